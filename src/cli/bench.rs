@@ -1,0 +1,91 @@
+//! The `bench` command: medians of the core's hot paths on the shipped scenario.
+
+use crate::io::{SHIPPED_SCENARIOS, parse_scenario};
+use crate::model::decision::Scratch;
+use crate::model::evaluate::Model;
+use crate::model::preset::Settings;
+use crate::model::summary::report;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// One measurement.
+#[derive(Debug, Clone)]
+pub struct BenchResult {
+    /// What was timed.
+    pub name: String,
+    /// Median time of one call.
+    pub median: Duration,
+}
+
+impl std::fmt::Display for BenchResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:<60} median {:>10.2} µs", self.name, self.median.as_secs_f64() * 1e6)
+    }
+}
+
+/// Median of `samples` timings, each the mean of a batch long enough to time reliably.
+pub fn measure(name: &str, samples: usize, mut f: impl FnMut()) -> BenchResult {
+    let start = Instant::now();
+    let mut batch = 1usize;
+    while start.elapsed() < Duration::from_millis(20) {
+        for _ in 0..batch {
+            f();
+        }
+        batch *= 2;
+    }
+    let per = start.elapsed().as_secs_f64() / (2 * batch - 1) as f64;
+    let batch = ((1e-3 / per.max(1e-9)) as usize).clamp(1, 100_000);
+    let mut times: Vec<f64> = (0..samples)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            t.elapsed().as_secs_f64() / batch as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    BenchResult { name: name.to_owned(), median: Duration::from_secs_f64(times[times.len() / 2]) }
+}
+
+/// Run the core benchmarks and return printable lines.
+#[must_use]
+pub fn run_benchmarks(samples: usize) -> Vec<String> {
+    let Some(shipped) = SHIPPED_SCENARIOS.first() else {
+        return vec!["no shipped scenario".to_owned()];
+    };
+    let scenario = match parse_scenario(shipped.file_name, shipped.text) {
+        Ok(s) => s,
+        Err(e) => return vec![e.to_string()],
+    };
+    let model = match Model::new(&scenario) {
+        Ok(m) => m,
+        Err(_) => return vec!["the shipped scenario does not validate".to_owned()],
+    };
+    let settings = Settings::defaults(&scenario);
+    let mut out = vec![0.0; model.leaves.len() * model.cells()];
+    let mut scratch = Scratch::default();
+    let mut lines = vec![format!(
+        "Paris 2015: {} leaf hypotheses, {} outcomes x {} horizons, {} effects, {} policies + current; one core",
+        model.leaves.len(),
+        model.outcomes(),
+        model.horizons(),
+        scenario.effects.len(),
+        scenario.policies.len()
+    )];
+    lines.push(
+        measure("evaluate: all outcomes under all leaf hypotheses", samples, || {
+            model.evaluate_into(black_box(&settings.levers), &mut out);
+            black_box(&out);
+        })
+        .to_string(),
+    );
+    lines.push(
+        measure("full analysis: outcomes, policies, regret, EVPI, flip points", samples, || {
+            let r = report(&scenario, &model, black_box(&settings), &mut scratch);
+            black_box(&r).as_ref().ok();
+        })
+        .to_string(),
+    );
+    lines
+}

@@ -1,0 +1,176 @@
+//! File errors that say which file, where in it, what is wrong and what to do.
+
+use std::fmt;
+use thiserror::Error;
+
+/// One located problem in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// 1-based line, if known.
+    pub line: Option<usize>,
+    /// 1-based column, if known.
+    pub column: Option<usize>,
+    /// Where in the document structure, e.g. `effects[3].lever` (may be empty).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, "{l}:{c}: ")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Why a file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FileError {
+    /// Reading or writing failed.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The system's message.
+        message: String,
+    },
+    /// The file is larger than the limit.
+    #[error("{path}: the file is larger than {limit} bytes; this is not a scenario or preset")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}: not a text file ({detail}); scenario and preset files are RON text")]
+    NotText {
+        /// The file.
+        path: String,
+        /// What gave it away.
+        detail: String,
+    },
+    /// One or more located problems.
+    #[error("{}", render(path, problems))]
+    Invalid {
+        /// The file.
+        path: String,
+        /// Every problem found.
+        problems: Vec<Located>,
+    },
+}
+
+fn render(path: &str, problems: &[Located]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| format!("{path}:{p}")).collect();
+    lines.join("\n")
+}
+
+impl FileError {
+    /// A RON parse error, with its position.
+    #[must_use]
+    pub fn syntax(path: &str, e: &ron::error::SpannedError) -> Self {
+        let pos = e.span.start;
+        let hint = match &e.code {
+            ron::Error::ExceededRecursionLimit => " (the file is nested too deeply)",
+            ron::Error::NoSuchStructField { .. } | ron::Error::MissingStructField { .. } => {
+                " (see docs/file-format.md for the fields)"
+            }
+            _ => "",
+        };
+        Self::Invalid {
+            path: path.to_owned(),
+            problems: vec![Located {
+                line: Some(pos.line),
+                column: Some(pos.col),
+                path: String::new(),
+                message: format!("{}{hint}", e.code),
+            }],
+        }
+    }
+
+    /// One problem, located at the first occurrence of `needle` in `text` when given.
+    #[must_use]
+    pub fn located(path: &str, text: &str, message: &str, needle: Option<&str>) -> Self {
+        let (line, column) = needle.and_then(|n| locate(text, "", n)).unzip();
+        Self::Invalid {
+            path: path.to_owned(),
+            problems: vec![Located { line, column, path: String::new(), message: message.to_owned() }],
+        }
+    }
+
+    /// Validation problems `(structure path, message, needle)`, each located in `text` by
+    /// searching for its needle after the start of its section.
+    #[must_use]
+    pub fn invalid(path: &str, text: &str, problems: impl Iterator<Item = (String, String, Option<String>)>) -> Self {
+        let problems = problems
+            .map(|(where_, message, needle)| {
+                let section = where_.split(['[', '.']).next().unwrap_or("");
+                let (line, column) = needle.and_then(|n| locate(text, section, &n)).unzip();
+                Located { line, column, path: where_, message }
+            })
+            .collect();
+        Self::Invalid { path: path.to_owned(), problems }
+    }
+
+    /// The same error, said to come from a scenario that the preset `preset` refers to.
+    #[must_use]
+    pub fn referenced_from(self, preset: &str) -> Self {
+        match self {
+            Self::Invalid { path, problems } => Self::Invalid {
+                path: path.clone(),
+                problems: problems
+                    .into_iter()
+                    .map(|mut p| {
+                        p.message = format!("{} (in the scenario that {preset} names)", p.message);
+                        p
+                    })
+                    .collect(),
+            },
+            Self::Io { path, message } => Self::Io { path, message: format!("{message} (the scenario that {preset} names)") },
+            other => other,
+        }
+    }
+
+    /// The problems, located, for display one per line.
+    #[must_use]
+    pub fn problems(&self) -> Vec<Located> {
+        match self {
+            Self::Invalid { problems, .. } => problems.clone(),
+            other => vec![Located { line: None, column: None, path: String::new(), message: other.to_string() }],
+        }
+    }
+}
+
+/// 1-based (line, column) of `needle` in `text`, searching after the first `section:` key when
+/// there is one, else from the start.
+#[must_use]
+pub fn locate(text: &str, section: &str, needle: &str) -> Option<(usize, usize)> {
+    let start = if section.is_empty() {
+        0
+    } else {
+        text.find(&format!("{section}:")).unwrap_or(0)
+    };
+    let at = text[start..].find(needle).map(|i| i + start).or_else(|| text.find(needle))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map_or(before.chars().count(), |nl| before[nl + 1..].chars().count()) + 1;
+    Some((line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_lines_and_columns_from_one() {
+        let text = "a: 1,\nlevers: [\n  (id: \"x\"),\n]";
+        assert_eq!(locate(text, "levers", "\"x\""), Some((3, 8)));
+        assert_eq!(locate(text, "", "a"), Some((1, 1)));
+        assert_eq!(locate(text, "", "zzz"), None);
+    }
+}

@@ -1,0 +1,41 @@
+//! Scenarios and presets built into the binary, so the app runs with no files around it.
+
+/// A file shipped inside the binary.
+#[derive(Debug, Clone, Copy)]
+pub struct ShippedFile {
+    /// Id (scenario id, or preset file stem).
+    pub id: &'static str,
+    /// File name as in the repository.
+    pub file_name: &'static str,
+    /// The RON text.
+    pub text: &'static str,
+}
+
+/// Shipped scenarios; the first is the default.
+pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[ShippedFile {
+    id: "paris-2015",
+    file_name: "paris-2015.ron",
+    text: include_str!("../../assets/scenarios/paris-2015.ron"),
+}];
+
+macro_rules! preset {
+    ($id:literal) => {
+        ShippedFile { id: $id, file_name: concat!($id, ".ron"), text: include_str!(concat!("../../presets/", $id, ".ron")) }
+    };
+}
+
+/// Shipped presets, in the order classroom mode steps through them.
+pub const SHIPPED_PRESETS: &[ShippedFile] = &[
+    preset!("disengage"),
+    preset!("middle-course"),
+    preset!("article-5-invasion"),
+    preset!("homeland-first"),
+    preset!("pitiless-air-surge"),
+    preset!("fortress-at-home"),
+];
+
+/// The text of a shipped scenario by id.
+#[must_use]
+pub fn shipped_scenario_text(id: &str) -> Option<&'static str> {
+    SHIPPED_SCENARIOS.iter().find(|s| s.id == id).map(|s| s.text)
+}

@@ -1,0 +1,268 @@
+//! Decision analysis over a set of candidate policies: expected utility, the best policy under
+//! each hypothesis, regret, minimax regret, the expected value of perfect information (EVPI)
+//! and the credences at which the best policy flips.
+
+use crate::model::evaluate::{Model, WeightError};
+
+/// A policy to compare: a name and complete lever values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Stable id (`"current"` for the live settings).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Lever values in scenario order.
+    pub levers: Vec<f64>,
+}
+
+/// Where the EU-best policy changes as one hypothesis's credence moves, the others rescaled in
+/// proportion.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Flip {
+    /// The hypothesis's effective credence (0 to 1) at which the change happens.
+    pub credence: f64,
+    /// Candidate index that becomes best there.
+    pub to: usize,
+}
+
+/// Flip points of one hypothesis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlipPoint {
+    /// Hypothesis index (a leaf or a parent).
+    pub hypothesis: usize,
+    /// Its effective credence now.
+    pub credence: f64,
+    /// The nearest change when its credence falls, if any.
+    pub down: Option<Flip>,
+    /// The nearest change when its credence rises, if any.
+    pub up: Option<Flip>,
+}
+
+/// The full decision analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Number of leaves (columns of the matrices).
+    pub n_leaves: usize,
+    /// Effective weight per leaf.
+    pub leaf_weights: Vec<f64>,
+    /// Effective weight per hypothesis (leaves and parents).
+    pub hypothesis_weights: Vec<f64>,
+    /// `U_h(p)` at `[candidate * n_leaves + leaf]`.
+    pub utility: Vec<f64>,
+    /// `EU(p)` per candidate.
+    pub expected_utility: Vec<f64>,
+    /// `R_h(p)` at `[candidate * n_leaves + leaf]`.
+    pub regret: Vec<f64>,
+    /// `sum_h w_h R_h(p)` per candidate.
+    pub expected_regret: Vec<f64>,
+    /// Largest regret over hypotheses with positive credence, per candidate.
+    pub max_regret: Vec<f64>,
+    /// Candidate with the highest expected utility (first on ties).
+    pub best: usize,
+    /// Candidate with the smallest maximum regret (first on ties).
+    pub minimax_regret: usize,
+    /// Best candidate under each leaf.
+    pub best_by_leaf: Vec<usize>,
+    /// Expected value of perfect information about the motive, in utility units.
+    pub evpi: f64,
+    /// Flip points for every hypothesis, in scenario order.
+    pub flip_points: Vec<FlipPoint>,
+}
+
+impl Analysis {
+    /// `U_h(p)` for candidate `p` and leaf position `leaf`.
+    #[must_use]
+    pub fn utility(&self, p: usize, leaf: usize) -> f64 {
+        self.utility[p * self.n_leaves + leaf]
+    }
+    /// `R_h(p)` for candidate `p` and leaf position `leaf`.
+    #[must_use]
+    pub fn regret(&self, p: usize, leaf: usize) -> f64 {
+        self.regret[p * self.n_leaves + leaf]
+    }
+}
+
+/// Reusable buffers so that repeated analyses allocate only their result.
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    values: Vec<f64>,
+}
+
+impl Scratch {
+    /// Buffer of outcome values for one evaluation under all leaves.
+    pub fn values(&mut self, model: &Model) -> &mut [f64] {
+        self.values.resize(model.leaves.len() * model.cells(), 0.0);
+        &mut self.values
+    }
+}
+
+/// Index of the largest value, first on ties.
+fn argmax(xs: impl Iterator<Item = f64>) -> usize {
+    let mut best = (0, f64::NEG_INFINITY);
+    for (i, x) in xs.enumerate() {
+        if x > best.1 {
+            best = (i, x);
+        }
+    }
+    best.0
+}
+
+/// Run the full analysis of `candidates` under these credences and weights.
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn analyse(
+    model: &Model,
+    candidates: &[Candidate],
+    credences: &[f64],
+    values: &[f64],
+    horizons: &[f64],
+    scratch: &mut Scratch,
+) -> Result<Analysis, WeightError> {
+    let n = model.leaves.len();
+    let mut hypothesis_weights = vec![0.0; model.parent.len()];
+    model.hypothesis_weights(credences, &mut hypothesis_weights)?;
+    let w: Vec<f64> = model.leaves.iter().map(|&h| hypothesis_weights[h]).collect();
+    let total = model.weight_total(values, horizons)?;
+    let mut utility = vec![0.0; candidates.len() * n];
+    for (p, c) in candidates.iter().enumerate() {
+        if c.levers.len() != model.levers() {
+            return Err(WeightError::WrongLength { what: "lever values", found: c.levers.len(), expected: model.levers() });
+        }
+        let buf = scratch.values(model);
+        model.evaluate_into(&c.levers, buf);
+        model.utilities_into(buf, values, horizons, total, &mut utility[p * n..(p + 1) * n]);
+    }
+    let m = candidates.len();
+    let u = |p: usize, h: usize| utility[p * n + h];
+    let expected_utility: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * u(p, h)).sum()).collect();
+    let best_by_leaf: Vec<usize> = (0..n).map(|h| argmax((0..m).map(|p| u(p, h)))).collect();
+    let top: Vec<f64> = (0..n).map(|h| if m == 0 { 0.0 } else { u(best_by_leaf[h], h) }).collect();
+    let regret: Vec<f64> = (0..m).flat_map(|p| (0..n).map(move |h| (p, h))).map(|(p, h)| top[h] - u(p, h)).collect();
+    let expected_regret: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * regret[p * n + h]).sum()).collect();
+    let max_regret: Vec<f64> = (0..m)
+        .map(|p| (0..n).filter(|&h| w[h] > 0.0).map(|h| regret[p * n + h]).fold(0.0, f64::max))
+        .collect();
+    let best = argmax(expected_utility.iter().copied());
+    let minimax_regret = argmax(max_regret.iter().map(|r| -r));
+    let evpi = if m == 0 {
+        0.0
+    } else {
+        ((0..n).map(|h| w[h] * top[h]).sum::<f64>() - expected_utility[best]).max(0.0)
+    };
+    let flip_points = (0..model.parent.len())
+        .map(|k| flip_point(model, k, credences, &hypothesis_weights, &utility, m, best))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Analysis {
+        n_leaves: n,
+        leaf_weights: w,
+        hypothesis_weights,
+        utility,
+        expected_utility,
+        regret,
+        expected_regret,
+        max_regret,
+        best,
+        minimax_regret,
+        best_by_leaf,
+        evpi,
+        flip_points,
+    })
+}
+
+/// Utilities of each candidate split into the part under hypothesis `k` (`A_p`, conditional on
+/// `k`) and the part under all others (`B_p`, conditional on not `k`), so that with credence
+/// `c` in `k`, `EU_p(c) = c A_p + (1 - c) B_p`.
+fn split_utilities(
+    model: &Model,
+    k: usize,
+    credences: &[f64],
+    weights: &[f64],
+    utility: &[f64],
+    m: usize,
+) -> Result<(Vec<f64>, Vec<f64>), WeightError> {
+    let n = model.leaves.len();
+    // Inside k: the structural split of k's own weight among its leaves.
+    let mut inside = vec![0.0; model.parent.len()];
+    let mut forced = credences.to_vec();
+    let chain_to_root = |mut i: usize, f: &mut Vec<f64>| {
+        f[i] = 1.0;
+        while let Some(p) = model.parent[i] {
+            for &s in &model.children[p] {
+                if s != i {
+                    f[s] = 0.0;
+                }
+            }
+            f[p] = 1.0;
+            i = p;
+        }
+        for &r in &model.roots {
+            if !model.is_under(k, r) {
+                f[r] = 0.0;
+            }
+        }
+    };
+    chain_to_root(k, &mut forced);
+    model.hypothesis_weights(&forced, &mut inside)?;
+    // Outside k: the others in proportion to their current weights, or, if k holds all the
+    // weight now, as they would be with k's credence set to zero (equal shares if nothing is left).
+    let outside: Vec<f64> = if weights[k] < 1.0 {
+        let rest = 1.0 - weights[k];
+        model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { weights[h] / rest }).collect()
+    } else {
+        let mut zeroed = credences.to_vec();
+        zeroed[k] = 0.0;
+        let mut all = vec![0.0; model.parent.len()];
+        let others: Vec<usize> = model.leaves.iter().copied().filter(|&h| !model.is_under(h, k)).collect();
+        if model.hypothesis_weights(&zeroed, &mut all).is_ok() && others.iter().map(|&h| all[h]).sum::<f64>() > 0.0 {
+            let s: f64 = others.iter().map(|&h| all[h]).sum();
+            model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { all[h] / s }).collect()
+        } else {
+            let share = 1.0 / others.len().max(1) as f64;
+            model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { share }).collect()
+        }
+    };
+    let a = (0..m).map(|p| (0..n).map(|l| inside[model.leaves[l]] * utility[p * n + l]).sum()).collect();
+    let b = (0..m).map(|p| (0..n).map(|l| outside[l] * utility[p * n + l]).sum()).collect();
+    Ok((a, b))
+}
+
+fn flip_point(
+    model: &Model,
+    k: usize,
+    credences: &[f64],
+    weights: &[f64],
+    utility: &[f64],
+    m: usize,
+    best: usize,
+) -> Result<FlipPoint, WeightError> {
+    let c0 = weights[k];
+    let mut point = FlipPoint { hypothesis: k, credence: c0, down: None, up: None };
+    let all_leaves_under_k = model.leaves.iter().all(|&h| model.is_under(h, k));
+    if m < 2 || all_leaves_under_k {
+        return Ok(point);
+    }
+    let (a, b) = split_utilities(model, k, credences, weights, utility, m)?;
+    let slope = |p: usize| a[p] - b[p];
+    for q in (0..m).filter(|&q| q != best) {
+        // d(c) = EU_q(c) - EU_best(c) = d0 + d1 c
+        let d0 = b[q] - b[best];
+        let d1 = slope(q) - slope(best);
+        if d1.abs() < 1e-12 {
+            continue;
+        }
+        let c = -d0 / d1;
+        if d1 > 0.0 && c >= c0 && c <= 1.0 {
+            let better = point.up.is_none_or(|f| c < f.credence || (c == f.credence && d1 > slope(f.to) - slope(best)));
+            if better {
+                point.up = Some(Flip { credence: c, to: q });
+            }
+        } else if d1 < 0.0 && c <= c0 && c >= 0.0 {
+            let better = point.down.is_none_or(|f| c > f.credence || (c == f.credence && d1 < slope(f.to) - slope(best)));
+            if better {
+                point.down = Some(Flip { credence: c, to: q });
+            }
+        }
+    }
+    Ok(point)
+}

@@ -1,0 +1,318 @@
+//! The evaluation core: a scenario compiled into dense tables, credences turned into leaf
+//! weights, and outcomes and utilities computed for lever settings.
+//!
+//! The formulas are the ones documented in `docs/file-format.md`:
+//! `y = clamp(baseline(o,t,h) + sum_e curve_e(x[lever_e]) * factor_e(x[with_e]))`,
+//! `v = clamp((y - worst) / (best - worst), 0, 1)` and
+//! `U_h = sum_{o,t} omega_o tau_t v / sum_{o,t} omega_o tau_t`.
+
+use crate::model::scenario::{Curve, Scenario};
+use crate::model::validate::{Problem, validate};
+use thiserror::Error;
+
+/// Why a set of weights cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum WeightError {
+    /// Every credence is zero.
+    #[error("every credence is zero: give at least one hypothesis a positive weight")]
+    AllCredencesZero,
+    /// Every value or horizon weight is zero.
+    #[error("every outcome value weight or every horizon weight is zero: nothing would matter")]
+    NothingMatters,
+    /// A weight is negative or not finite.
+    #[error("{0} has a negative or non-finite weight")]
+    BadWeight(String),
+    /// The settings do not fit the scenario.
+    #[error("the settings have {found} {what}, the scenario {expected}")]
+    WrongLength {
+        /// Which list.
+        what: &'static str,
+        /// Entries given.
+        found: usize,
+        /// Entries the scenario has.
+        expected: usize,
+    },
+}
+
+/// One effect, resolved to indices.
+#[derive(Debug, Clone)]
+struct CompiledEffect {
+    cell: usize,
+    lever: usize,
+    curve: Curve,
+    with: Option<(usize, Curve)>,
+    range: (f64, f64),
+    /// Leaf positions (not hypothesis indices) the effect applies to.
+    leaves: Vec<usize>,
+}
+
+/// A validated scenario compiled for fast, allocation-free evaluation.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Hypothesis indices of the leaf hypotheses, in scenario order.
+    pub leaves: Vec<usize>,
+    /// Parent hypothesis index per hypothesis.
+    pub parent: Vec<Option<usize>>,
+    /// Child hypothesis indices per hypothesis.
+    pub children: Vec<Vec<usize>>,
+    /// Top-level hypothesis indices.
+    pub roots: Vec<usize>,
+    n_outcomes: usize,
+    n_horizons: usize,
+    n_levers: usize,
+    /// `[leaf * cells + cell]`.
+    base: Vec<f64>,
+    effects: Vec<CompiledEffect>,
+    limits: Vec<(f64, f64)>,
+    worst: Vec<f64>,
+    best: Vec<f64>,
+}
+
+impl Model {
+    /// Validate and compile a scenario.
+    ///
+    /// # Errors
+    /// Every problem [`validate`] finds.
+    pub fn new(s: &Scenario) -> Result<Self, Vec<Problem>> {
+        let problems = validate(s);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let n = s.hypotheses.len();
+        let index = |id: &str| s.hypothesis_index(id);
+        let parent: Vec<Option<usize>> = s.hypotheses.iter().map(|h| h.parent.as_deref().and_then(index)).collect();
+        let mut children = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, p) in parent.iter().enumerate() {
+            match p {
+                Some(p) => children[*p].push(i),
+                None => roots.push(i),
+            }
+        }
+        let leaves: Vec<usize> = (0..n).filter(|&i| children[i].is_empty()).collect();
+        // Chain from a hypothesis up to its root, itself first.
+        let chain = |mut i: usize| {
+            let mut v = vec![i];
+            while let Some(p) = parent[i] {
+                v.push(p);
+                i = p;
+            }
+            v
+        };
+        let (n_outcomes, n_horizons) = (s.outcomes.len(), s.horizons.len());
+        let cells = n_outcomes * n_horizons;
+        let cell_of = |o: &str, t: &str| -> usize {
+            s.outcome_index(o).unwrap_or(0) * n_horizons + s.horizon_index(t).unwrap_or(0)
+        };
+        let mut base = vec![0.0; leaves.len() * cells];
+        for b in &s.baselines {
+            let cell = cell_of(&b.outcome, &b.horizon);
+            for (li, &h) in leaves.iter().enumerate() {
+                let value = chain(h)
+                    .into_iter()
+                    .find_map(|a| b.by_hypothesis.get(&s.hypotheses[a].id).copied())
+                    .unwrap_or(b.value);
+                base[li * cells + cell] = value;
+            }
+        }
+        let effects = s
+            .effects
+            .iter()
+            .map(|e| {
+                let target = e.hypothesis.as_deref().and_then(index);
+                CompiledEffect {
+                    cell: cell_of(&e.outcome, &e.horizon),
+                    lever: s.lever_index(&e.lever).unwrap_or(0),
+                    curve: e.curve.clone(),
+                    with: e.with.as_ref().map(|m| (s.lever_index(&m.lever).unwrap_or(0), m.factor.clone())),
+                    range: e.range,
+                    leaves: leaves
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &h)| target.is_none_or(|t| chain(h).contains(&t)))
+                        .map(|(li, _)| li)
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(Self {
+            leaves,
+            parent,
+            children,
+            roots,
+            n_outcomes,
+            n_horizons,
+            n_levers: s.levers.len(),
+            base,
+            effects,
+            limits: s
+                .outcomes
+                .iter()
+                .map(|o| (o.limits.min.unwrap_or(f64::NEG_INFINITY), o.limits.max.unwrap_or(f64::INFINITY)))
+                .collect(),
+            worst: s.outcomes.iter().map(|o| o.worst).collect(),
+            best: s.outcomes.iter().map(|o| o.best).collect(),
+        })
+    }
+
+    /// Number of (outcome, horizon) cells.
+    #[must_use]
+    pub fn cells(&self) -> usize {
+        self.n_outcomes * self.n_horizons
+    }
+    /// Number of horizons.
+    #[must_use]
+    pub fn horizons(&self) -> usize {
+        self.n_horizons
+    }
+    /// Number of outcomes.
+    #[must_use]
+    pub fn outcomes(&self) -> usize {
+        self.n_outcomes
+    }
+    /// Number of levers.
+    #[must_use]
+    pub fn levers(&self) -> usize {
+        self.n_levers
+    }
+    /// The cell of an (outcome, horizon) pair.
+    #[must_use]
+    pub fn cell(&self, outcome: usize, horizon: usize) -> usize {
+        outcome * self.n_horizons + horizon
+    }
+    /// Whether hypothesis `ancestor` is `h` or one of its ancestors.
+    #[must_use]
+    pub fn is_under(&self, h: usize, ancestor: usize) -> bool {
+        let mut at = Some(h);
+        while let Some(i) = at {
+            if i == ancestor {
+                return true;
+            }
+            at = self.parent[i];
+        }
+        false
+    }
+
+    /// Effective weight of every hypothesis (leaves and parents): a hypothesis's share of its
+    /// siblings' total credence times its parent's effective weight. Siblings whose credences
+    /// are all zero under a parent with weight share it equally.
+    ///
+    /// # Errors
+    /// Negative or non-finite credences, or all top-level credences zero.
+    pub fn hypothesis_weights(&self, credences: &[f64], out: &mut [f64]) -> Result<(), WeightError> {
+        if credences.len() != self.parent.len() || out.len() != self.parent.len() {
+            return Err(WeightError::WrongLength { what: "credences", found: credences.len(), expected: self.parent.len() });
+        }
+        if let Some(i) = credences.iter().position(|c| !c.is_finite() || *c < 0.0) {
+            return Err(WeightError::BadWeight(format!("hypothesis #{}", i + 1)));
+        }
+        if self.roots.iter().map(|&r| credences[r]).sum::<f64>() <= 0.0 {
+            return Err(WeightError::AllCredencesZero);
+        }
+        self.share(&self.roots, 1.0, credences, out);
+        Ok(())
+    }
+
+    /// Split `mass` among `group` in proportion to credences (equally if all are zero), recursively.
+    fn share(&self, group: &[usize], mass: f64, credences: &[f64], out: &mut [f64]) {
+        let total: f64 = group.iter().map(|&i| credences[i]).sum();
+        for &i in group {
+            let w = if total > 0.0 { mass * credences[i] / total } else { mass / group.len() as f64 };
+            out[i] = w;
+            self.share(&self.children[i], w, credences, out);
+        }
+    }
+
+    /// Effective weight per leaf, in [`Model::leaves`] order, summing to 1.
+    ///
+    /// # Errors
+    /// As [`Model::hypothesis_weights`].
+    pub fn leaf_weights(&self, credences: &[f64]) -> Result<Vec<f64>, WeightError> {
+        let mut all = vec![0.0; self.parent.len()];
+        self.hypothesis_weights(credences, &mut all)?;
+        Ok(self.leaves.iter().map(|&h| all[h]).collect())
+    }
+
+    /// Outcome values under every leaf for these lever values, clamped to the hard limits,
+    /// written to `out[leaf * cells + cell]`. Allocates nothing.
+    pub fn evaluate_into(&self, levers: &[f64], out: &mut [f64]) {
+        self.evaluate_scaled(levers, out, |_, c| c);
+    }
+
+    /// Like [`Model::evaluate_into`], but each effect taken at the end of its uncertainty range
+    /// that lowers (`high = false`) or raises (`high = true`) the outcome.
+    pub fn evaluate_bound_into(&self, levers: &[f64], high: bool, out: &mut [f64]) {
+        self.evaluate_scaled(levers, out, |range, c| {
+            let (a, b) = (range.0 * c, range.1 * c);
+            if high { a.max(b) } else { a.min(b) }
+        });
+    }
+
+    fn evaluate_scaled(&self, levers: &[f64], out: &mut [f64], pick: impl Fn((f64, f64), f64) -> f64) {
+        let cells = self.cells();
+        out.copy_from_slice(&self.base);
+        for e in &self.effects {
+            let mut c = e.curve.at(levers[e.lever]);
+            if let Some((lever, factor)) = &e.with {
+                c *= factor.at(levers[*lever]);
+            }
+            let c = pick(e.range, c);
+            for &li in &e.leaves {
+                out[li * cells + e.cell] += c;
+            }
+        }
+        for (li, row) in out.chunks_exact_mut(cells).enumerate() {
+            debug_assert!(li < self.leaves.len());
+            for (cell, y) in row.iter_mut().enumerate() {
+                let (lo, hi) = self.limits[cell / self.n_horizons];
+                *y = y.clamp(lo, hi);
+            }
+        }
+    }
+
+    /// Normalised value of outcome `o` at level `y`: 0 at worst, 1 at best, clamped.
+    #[must_use]
+    pub fn normalised(&self, o: usize, y: f64) -> f64 {
+        ((y - self.worst[o]) / (self.best[o] - self.worst[o])).clamp(0.0, 1.0)
+    }
+
+    /// Check value and horizon weights and return the utility normaliser `sum omega tau`.
+    ///
+    /// # Errors
+    /// Negative or non-finite weights, or nothing weighted at all.
+    pub fn weight_total(&self, values: &[f64], horizons: &[f64]) -> Result<f64, WeightError> {
+        if values.len() != self.n_outcomes {
+            return Err(WeightError::WrongLength { what: "value weights", found: values.len(), expected: self.n_outcomes });
+        }
+        if horizons.len() != self.n_horizons {
+            return Err(WeightError::WrongLength { what: "horizon weights", found: horizons.len(), expected: self.n_horizons });
+        }
+        if let Some(i) = values.iter().position(|c| !c.is_finite() || *c < 0.0) {
+            return Err(WeightError::BadWeight(format!("outcome #{}", i + 1)));
+        }
+        if let Some(i) = horizons.iter().position(|c| !c.is_finite() || *c < 0.0) {
+            return Err(WeightError::BadWeight(format!("horizon #{}", i + 1)));
+        }
+        let total = values.iter().sum::<f64>() * horizons.iter().sum::<f64>();
+        if total > 0.0 { Ok(total) } else { Err(WeightError::NothingMatters) }
+    }
+
+    /// Utility per leaf from evaluated outcome values, written to `out` (one per leaf).
+    /// `total` is [`Model::weight_total`]. Allocates nothing.
+    pub fn utilities_into(&self, values_out: &[f64], values: &[f64], horizons: &[f64], total: f64, out: &mut [f64]) {
+        let cells = self.cells();
+        for (li, u) in out.iter_mut().enumerate() {
+            let row = &values_out[li * cells..(li + 1) * cells];
+            let mut sum = 0.0;
+            for (o, &omega) in values.iter().enumerate() {
+                if omega == 0.0 {
+                    continue;
+                }
+                for (t, &tau) in horizons.iter().enumerate() {
+                    sum += omega * tau * self.normalised(o, row[o * self.n_horizons + t]);
+                }
+            }
+            *u = sum / total;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The pure core: scenario types, validation, evaluation and decision analysis. No UI, no IO.
+
+pub mod decision;
+pub mod evaluate;
+pub mod preset;
+pub mod scenario;
+pub mod summary;
+pub mod validate;

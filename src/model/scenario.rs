@@ -1,0 +1,340 @@
+//! The scenario model as it is written in a RON file: hypotheses about the attacker's motive,
+//! policy levers, outcomes, horizons, baselines, effects and named policies.
+//!
+//! These are plain serde types. They say nothing about how numbers are combined; that is
+//! [`crate::model::compiled`] and [`crate::model::evaluate`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The scenario format version this build reads and writes.
+pub const SCENARIO_FORMAT_VERSION: u32 = 1;
+
+/// A complete scenario: the competing motive hypotheses and a model of how response levers
+/// move outcomes under each of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version of the file; see [`SCENARIO_FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Short stable identifier, used by presets to name a shipped scenario.
+    pub id: String,
+    /// Title shown in the app.
+    pub title: String,
+    /// A paragraph on what the scenario is about.
+    #[serde(default)]
+    pub summary: String,
+    /// Works cited by the notes of hypotheses, baselines and effects.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Competing explanations of why the attack happened.
+    pub hypotheses: Vec<Hypothesis>,
+    /// Response-policy levers the user can move.
+    pub levers: Vec<Lever>,
+    /// Outcomes the model predicts.
+    pub outcomes: Vec<Outcome>,
+    /// Time horizons over which outcomes are assessed.
+    pub horizons: Vec<Horizon>,
+    /// Outcome levels with every lever at zero.
+    pub baselines: Vec<Baseline>,
+    /// How each lever changes each outcome.
+    pub effects: Vec<Effect>,
+    /// Named response policies: complete lever settings.
+    #[serde(default)]
+    pub policies: Vec<Policy>,
+}
+
+/// A work cited by the scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short key used in notes, e.g. `"europol-tesat"`.
+    pub id: String,
+    /// Full citation.
+    pub citation: String,
+}
+
+/// One explanation of the attacker's motive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hypothesis {
+    /// Stable identifier.
+    pub id: String,
+    /// Short name shown next to its slider.
+    pub name: String,
+    /// What the hypothesis claims and what it implies for the response.
+    #[serde(default)]
+    pub description: String,
+    /// Where the hypothesis comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Default credence weight, relative to its siblings.
+    pub prior: f64,
+    /// Parent hypothesis id for a sub-hypothesis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A response-policy lever.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lever {
+    /// Stable identifier.
+    pub id: String,
+    /// Name shown next to its slider.
+    pub name: String,
+    /// Unit of the lever value, e.g. `"strikes/month"`.
+    pub unit: String,
+    /// Lowest settable value.
+    pub min: f64,
+    /// Highest settable value.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Value in a new document.
+    pub default: f64,
+    /// What the lever stands for and where its scale comes from.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Which direction of an outcome is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Better {
+    /// More is better.
+    Higher,
+    /// Less is better.
+    Lower,
+}
+
+/// Hard physical or logical limits of an outcome; model values are clamped into them.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Lowest possible value, if any.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Highest possible value, if any.
+    #[serde(default)]
+    pub max: Option<f64>,
+}
+
+/// An outcome the model predicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Stable identifier.
+    pub id: String,
+    /// Name shown in tables and plots.
+    pub name: String,
+    /// Unit of the outcome value.
+    pub unit: String,
+    /// Which direction is better.
+    pub better: Better,
+    /// The plausible worst value, mapped to normalised value 0.
+    pub worst: f64,
+    /// The plausible best value, mapped to normalised value 1.
+    pub best: f64,
+    /// Hard limits on the value.
+    #[serde(default)]
+    pub limits: Limits,
+    /// What is measured and how.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A time horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    /// Stable identifier.
+    pub id: String,
+    /// Name shown in tables.
+    pub name: String,
+    /// Years from the attack that the horizon covers.
+    pub years: f64,
+    /// What the horizon covers.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The level of an outcome at a horizon with every lever at zero.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// Outcome id.
+    pub outcome: String,
+    /// Horizon id.
+    pub horizon: String,
+    /// The level under every hypothesis without an override.
+    pub value: f64,
+    /// Levels under particular hypotheses (each also applies to that hypothesis's
+    /// sub-hypotheses unless they have their own).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_hypothesis: BTreeMap<String, f64>,
+    /// Where the level comes from.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A response curve: the change in an outcome as a function of a lever value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Curve {
+    /// `slope * x`.
+    Linear(f64),
+    /// Straight lines through `(x, y)` points sorted by `x`; flat beyond the first and last.
+    Points(Vec<(f64, f64)>),
+}
+
+/// A second lever that scales an effect: the effect is `curve(x[lever]) * factor(x[with.lever])`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modulator {
+    /// The modulating lever.
+    pub lever: String,
+    /// The multiplying factor as a function of that lever.
+    pub factor: Curve,
+}
+
+/// How one lever changes one outcome at one horizon, under all hypotheses or one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// Outcome id.
+    pub outcome: String,
+    /// Horizon id.
+    pub horizon: String,
+    /// Hypothesis id this effect applies to (with its sub-hypotheses); `None` for all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypothesis: Option<String>,
+    /// Lever id.
+    pub lever: String,
+    /// Change in the outcome as a function of the lever value.
+    pub curve: Curve,
+    /// Optional second lever that scales the effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<Modulator>,
+    /// Plausible range of the effect as multipliers of the curve, `(low, high)`.
+    pub range: (f64, f64),
+    /// Source or rationale; starts with "assumption" when no source supports the size.
+    pub note: String,
+}
+
+/// A named response policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Stable identifier.
+    pub id: String,
+    /// Name shown in lists and plots.
+    pub name: String,
+    /// What the policy stands for.
+    #[serde(default)]
+    pub description: String,
+    /// Lever settings; a lever not listed takes its default.
+    pub levers: BTreeMap<String, f64>,
+}
+
+impl Curve {
+    /// The curve's value at lever value `x`.
+    #[must_use]
+    pub fn at(&self, x: f64) -> f64 {
+        match self {
+            Curve::Linear(slope) => slope * x,
+            Curve::Points(points) => interpolate(points, x),
+        }
+    }
+}
+
+fn interpolate(points: &[(f64, f64)], x: f64) -> f64 {
+    let Some(&(x0, y0)) = points.first() else {
+        return 0.0;
+    };
+    if x <= x0 {
+        return y0;
+    }
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if x <= b.0 {
+            let span = b.0 - a.0;
+            if span <= 0.0 {
+                return b.1;
+            }
+            return a.1 + (b.1 - a.1) * (x - a.0) / span;
+        }
+    }
+    points.last().map_or(y0, |p| p.1)
+}
+
+impl Scenario {
+    /// Index of the hypothesis with this id.
+    #[must_use]
+    pub fn hypothesis_index(&self, id: &str) -> Option<usize> {
+        self.hypotheses.iter().position(|h| h.id == id)
+    }
+    /// Index of the lever with this id.
+    #[must_use]
+    pub fn lever_index(&self, id: &str) -> Option<usize> {
+        self.levers.iter().position(|l| l.id == id)
+    }
+    /// Index of the outcome with this id.
+    #[must_use]
+    pub fn outcome_index(&self, id: &str) -> Option<usize> {
+        self.outcomes.iter().position(|o| o.id == id)
+    }
+    /// Index of the horizon with this id.
+    #[must_use]
+    pub fn horizon_index(&self, id: &str) -> Option<usize> {
+        self.horizons.iter().position(|h| h.id == id)
+    }
+    /// Index of the named policy with this id.
+    #[must_use]
+    pub fn policy_index(&self, id: &str) -> Option<usize> {
+        self.policies.iter().position(|p| p.id == id)
+    }
+    /// Whether hypothesis `index` has no sub-hypotheses.
+    #[must_use]
+    pub fn is_leaf(&self, index: usize) -> bool {
+        let id = &self.hypotheses[index].id;
+        !self
+            .hypotheses
+            .iter()
+            .any(|h| h.parent.as_deref() == Some(id.as_str()))
+    }
+    /// Lever values of a named policy, in lever order; unlisted levers take their default.
+    #[must_use]
+    pub fn policy_levers(&self, policy: &Policy) -> Vec<f64> {
+        self.levers
+            .iter()
+            .map(|l| policy.levers.get(&l.id).copied().unwrap_or(l.default))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_curve_is_slope_times_x() {
+        assert_eq!(Curve::Linear(-0.5).at(40.0), -20.0);
+    }
+
+    #[test]
+    fn points_interpolate_and_hold_flat_outside() {
+        let c = Curve::Points(vec![(0.0, 0.0), (10.0, 5.0), (30.0, 6.0)]);
+        assert_eq!(c.at(-5.0), 0.0);
+        assert_eq!(c.at(5.0), 2.5);
+        assert_eq!(c.at(10.0), 5.0);
+        assert_eq!(c.at(20.0), 5.5);
+        assert_eq!(c.at(100.0), 6.0);
+    }
+
+    #[test]
+    fn a_vertical_step_jumps_at_the_threshold() {
+        let c = Curve::Points(vec![(0.0, 0.0), (50.0, 0.0), (50.0, 10.0), (100.0, 10.0)]);
+        assert_eq!(c.at(49.0), 0.0);
+        assert_eq!(c.at(50.0), 0.0);
+        assert_eq!(c.at(51.0), 10.0);
+    }
+}

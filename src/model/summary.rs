@@ -1,0 +1,119 @@
+//! One call from a document (scenario + settings) to everything the app and the command line
+//! show: outcomes under the current settings and the decision analysis over the named policies
+//! plus the current settings.
+
+use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
+use crate::model::evaluate::{Model, WeightError};
+use crate::model::preset::Settings;
+use crate::model::scenario::Scenario;
+
+/// Id of the candidate that stands for the live lever settings.
+pub const CURRENT_ID: &str = "current";
+
+/// Outcomes under the current settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Cells per leaf (outcomes times horizons).
+    pub cells: usize,
+    /// Outcome values at `[leaf * cells + cell]`.
+    pub values: Vec<f64>,
+    /// Lowest value each effect's uncertainty range allows, `[leaf * cells + cell]`.
+    pub low: Vec<f64>,
+    /// Highest value each effect's uncertainty range allows, `[leaf * cells + cell]`.
+    pub high: Vec<f64>,
+    /// Expected value per cell, `sum_h w_h y_h`.
+    pub expected: Vec<f64>,
+    /// Smallest value over hypotheses with positive credence, per cell.
+    pub min: Vec<f64>,
+    /// Largest value over hypotheses with positive credence, per cell.
+    pub max: Vec<f64>,
+    /// Expected value of [`Evaluation::low`] per cell.
+    pub expected_low: Vec<f64>,
+    /// Expected value of [`Evaluation::high`] per cell.
+    pub expected_high: Vec<f64>,
+    /// Utility per leaf.
+    pub utility: Vec<f64>,
+    /// Expected utility.
+    pub expected_utility: f64,
+}
+
+impl Evaluation {
+    /// Value of `cell` under leaf position `leaf`.
+    #[must_use]
+    pub fn value(&self, leaf: usize, cell: usize) -> f64 {
+        self.values[leaf * self.cells + cell]
+    }
+}
+
+/// Everything computed from a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Outcomes under the current settings.
+    pub evaluation: Evaluation,
+    /// The candidates compared: the named policies, then the current settings.
+    pub candidates: Vec<Candidate>,
+    /// The decision analysis over the candidates.
+    pub analysis: Analysis,
+}
+
+/// The candidate set: every named policy, then the current settings (id [`CURRENT_ID`]).
+#[must_use]
+pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
+    scenario
+        .policies
+        .iter()
+        .map(|p| Candidate { id: p.id.clone(), name: p.name.clone(), levers: scenario.policy_levers(p) })
+        .chain(std::iter::once(Candidate {
+            id: CURRENT_ID.to_owned(),
+            name: "Current settings".to_owned(),
+            levers: settings.levers.clone(),
+        }))
+        .collect()
+}
+
+/// Evaluate outcomes for the current settings.
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, WeightError> {
+    let w = model.leaf_weights(&settings.credences)?;
+    let total = model.weight_total(&settings.values, &settings.horizons)?;
+    let cells = model.cells();
+    let n = model.leaves.len();
+    let mut values = vec![0.0; n * cells];
+    let mut low = values.clone();
+    let mut high = values.clone();
+    model.evaluate_into(&settings.levers, &mut values);
+    model.evaluate_bound_into(&settings.levers, false, &mut low);
+    model.evaluate_bound_into(&settings.levers, true, &mut high);
+    let weighted = |v: &[f64], cell: usize| (0..n).map(|h| w[h] * v[h * cells + cell]).sum::<f64>();
+    let over_believed = |cell: usize, f: fn(f64, f64) -> f64, init: f64| {
+        (0..n).filter(|&h| w[h] > 0.0).map(|h| values[h * cells + cell]).fold(init, f)
+    };
+    let mut utility = vec![0.0; n];
+    model.utilities_into(&values, &settings.values, &settings.horizons, total, &mut utility);
+    Ok(Evaluation {
+        cells,
+        expected: (0..cells).map(|c| weighted(&values, c)).collect(),
+        min: (0..cells).map(|c| over_believed(c, f64::min, f64::INFINITY)).collect(),
+        max: (0..cells).map(|c| over_believed(c, f64::max, f64::NEG_INFINITY)).collect(),
+        expected_low: (0..cells).map(|c| weighted(&low, c)).collect(),
+        expected_high: (0..cells).map(|c| weighted(&high, c)).collect(),
+        expected_utility: (0..n).map(|h| w[h] * utility[h]).sum(),
+        utility,
+        values,
+        low,
+        high,
+    })
+}
+
+/// Evaluate and analyse a document.
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn report(scenario: &Scenario, model: &Model, settings: &Settings, scratch: &mut Scratch) -> Result<Report, WeightError> {
+    let evaluation = evaluate(model, settings)?;
+    let candidates = candidates(scenario, settings);
+    let analysis = analyse(model, &candidates, &settings.credences, &settings.values, &settings.horizons, scratch)?;
+    Ok(Report { evaluation, candidates, analysis })
+}

@@ -1,0 +1,306 @@
+//! Consistency checks of a scenario: every problem is collected, not just the first.
+
+use crate::model::scenario::{Better, Curve, SCENARIO_FORMAT_VERSION, Scenario};
+use std::collections::BTreeSet;
+
+/// Most items of one kind (hypotheses, levers, ...) a scenario may hold; keeps evaluation
+/// time and memory bounded whatever a file says.
+pub const MAX_ITEMS: usize = 1_000;
+/// Most effects a scenario may hold.
+pub const MAX_EFFECTS: usize = 20_000;
+/// Most points one curve may hold.
+pub const MAX_CURVE_POINTS: usize = 1_000;
+
+/// One thing wrong with a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the scenario, e.g. `effects[3].lever`.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// Text to search for in the file to locate the problem, when there is a telling one.
+    pub needle: Option<String>,
+}
+
+struct Collector(Vec<Problem>);
+
+impl Collector {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>, needle: Option<String>) {
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            needle,
+        });
+    }
+    fn finite(&mut self, path: &str, x: f64) -> bool {
+        if x.is_finite() {
+            true
+        } else {
+            self.push(path, format!("{x} is not a finite number"), Some(non_finite_needle(x)));
+            false
+        }
+    }
+    fn known(&mut self, path: &str, id: &str, known: &BTreeSet<&str>, kind: &str) -> bool {
+        if known.contains(id) {
+            true
+        } else {
+            let list: Vec<&str> = known.iter().copied().collect();
+            self.push(
+                path,
+                format!("unknown {kind} \"{id}\"; known {kind}s: {}", list.join(", ")),
+                Some(format!("\"{id}\"")),
+            );
+            false
+        }
+    }
+}
+
+fn non_finite_needle(x: f64) -> String {
+    if x.is_nan() { "NaN" } else { "inf" }.to_owned()
+}
+
+fn unique_ids<'a>(c: &mut Collector, section: &str, ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            c.push(format!("{section}[{i}].id"), "the id is empty", None);
+        } else if !seen.insert(id) {
+            c.push(
+                format!("{section}[{i}].id"),
+                format!("the id \"{id}\" is used twice; ids must be unique"),
+                Some(format!("\"{id}\"")),
+            );
+        }
+    }
+    seen
+}
+
+/// Check a scenario; an empty list means it is usable.
+#[must_use]
+pub fn validate(s: &Scenario) -> Vec<Problem> {
+    let mut c = Collector(Vec::new());
+    if s.format_version != SCENARIO_FORMAT_VERSION {
+        c.push(
+            "format_version",
+            format!(
+                "format version {} is not supported; this build reads version {SCENARIO_FORMAT_VERSION}",
+                s.format_version
+            ),
+            Some("format_version".into()),
+        );
+    }
+    for (section, n, max) in [
+        ("hypotheses", s.hypotheses.len(), MAX_ITEMS),
+        ("levers", s.levers.len(), MAX_ITEMS),
+        ("outcomes", s.outcomes.len(), MAX_ITEMS),
+        ("horizons", s.horizons.len(), MAX_ITEMS),
+        ("policies", s.policies.len(), MAX_ITEMS),
+        ("baselines", s.baselines.len(), MAX_EFFECTS),
+        ("effects", s.effects.len(), MAX_EFFECTS),
+    ] {
+        if n > max {
+            c.push(section, format!("{n} entries is more than the limit of {max}"), None);
+            return c.0;
+        }
+    }
+    for (section, n) in [
+        ("hypotheses", s.hypotheses.len()),
+        ("levers", s.levers.len()),
+        ("outcomes", s.outcomes.len()),
+        ("horizons", s.horizons.len()),
+    ] {
+        if n == 0 {
+            c.push(section, format!("a scenario needs at least one entry in {section}"), None);
+        }
+    }
+    let hyps = unique_ids(&mut c, "hypotheses", s.hypotheses.iter().map(|h| h.id.as_str()));
+    let levers = unique_ids(&mut c, "levers", s.levers.iter().map(|l| l.id.as_str()));
+    let outcomes = unique_ids(&mut c, "outcomes", s.outcomes.iter().map(|o| o.id.as_str()));
+    let horizons = unique_ids(&mut c, "horizons", s.horizons.iter().map(|h| h.id.as_str()));
+    unique_ids(&mut c, "policies", s.policies.iter().map(|p| p.id.as_str()));
+
+    check_hypotheses(&mut c, s, &hyps);
+    check_levers(&mut c, s);
+    check_outcomes(&mut c, s);
+    for (i, h) in s.horizons.iter().enumerate() {
+        let path = format!("horizons[{i}].years");
+        if c.finite(&path, h.years) && h.years <= 0.0 {
+            c.push(path, format!("{} years: a horizon must be longer than 0 years", h.years), None);
+        }
+    }
+    check_baselines(&mut c, s, &hyps, &outcomes, &horizons);
+    check_effects(&mut c, s, &hyps, &levers, &outcomes, &horizons);
+    for (i, p) in s.policies.iter().enumerate() {
+        for (id, &x) in &p.levers {
+            let path = format!("policies[{i}].levers[\"{id}\"]");
+            if c.known(&path, id, &levers, "lever") && c.finite(&path, x) {
+                if let Some(l) = s.levers.iter().find(|l| &l.id == id) {
+                    if x < l.min || x > l.max {
+                        c.push(
+                            path,
+                            format!("{x} is outside the lever's range {} to {} {}", l.min, l.max, l.unit),
+                            Some(format!("\"{id}\"")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    c.0
+}
+
+fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
+    for (i, h) in s.hypotheses.iter().enumerate() {
+        let path = format!("hypotheses[{i}].prior");
+        if c.finite(&path, h.prior) && h.prior < 0.0 {
+            c.push(path, format!("prior {} is negative; weights must be 0 or more", h.prior), None);
+        }
+        if let Some(parent) = &h.parent {
+            let path = format!("hypotheses[{i}].parent");
+            if parent == &h.id {
+                c.push(path, format!("\"{}\" cannot be its own parent", h.id), Some(format!("\"{parent}\"")));
+            } else if c.known(&path, parent, hyps, "hypothesis") {
+                // Walk up; a chain longer than the list means a cycle.
+                let mut at = parent.as_str();
+                let mut steps = 0;
+                while let Some(p) = s.hypotheses.iter().find(|x| x.id == at).and_then(|x| x.parent.as_deref()) {
+                    steps += 1;
+                    if p == h.id || steps > s.hypotheses.len() {
+                        c.push(path, format!("\"{}\" is its own ancestor (a parent cycle)", h.id), Some(format!("\"{parent}\"")));
+                        break;
+                    }
+                    at = p;
+                }
+            }
+        }
+    }
+    let roots_total: f64 = s
+        .hypotheses
+        .iter()
+        .filter(|h| h.parent.is_none() && h.prior.is_finite() && h.prior > 0.0)
+        .map(|h| h.prior)
+        .sum();
+    if !s.hypotheses.is_empty() && roots_total <= 0.0 {
+        c.push("hypotheses", "every top-level prior is zero; at least one must be positive", None);
+    }
+}
+
+fn check_levers(c: &mut Collector, s: &Scenario) {
+    for (i, l) in s.levers.iter().enumerate() {
+        let ok = [("min", l.min), ("max", l.max), ("step", l.step), ("default", l.default)]
+            .into_iter()
+            .all(|(f, x)| c.finite(&format!("levers[{i}].{f}"), x));
+        if !ok {
+            continue;
+        }
+        if l.min >= l.max {
+            c.push(format!("levers[{i}].min"), format!("min {} must be below max {}", l.min, l.max), Some(format!("\"{}\"", l.id)));
+        } else if l.default < l.min || l.default > l.max {
+            c.push(format!("levers[{i}].default"), format!("default {} is outside min {} to max {}", l.default, l.min, l.max), Some(format!("\"{}\"", l.id)));
+        }
+        if l.step <= 0.0 {
+            c.push(format!("levers[{i}].step"), format!("step {} must be above 0", l.step), Some(format!("\"{}\"", l.id)));
+        }
+    }
+}
+
+fn check_outcomes(c: &mut Collector, s: &Scenario) {
+    for (i, o) in s.outcomes.iter().enumerate() {
+        if !(c.finite(&format!("outcomes[{i}].worst"), o.worst) & c.finite(&format!("outcomes[{i}].best"), o.best)) {
+            continue;
+        }
+        let needle = Some(format!("\"{}\"", o.id));
+        match o.better {
+            Better::Higher if o.best <= o.worst => c.push(format!("outcomes[{i}]"), format!("better is Higher, so best ({}) must be above worst ({})", o.best, o.worst), needle.clone()),
+            Better::Lower if o.best >= o.worst => c.push(format!("outcomes[{i}]"), format!("better is Lower, so best ({}) must be below worst ({})", o.best, o.worst), needle.clone()),
+            _ => {}
+        }
+        let (lo, hi) = (o.limits.min, o.limits.max);
+        for (f, x) in [("min", lo), ("max", hi)] {
+            if let Some(x) = x {
+                c.finite(&format!("outcomes[{i}].limits.{f}"), x);
+            }
+        }
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if lo > hi {
+                c.push(format!("outcomes[{i}].limits"), format!("limit min {lo} is above limit max {hi}"), needle);
+            }
+        }
+    }
+}
+
+fn check_baselines(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>, outcomes: &BTreeSet<&str>, horizons: &BTreeSet<&str>) {
+    let mut seen = BTreeSet::new();
+    for (i, b) in s.baselines.iter().enumerate() {
+        let known = c.known(&format!("baselines[{i}].outcome"), &b.outcome, outcomes, "outcome")
+            & c.known(&format!("baselines[{i}].horizon"), &b.horizon, horizons, "horizon");
+        c.finite(&format!("baselines[{i}].value"), b.value);
+        for (h, &x) in &b.by_hypothesis {
+            let path = format!("baselines[{i}].by_hypothesis[\"{h}\"]");
+            c.known(&path, h, hyps, "hypothesis");
+            c.finite(&path, x);
+        }
+        if known && !seen.insert((b.outcome.as_str(), b.horizon.as_str())) {
+            c.push(format!("baselines[{i}]"), format!("a second baseline for outcome \"{}\" at horizon \"{}\"", b.outcome, b.horizon), Some(format!("\"{}\"", b.outcome)));
+        }
+    }
+    for o in &s.outcomes {
+        for h in &s.horizons {
+            if !seen.contains(&(o.id.as_str(), h.id.as_str())) {
+                c.push("baselines", format!("no baseline for outcome \"{}\" at horizon \"{}\"; add one", o.id, h.id), None);
+            }
+        }
+    }
+}
+
+fn check_curve(c: &mut Collector, path: &str, curve: &Curve) {
+    match curve {
+        Curve::Linear(slope) => {
+            c.finite(path, *slope);
+        }
+        Curve::Points(points) => {
+            if points.is_empty() {
+                c.push(path, "a Points curve needs at least one point", None);
+            } else if points.len() > MAX_CURVE_POINTS {
+                c.push(path, format!("{} points is more than the limit of {MAX_CURVE_POINTS}", points.len()), None);
+            } else if points.iter().all(|&(x, y)| c.finite(path, x) & c.finite(path, y))
+                && points.windows(2).any(|w| w[1].0 < w[0].0)
+            {
+                c.push(path, "points must be sorted by lever value (x)", None);
+            }
+        }
+    }
+}
+
+fn check_effects(
+    c: &mut Collector,
+    s: &Scenario,
+    hyps: &BTreeSet<&str>,
+    levers: &BTreeSet<&str>,
+    outcomes: &BTreeSet<&str>,
+    horizons: &BTreeSet<&str>,
+) {
+    for (i, e) in s.effects.iter().enumerate() {
+        let p = |f: &str| format!("effects[{i}].{f}");
+        c.known(&p("outcome"), &e.outcome, outcomes, "outcome");
+        c.known(&p("horizon"), &e.horizon, horizons, "horizon");
+        c.known(&p("lever"), &e.lever, levers, "lever");
+        if let Some(h) = &e.hypothesis {
+            c.known(&p("hypothesis"), h, hyps, "hypothesis");
+        }
+        check_curve(c, &p("curve"), &e.curve);
+        if let Some(m) = &e.with {
+            if c.known(&p("with.lever"), &m.lever, levers, "lever") && m.lever == e.lever {
+                c.push(p("with.lever"), "an effect cannot be modulated by its own lever", Some(format!("\"{}\"", m.lever)));
+            }
+            check_curve(c, &p("with.factor"), &m.factor);
+        }
+        let (lo, hi) = e.range;
+        if c.finite(&p("range"), lo) & c.finite(&p("range"), hi) && lo > hi {
+            c.push(p("range"), format!("range low {lo} is above high {hi}"), None);
+        }
+        if e.note.trim().is_empty() {
+            c.push(p("note"), "every effect needs a source or an \"assumption: ...\" note", None);
+        }
+    }
+}
