@@ -19,7 +19,12 @@ pub struct BenchResult {
 
 impl std::fmt::Display for BenchResult {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:<60} median {:>10.2} µs", self.name, self.median.as_secs_f64() * 1e6)
+        write!(
+            f,
+            "{:<60} median {:>10.2} µs",
+            self.name,
+            self.median.as_secs_f64() * 1e6
+        )
     }
 }
 
@@ -45,7 +50,10 @@ pub fn measure(name: &str, samples: usize, mut f: impl FnMut()) -> BenchResult {
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    BenchResult { name: name.to_owned(), median: Duration::from_secs_f64(times[times.len() / 2]) }
+    BenchResult {
+        name: name.to_owned(),
+        median: Duration::from_secs_f64(times[times.len() / 2]),
+    }
 }
 
 /// Run the core benchmarks and return printable lines.
@@ -81,10 +89,14 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         .to_string(),
     );
     lines.push(
-        measure("full analysis: outcomes, policies, regret, EVPI, flip points", samples, || {
-            let r = report(&scenario, &model, black_box(&settings), &mut scratch);
-            black_box(&r).as_ref().ok();
-        })
+        measure(
+            "full analysis: outcomes, policies, regret, EVPI, flip points",
+            samples,
+            || {
+                let r = report(&scenario, &model, black_box(&settings), &mut scratch);
+                black_box(&r).as_ref().ok();
+            },
+        )
         .to_string(),
     );
     lines

@@ -106,12 +106,16 @@ pub enum CliError {
 #[must_use]
 pub fn run(command: &Command) -> ExitCode {
     let result = match command {
-        Command::Eval { file, overrides, format } => {
-            load_and_report(file, overrides).and_then(|(doc, rep)| Ok(output::eval(&doc, &rep, *format)?))
-        }
-        Command::Policies { file, overrides, format } => {
-            load_and_report(file, overrides).and_then(|(doc, rep)| Ok(output::policies(&doc, &rep, *format)?))
-        }
+        Command::Eval {
+            file,
+            overrides,
+            format,
+        } => load_and_report(file, overrides).and_then(|(doc, rep)| output::eval(&doc, &rep, *format)),
+        Command::Policies {
+            file,
+            overrides,
+            format,
+        } => load_and_report(file, overrides).and_then(|(doc, rep)| output::policies(&doc, &rep, *format)),
         Command::Check { files } => return check(files),
         Command::Bench { samples } => {
             for line in run_benchmarks(*samples.max(&5)) {
@@ -190,7 +194,10 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
         }
     }
     doc.settings = Settings::from_preset(&doc.scenario, &preset).map_err(|ps| {
-        let lines: Vec<String> = ps.iter().map(|p| format!("override {}: {}", p.path, p.message)).collect();
+        let lines: Vec<String> = ps
+            .iter()
+            .map(|p| format!("override {}: {}", p.path, p.message))
+            .collect();
         CliError::Input(lines.join("\n"))
     })?;
     Ok(())
@@ -204,7 +211,12 @@ pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<
     let mut doc = load_document(file)?;
     apply_overrides(&mut doc, overrides)?;
     let model = Model::new(&doc.scenario).map_err(|ps| {
-        CliError::Input(ps.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n"))
+        CliError::Input(
+            ps.iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
     })?;
     let rep = report(&doc.scenario, &model, &doc.settings, &mut Scratch::default())
         .map_err(|e| CliError::Input(format!("{}: {e}", file.display())))?;

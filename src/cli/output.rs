@@ -137,7 +137,11 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     let ev = &rep.evaluation;
     let leaf_ids: Vec<&str> = leaf_ids(doc, rep);
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
-        leaf_ids.iter().enumerate().map(|(l, id)| ((*id).to_owned(), f(l))).collect()
+        leaf_ids
+            .iter()
+            .enumerate()
+            .map(|(l, id)| ((*id).to_owned(), f(l)))
+            .collect()
     };
     let mut outcomes = Vec::new();
     for (o, out) in s.outcomes.iter().enumerate() {
@@ -158,7 +162,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     }
     let cand_id = |p: usize| rep.candidates[p].id.clone();
     EvalJson {
-        scenario: ScenarioJson { id: s.id.clone(), title: s.title.clone() },
+        scenario: ScenarioJson {
+            id: s.id.clone(),
+            title: s.title.clone(),
+        },
         preset: doc.name.clone(),
         hypotheses: s
             .hypotheses
@@ -173,7 +180,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
             })
             .collect(),
         outcomes,
-        utility: UtilityJson { expected: ev.expected_utility, by_hypothesis: per_leaf(&|l| ev.utility[l]) },
+        utility: UtilityJson {
+            expected: ev.expected_utility,
+            by_hypothesis: per_leaf(&|l| ev.utility[l]),
+        },
         policies: rep
             .candidates
             .iter()
@@ -185,7 +195,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 expected_regret: a.expected_regret[p],
                 max_regret: a.max_regret[p],
                 by_hypothesis: per_leaf(&|l| a.utility(p, l)),
-                best_under: (0..a.n_leaves).filter(|&l| a.best_by_leaf[l] == p).map(|l| leaf_ids[l].to_owned()).collect(),
+                best_under: (0..a.n_leaves)
+                    .filter(|&l| a.best_by_leaf[l] == p)
+                    .map(|l| leaf_ids[l].to_owned())
+                    .collect(),
             })
             .collect(),
         best_policy: cand_id(a.best),
@@ -197,8 +210,14 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
             .map(|f| FlipJson {
                 hypothesis: s.hypotheses[f.hypothesis].id.clone(),
                 credence: f.credence,
-                down: f.down.map(|d| FlipToJson { credence: d.credence, policy: cand_id(d.to) }),
-                up: f.up.map(|d| FlipToJson { credence: d.credence, policy: cand_id(d.to) }),
+                down: f.down.map(|d| FlipToJson {
+                    credence: d.credence,
+                    policy: cand_id(d.to),
+                }),
+                up: f.up.map(|d| FlipToJson {
+                    credence: d.credence,
+                    policy: cand_id(d.to),
+                }),
             })
             .collect(),
     }
@@ -252,13 +271,26 @@ fn csv_err(e: impl std::fmt::Display) -> super::CliError {
 fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
     let leaves = leaf_ids(doc, rep);
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["outcome", "unit", "horizon", "expected", "min", "max", "expected_low", "expected_high"];
+    let mut header = vec![
+        "outcome",
+        "unit",
+        "horizon",
+        "expected",
+        "min",
+        "max",
+        "expected_low",
+        "expected_high",
+    ];
     header.extend(leaves.iter().copied());
     w.write_record(&header).map_err(csv_err)?;
     for o in eval_json(doc, rep).outcomes {
         let mut row = vec![o.id, o.unit, o.horizon];
         row.extend([o.expected, o.min, o.max, o.expected_low, o.expected_high].map(|x| x.to_string()));
-        row.extend(leaves.iter().map(|l| o.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()));
+        row.extend(
+            leaves
+                .iter()
+                .map(|l| o.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
+        );
         w.write_record(&row).map_err(csv_err)?;
     }
     String::from_utf8(w.into_inner().map_err(csv_err)?).map_err(csv_err)
@@ -273,7 +305,11 @@ fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError>
     for p in eval_json(doc, rep).policies {
         let mut row = vec![p.id, p.name];
         row.extend([p.expected_utility, p.expected_regret, p.max_regret].map(|x| x.to_string()));
-        row.extend(leaves.iter().map(|l| p.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()));
+        row.extend(
+            leaves
+                .iter()
+                .map(|l| p.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
+        );
         w.write_record(&row).map_err(csv_err)?;
     }
     String::from_utf8(w.into_inner().map_err(csv_err)?).map_err(csv_err)
@@ -283,14 +319,26 @@ fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError>
 fn columns(rows: &[Vec<String>]) -> String {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let width: Vec<usize> = (0..n)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in rows {
         let cells: Vec<String> = r
             .iter()
             .enumerate()
-            .map(|(c, s)| if c == 0 { format!("{s:<w$}", w = width[c]) } else { format!("{s:>w$}", w = width[c]) })
+            .map(|(c, s)| {
+                if c == 0 {
+                    format!("{s:<w$}", w = width[c])
+                } else {
+                    format!("{s:>w$}", w = width[c])
+                }
+            })
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
@@ -332,17 +380,41 @@ fn eval_table(doc: &Document, rep: &Report) -> String {
         "unit".to_owned(),
     ]];
     for o in &j.outcomes {
-        let name = s.outcomes.iter().find(|x| x.id == o.id).map_or(o.id.as_str(), |x| x.name.as_str());
-        rows.push(vec![name.to_owned(), o.horizon.clone(), number(o.expected), number(o.min), number(o.max), o.unit.clone()]);
+        let name = s
+            .outcomes
+            .iter()
+            .find(|x| x.id == o.id)
+            .map_or(o.id.as_str(), |x| x.name.as_str());
+        rows.push(vec![
+            name.to_owned(),
+            o.horizon.clone(),
+            number(o.expected),
+            number(o.min),
+            number(o.max),
+            o.unit.clone(),
+        ]);
     }
     out.push_str(&columns(&rows));
-    let _ = writeln!(out, "\nExpected utility of these settings: {:.3} (0 = worst plausible, 1 = best)\n", j.utility.expected);
+    let _ = writeln!(
+        out,
+        "\nExpected utility of these settings: {:.3} (0 = worst plausible, 1 = best)\n",
+        j.utility.expected
+    );
     out.push_str(&matrix_table(doc, rep));
     out.push_str("\nFlip points (credence at which the best policy changes, others rescaled):\n");
     let mut rows = Vec::new();
     for f in &j.flip_points {
-        let show = |d: &Option<FlipToJson>| d.as_ref().map_or("none".to_owned(), |d| format!("{:.1}% -> {}", 100.0 * d.credence, d.policy));
-        rows.push(vec![format!("  {}", f.hypothesis), format!("now {:.1}%", 100.0 * f.credence), format!("down: {}", show(&f.down)), format!("up: {}", show(&f.up))]);
+        let show = |d: &Option<FlipToJson>| {
+            d.as_ref().map_or("none".to_owned(), |d| {
+                format!("{:.1}% -> {}", 100.0 * d.credence, d.policy)
+            })
+        };
+        rows.push(vec![
+            format!("  {}", f.hypothesis),
+            format!("now {:.1}%", 100.0 * f.credence),
+            format!("down: {}", show(&f.down)),
+            format!("up: {}", show(&f.up)),
+        ]);
     }
     out.push_str(&columns(&rows));
     out
@@ -362,17 +434,29 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
             let star = if p.best_under.iter().any(|b| b == l) { "*" } else { " " };
             format!("{u:.3}{star}")
         }));
-        row.extend([format!("{:.3}", p.expected_utility), format!("{:.3}", p.expected_regret), format!("{:.3}", p.max_regret)]);
+        row.extend([
+            format!("{:.3}", p.expected_utility),
+            format!("{:.3}", p.expected_regret),
+            format!("{:.3}", p.max_regret),
+        ]);
         rows.push(row);
     }
     let mut weights = vec!["credence".to_owned()];
     weights.extend(
-        j.hypotheses.iter().filter(|h| h.leaf).map(|h| format!("{:.1}% ", 100.0 * h.weight)),
+        j.hypotheses
+            .iter()
+            .filter(|h| h.leaf)
+            .map(|h| format!("{:.1}% ", 100.0 * h.weight)),
     );
     rows.push(weights);
     let mut out = String::from("Decision matrix: utility of each policy under each hypothesis (* = best under it)\n");
     out.push_str(&columns(&rows));
-    let name = |id: &str| j.policies.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
+    let name = |id: &str| {
+        j.policies
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id.to_owned(), |p| p.name.clone())
+    };
     let _ = writeln!(out, "\nBest by expected utility: {}", name(&j.best_policy));
     let _ = writeln!(out, "Minimax-regret choice:    {}", name(&j.minimax_regret_policy));
     let _ = writeln!(out, "EVPI (worth of learning the true motive): {:.4} utility", j.evpi);

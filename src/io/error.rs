@@ -99,7 +99,12 @@ impl FileError {
         let (line, column) = needle.and_then(|n| locate(text, "", n)).unzip();
         Self::Invalid {
             path: path.to_owned(),
-            problems: vec![Located { line, column, path: String::new(), message: message.to_owned() }],
+            problems: vec![Located {
+                line,
+                column,
+                path: String::new(),
+                message: message.to_owned(),
+            }],
         }
     }
 
@@ -109,12 +114,24 @@ impl FileError {
     pub fn invalid(path: &str, text: &str, problems: impl Iterator<Item = (String, String, Option<String>)>) -> Self {
         let problems = problems
             .map(|(where_, message, needle)| {
-                let section = where_.split(['[', '.']).next().unwrap_or("");
-                let (line, column) = needle.and_then(|n| locate(text, section, &n)).unzip();
-                Located { line, column, path: where_, message }
+                // Without a telling needle, look for the field the path ends in.
+                let needle = needle.or_else(|| {
+                    let field = where_.rsplit('.').next().filter(|f| !f.contains('['))?;
+                    Some(format!("{field}:"))
+                });
+                let (line, column) = needle.and_then(|n| locate_in_entry(text, &where_, &n)).unzip();
+                Located {
+                    line,
+                    column,
+                    path: where_,
+                    message,
+                }
             })
             .collect();
-        Self::Invalid { path: path.to_owned(), problems }
+        Self::Invalid {
+            path: path.to_owned(),
+            problems,
+        }
     }
 
     /// The same error, said to come from a scenario that the preset `preset` refers to.
@@ -131,7 +148,10 @@ impl FileError {
                     })
                     .collect(),
             },
-            Self::Io { path, message } => Self::Io { path, message: format!("{message} (the scenario that {preset} names)") },
+            Self::Io { path, message } => Self::Io {
+                path,
+                message: format!("{message} (the scenario that {preset} names)"),
+            },
             other => other,
         }
     }
@@ -141,7 +161,12 @@ impl FileError {
     pub fn problems(&self) -> Vec<Located> {
         match self {
             Self::Invalid { problems, .. } => problems.clone(),
-            other => vec![Located { line: None, column: None, path: String::new(), message: other.to_string() }],
+            other => vec![Located {
+                line: None,
+                column: None,
+                path: String::new(),
+                message: other.to_string(),
+            }],
         }
     }
 }
@@ -155,11 +180,85 @@ pub fn locate(text: &str, section: &str, needle: &str) -> Option<(usize, usize)>
     } else {
         text.find(&format!("{section}:")).unwrap_or(0)
     };
-    let at = text[start..].find(needle).map(|i| i + start).or_else(|| text.find(needle))?;
+    let at = text[start..]
+        .find(needle)
+        .map(|i| i + start)
+        .or_else(|| text.find(needle))?;
+    Some(position(text, at))
+}
+
+/// Locate `needle` inside the entry a structure path names, e.g. `effects[12].lever`: the
+/// search starts at the 13th element of the `effects: [...]` list. Falls back to [`locate`].
+#[must_use]
+pub fn locate_in_entry(text: &str, path: &str, needle: &str) -> Option<(usize, usize)> {
+    let section = path.split(['[', '.']).next().unwrap_or("");
+    let index: Option<usize> = path
+        .strip_prefix(section)
+        .and_then(|rest| rest.strip_prefix('['))
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|i| i.parse().ok());
+    let start = index.and_then(|i| element_start(text, section, i));
+    match start {
+        Some(at) => text[at..]
+            .find(needle)
+            .map(|i| position(text, at + i))
+            .or_else(|| locate(text, section, needle)),
+        None => locate(text, section, needle),
+    }
+}
+
+/// Byte offset of the `index`-th element of the list that follows `section:`, skipping strings
+/// and comments.
+fn element_start(text: &str, section: &str, index: usize) -> Option<usize> {
+    let key = format!("{section}:");
+    let from = text.find(&key)? + key.len();
+    let open = from + text[from..].find('[')?;
+    let bytes = text.as_bytes();
+    let (mut depth, mut count, mut i) = (0usize, 0usize, open + 1);
+    let mut in_string = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i += text[i..].find('\n').unwrap_or(text.len() - i);
+                    continue;
+                }
+                b'(' | b'[' | b'{' => {
+                    if depth == 0 {
+                        if count == index {
+                            return Some(i);
+                        }
+                        count += 1;
+                    }
+                    depth += 1;
+                }
+                b')' | b'}' => depth = depth.saturating_sub(1),
+                b']' if depth == 0 => return None,
+                b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn position(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(before.chars().count(), |nl| before[nl + 1..].chars().count()) + 1;
-    Some((line, column))
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |nl| before[nl + 1..].chars().count())
+        + 1;
+    (line, column)
 }
 
 #[cfg(test)]
@@ -172,5 +271,8 @@ mod tests {
         assert_eq!(locate(text, "levers", "\"x\""), Some((3, 8)));
         assert_eq!(locate(text, "", "a"), Some((1, 1)));
         assert_eq!(locate(text, "", "zzz"), None);
+        let list = "levers: [\n  (id: \"a\", x: \"k\"), // (\n  (id: \"b\", s: \")\", x: \"k\"),\n]";
+        assert_eq!(locate_in_entry(list, "levers[1].x", "\"k\""), Some((3, 24)));
+        assert_eq!(locate_in_entry(list, "levers[0].x", "\"k\""), Some((2, 16)));
     }
 }

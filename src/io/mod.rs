@@ -50,7 +50,8 @@ impl Document {
     /// The preset that stores this document.
     #[must_use]
     pub fn to_preset(&self) -> Preset {
-        self.settings.to_preset(&self.scenario, &self.name, &self.notes, self.source.clone())
+        self.settings
+            .to_preset(&self.scenario, &self.name, &self.notes, self.source.clone())
     }
 
     /// The document as human-readable RON preset text.
@@ -67,7 +68,9 @@ impl Document {
 /// # Errors
 /// If serialisation fails.
 pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().struct_names(true).indentor("    ".to_owned());
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_owned());
     let mut text = ron::ser::to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)
@@ -79,19 +82,28 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
 /// Unreadable, too large, or not UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let display = path.display().to_string();
-    let io = |e: std::io::Error| FileError::Io { path: display.clone(), message: e.to_string() };
+    let io = |e: std::io::Error| FileError::Io {
+        path: display.clone(),
+        message: e.to_string(),
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { path: display, limit: MAX_FILE_BYTES });
+        return Err(FileError::TooLarge {
+            path: display,
+            limit: MAX_FILE_BYTES,
+        });
     }
     text_from_bytes(&display, bytes)
 }
 
 fn text_from_bytes(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
     if bytes.contains(&0) {
-        return Err(FileError::NotText { path: path.to_owned(), detail: "it contains NUL bytes".into() });
+        return Err(FileError::NotText {
+            path: path.to_owned(),
+            detail: "it contains NUL bytes".into(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| FileError::NotText {
         path: path.to_owned(),
@@ -110,9 +122,16 @@ pub enum FileKind {
 
 /// Look at a RON text's top level: which kind of file it is and its format version.
 fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
-    let value: ron::Value = ron::Options::default().from_str(text).map_err(|e| FileError::syntax(path, &e))?;
+    let value: ron::Value = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| FileError::syntax(path, &e))?;
     let ron::Value::Map(map) = value else {
-        return Err(FileError::located(path, text, "the file must hold a Scenario(...) or a Preset(...)", None));
+        return Err(FileError::located(
+            path,
+            text,
+            "the file must hold a Scenario(...) or a Preset(...)",
+            None,
+        ));
     };
     let get = |k: &str| map.get(&ron::Value::String(k.to_owned()));
     let kind = if get("hypotheses").is_some() {
@@ -148,16 +167,30 @@ fn check_version(path: &str, text: &str, kind: FileKind, version: Option<u64>) -
         Some(v) if v > supported => Err(FileError::located(
             path,
             text,
-            &format!("format version {v} is newer than this build of motive-lab reads (version {supported}); update motive-lab to open it"),
+            &format!(
+                "format version {v} is newer than this build of motive-lab reads (version {supported}); update motive-lab to open it"
+            ),
             Some("format_version"),
         )),
-        Some(v) => Err(FileError::located(path, text, &format!("format version {v} is not supported; this build reads version {supported}"), Some("format_version"))),
-        None => Err(FileError::located(path, text, &format!("`format_version: {supported}` is missing or not a whole number"), None)),
+        Some(v) => Err(FileError::located(
+            path,
+            text,
+            &format!("format version {v} is not supported; this build reads version {supported}"),
+            Some("format_version"),
+        )),
+        None => Err(FileError::located(
+            path,
+            text,
+            &format!("`format_version: {supported}` is missing or not a whole number"),
+            None,
+        )),
     }
 }
 
 fn parse_typed<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
-    ron::Options::default().from_str(text).map_err(|e| FileError::syntax(path, &e))
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| FileError::syntax(path, &e))
 }
 
 /// Parse and validate scenario text. `path` names the file in messages.
@@ -175,7 +208,11 @@ pub fn parse_scenario(path: &str, text: &str) -> Result<Scenario, FileError> {
     if problems.is_empty() {
         Ok(scenario)
     } else {
-        Err(FileError::invalid(path, text, problems.into_iter().map(|p| (p.path, p.message, p.needle))))
+        Err(FileError::invalid(
+            path,
+            text,
+            problems.into_iter().map(|p| (p.path, p.message, p.needle)),
+        ))
     }
 }
 
@@ -221,7 +258,12 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         }
         ScenarioRef::Path(rel) => {
             if hops >= MAX_SCENARIO_HOPS {
-                return Err(FileError::located(path, text, "a scenario path inside a scenario path is not followed", None));
+                return Err(FileError::located(
+                    path,
+                    text,
+                    "a scenario path inside a scenario path is not followed",
+                    None,
+                ));
             }
             let full: PathBuf = dir.map_or_else(|| PathBuf::from(rel), |d| d.join(rel));
             let body = read_text(&full).map_err(|e| e.referenced_from(path))?;
@@ -230,14 +272,27 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         ScenarioRef::Embedded(s) => {
             let problems = validate(s);
             if !problems.is_empty() {
-                return Err(FileError::invalid(path, text, problems.into_iter().map(|p| (p.path, p.message, p.needle))));
+                return Err(FileError::invalid(
+                    path,
+                    text,
+                    problems.into_iter().map(|p| (p.path, p.message, p.needle)),
+                ));
             }
             (**s).clone()
         }
     };
     let settings = Settings::from_preset(&scenario, &preset)
         .map_err(|ps| FileError::invalid(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle)))))?;
-    Ok(Document { scenario, source: preset.scenario, settings, name: preset.name, notes: preset.notes })
+    if let Err(e) = settings.usable(&scenario) {
+        return Err(FileError::located(path, text, &e.to_string(), Some("credences")));
+    }
+    Ok(Document {
+        scenario,
+        source: preset.scenario,
+        settings,
+        name: preset.name,
+        notes: preset.notes,
+    })
 }
 
 /// Write a file atomically: a temporary file in the same folder, flushed to disk, then renamed
@@ -247,9 +302,17 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
 /// Any IO failure; the target is then untouched.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     let display = path.display().to_string();
-    let io = |e: std::io::Error| FileError::Io { path: display.clone(), message: e.to_string() };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let io = |e: std::io::Error| FileError::Io {
+        path: display.clone(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -273,6 +336,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
 /// # Errors
 /// Serialisation or IO failure.
 pub fn save_document(path: &Path, doc: &Document) -> Result<(), FileError> {
-    let text = doc.to_ron().map_err(|e| FileError::Io { path: path.display().to_string(), message: e.to_string() })?;
+    let text = doc.to_ron().map_err(|e| FileError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
     write_atomic(path, text.as_bytes())
 }

@@ -20,7 +20,11 @@ pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[ShippedFile {
 
 macro_rules! preset {
     ($id:literal) => {
-        ShippedFile { id: $id, file_name: concat!($id, ".ron"), text: include_str!(concat!("../../presets/", $id, ".ron")) }
+        ShippedFile {
+            id: $id,
+            file_name: concat!($id, ".ron"),
+            text: include_str!(concat!("../../presets/", $id, ".ron")),
+        }
     };
 }
 

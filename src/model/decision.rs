@@ -127,7 +127,11 @@ pub fn analyse(
     let mut utility = vec![0.0; candidates.len() * n];
     for (p, c) in candidates.iter().enumerate() {
         if c.levers.len() != model.levers() {
-            return Err(WeightError::WrongLength { what: "lever values", found: c.levers.len(), expected: model.levers() });
+            return Err(WeightError::WrongLength {
+                what: "lever values",
+                found: c.levers.len(),
+                expected: model.levers(),
+            });
         }
         let buf = scratch.values(model);
         model.evaluate_into(&c.levers, buf);
@@ -137,11 +141,21 @@ pub fn analyse(
     let u = |p: usize, h: usize| utility[p * n + h];
     let expected_utility: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * u(p, h)).sum()).collect();
     let best_by_leaf: Vec<usize> = (0..n).map(|h| argmax((0..m).map(|p| u(p, h)))).collect();
-    let top: Vec<f64> = (0..n).map(|h| if m == 0 { 0.0 } else { u(best_by_leaf[h], h) }).collect();
-    let regret: Vec<f64> = (0..m).flat_map(|p| (0..n).map(move |h| (p, h))).map(|(p, h)| top[h] - u(p, h)).collect();
+    let top: Vec<f64> = (0..n)
+        .map(|h| if m == 0 { 0.0 } else { u(best_by_leaf[h], h) })
+        .collect();
+    let regret: Vec<f64> = (0..m)
+        .flat_map(|p| (0..n).map(move |h| (p, h)))
+        .map(|(p, h)| top[h] - u(p, h))
+        .collect();
     let expected_regret: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * regret[p * n + h]).sum()).collect();
     let max_regret: Vec<f64> = (0..m)
-        .map(|p| (0..n).filter(|&h| w[h] > 0.0).map(|h| regret[p * n + h]).fold(0.0, f64::max))
+        .map(|p| {
+            (0..n)
+                .filter(|&h| w[h] > 0.0)
+                .map(|h| regret[p * n + h])
+                .fold(0.0, f64::max)
+        })
         .collect();
     let best = argmax(expected_utility.iter().copied());
     let minimax_regret = argmax(max_regret.iter().map(|r| -r));
@@ -208,22 +222,43 @@ fn split_utilities(
     // weight now, as they would be with k's credence set to zero (equal shares if nothing is left).
     let outside: Vec<f64> = if weights[k] < 1.0 {
         let rest = 1.0 - weights[k];
-        model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { weights[h] / rest }).collect()
+        model
+            .leaves
+            .iter()
+            .map(|&h| if model.is_under(h, k) { 0.0 } else { weights[h] / rest })
+            .collect()
     } else {
         let mut zeroed = credences.to_vec();
         zeroed[k] = 0.0;
         let mut all = vec![0.0; model.parent.len()];
-        let others: Vec<usize> = model.leaves.iter().copied().filter(|&h| !model.is_under(h, k)).collect();
+        let others: Vec<usize> = model
+            .leaves
+            .iter()
+            .copied()
+            .filter(|&h| !model.is_under(h, k))
+            .collect();
         if model.hypothesis_weights(&zeroed, &mut all).is_ok() && others.iter().map(|&h| all[h]).sum::<f64>() > 0.0 {
             let s: f64 = others.iter().map(|&h| all[h]).sum();
-            model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { all[h] / s }).collect()
+            model
+                .leaves
+                .iter()
+                .map(|&h| if model.is_under(h, k) { 0.0 } else { all[h] / s })
+                .collect()
         } else {
             let share = 1.0 / others.len().max(1) as f64;
-            model.leaves.iter().map(|&h| if model.is_under(h, k) { 0.0 } else { share }).collect()
+            model
+                .leaves
+                .iter()
+                .map(|&h| if model.is_under(h, k) { 0.0 } else { share })
+                .collect()
         }
     };
-    let a = (0..m).map(|p| (0..n).map(|l| inside[model.leaves[l]] * utility[p * n + l]).sum()).collect();
-    let b = (0..m).map(|p| (0..n).map(|l| outside[l] * utility[p * n + l]).sum()).collect();
+    let a = (0..m)
+        .map(|p| (0..n).map(|l| inside[model.leaves[l]] * utility[p * n + l]).sum())
+        .collect();
+    let b = (0..m)
+        .map(|p| (0..n).map(|l| outside[l] * utility[p * n + l]).sum())
+        .collect();
     Ok((a, b))
 }
 
@@ -237,7 +272,12 @@ fn flip_point(
     best: usize,
 ) -> Result<FlipPoint, WeightError> {
     let c0 = weights[k];
-    let mut point = FlipPoint { hypothesis: k, credence: c0, down: None, up: None };
+    let mut point = FlipPoint {
+        hypothesis: k,
+        credence: c0,
+        down: None,
+        up: None,
+    };
     let all_leaves_under_k = model.leaves.iter().all(|&h| model.is_under(h, k));
     if m < 2 || all_leaves_under_k {
         return Ok(point);
@@ -253,12 +293,16 @@ fn flip_point(
         }
         let c = -d0 / d1;
         if d1 > 0.0 && c >= c0 && c <= 1.0 {
-            let better = point.up.is_none_or(|f| c < f.credence || (c == f.credence && d1 > slope(f.to) - slope(best)));
+            let better = point
+                .up
+                .is_none_or(|f| c < f.credence || (c == f.credence && d1 > slope(f.to) - slope(best)));
             if better {
                 point.up = Some(Flip { credence: c, to: q });
             }
         } else if d1 < 0.0 && c <= c0 && c >= 0.0 {
-            let better = point.down.is_none_or(|f| c > f.credence || (c == f.credence && d1 < slope(f.to) - slope(best)));
+            let better = point
+                .down
+                .is_none_or(|f| c > f.credence || (c == f.credence && d1 < slope(f.to) - slope(best)));
             if better {
                 point.down = Some(Flip { credence: c, to: q });
             }

@@ -80,7 +80,11 @@ impl Model {
         }
         let n = s.hypotheses.len();
         let index = |id: &str| s.hypothesis_index(id);
-        let parent: Vec<Option<usize>> = s.hypotheses.iter().map(|h| h.parent.as_deref().and_then(index)).collect();
+        let parent: Vec<Option<usize>> = s
+            .hypotheses
+            .iter()
+            .map(|h| h.parent.as_deref().and_then(index))
+            .collect();
         let mut children = vec![Vec::new(); n];
         let mut roots = Vec::new();
         for (i, p) in parent.iter().enumerate() {
@@ -124,7 +128,10 @@ impl Model {
                     cell: cell_of(&e.outcome, &e.horizon),
                     lever: s.lever_index(&e.lever).unwrap_or(0),
                     curve: e.curve.clone(),
-                    with: e.with.as_ref().map(|m| (s.lever_index(&m.lever).unwrap_or(0), m.factor.clone())),
+                    with: e
+                        .with
+                        .as_ref()
+                        .map(|m| (s.lever_index(&m.lever).unwrap_or(0), m.factor.clone())),
                     range: e.range,
                     leaves: leaves
                         .iter()
@@ -148,7 +155,12 @@ impl Model {
             limits: s
                 .outcomes
                 .iter()
-                .map(|o| (o.limits.min.unwrap_or(f64::NEG_INFINITY), o.limits.max.unwrap_or(f64::INFINITY)))
+                .map(|o| {
+                    (
+                        o.limits.min.unwrap_or(f64::NEG_INFINITY),
+                        o.limits.max.unwrap_or(f64::INFINITY),
+                    )
+                })
                 .collect(),
             worst: s.outcomes.iter().map(|o| o.worst).collect(),
             best: s.outcomes.iter().map(|o| o.best).collect(),
@@ -201,7 +213,11 @@ impl Model {
     /// Negative or non-finite credences, or all top-level credences zero.
     pub fn hypothesis_weights(&self, credences: &[f64], out: &mut [f64]) -> Result<(), WeightError> {
         if credences.len() != self.parent.len() || out.len() != self.parent.len() {
-            return Err(WeightError::WrongLength { what: "credences", found: credences.len(), expected: self.parent.len() });
+            return Err(WeightError::WrongLength {
+                what: "credences",
+                found: credences.len(),
+                expected: self.parent.len(),
+            });
         }
         if let Some(i) = credences.iter().position(|c| !c.is_finite() || *c < 0.0) {
             return Err(WeightError::BadWeight(format!("hypothesis #{}", i + 1)));
@@ -217,7 +233,11 @@ impl Model {
     fn share(&self, group: &[usize], mass: f64, credences: &[f64], out: &mut [f64]) {
         let total: f64 = group.iter().map(|&i| credences[i]).sum();
         for &i in group {
-            let w = if total > 0.0 { mass * credences[i] / total } else { mass / group.len() as f64 };
+            let w = if total > 0.0 {
+                mass * credences[i] / total
+            } else {
+                mass / group.len() as f64
+            };
             out[i] = w;
             self.share(&self.children[i], w, credences, out);
         }
@@ -282,10 +302,18 @@ impl Model {
     /// Negative or non-finite weights, or nothing weighted at all.
     pub fn weight_total(&self, values: &[f64], horizons: &[f64]) -> Result<f64, WeightError> {
         if values.len() != self.n_outcomes {
-            return Err(WeightError::WrongLength { what: "value weights", found: values.len(), expected: self.n_outcomes });
+            return Err(WeightError::WrongLength {
+                what: "value weights",
+                found: values.len(),
+                expected: self.n_outcomes,
+            });
         }
         if horizons.len() != self.n_horizons {
-            return Err(WeightError::WrongLength { what: "horizon weights", found: horizons.len(), expected: self.n_horizons });
+            return Err(WeightError::WrongLength {
+                what: "horizon weights",
+                found: horizons.len(),
+                expected: self.n_horizons,
+            });
         }
         if let Some(i) = values.iter().position(|c| !c.is_finite() || *c < 0.0) {
             return Err(WeightError::BadWeight(format!("outcome #{}", i + 1)));
@@ -294,7 +322,11 @@ impl Model {
             return Err(WeightError::BadWeight(format!("horizon #{}", i + 1)));
         }
         let total = values.iter().sum::<f64>() * horizons.iter().sum::<f64>();
-        if total > 0.0 { Ok(total) } else { Err(WeightError::NothingMatters) }
+        if total > 0.0 {
+            Ok(total)
+        } else {
+            Err(WeightError::NothingMatters)
+        }
     }
 
     /// Utility per leaf from evaluated outcome values, written to `out` (one per leaf).

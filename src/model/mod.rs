@@ -6,3 +6,6 @@ pub mod preset;
 pub mod scenario;
 pub mod summary;
 pub mod validate;
+
+#[cfg(test)]
+mod tests;

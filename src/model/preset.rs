@@ -82,6 +82,29 @@ impl Settings {
         }
     }
 
+    /// Whether the engine can evaluate these settings: some credence and some value and
+    /// horizon weight must be positive.
+    ///
+    /// # Errors
+    /// All credences zero, or nothing weighted.
+    pub fn usable(&self, scenario: &Scenario) -> Result<(), crate::model::evaluate::WeightError> {
+        use crate::model::evaluate::WeightError;
+        let roots: f64 = scenario
+            .hypotheses
+            .iter()
+            .zip(&self.credences)
+            .filter(|(h, _)| h.parent.is_none())
+            .map(|(_, c)| *c)
+            .sum();
+        if roots <= 0.0 {
+            return Err(WeightError::AllCredencesZero);
+        }
+        if self.values.iter().sum::<f64>() <= 0.0 || self.horizons.iter().sum::<f64>() <= 0.0 {
+            return Err(WeightError::NothingMatters);
+        }
+        Ok(())
+    }
+
     /// Resolve a preset's sparse maps against its scenario, collecting every problem.
     ///
     /// # Errors
@@ -108,7 +131,10 @@ impl Settings {
                 if !x.is_finite() {
                     Some("is not a finite number".to_owned())
                 } else if x < l.min || x > l.max {
-                    Some(format!("{x} is outside the lever's range {} to {} {}", l.min, l.max, l.unit))
+                    Some(format!(
+                        "{x} is outside the lever's range {} to {} {}",
+                        l.min, l.max, l.unit
+                    ))
                 } else {
                     None
                 }
@@ -143,7 +169,10 @@ impl Settings {
     #[must_use]
     pub fn to_preset(&self, scenario: &Scenario, name: &str, notes: &str, source: ScenarioRef) -> Preset {
         let map = |ids: Vec<&String>, vals: &[f64]| {
-            ids.into_iter().cloned().zip(vals.iter().copied()).collect::<BTreeMap<_, _>>()
+            ids.into_iter()
+                .cloned()
+                .zip(vals.iter().copied())
+                .collect::<BTreeMap<_, _>>()
         };
         Preset {
             format_version: PRESET_FORMAT_VERSION,

@@ -296,10 +296,7 @@ impl Scenario {
     #[must_use]
     pub fn is_leaf(&self, index: usize) -> bool {
         let id = &self.hypotheses[index].id;
-        !self
-            .hypotheses
-            .iter()
-            .any(|h| h.parent.as_deref() == Some(id.as_str()))
+        !self.hypotheses.iter().any(|h| h.parent.as_deref() == Some(id.as_str()))
     }
     /// Lever values of a named policy, in lever order; unlisted levers take their default.
     #[must_use]

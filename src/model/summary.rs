@@ -62,7 +62,11 @@ pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
     scenario
         .policies
         .iter()
-        .map(|p| Candidate { id: p.id.clone(), name: p.name.clone(), levers: scenario.policy_levers(p) })
+        .map(|p| Candidate {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            levers: scenario.policy_levers(p),
+        })
         .chain(std::iter::once(Candidate {
             id: CURRENT_ID.to_owned(),
             name: "Current settings".to_owned(),
@@ -88,7 +92,10 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
     model.evaluate_bound_into(&settings.levers, true, &mut high);
     let weighted = |v: &[f64], cell: usize| (0..n).map(|h| w[h] * v[h * cells + cell]).sum::<f64>();
     let over_believed = |cell: usize, f: fn(f64, f64) -> f64, init: f64| {
-        (0..n).filter(|&h| w[h] > 0.0).map(|h| values[h * cells + cell]).fold(init, f)
+        (0..n)
+            .filter(|&h| w[h] > 0.0)
+            .map(|h| values[h * cells + cell])
+            .fold(init, f)
     };
     let mut utility = vec![0.0; n];
     model.utilities_into(&values, &settings.values, &settings.horizons, total, &mut utility);
@@ -96,7 +103,9 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
         cells,
         expected: (0..cells).map(|c| weighted(&values, c)).collect(),
         min: (0..cells).map(|c| over_believed(c, f64::min, f64::INFINITY)).collect(),
-        max: (0..cells).map(|c| over_believed(c, f64::max, f64::NEG_INFINITY)).collect(),
+        max: (0..cells)
+            .map(|c| over_believed(c, f64::max, f64::NEG_INFINITY))
+            .collect(),
         expected_low: (0..cells).map(|c| weighted(&low, c)).collect(),
         expected_high: (0..cells).map(|c| weighted(&high, c)).collect(),
         expected_utility: (0..n).map(|h| w[h] * utility[h]).sum(),
@@ -111,9 +120,25 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
 ///
 /// # Errors
 /// Unusable credences or weights.
-pub fn report(scenario: &Scenario, model: &Model, settings: &Settings, scratch: &mut Scratch) -> Result<Report, WeightError> {
+pub fn report(
+    scenario: &Scenario,
+    model: &Model,
+    settings: &Settings,
+    scratch: &mut Scratch,
+) -> Result<Report, WeightError> {
     let evaluation = evaluate(model, settings)?;
     let candidates = candidates(scenario, settings);
-    let analysis = analyse(model, &candidates, &settings.credences, &settings.values, &settings.horizons, scratch)?;
-    Ok(Report { evaluation, candidates, analysis })
+    let analysis = analyse(
+        model,
+        &candidates,
+        &settings.credences,
+        &settings.values,
+        &settings.horizons,
+        scratch,
+    )?;
+    Ok(Report {
+        evaluation,
+        candidates,
+        analysis,
+    })
 }

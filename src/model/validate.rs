@@ -47,7 +47,7 @@ impl Collector {
             let list: Vec<&str> = known.iter().copied().collect();
             self.push(
                 path,
-                format!("unknown {kind} \"{id}\"; known {kind}s: {}", list.join(", ")),
+                format!("unknown {kind} \"{id}\"; known: {}", list.join(", ")),
                 Some(format!("\"{id}\"")),
             );
             false
@@ -110,7 +110,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         ("horizons", s.horizons.len()),
     ] {
         if n == 0 {
-            c.push(section, format!("a scenario needs at least one entry in {section}"), None);
+            c.push(
+                section,
+                format!("a scenario needs at least one entry in {section}"),
+                None,
+            );
         }
     }
     let hyps = unique_ids(&mut c, "hypotheses", s.hypotheses.iter().map(|h| h.id.as_str()));
@@ -125,7 +129,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     for (i, h) in s.horizons.iter().enumerate() {
         let path = format!("horizons[{i}].years");
         if c.finite(&path, h.years) && h.years <= 0.0 {
-            c.push(path, format!("{} years: a horizon must be longer than 0 years", h.years), None);
+            c.push(
+                path,
+                format!("{} years: a horizon must be longer than 0 years", h.years),
+                None,
+            );
         }
     }
     check_baselines(&mut c, s, &hyps, &outcomes, &horizons);
@@ -133,16 +141,18 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     for (i, p) in s.policies.iter().enumerate() {
         for (id, &x) in &p.levers {
             let path = format!("policies[{i}].levers[\"{id}\"]");
-            if c.known(&path, id, &levers, "lever") && c.finite(&path, x) {
-                if let Some(l) = s.levers.iter().find(|l| &l.id == id) {
-                    if x < l.min || x > l.max {
-                        c.push(
-                            path,
-                            format!("{x} is outside the lever's range {} to {} {}", l.min, l.max, l.unit),
-                            Some(format!("\"{id}\"")),
-                        );
-                    }
-                }
+            if c.known(&path, id, &levers, "lever")
+                && c.finite(&path, x)
+                && let Some(l) = s.levers.iter().find(|l| &l.id == id)
+                // A lever whose own range is broken is reported once, above.
+                && l.min < l.max
+                && (x < l.min || x > l.max)
+            {
+                c.push(
+                    path,
+                    format!("{x} is outside the lever's range {} to {} {}", l.min, l.max, l.unit),
+                    Some(format!("\"{id}\"")),
+                );
             }
         }
     }
@@ -153,20 +163,37 @@ fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
     for (i, h) in s.hypotheses.iter().enumerate() {
         let path = format!("hypotheses[{i}].prior");
         if c.finite(&path, h.prior) && h.prior < 0.0 {
-            c.push(path, format!("prior {} is negative; weights must be 0 or more", h.prior), None);
+            c.push(
+                path,
+                format!("prior {} is negative; weights must be 0 or more", h.prior),
+                Some(format!("\"{}\"", h.id)),
+            );
         }
         if let Some(parent) = &h.parent {
             let path = format!("hypotheses[{i}].parent");
             if parent == &h.id {
-                c.push(path, format!("\"{}\" cannot be its own parent", h.id), Some(format!("\"{parent}\"")));
+                c.push(
+                    path,
+                    format!("\"{}\" cannot be its own parent", h.id),
+                    Some(format!("\"{parent}\"")),
+                );
             } else if c.known(&path, parent, hyps, "hypothesis") {
                 // Walk up; a chain longer than the list means a cycle.
                 let mut at = parent.as_str();
                 let mut steps = 0;
-                while let Some(p) = s.hypotheses.iter().find(|x| x.id == at).and_then(|x| x.parent.as_deref()) {
+                while let Some(p) = s
+                    .hypotheses
+                    .iter()
+                    .find(|x| x.id == at)
+                    .and_then(|x| x.parent.as_deref())
+                {
                     steps += 1;
                     if p == h.id || steps > s.hypotheses.len() {
-                        c.push(path, format!("\"{}\" is its own ancestor (a parent cycle)", h.id), Some(format!("\"{parent}\"")));
+                        c.push(
+                            path,
+                            format!("\"{}\" is its own ancestor (a parent cycle)", h.id),
+                            Some(format!("\"{parent}\"")),
+                        );
                         break;
                     }
                     at = p;
@@ -181,7 +208,11 @@ fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
         .map(|h| h.prior)
         .sum();
     if !s.hypotheses.is_empty() && roots_total <= 0.0 {
-        c.push("hypotheses", "every top-level prior is zero; at least one must be positive", None);
+        c.push(
+            "hypotheses",
+            "every top-level prior is zero; at least one must be positive",
+            None,
+        );
     }
 }
 
@@ -194,12 +225,24 @@ fn check_levers(c: &mut Collector, s: &Scenario) {
             continue;
         }
         if l.min >= l.max {
-            c.push(format!("levers[{i}].min"), format!("min {} must be below max {}", l.min, l.max), Some(format!("\"{}\"", l.id)));
+            c.push(
+                format!("levers[{i}].min"),
+                format!("min {} must be below max {}", l.min, l.max),
+                Some(format!("\"{}\"", l.id)),
+            );
         } else if l.default < l.min || l.default > l.max {
-            c.push(format!("levers[{i}].default"), format!("default {} is outside min {} to max {}", l.default, l.min, l.max), Some(format!("\"{}\"", l.id)));
+            c.push(
+                format!("levers[{i}].default"),
+                format!("default {} is outside min {} to max {}", l.default, l.min, l.max),
+                Some(format!("\"{}\"", l.id)),
+            );
         }
         if l.step <= 0.0 {
-            c.push(format!("levers[{i}].step"), format!("step {} must be above 0", l.step), Some(format!("\"{}\"", l.id)));
+            c.push(
+                format!("levers[{i}].step"),
+                format!("step {} must be above 0", l.step),
+                Some(format!("\"{}\"", l.id)),
+            );
         }
     }
 }
@@ -211,8 +254,22 @@ fn check_outcomes(c: &mut Collector, s: &Scenario) {
         }
         let needle = Some(format!("\"{}\"", o.id));
         match o.better {
-            Better::Higher if o.best <= o.worst => c.push(format!("outcomes[{i}]"), format!("better is Higher, so best ({}) must be above worst ({})", o.best, o.worst), needle.clone()),
-            Better::Lower if o.best >= o.worst => c.push(format!("outcomes[{i}]"), format!("better is Lower, so best ({}) must be below worst ({})", o.best, o.worst), needle.clone()),
+            Better::Higher if o.best <= o.worst => c.push(
+                format!("outcomes[{i}]"),
+                format!(
+                    "better is Higher, so best ({}) must be above worst ({})",
+                    o.best, o.worst
+                ),
+                needle.clone(),
+            ),
+            Better::Lower if o.best >= o.worst => c.push(
+                format!("outcomes[{i}]"),
+                format!(
+                    "better is Lower, so best ({}) must be below worst ({})",
+                    o.best, o.worst
+                ),
+                needle.clone(),
+            ),
             _ => {}
         }
         let (lo, hi) = (o.limits.min, o.limits.max);
@@ -221,15 +278,25 @@ fn check_outcomes(c: &mut Collector, s: &Scenario) {
                 c.finite(&format!("outcomes[{i}].limits.{f}"), x);
             }
         }
-        if let (Some(lo), Some(hi)) = (lo, hi) {
-            if lo > hi {
-                c.push(format!("outcomes[{i}].limits"), format!("limit min {lo} is above limit max {hi}"), needle);
-            }
+        if let (Some(lo), Some(hi)) = (lo, hi)
+            && lo > hi
+        {
+            c.push(
+                format!("outcomes[{i}].limits"),
+                format!("limit min {lo} is above limit max {hi}"),
+                needle,
+            );
         }
     }
 }
 
-fn check_baselines(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>, outcomes: &BTreeSet<&str>, horizons: &BTreeSet<&str>) {
+fn check_baselines(
+    c: &mut Collector,
+    s: &Scenario,
+    hyps: &BTreeSet<&str>,
+    outcomes: &BTreeSet<&str>,
+    horizons: &BTreeSet<&str>,
+) {
     let mut seen = BTreeSet::new();
     for (i, b) in s.baselines.iter().enumerate() {
         let known = c.known(&format!("baselines[{i}].outcome"), &b.outcome, outcomes, "outcome")
@@ -241,13 +308,24 @@ fn check_baselines(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>, outco
             c.finite(&path, x);
         }
         if known && !seen.insert((b.outcome.as_str(), b.horizon.as_str())) {
-            c.push(format!("baselines[{i}]"), format!("a second baseline for outcome \"{}\" at horizon \"{}\"", b.outcome, b.horizon), Some(format!("\"{}\"", b.outcome)));
+            c.push(
+                format!("baselines[{i}]"),
+                format!(
+                    "a second baseline for outcome \"{}\" at horizon \"{}\"",
+                    b.outcome, b.horizon
+                ),
+                Some(format!("\"{}\"", b.outcome)),
+            );
         }
     }
     for o in &s.outcomes {
         for h in &s.horizons {
             if !seen.contains(&(o.id.as_str(), h.id.as_str())) {
-                c.push("baselines", format!("no baseline for outcome \"{}\" at horizon \"{}\"; add one", o.id, h.id), None);
+                c.push(
+                    "baselines",
+                    format!("no baseline for outcome \"{}\" at horizon \"{}\"; add one", o.id, h.id),
+                    None,
+                );
             }
         }
     }
@@ -262,7 +340,11 @@ fn check_curve(c: &mut Collector, path: &str, curve: &Curve) {
             if points.is_empty() {
                 c.push(path, "a Points curve needs at least one point", None);
             } else if points.len() > MAX_CURVE_POINTS {
-                c.push(path, format!("{} points is more than the limit of {MAX_CURVE_POINTS}", points.len()), None);
+                c.push(
+                    path,
+                    format!("{} points is more than the limit of {MAX_CURVE_POINTS}", points.len()),
+                    None,
+                );
             } else if points.iter().all(|&(x, y)| c.finite(path, x) & c.finite(path, y))
                 && points.windows(2).any(|w| w[1].0 < w[0].0)
             {
@@ -291,7 +373,11 @@ fn check_effects(
         check_curve(c, &p("curve"), &e.curve);
         if let Some(m) = &e.with {
             if c.known(&p("with.lever"), &m.lever, levers, "lever") && m.lever == e.lever {
-                c.push(p("with.lever"), "an effect cannot be modulated by its own lever", Some(format!("\"{}\"", m.lever)));
+                c.push(
+                    p("with.lever"),
+                    "an effect cannot be modulated by its own lever",
+                    Some(format!("\"{}\"", m.lever)),
+                );
             }
             check_curve(c, &p("with.factor"), &m.factor);
         }
@@ -300,7 +386,11 @@ fn check_effects(
             c.push(p("range"), format!("range low {lo} is above high {hi}"), None);
         }
         if e.note.trim().is_empty() {
-            c.push(p("note"), "every effect needs a source or an \"assumption: ...\" note", None);
+            c.push(
+                p("note"),
+                "every effect needs a source or an \"assumption: ...\" note",
+                None,
+            );
         }
     }
 }

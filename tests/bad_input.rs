@@ -1,0 +1,233 @@
+//! Every kind of bad file gets a clear, located message and never a panic or a hang.
+
+use motive_lab::io::{
+    FileError, MAX_FILE_BYTES, SHIPPED_SCENARIOS, load_document, parse_document, parse_scenario, save_document,
+};
+use std::path::Path;
+
+fn paris() -> &'static str {
+    SHIPPED_SCENARIOS[0].text
+}
+
+fn preset(body: &str) -> String {
+    format!("Preset(format_version: 1, name: \"t\", scenario: Shipped(\"paris-2015\"), {body})")
+}
+
+fn message(r: Result<impl std::fmt::Debug, FileError>) -> String {
+    r.expect_err("should be refused").to_string()
+}
+
+/// The message names the file and a line and column.
+fn assert_located(msg: &str, file: &str, line: usize) {
+    let prefix = format!("{file}:{line}:");
+    assert!(msg.starts_with(&prefix), "expected {prefix}.. in: {msg}");
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let text = paris().replacen("summary: \"After", "summary: After", 1);
+    let line = text.lines().position(|l| l.contains("summary: After")).expect("line") + 1;
+    let msg = message(parse_scenario("paris.ron", &text));
+    assert_located(&msg, "paris.ron", line);
+}
+
+#[test]
+fn wrong_type_names_line_and_column() {
+    let text = paris().replacen("step: 50.0", "step: \"fifty\"", 1);
+    let line = text.lines().position(|l| l.contains("\"fifty\"")).expect("line") + 1;
+    let msg = message(parse_scenario("paris.ron", &text));
+    assert_located(&msg, "paris.ron", line);
+}
+
+#[test]
+fn unknown_field_is_refused_with_a_pointer_to_the_docs() {
+    let text = paris().replacen("step: 50.0", "stepp: 50.0", 1);
+    let msg = message(parse_scenario("paris.ron", &text));
+    assert!(msg.contains("stepp") && msg.contains("docs/file-format.md"), "{msg}");
+}
+
+#[test]
+fn unknown_ids_and_inconsistent_ranges_are_all_listed() {
+    let text = paris()
+        .replacen("hypothesis: Some(\"h2\")", "hypothesis: Some(\"h9\")", 1)
+        .replacen(
+            "min: 0.0, max: 100.0, step: 5.0, default: 50.0",
+            "min: 0.0, max: 100.0, step: 5.0, default: 150.0",
+            1,
+        )
+        .replacen("range: (0.4, 1.5)", "range: (1.5, 0.4)", 1);
+    let err = parse_scenario("p.ron", &text).expect_err("invalid");
+    let problems = err.problems();
+    assert_eq!(problems.len(), 3, "{err}");
+    assert!(problems.iter().all(|p| p.line.is_some() && p.column.is_some()), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("unknown hypothesis \"h9\""));
+    assert!(msg.contains("default 150 is outside"));
+    assert!(msg.contains("range low 1.5 is above high 0.4"));
+}
+
+#[test]
+fn non_finite_numbers_are_refused() {
+    for bad in ["NaN", "inf", "-inf"] {
+        let text = paris().replacen("curve: Linear(-0.02)", &format!("curve: Linear({bad})"), 1);
+        let msg = message(parse_scenario("p.ron", &text));
+        assert!(msg.contains("not a finite number"), "{bad}: {msg}");
+        assert!(msg.starts_with("p.ron:"), "{msg}");
+    }
+}
+
+#[test]
+fn preset_problems_are_located() {
+    let text = preset("credences: {\"h1\": -2.0, \"h99\": 1.0}, levers: {\"airstrikes\": 5000.0}");
+    let err = parse_document("x.ron", &text, None, 0).expect_err("invalid");
+    let msg = err.to_string();
+    assert_eq!(err.problems().len(), 3, "{msg}");
+    assert!(msg.contains("-2 is negative"));
+    assert!(msg.contains("unknown id \"h99\""));
+    assert!(msg.contains("outside the lever's range"));
+    assert!(msg.starts_with("x.ron:1:"), "{msg}");
+}
+
+#[test]
+fn all_zero_credences_are_an_error() {
+    let zeros = ["h1", "h2", "h3", "h4", "h5", "h6"]
+        .map(|h| format!("\"{h}\": 0.0"))
+        .join(", ");
+    let msg = message(parse_document(
+        "z.ron",
+        &preset(&format!("credences: {{{zeros}}}")),
+        None,
+        0,
+    ));
+    assert!(msg.contains("every credence is zero"), "{msg}");
+}
+
+#[test]
+fn unsupported_versions_are_refused_clearly() {
+    let text = paris().replacen("format_version: 1", "format_version: 2", 1);
+    let msg = message(parse_scenario("future.ron", &text));
+    assert!(
+        msg.contains("format version 2 is newer") && msg.contains("update motive-lab"),
+        "{msg}"
+    );
+    assert!(msg.starts_with("future.ron:"), "{msg}");
+    let msg = message(parse_document(
+        "p.ron",
+        &preset("").replace("format_version: 1", "format_version: 7"),
+        None,
+        0,
+    ));
+    assert!(msg.contains("format version 7"), "{msg}");
+    let msg = message(parse_document(
+        "p.ron",
+        "Preset(name: \"x\", scenario: Shipped(\"paris-2015\"))",
+        None,
+        0,
+    ));
+    assert!(msg.contains("format_version"), "{msg}");
+}
+
+#[test]
+fn unknown_shipped_scenario_and_missing_scenario_file() {
+    let msg = message(parse_document(
+        "p.ron",
+        &preset("").replace("paris-2015", "lisbon-1755"),
+        None,
+        0,
+    ));
+    assert!(
+        msg.contains("no shipped scenario is called \"lisbon-1755\"") && msg.contains("paris-2015"),
+        "{msg}"
+    );
+    let text = "Preset(format_version: 1, name: \"t\", scenario: Path(\"missing.ron\"))";
+    let msg = message(parse_document("p.ron", text, Some(Path::new("/nonexistent")), 0));
+    assert!(msg.contains("missing.ron"), "{msg}");
+}
+
+#[test]
+fn binary_files_are_not_text() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("image.ron");
+    std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 0, 1, 2, 0xff, 0xfe]).expect("write");
+    let msg = message(load_document(&path));
+    assert!(msg.contains("not a text file"), "{msg}");
+    std::fs::write(&path, [b'(', 0xff, 0xfe, b')']).expect("write");
+    assert!(message(load_document(&path)).contains("not a text file"));
+}
+
+#[test]
+fn huge_files_are_refused_before_parsing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("huge.ron");
+    let f = std::fs::File::create(&path).expect("create");
+    f.set_len(MAX_FILE_BYTES + 10).expect("sparse file");
+    let msg = message(load_document(&path));
+    assert!(msg.contains("larger than"), "{msg}");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let msg = message(parse_document("deep.ron", &deep, None, 0));
+    assert!(msg.starts_with("deep.ron:1:"), "{msg}");
+    let text = paris().replacen("sources: [", &format!("sources: {}[", "[".repeat(5_000)), 1);
+    let msg = message(parse_scenario("deep.ron", &text));
+    assert!(msg.contains("deep.ron:"), "{msg}");
+}
+
+#[test]
+fn neither_scenario_nor_preset() {
+    let msg = message(parse_document("x.ron", "(a: 1)", None, 0));
+    assert!(msg.contains("neither a scenario"), "{msg}");
+    let msg = message(parse_document("x.ron", "", None, 0));
+    assert!(msg.starts_with("x.ron:"), "{msg}");
+}
+
+#[test]
+fn saving_round_trips_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let doc = parse_document("paris.ron", paris(), None, 0).expect("parses");
+    let path = dir.path().join("saved.ron");
+    save_document(&path, &doc).expect("saves");
+    let back = load_document(&path).expect("loads");
+    assert_eq!(back.settings, doc.settings);
+    assert_eq!(back.scenario, doc.scenario);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // A failed save leaves the old file as it was.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let bad = dir.path().join("no-such-dir").join("x.ron");
+    assert!(save_document(&bad, &doc).is_err());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn embedded_scenario_presets_stand_alone() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let custom = paris().replacen("id: \"paris-2015\"", "id: \"paris-variant\"", 1);
+    let scenario_path = dir.path().join("variant.ron");
+    std::fs::write(&scenario_path, &custom).expect("write");
+    let doc = load_document(&scenario_path).expect("loads");
+    assert!(matches!(
+        doc.source,
+        motive_lab::model::preset::ScenarioRef::Embedded(_)
+    ));
+    let preset_path = dir.path().join("shared.ron");
+    save_document(&preset_path, &doc).expect("saves");
+    std::fs::remove_file(&scenario_path).expect("rm");
+    let back = load_document(&preset_path).expect("loads without the scenario file");
+    assert_eq!(back.scenario.id, "paris-variant");
+    // A preset naming a scenario by relative path finds it next to itself.
+    std::fs::write(dir.path().join("variant.ron"), &custom).expect("write");
+    std::fs::write(
+        dir.path().join("rel.ron"),
+        "Preset(format_version: 1, name: \"r\", scenario: Path(\"variant.ron\"), levers: {\"airstrikes\": 0.0})",
+    )
+    .expect("write");
+    let rel = load_document(&dir.path().join("rel.ron")).expect("loads");
+    assert_eq!(rel.scenario.id, "paris-variant");
+    assert_eq!(rel.settings.levers[0], 0.0);
+}

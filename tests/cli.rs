@@ -1,0 +1,282 @@
+//! The command line, driven as analysts drive it: exit codes, formats, overrides, and numbers
+//! checked against the documented formulas recomputed here from the JSON itself.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_motive-lab"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(args: &[&str]) -> Value {
+    let o = run(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+fn presets() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets"))
+        .expect("presets folder")
+        .map(|e| format!("presets/{}", e.expect("entry").file_name().to_string_lossy()))
+        .filter(|p| p.ends_with(".ron"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().expect("number")
+}
+
+/// Recompute expected values, utilities, regret and EVPI from the per-hypothesis numbers in the
+/// JSON and the scenario's normalisation ranges, by the documented formulas.
+fn check_formulas(j: &Value) {
+    let scenario_text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron"))
+            .expect("scenario");
+    let scenario: motive_lab::model::scenario::Scenario = ron::from_str(&scenario_text).expect("parses");
+    let weights: Vec<(String, f64)> = j["hypotheses"]
+        .as_array()
+        .expect("hypotheses")
+        .iter()
+        .filter(|h| h["leaf"].as_bool() == Some(true))
+        .map(|h| (h["id"].as_str().expect("id").to_owned(), f(&h["weight"])))
+        .collect();
+    let total: f64 = weights.iter().map(|w| w.1).sum();
+    assert!((total - 1.0).abs() < 1e-9);
+    let mut utility = vec![0.0; weights.len()];
+    let outcomes = j["outcomes"].as_array().expect("outcomes");
+    assert_eq!(outcomes.len(), scenario.outcomes.len() * scenario.horizons.len());
+    for o in outcomes {
+        let by = &o["by_hypothesis"];
+        let expected: f64 = weights.iter().map(|(h, w)| w * f(&by[h])).sum();
+        assert!((expected - f(&o["expected"])).abs() < 1e-9, "{o}");
+        let min = weights
+            .iter()
+            .filter(|w| w.1 > 0.0)
+            .map(|(h, _)| f(&by[h]))
+            .fold(f64::INFINITY, f64::min);
+        assert!((min - f(&o["min"])).abs() < 1e-12);
+        let def = scenario
+            .outcomes
+            .iter()
+            .find(|x| x.id == o["id"].as_str().expect("id"))
+            .expect("outcome");
+        for (i, (h, _)) in weights.iter().enumerate() {
+            let v = ((f(&by[h]) - def.worst) / (def.best - def.worst)).clamp(0.0, 1.0);
+            utility[i] += v / outcomes.len() as f64; // default weights: all equal
+        }
+    }
+    for (i, (h, _)) in weights.iter().enumerate() {
+        assert!(
+            (utility[i] - f(&j["utility"]["by_hypothesis"][h])).abs() < 1e-9,
+            "utility under {h}"
+        );
+    }
+    let eu: f64 = weights.iter().zip(&utility).map(|((_, w), u)| w * u).sum();
+    assert!((eu - f(&j["utility"]["expected"])).abs() < 1e-9);
+    // EVPI = sum_h w_h max_p U_h(p) - max_p EU(p), from the policy rows.
+    let policies = j["policies"].as_array().expect("policies");
+    let best_eu = policies
+        .iter()
+        .map(|p| f(&p["expected_utility"]))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let perfect: f64 = weights
+        .iter()
+        .map(|(h, w)| {
+            w * policies
+                .iter()
+                .map(|p| f(&p["by_hypothesis"][h]))
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .sum();
+    assert!((perfect - best_eu - f(&j["evpi"])).abs() < 1e-9);
+    let best = policies
+        .iter()
+        .find(|p| f(&p["expected_utility"]) == best_eu)
+        .expect("best");
+    assert_eq!(best["id"], j["best_policy"]);
+    for p in policies {
+        let eu_p: f64 = weights.iter().map(|(h, w)| w * f(&p["by_hypothesis"][h])).sum();
+        assert!((eu_p - f(&p["expected_utility"])).abs() < 1e-9);
+        let max_regret = weights
+            .iter()
+            .map(|(h, _)| {
+                policies
+                    .iter()
+                    .map(|q| f(&q["by_hypothesis"][h]))
+                    .fold(f64::NEG_INFINITY, f64::max)
+                    - f(&p["by_hypothesis"][h])
+            })
+            .fold(0.0, f64::max);
+        assert!((max_regret - f(&p["max_regret"])).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn eval_json_of_every_shipped_preset_follows_the_formulas() {
+    let all = presets();
+    assert!(all.len() >= 5, "{all:?}");
+    for p in &all {
+        let j = json(&["eval", p, "--format", "json"]);
+        for key in [
+            "scenario",
+            "hypotheses",
+            "outcomes",
+            "utility",
+            "policies",
+            "best_policy",
+            "minimax_regret_policy",
+            "evpi",
+            "flip_points",
+        ] {
+            assert!(j.get(key).is_some(), "{p}: missing {key}");
+        }
+        check_formulas(&j);
+        // The "current" candidate of a policy preset is that policy.
+        let policies = j["policies"].as_array().expect("policies");
+        let current = policies.iter().find(|x| x["id"] == "current").expect("current");
+        assert!(
+            policies
+                .iter()
+                .any(|x| x["id"] != "current" && x["by_hypothesis"] == current["by_hypothesis"]),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn overrides_change_the_result_and_still_follow_the_formulas() {
+    let base = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
+    let j = json(&[
+        "eval",
+        "presets/middle-course.ron",
+        "--format",
+        "json",
+        "--weight",
+        "h6=5",
+        "--lever",
+        "ground_troops=150",
+        "--value",
+        "fiscal_cost=3",
+        "--horizon",
+        "long=2",
+    ]);
+    assert_ne!(base["utility"], j["utility"]);
+    let h6 = j["hypotheses"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .find(|h| h["id"] == "h6")
+        .expect("h6")
+        .clone();
+    assert!((f(&h6["weight"]) - 0.5).abs() < 1e-12, "5 / (5 + 5 * 1)");
+    let troops_cost = j["outcomes"]
+        .as_array()
+        .expect("o")
+        .iter()
+        .find(|o| o["id"] == "fiscal_cost" && o["horizon"] == "near")
+        .expect("cost")
+        .clone();
+    assert!(f(&troops_cost["expected"]) > 150.0);
+}
+
+#[test]
+fn a_scenario_file_is_evaluated_at_its_defaults() {
+    let a = json(&["eval", "assets/scenarios/paris-2015.ron", "--format", "json"]);
+    let b = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
+    assert_eq!(a["outcomes"], b["outcomes"]);
+}
+
+#[test]
+fn table_and_csv_are_readable() {
+    let o = run(&["policies", "presets/middle-course.ron"]);
+    assert!(o.status.success());
+    let t = stdout(&o);
+    assert!(t.contains("Decision matrix"));
+    assert!(t.contains("Article 5 allied invasion"));
+    assert!(t.contains("EVPI"));
+    let o = run(&["eval", "presets/middle-course.ron", "--format", "csv"]);
+    let text = stdout(&o);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().expect("header").clone();
+    assert_eq!(&headers[0], "outcome");
+    assert!(headers.iter().any(|h| h == "h6d"));
+    assert_eq!(r.records().count(), 18);
+    let o = run(&["policies", "presets/middle-course.ron", "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().count(), 1 + 6 + 1);
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message() {
+    let o = run(&["eval", "presets/middle-course.ron", "--lever", "airstrike=3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown id \"airstrike\""), "{}", stderr(&o));
+    let o = run(&["eval", "presets/middle-course.ron", "--lever", "airstrikes=99999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("outside the lever's range"));
+    let o = run(&["eval", "presets/middle-course.ron", "--weight", "h1=-1"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["eval", "presets/middle-course.ron", "--weight", "h1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ID=NUMBER"));
+    let o = run(&["eval", "no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.ron"));
+}
+
+#[test]
+fn check_lists_every_problem_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron"))
+        .expect("read");
+    let bad = text
+        .replacen("lever: \"homeland\", curve", "lever: \"homelnad\", curve", 1)
+        .replacen("min: 0.0, max: 2000.0", "min: 3000.0, max: 2000.0", 1)
+        .replacen(
+            "prior: 1.0,\n         description: \"Global",
+            "prior: -1.0,\n         description: \"Global",
+            1,
+        );
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, bad).expect("write");
+    let o = run(&["check", path.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("unknown lever \"homelnad\""), "{err}");
+    assert!(err.contains("min 3000 must be below max 2000"), "{err}");
+    assert!(err.contains("prior -1 is negative"), "{err}");
+    assert!(err.contains("3 problems found"), "{err}");
+    // The unknown lever is located at its line and column.
+    let line = text
+        .lines()
+        .position(|l| l.contains("lever: \"homeland\", curve"))
+        .expect("line")
+        + 1;
+    assert!(err.contains(&format!("bad.ron:{line}:")), "{err}");
+    let o = run(&["check", "assets/scenarios/paris-2015.ron", "presets/disengage.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn no_arguments_and_help() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    let h = stdout(&o);
+    for c in ["eval", "policies", "check", "bench"] {
+        assert!(h.contains(c));
+    }
+}

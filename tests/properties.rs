@@ -1,0 +1,103 @@
+//! Properties of the decision analysis that hold for any credences, levers and weights on the
+//! shipped scenario.
+
+use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
+use motive_lab::model::decision::Scratch;
+use motive_lab::model::evaluate::Model;
+use motive_lab::model::preset::Settings;
+use motive_lab::model::scenario::Scenario;
+use motive_lab::model::summary::{Report, report};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn paris() -> &'static (Scenario, Model) {
+    static P: OnceLock<(Scenario, Model)> = OnceLock::new();
+    P.get_or_init(|| {
+        let s = parse_scenario("paris", SHIPPED_SCENARIOS[0].text).expect("valid");
+        let m = Model::new(&s).expect("compiles");
+        (s, m)
+    })
+}
+
+fn settings() -> impl Strategy<Value = Settings> {
+    let (s, _) = paris();
+    let n_h = s.hypotheses.len();
+    let levers: Vec<_> = s.levers.iter().map(|l| l.min..=l.max).collect();
+    (
+        prop::collection::vec(0.0..10.0f64, n_h),
+        levers,
+        prop::collection::vec(0.0..5.0f64, s.outcomes.len()),
+        prop::collection::vec(0.1..5.0f64, s.horizons.len()),
+    )
+        .prop_map(|(mut credences, levers, mut values, horizons)| {
+            credences[0] += 0.01;
+            values[0] += 0.01;
+            Settings {
+                credences,
+                levers,
+                values,
+                horizons,
+            }
+        })
+}
+
+fn analyse(settings: &Settings) -> Report {
+    let (s, m) = paris();
+    report(s, m, settings, &mut Scratch::default()).expect("report")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn decision_invariants(settings in settings()) {
+        let r = analyse(&settings);
+        let a = &r.analysis;
+        let total: f64 = a.leaf_weights.iter().sum();
+        prop_assert!((total - 1.0).abs() < 1e-9);
+        prop_assert!(a.utility.iter().all(|u| (0.0..=1.0).contains(u)));
+        prop_assert!(a.evpi >= 0.0);
+        // EVPI equals the smallest expected regret, which the EU-best policy attains.
+        let least = a.expected_regret.iter().copied().fold(f64::INFINITY, f64::min);
+        prop_assert!((a.evpi - least).abs() < 1e-9);
+        prop_assert!((a.expected_regret[a.best] - least).abs() < 1e-9);
+        let mm = a.max_regret[a.minimax_regret];
+        prop_assert!(a.max_regret.iter().all(|&r| r >= mm));
+        prop_assert!(a.regret.iter().all(|&r| r >= -1e-12));
+        // The current settings are a candidate: their EU is the evaluation's.
+        let cur = r.candidates.len() - 1;
+        prop_assert!((a.expected_utility[cur] - r.evaluation.expected_utility).abs() < 1e-12);
+        // Expected values lie within the min-max spread and the uncertainty band.
+        for c in 0..r.evaluation.cells {
+            let e = &r.evaluation;
+            prop_assert!(e.min[c] - 1e-9 <= e.expected[c] && e.expected[c] <= e.max[c] + 1e-9);
+            prop_assert!(e.expected_low[c] - 1e-9 <= e.expected[c] && e.expected[c] <= e.expected_high[c] + 1e-9);
+        }
+    }
+
+    #[test]
+    fn flip_points_are_where_the_best_policy_changes(settings in settings(), k in 0usize..5) {
+        // h1..h5 are top-level leaves: credence c in k means k's weight c / (1 - c) times the
+        // other top-level weights, which keeps the others in proportion.
+        let (s, _) = paris();
+        let r = analyse(&settings);
+        let f = r.analysis.flip_points[k];
+        let others: f64 = s.hypotheses.iter().enumerate().filter(|(i, h)| *i != k && h.parent.is_none()).map(|(i, _)| settings.credences[i]).sum();
+        let at = |c: f64| {
+            let mut x = settings.clone();
+            x.credences[k] = others * c / (1.0 - c);
+            analyse(&x).analysis.best
+        };
+        for (flip, dir) in [(f.up, 1.0), (f.down, -1.0)] {
+            if let Some(flip) = flip {
+                let c = flip.credence;
+                if c > 1e-4 && c < 1.0 - 1e-4 {
+                    prop_assert_eq!(at(c + dir * 1e-5), flip.to, "past the flip at {}", c);
+                    if (c - f.credence).abs() > 1e-4 {
+                        prop_assert_eq!(at(c - dir * 1e-5), r.analysis.best, "before the flip at {}", c);
+                    }
+                }
+            }
+        }
+    }
+}
