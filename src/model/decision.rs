@@ -186,8 +186,12 @@ pub fn analyse(
 
 /// Utilities of each candidate split into the part under hypothesis `k` (`A_p`, conditional on
 /// `k`) and the part under all others (`B_p`, conditional on not `k`), so that with credence
-/// `c` in `k`, `EU_p(c) = c A_p + (1 - c) B_p`.
-fn split_utilities(
+/// `c` in `k`, `EU_p(c) = c A_p + (1 - c) B_p`. `utility` and `weights` are an [`Analysis`]'s
+/// `utility` and `hypothesis_weights`; `m` is the number of candidates.
+///
+/// # Errors
+/// Unusable credences.
+pub fn split_utilities(
     model: &Model,
     k: usize,
     credences: &[f64],

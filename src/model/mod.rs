@@ -1,7 +1,9 @@
 //! The pure core: scenario types, validation, evaluation and decision analysis. No UI, no IO.
 
+pub mod credence;
 pub mod decision;
 pub mod evaluate;
+pub mod frontier;
 pub mod preset;
 pub mod scenario;
 pub mod summary;

@@ -1,0 +1,180 @@
+//! The Pareto view's data: many policies sampled across the lever space, their outcomes under
+//! every leaf hypothesis, the expected values of two chosen outcomes, and the non-dominated front.
+
+use crate::model::evaluate::Model;
+use crate::model::scenario::Scenario;
+
+/// Lever settings sampled evenly across the lever space, evaluated under every leaf.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Samples {
+    /// Number of sampled policies.
+    pub n: usize,
+    /// Lever values, `n * levers`.
+    pub levers: Vec<f64>,
+    /// Outcome values, `n * leaves * cells`.
+    pub values: Vec<f64>,
+    n_levers: usize,
+    stride: usize,
+    cells: usize,
+}
+
+/// The `index`-th element of the van der Corput sequence in `base`: evenly spread in [0, 1).
+fn radical_inverse(mut index: u64, base: u64) -> f64 {
+    let mut result = 0.0;
+    let mut f = 1.0 / base as f64;
+    while index > 0 {
+        result += f * (index % base) as f64;
+        index /= base;
+        f /= base as f64;
+    }
+    result
+}
+
+const PRIMES: [u64; 24] = [
+    2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+];
+
+/// Sample `n` lever settings with a Halton sequence (low-discrepancy, so the lever space is
+/// covered evenly and the result is the same every run), snapped to each lever's step, and
+/// evaluate each under every leaf hypothesis.
+#[must_use]
+pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples {
+    let n_levers = scenario.levers.len();
+    let stride = model.leaves.len() * model.cells();
+    let mut levers = vec![0.0; n * n_levers];
+    let mut values = vec![0.0; n * stride];
+    for i in 0..n {
+        let row = &mut levers[i * n_levers..(i + 1) * n_levers];
+        for (j, l) in scenario.levers.iter().enumerate() {
+            // Beyond the table of primes, fall back to shifted copies of the low dimensions.
+            let base = PRIMES[j % PRIMES.len()];
+            let u = radical_inverse(i as u64 + 1 + (j / PRIMES.len()) as u64 * 7919, base);
+            let x = l.min + u * (l.max - l.min);
+            let snapped = if l.step > 0.0 {
+                l.min + ((x - l.min) / l.step).round() * l.step
+            } else {
+                x
+            };
+            row[j] = snapped.clamp(l.min, l.max);
+        }
+        model.evaluate_into(row, &mut values[i * stride..(i + 1) * stride]);
+    }
+    Samples {
+        n,
+        levers,
+        values,
+        n_levers,
+        stride,
+        cells: model.cells(),
+    }
+}
+
+impl Samples {
+    /// Lever values of sample `i`.
+    #[must_use]
+    pub fn levers_of(&self, i: usize) -> &[f64] {
+        &self.levers[i * self.n_levers..(i + 1) * self.n_levers]
+    }
+
+    /// Expected values of two cells for every sample under these leaf weights.
+    #[must_use]
+    pub fn expected_points(&self, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
+        (0..self.n)
+            .map(|i| {
+                let block = &self.values[i * self.stride..(i + 1) * self.stride];
+                let (mut x, mut y) = (0.0, 0.0);
+                for (l, w) in leaf_weights.iter().enumerate() {
+                    x += w * block[l * self.cells + cell_x];
+                    y += w * block[l * self.cells + cell_y];
+                }
+                [x, y]
+            })
+            .collect()
+    }
+}
+
+/// Indices of the non-dominated points, sorted by x. `higher_is_better` says, per axis, which
+/// direction is better. A point is dominated if another is at least as good on both axes and
+/// better on one.
+#[must_use]
+pub fn pareto_front(points: &[[f64; 2]], higher_is_better: [bool; 2]) -> Vec<usize> {
+    let sign = higher_is_better.map(|h| if h { 1.0 } else { -1.0 });
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    // Best x first; among equal x, best y first.
+    order.sort_by(|&a, &b| {
+        (sign[0] * points[b][0])
+            .total_cmp(&(sign[0] * points[a][0]))
+            .then((sign[1] * points[b][1]).total_cmp(&(sign[1] * points[a][1])))
+    });
+    let mut front = Vec::new();
+    let mut best_y = f64::NEG_INFINITY;
+    for i in order {
+        let y = sign[1] * points[i][1];
+        if y > best_y {
+            front.push(i);
+            best_y = y;
+        }
+    }
+    front.sort_by(|&a, &b| points[a][0].total_cmp(&points[b][0]));
+    front
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_keeps_exactly_the_non_dominated_points() {
+        // Maximise x, minimise y.
+        let pts = [
+            [1.0, 1.0],
+            [2.0, 2.0],
+            [2.0, 3.0],
+            [3.0, 5.0],
+            [0.5, 0.5],
+            [1.0, 4.0],
+            [3.0, 5.0],
+        ];
+        let front = pareto_front(&pts, [true, false]);
+        // [1,4] is dominated by [1,1]; [2,3] by [2,2]; the duplicate [3,5] appears once.
+        assert_eq!(front, vec![4, 0, 1, 3]);
+        // Brute force agrees for every point.
+        for (i, p) in pts.iter().enumerate() {
+            let dominated = pts
+                .iter()
+                .any(|q| q[0] >= p[0] && q[1] <= p[1] && (q[0] > p[0] || q[1] < p[1]));
+            assert_eq!(!dominated, front.contains(&i) || (i == 6), "point {i}");
+        }
+    }
+
+    #[test]
+    fn halton_samples_cover_the_lever_space_evenly() {
+        let s = crate::model::tests::tiny();
+        let m = Model::new(&s).expect("valid");
+        let samples = sample_policies(&m, &s, 1000);
+        for j in 0..2 {
+            let xs: Vec<f64> = (0..1000).map(|i| samples.levers_of(i)[j]).collect();
+            let mean = xs.iter().sum::<f64>() / 1000.0;
+            assert!((mean - 5.0).abs() < 0.2, "lever {j} mean {mean}");
+            assert!(xs.iter().all(|x| (0.0..=10.0).contains(x) && x.fract() == 0.0));
+            for v in 0..=10 {
+                assert!(
+                    xs.iter().any(|&x| x == f64::from(v)),
+                    "value {v} of lever {j} never sampled"
+                );
+            }
+        }
+        // Each sample's outcome block is the model's evaluation of its levers.
+        let mut out = vec![0.0; 12];
+        m.evaluate_into(samples.levers_of(17), &mut out);
+        assert_eq!(&samples.values[17 * 12..18 * 12], &out[..]);
+        // Expected points weight the leaves.
+        let pts = samples.expected_points(&[0.25, 0.375, 0.375], 0, 3);
+        let e: f64 = [0.25, 0.375, 0.375]
+            .iter()
+            .enumerate()
+            .map(|(l, w)| w * out[l * 4])
+            .sum();
+        assert!((pts[17][0] - e).abs() < 1e-12);
+    }
+}
