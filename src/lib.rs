@@ -2,8 +2,12 @@
 //!
 //! - [`model`]: the pure core (scenario types, evaluation, decision analysis),
 //! - [`io`]: reading and writing scenario and preset files,
-//! - [`cli`]: the analyst command line.
+//! - [`cli`]: the analyst command line,
+//! - [`ui`] and [`app`]: the desktop app.
 
+pub mod app;
 pub mod cli;
+pub mod format;
 pub mod io;
 pub mod model;
+pub mod ui;

@@ -1,6 +1,7 @@
 //! Rendering a report as an aligned table, JSON with stable keys, or CSV.
 
 use super::Format;
+use crate::format::number;
 use crate::io::Document;
 use crate::model::summary::Report;
 use serde::Serialize;
@@ -344,19 +345,6 @@ fn columns(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Format a number with a sensible number of significant digits for a table.
-#[must_use]
-pub fn number(x: f64) -> String {
-    let a = x.abs();
-    if a >= 100.0 {
-        format!("{x:.0}")
-    } else if a >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    }
 }
 
 fn eval_table(doc: &Document, rep: &Report) -> String {

@@ -75,9 +75,13 @@ impl Model {
     /// Every problem [`validate`] finds.
     pub fn new(s: &Scenario) -> Result<Self, Vec<Problem>> {
         let problems = validate(s);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        if problems.is_empty() { Ok(Self::compile(s)) } else { Err(problems) }
+    }
+
+    /// Compile a scenario that [`validate`] accepted. On an invalid one it does not fail or
+    /// panic, but unknown references fall back to the first item, so always validate first.
+    #[must_use]
+    pub fn compile(s: &Scenario) -> Self {
         let n = s.hypotheses.len();
         let index = |id: &str| s.hypothesis_index(id);
         let parent: Vec<Option<usize>> = s
@@ -142,7 +146,7 @@ impl Model {
                 }
             })
             .collect();
-        Ok(Self {
+        Self {
             leaves,
             parent,
             children,
@@ -164,7 +168,7 @@ impl Model {
                 .collect(),
             worst: s.outcomes.iter().map(|o| o.worst).collect(),
             best: s.outcomes.iter().map(|o| o.best).collect(),
-        })
+        }
     }
 
     /// Number of (outcome, horizon) cells.

@@ -1,0 +1,131 @@
+//! Every colour and size the app uses, for the light, dark and classroom (high-contrast) looks.
+
+use egui::{Color32, FontId, Stroke, TextStyle, Visuals};
+use serde::{Deserialize, Serialize};
+
+/// Which look the app has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Look {
+    /// Light background.
+    Light,
+    /// Dark background.
+    #[default]
+    Dark,
+}
+
+/// Zoom for classroom mode: type readable from the back of a room.
+pub const CLASSROOM_ZOOM: f32 = 1.45;
+/// Normal zoom.
+pub const NORMAL_ZOOM: f32 = 1.0;
+/// Width of the settings side panel in points.
+pub const SIDE_PANEL_WIDTH: f32 = 360.0;
+/// Width of the decision side panel in points.
+pub const DECISION_PANEL_WIDTH: f32 = 330.0;
+/// Height of a plot in points.
+pub const PLOT_HEIGHT: f32 = 300.0;
+/// Radius of a sampled policy in the Pareto view.
+pub const SAMPLE_RADIUS: f32 = 1.2;
+/// Radius of a marked policy in plots.
+pub const MARKER_RADIUS: f32 = 6.0;
+/// Width of the expected-value curve.
+pub const EXPECTED_LINE_WIDTH: f32 = 3.0;
+/// Width of per-hypothesis curves.
+pub const THIN_LINE_WIDTH: f32 = 1.0;
+/// Number of points in a lever sweep.
+pub const SWEEP_STEPS: usize = 81;
+/// Number of policies sampled for the Pareto view.
+pub const PARETO_SAMPLES: usize = 10_000;
+
+/// Colours that depend on the look.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Better than the comparison.
+    pub better: Color32,
+    /// Worse than the comparison.
+    pub worse: Color32,
+    /// Highlight of the best cell.
+    pub best_fill: Color32,
+    /// Sampled policies.
+    pub sample: Color32,
+    /// The Pareto front.
+    pub front: Color32,
+    /// The current settings.
+    pub current: Color32,
+    /// The pinned comparison state A.
+    pub pinned: Color32,
+    /// Error banner fill.
+    pub error_fill: Color32,
+    /// Info banner fill.
+    pub info_fill: Color32,
+    /// Muted text.
+    pub muted: Color32,
+}
+
+/// The palette for a look; classroom mode uses the high-contrast variant.
+#[must_use]
+pub fn palette(look: Look, classroom: bool) -> Palette {
+    match (look, classroom) {
+        (_, true) => Palette {
+            better: Color32::from_rgb(80, 230, 120),
+            worse: Color32::from_rgb(255, 110, 90),
+            best_fill: Color32::from_rgb(20, 90, 40),
+            sample: Color32::from_rgba_unmultiplied(170, 170, 170, 90),
+            front: Color32::from_rgb(255, 210, 0),
+            current: Color32::from_rgb(0, 200, 255),
+            pinned: Color32::from_rgb(255, 120, 255),
+            error_fill: Color32::from_rgb(120, 0, 0),
+            info_fill: Color32::from_rgb(0, 50, 110),
+            muted: Color32::from_gray(200),
+        },
+        (Look::Dark, false) => Palette {
+            better: Color32::from_rgb(90, 200, 120),
+            worse: Color32::from_rgb(240, 110, 100),
+            best_fill: Color32::from_rgb(30, 80, 45),
+            sample: Color32::from_rgba_unmultiplied(150, 150, 150, 60),
+            front: Color32::from_rgb(240, 190, 40),
+            current: Color32::from_rgb(70, 170, 255),
+            pinned: Color32::from_rgb(220, 110, 230),
+            error_fill: Color32::from_rgb(100, 25, 25),
+            info_fill: Color32::from_rgb(25, 55, 95),
+            muted: Color32::from_gray(150),
+        },
+        (Look::Light, false) => Palette {
+            better: Color32::from_rgb(0, 130, 50),
+            worse: Color32::from_rgb(190, 30, 30),
+            best_fill: Color32::from_rgb(190, 235, 195),
+            sample: Color32::from_rgba_unmultiplied(90, 90, 90, 50),
+            front: Color32::from_rgb(200, 120, 0),
+            current: Color32::from_rgb(0, 90, 200),
+            pinned: Color32::from_rgb(160, 0, 170),
+            error_fill: Color32::from_rgb(255, 215, 210),
+            info_fill: Color32::from_rgb(215, 230, 250),
+            muted: Color32::from_gray(90),
+        },
+    }
+}
+
+/// Apply the look, contrast and zoom to the context.
+pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
+    let mut visuals = match look {
+        Look::Light if !classroom => Visuals::light(),
+        _ => Visuals::dark(),
+    };
+    if classroom {
+        visuals.override_text_color = Some(Color32::WHITE);
+        visuals.panel_fill = Color32::BLACK;
+        visuals.window_fill = Color32::from_gray(10);
+        visuals.extreme_bg_color = Color32::BLACK;
+        visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(160));
+        visuals.widgets.inactive.bg_fill = Color32::from_gray(70);
+        visuals.selection.bg_fill = Color32::from_rgb(0, 120, 215);
+    }
+    ctx.set_visuals(visuals);
+    ctx.set_zoom_factor(if classroom { CLASSROOM_ZOOM } else { NORMAL_ZOOM });
+    ctx.global_style_mut(|style| {
+        style.text_styles.insert(TextStyle::Heading, FontId::proportional(20.0));
+        style.text_styles.insert(TextStyle::Body, FontId::proportional(14.0));
+        style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
+        style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
+        style.text_styles.insert(TextStyle::Monospace, FontId::monospace(13.5));
+    });
+}
