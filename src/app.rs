@@ -435,7 +435,7 @@ impl MotiveApp {
             .as_deref()
             .and_then(Path::file_name)
             .map_or_else(|| self.doc.name.clone(), |n| n.to_string_lossy().into_owned());
-        format!("{}{name} — Motive Lab", if self.dirty() { "● " } else { "" })
+        format!("{}{name} — Motive Lab", if self.dirty() { "* " } else { "" })
     }
 
     /// Replace the document (after opening a file or a preset). The change is undoable.

@@ -55,7 +55,7 @@ impl MotiveApp {
                 ui.label(RichText::new(&self.doc.scenario.title).strong());
                 ui.label(&self.doc.scenario.summary);
                 ui.separator();
-                ui.label("Every number is an assumption with a source and a range: click ⓘ next to an outcome to see them. The file format is in docs/file-format.md; the command line in docs/cli.md.");
+                ui.label("Every number is an assumption with a source and a range: click ? next to an outcome to see them. The file format is in docs/file-format.md; the command line in docs/cli.md.");
                 ui.label("Shortcuts: Ctrl+O open, Ctrl+S save, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, F11 classroom mode (arrow keys step through presets, Esc leaves).");
             });
         });
@@ -107,7 +107,7 @@ impl MotiveApp {
         ui.horizontal_wrapped(|ui| {
             ui.heading(&self.doc.scenario.title).on_hover_text(&self.doc.scenario.summary);
             ui.separator();
-            let mark = if self.dirty() { " ●" } else { "" };
+            let mark = if self.dirty() { " (unsaved)" } else { "" };
             ui.label(RichText::new(format!("{}{mark}", self.doc.name)).strong())
                 .on_hover_text(if self.dirty() { "Unsaved changes" } else { "Saved" });
             if let Some(p) = &self.path {
@@ -123,10 +123,10 @@ impl MotiveApp {
             } else if ui.button("Pin as A").on_hover_text("Keep the current state to compare against").clicked() {
                 self.commands.push(Command::PinA);
             }
-            if ui.add_enabled(self.history.can_undo(), egui::Button::new("⟲ Undo")).clicked() {
+            if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo")).clicked() {
                 self.commands.push(Command::Undo);
             }
-            if ui.add_enabled(self.history.can_redo(), egui::Button::new("⟳ Redo")).clicked() {
+            if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo")).clicked() {
                 self.commands.push(Command::Redo);
             }
             if self.classroom {

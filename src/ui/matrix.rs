@@ -29,10 +29,10 @@ impl MotiveApp {
                 for (p, c) in report.candidates.iter().enumerate() {
                     let mut name = c.name.clone();
                     if p == a.best {
-                        name.push_str(" ★");
+                        name.push_str(" [best EU]");
                     }
                     if p == a.minimax_regret {
-                        name.push_str(" ◆");
+                        name.push_str(" [minimax]");
                     }
                     let is_named = p + 1 < report.candidates.len();
                     let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
@@ -82,7 +82,7 @@ impl MotiveApp {
             });
         });
         ui.label(format!(
-            "★ best by expected utility: {}   ◆ minimax regret: {}   EVPI (worth of learning the true motive): {:.4}",
+            "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {:.4}",
             report.candidates[a.best].name, report.candidates[a.minimax_regret].name, a.evpi
         ));
         if let Some(p) = apply {

@@ -110,19 +110,22 @@ impl MotiveApp {
             ui.label(RichText::new("Unit").strong());
             for t in &s.horizons {
                 ui.label(RichText::new(&t.name).strong()).on_hover_text(&t.description);
-                ui.label(RichText::new("spread over hypotheses").small()).on_hover_text(
-                    "Lowest and highest value over the hypotheses you give any credence; in brackets the range the effects' uncertainty allows",
-                );
+                ui.label(RichText::new("spread").small())
+                    .on_hover_text("Lowest and highest value over the hypotheses you give any credence");
                 if per_h {
                     for &l in &leaves {
                         ui.label(RichText::new(short_id(&s.hypotheses[l].name)).small()).on_hover_text(&s.hypotheses[l].name);
                     }
                 }
             }
-            ui.label("");
             ui.end_row();
             for (o, out) in s.outcomes.iter().enumerate() {
-                ui.label(&out.name).on_hover_text(&out.description);
+                ui.horizontal(|ui| {
+                    ui.label(&out.name).on_hover_text(&out.description);
+                    if ui.small_button("?").on_hover_text("Show the assumptions behind this outcome").clicked() {
+                        open = Some((o, 0));
+                    }
+                });
                 ui.label(RichText::new(&out.unit).small());
                 for (t, hz) in s.horizons.iter().enumerate() {
                     let cell = o * nh + t;
@@ -140,25 +143,17 @@ impl MotiveApp {
                     }
                     let name = format!("{}, {}: {}", out.name, hz.name, number(y));
                     ui.label(text).on_hover_text(hover).widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
-                    ui.label(
-                        RichText::new(format!(
-                            "{}–{}  [{}–{}]",
-                            number(ev.min[cell]),
-                            number(ev.max[cell]),
+                    ui.label(RichText::new(format!("{}–{}", number(ev.min[cell]), number(ev.max[cell]))).small().color(palette.muted))
+                        .on_hover_text(format!(
+                            "Lowest to highest over the hypotheses you give any credence.\nWith every effect at the low or high end of its uncertainty range the expected value would be {} to {}.",
                             number(ev.expected_low[cell]),
                             number(ev.expected_high[cell])
-                        ))
-                        .small()
-                        .color(palette.muted),
-                    );
+                        ));
                     if per_h {
                         for (li, _) in leaves.iter().enumerate() {
                             ui.label(RichText::new(number(ev.value(li, cell))).small());
                         }
                     }
-                }
-                if ui.small_button("ⓘ").on_hover_text("Show the assumptions behind this outcome").clicked() {
-                    open = Some((o, 0));
                 }
                 ui.end_row();
             }

@@ -42,8 +42,13 @@ fn cell_names(app: &MotiveApp) -> Vec<String> {
     let s = &app.doc.scenario;
     s.outcomes
         .iter()
-        .flat_map(|o| s.horizons.iter().map(move |t| format!("{}, {} ({})", o.name, t.name.to_lowercase(), o.unit)))
+        .flat_map(|o| s.horizons.iter().map(move |t| format!("{}, {} ({})", o.name, short_horizon(&t.name), o.unit)))
         .collect()
+}
+
+/// "Near term (year 1)" -> "near term".
+fn short_horizon(name: &str) -> String {
+    name.split(" (").next().unwrap_or(name).to_lowercase()
 }
 
 fn cell_combo(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], selected: &mut usize) {
@@ -119,11 +124,20 @@ impl MotiveApp {
         let front_ids = data.front.clone();
         let (xn, yn) = (names[cx].clone(), names[cy].clone());
         let direction = |c: usize| if better(c) { "higher is better" } else { "lower is better" };
+        ui.label(
+            egui::RichText::new(format!(
+                "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both.",
+                samples.n,
+                direction(cx),
+                direction(cy)
+            ))
+            .small(),
+        );
         let plot = Plot::new("pareto")
             .height(ui.available_height().max(PLOT_HEIGHT))
             .legend(Legend::default())
-            .x_axis_label(format!("{xn} — {}", direction(cx)))
-            .y_axis_label(format!("{yn} — {}", direction(cy)))
+            .x_axis_label(xn.clone())
+            .y_axis_label(yn.clone())
             .label_formatter(move |hover| {
                 use egui_plot::HoverPosition;
                 let (name, p, index) = match hover {
@@ -146,7 +160,7 @@ impl MotiveApp {
         plot.show(ui, |p| {
             p.points(Points::new("Sampled policies", data.points.clone()).radius(theme::SAMPLE_RADIUS).color(palette.sample));
             let front: Vec<[f64; 2]> = data.front.iter().map(|&i| data.points[i]).collect();
-            p.line(Line::new("Pareto front", front).color(palette.front).width(2.0));
+            p.line(Line::new("Pareto front", front).color(palette.front).width(2.5).allow_band(false));
             let last = marks.len().saturating_sub(1);
             for (i, (name, xy)) in marks.iter().enumerate() {
                 if i == last {

@@ -51,7 +51,7 @@ impl MotiveApp {
                 ui.add_space(18.0 * depth as f32);
                 if !self.classroom {
                     let mut locked = self.locked[h];
-                    let r = ui.toggle_value(&mut locked, "🔒").on_hover_text("Lock this share while moving the others");
+                    let r = ui.toggle_value(&mut locked, "lock").on_hover_text("Lock this share while moving the others");
                     let name = format!("Lock {}", hyp.name);
                     r.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, locked, &name));
                     self.locked[h] = locked;
@@ -69,12 +69,14 @@ impl MotiveApp {
                 label.id
             });
             ui.horizontal(|ui| {
-                ui.add_space(18.0 * depth as f32 + if self.classroom { 0.0 } else { 30.0 });
-                let mut pct = 100.0 * share;
-                let slider = Slider::new(&mut pct, 0.0..=100.0).suffix("%").fixed_decimals(1).step_by(0.5);
+                ui.add_space(18.0 * depth as f32 + if self.classroom { 0.0 } else { 36.0 });
+                let before = 100.0 * share;
+                let mut pct = before;
+                // Formatting only: a rounding slider would rewrite the credences every frame.
+                let slider = Slider::new(&mut pct, 0.0..=100.0).custom_formatter(|v, _| format!("{v:.1}%"));
                 // The slider's accessible name is the hypothesis name.
                 let r = ui.add(slider).labelled_by(label.inner).on_hover_text(&hyp.description);
-                if r.changed() {
+                if r.changed() && (pct - before).abs() > 1e-9 {
                     set_share(&self.model, &mut self.doc.settings.credences, h, pct / 100.0, &self.locked);
                 }
             });

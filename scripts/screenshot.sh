@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Take a screenshot of the real app in a virtual X display.
+#   scripts/screenshot.sh [OUT.png] [WIDTHxHEIGHT] [xdotool commands...]
+# e.g. scripts/screenshot.sh assets/screenshot.png 1280x800
+#      scripts/screenshot.sh /tmp/classroom.png 1920x1080 "key F11"
+# Needs: xvfb, imagemagick, libgl1-mesa-dri, xdotool (apt-get install ...). The app runs with a
+# throwaway config folder so it starts on the built-in scenario.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-assets/screenshot.png}
+size=${2:-1280x800}
+shift $(( $# > 2 ? 2 : $# ))
+display=:${SCREENSHOT_DISPLAY:-97}
+cargo build --release --quiet
+Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
+xvfb=$!
+config=$(mktemp -d)
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
+sleep 1
+w=${size%x*}; h=${size#*x}
+DISPLAY=$display XDG_CONFIG_HOME=$config XDG_DATA_HOME=$config ./target/release/motive-lab >/dev/null 2>&1 &
+app=$!
+sleep 3
+win=$(DISPLAY=$display xdotool search --name "Motive Lab" | head -1)
+DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h"
+sleep 1
+for cmd in "$@"; do
+  # shellcheck disable=SC2086
+  DISPLAY=$display xdotool $cmd
+  sleep 0.7
+done
+sleep 1
+DISPLAY=$display import -window root "$out"
+echo "wrote $out"
