@@ -1,7 +1,9 @@
 //! The eframe application shell: the document, undo/redo, file commands, persistence,
 //! classroom mode and the layout of the panels drawn by `ui/`.
 
-use crate::io::{Document, FileError, SHIPPED_PRESETS, SHIPPED_SCENARIOS, load_document, parse_document, save_document};
+use crate::io::{
+    Document, FileError, SHIPPED_PRESETS, SHIPPED_SCENARIOS, load_document, parse_document, save_document,
+};
 use crate::model::decision::Scratch;
 use crate::model::evaluate::Model;
 use crate::model::frontier::{Samples, sample_policies};
@@ -242,6 +244,8 @@ pub struct MotiveApp {
     applied_look: Option<(Look, bool)>,
     /// Caches of the plots, keyed by their inputs.
     pub plot_cache: crate::ui::plots::PlotCache,
+    /// The window title last sent.
+    shown_title: String,
 }
 
 fn default_document() -> Document {
@@ -296,7 +300,12 @@ fn empty_scenario() -> crate::model::scenario::Scenario {
             limits: Limits::default(),
             description: String::new(),
         }],
-        horizons: vec![Horizon { id: "t".into(), name: "Horizon".into(), years: 1.0, description: String::new() }],
+        horizons: vec![Horizon {
+            id: "t".into(),
+            name: "Horizon".into(),
+            years: 1.0,
+            description: String::new(),
+        }],
         baselines: vec![Baseline {
             outcome: "o".into(),
             horizon: "t".into(),
@@ -319,8 +328,10 @@ impl MotiveApp {
     /// The app as eframe starts it: restores persisted state, then opens `file` if given.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        let persisted: Persisted =
-            cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)).unwrap_or_default();
+        let persisted: Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
         let restored = persisted.last_document.as_deref().and_then(|text| {
             let dir = persisted.last_path.as_deref().and_then(Path::parent);
             parse_document("last session", text, dir, 0).ok()
@@ -373,6 +384,7 @@ impl MotiveApp {
             shipped_index: None,
             applied_look: None,
             plot_cache: crate::ui::plots::PlotCache::default(),
+            shown_title: String::new(),
         };
         app.start_sampling(ctx);
         app.refresh();
@@ -386,19 +398,27 @@ impl MotiveApp {
         let model = self.model.clone();
         let scenario = self.doc.scenario.clone();
         let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("pareto-samples".into()).spawn(move || {
-            let samples = sample_policies(&model, &scenario, PARETO_SAMPLES);
-            // The receiver is gone only if the app moved on to another scenario.
-            let _ = tx.send(samples);
-            ctx.request_repaint();
-        });
-        self.samples = if spawned.is_ok() { SamplesState::Pending(rx) } else { SamplesState::Failed };
+        let spawned = std::thread::Builder::new()
+            .name("pareto-samples".into())
+            .spawn(move || {
+                let samples = sample_policies(&model, &scenario, PARETO_SAMPLES);
+                // The receiver is gone only if the app moved on to another scenario.
+                let _ = tx.send(samples);
+                ctx.request_repaint();
+            });
+        self.samples = if spawned.is_ok() {
+            SamplesState::Pending(rx)
+        } else {
+            SamplesState::Failed
+        };
     }
 
     /// Wait for the Pareto samples (tests and benchmarks).
     pub fn wait_for_samples(&mut self) {
         if let SamplesState::Pending(rx) = &self.samples {
-            self.samples = rx.recv().map_or(SamplesState::Failed, |s| SamplesState::Ready(Arc::new(s)));
+            self.samples = rx
+                .recv()
+                .map_or(SamplesState::Failed, |s| SamplesState::Ready(Arc::new(s)));
         }
     }
 
@@ -417,7 +437,8 @@ impl MotiveApp {
         if self.report_for.as_ref() == Some(&self.doc.settings) {
             return;
         }
-        self.report = report(&self.doc.scenario, &self.model, &self.doc.settings, &mut self.scratch).map_err(|e| e.to_string());
+        self.report =
+            report(&self.doc.scenario, &self.model, &self.doc.settings, &mut self.scratch).map_err(|e| e.to_string());
         self.report_for = Some(self.doc.settings.clone());
     }
 
@@ -477,7 +498,11 @@ impl MotiveApp {
                 self.replace_document(ctx, doc, Some(path.to_path_buf()));
                 self.remember(path);
                 self.shipped_index = None;
-                self.notice = Some(Notice { is_error: false, title: format!("Opened {}", path.display()), lines: vec![] });
+                self.notice = Some(Notice {
+                    is_error: false,
+                    title: format!("Opened {}", path.display()),
+                    lines: vec![],
+                });
             }
             Err(e) => self.file_error("Could not open the file; nothing was changed", &e),
         }
@@ -488,7 +513,11 @@ impl MotiveApp {
             FileError::Invalid { path, problems } => problems.iter().map(|p| format!("{path}:{p}")).collect(),
             other => vec![other.to_string()],
         };
-        self.notice = Some(Notice { is_error: true, title: title.to_owned(), lines });
+        self.notice = Some(Notice {
+            is_error: true,
+            title: title.to_owned(),
+            lines,
+        });
     }
 
     fn open_shipped(&mut self, ctx: &egui::Context, index: usize) {
@@ -522,7 +551,11 @@ impl MotiveApp {
                 self.saved = self.doc.clone();
                 self.path = Some(path.to_path_buf());
                 self.remember(path);
-                self.notice = Some(Notice { is_error: false, title: format!("Saved {}", path.display()), lines: vec![] });
+                self.notice = Some(Notice {
+                    is_error: false,
+                    title: format!("Saved {}", path.display()),
+                    lines: vec![],
+                });
                 self.history.committed = Some(self.doc.clone());
             }
             Err(e) => self.file_error("Could not save; the file on disk is unchanged", &e),
@@ -537,7 +570,15 @@ impl MotiveApp {
         let ctx = ctx.clone();
         let dir = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
         let file_name = self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || format!("{}.ron", self.doc.name.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-")),
+            || {
+                format!(
+                    "{}.ron",
+                    self.doc
+                        .name
+                        .to_lowercase()
+                        .replace(|c: char| !c.is_alphanumeric(), "-")
+                )
+            },
             |n| n.to_string_lossy().into_owned(),
         );
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
@@ -584,8 +625,10 @@ impl MotiveApp {
 
     /// Whether a command would throw away unsaved changes.
     fn discards(&self, cmd: &Command) -> bool {
-        let replaces = matches!(cmd, Command::New | Command::Open(_) | Command::OpenDialog | Command::Quit)
-            || (matches!(cmd, Command::OpenShipped(_) | Command::StepPreset(_)) && !self.classroom);
+        let replaces = matches!(
+            cmd,
+            Command::New | Command::Open(_) | Command::OpenDialog | Command::Quit
+        ) || (matches!(cmd, Command::OpenShipped(_) | Command::StepPreset(_)) && !self.classroom);
         replaces && self.dirty()
     }
 
@@ -617,7 +660,10 @@ impl MotiveApp {
             Command::PinA => {
                 self.refresh();
                 if let Ok(r) = &self.report {
-                    self.pinned = Some(Pinned { settings: self.doc.settings.clone(), report: r.clone() });
+                    self.pinned = Some(Pinned {
+                        settings: self.doc.settings.clone(),
+                        report: r.clone(),
+                    });
                 }
             }
             Command::ClearA => self.pinned = None,
@@ -696,7 +742,14 @@ impl MotiveApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::Open(p));
         }
@@ -704,6 +757,14 @@ impl MotiveApp {
 
     fn run_commands(&mut self, ctx: &egui::Context) {
         for cmd in std::mem::take(&mut self.commands) {
+            // A broken file is reported at once: there is nothing to confirm.
+            if let Command::Open(p) = &cmd
+                && self.dirty()
+                && let Err(e) = load_document(p)
+            {
+                self.file_error("Could not open the file; nothing was changed", &e);
+                continue;
+            }
             if self.discards(&cmd) {
                 self.confirm = Some(cmd);
             } else {
@@ -779,7 +840,12 @@ impl MotiveApp {
         self.close_request(&ctx);
         self.run_commands(&ctx);
         self.refresh();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        // Viewport commands request a repaint: send the title only when it changes.
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
 
         self.layout_ui(ui);
         self.confirm_ui(&ctx);
@@ -804,7 +870,9 @@ impl MotiveApp {
             .default_size(theme::SIDE_PANEL_WIDTH)
             .min_size(260.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| self.settings_ui(ui));
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.settings_ui(ui));
             });
         egui::CentralPanel::default().show(ui, |ui| self.results_ui(ui));
         self.assumptions_window(ui.ctx());

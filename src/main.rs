@@ -19,7 +19,11 @@ fn main() -> ExitCode {
         ..Default::default()
     };
     let file = cli.file.clone();
-    match eframe::run_native("Motive Lab", options, Box::new(move |cc| Ok(Box::new(MotiveApp::new(cc, file))))) {
+    match eframe::run_native(
+        "Motive Lab",
+        options,
+        Box::new(move |cc| Ok(Box::new(MotiveApp::new(cc, file)))),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("motive-lab: could not open the window: {e}");

@@ -26,10 +26,18 @@ pub fn contributions(s: &Scenario, levers: &[f64], outcome: usize, horizon: usiz
         .filter(|(_, e)| &e.outcome == o && &e.horizon == t)
         .map(|(i, e)| {
             let x = s.lever_index(&e.lever).map_or(0.0, |l| levers[l]);
-            let factor = e.with.as_ref().map_or(1.0, |m| m.factor.at(s.lever_index(&m.lever).map_or(0.0, |l| levers[l])));
+            let factor = e
+                .with
+                .as_ref()
+                .map_or(1.0, |m| m.factor.at(s.lever_index(&m.lever).map_or(0.0, |l| levers[l])));
             let value = e.curve.at(x) * factor;
             let (a, b) = (e.range.0 * value, e.range.1 * value);
-            Contribution { effect: i, value, low: a.min(b), high: a.max(b) }
+            Contribution {
+                effect: i,
+                value,
+                low: a.min(b),
+                high: a.max(b),
+            }
         })
         .collect()
 }

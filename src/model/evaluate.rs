@@ -75,7 +75,11 @@ impl Model {
     /// Every problem [`validate`] finds.
     pub fn new(s: &Scenario) -> Result<Self, Vec<Problem>> {
         let problems = validate(s);
-        if problems.is_empty() { Ok(Self::compile(s)) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(Self::compile(s))
+        } else {
+            Err(problems)
+        }
     }
 
     /// Compile a scenario that [`validate`] accepted. On an invalid one it does not fail or

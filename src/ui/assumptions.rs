@@ -11,7 +11,10 @@ fn describe(curve: &Curve) -> String {
     match curve {
         Curve::Linear(slope) => format!("linear, {} per unit", number(*slope)),
         Curve::Points(points) => {
-            let pts: Vec<String> = points.iter().map(|(x, y)| format!("({}, {})", number(*x), number(*y))).collect();
+            let pts: Vec<String> = points
+                .iter()
+                .map(|(x, y)| format!("({}, {})", number(*x), number(*y)))
+                .collect();
             format!("points {}", pts.join(" "))
         }
     }
@@ -45,10 +48,25 @@ impl MotiveApp {
                     if out.best > out.worst { "higher" } else { "lower" }
                 ));
                 ui.separator();
-                if let Some(b) = s.baselines.iter().find(|b| b.outcome == out.id && b.horizon == s.horizons[t].id) {
-                    ui.label(RichText::new(format!("Baseline with every lever at 0: {} {}", number(b.value), out.unit)).strong());
+                if let Some(b) = s
+                    .baselines
+                    .iter()
+                    .find(|b| b.outcome == out.id && b.horizon == s.horizons[t].id)
+                {
+                    ui.label(
+                        RichText::new(format!(
+                            "Baseline with every lever at 0: {} {}",
+                            number(b.value),
+                            out.unit
+                        ))
+                        .strong(),
+                    );
                     for (h, v) in &b.by_hypothesis {
-                        let name = s.hypotheses.iter().find(|x| &x.id == h).map_or(h.as_str(), |x| x.name.as_str());
+                        let name = s
+                            .hypotheses
+                            .iter()
+                            .find(|x| &x.id == h)
+                            .map_or(h.as_str(), |x| x.name.as_str());
                         ui.label(format!("    under {name}: {}", number(*v)));
                     }
                     ui.label(RichText::new(&b.note).italics());
@@ -59,34 +77,48 @@ impl MotiveApp {
                 if parts.is_empty() {
                     ui.label("No lever changes this outcome at this horizon.");
                 }
-                egui::Grid::new("assumptions").striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-                    for head in ["Lever", "Applies to", "Now", "Range", "Curve and source"] {
-                        ui.label(RichText::new(head).strong());
-                    }
-                    ui.end_row();
-                    for c in parts {
-                        let e = &s.effects[c.effect];
-                        let lever = s.levers.iter().find(|l| l.id == e.lever).map_or(e.lever.as_str(), |l| l.name.as_str());
-                        let mut lever_text = lever.to_owned();
-                        if let Some(m) = &e.with {
-                            let other = s.levers.iter().find(|l| l.id == m.lever).map_or(m.lever.as_str(), |l| l.name.as_str());
-                            lever_text.push_str(&format!("\n× factor of {other}"));
+                egui::Grid::new("assumptions")
+                    .striped(true)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        for head in ["Lever", "Applies to", "Now", "Range", "Curve and source"] {
+                            ui.label(RichText::new(head).strong());
                         }
-                        ui.label(lever_text);
-                        let applies = e.hypothesis.as_ref().map_or("all hypotheses".to_owned(), |h| {
-                            s.hypotheses.iter().find(|x| &x.id == h).map_or(h.clone(), |x| x.name.clone())
-                        });
-                        ui.label(applies);
-                        ui.label(RichText::new(format!("{:+}", number(c.value))).strong());
-                        ui.label(format!("{} to {}", number(c.low), number(c.high)));
-                        ui.vertical(|ui| {
-                            ui.set_max_width(300.0);
-                            ui.label(RichText::new(describe(&e.curve)).small());
-                            ui.label(&e.note);
-                        });
                         ui.end_row();
-                    }
-                });
+                        for c in parts {
+                            let e = &s.effects[c.effect];
+                            let lever = s
+                                .levers
+                                .iter()
+                                .find(|l| l.id == e.lever)
+                                .map_or(e.lever.as_str(), |l| l.name.as_str());
+                            let mut lever_text = lever.to_owned();
+                            if let Some(m) = &e.with {
+                                let other = s
+                                    .levers
+                                    .iter()
+                                    .find(|l| l.id == m.lever)
+                                    .map_or(m.lever.as_str(), |l| l.name.as_str());
+                                lever_text.push_str(&format!("\n× factor of {other}"));
+                            }
+                            ui.label(lever_text);
+                            let applies = e.hypothesis.as_ref().map_or("all hypotheses".to_owned(), |h| {
+                                s.hypotheses
+                                    .iter()
+                                    .find(|x| &x.id == h)
+                                    .map_or(h.clone(), |x| x.name.clone())
+                            });
+                            ui.label(applies);
+                            ui.label(RichText::new(format!("{:+}", number(c.value))).strong());
+                            ui.label(format!("{} to {}", number(c.low), number(c.high)));
+                            ui.vertical(|ui| {
+                                ui.set_max_width(300.0);
+                                ui.label(RichText::new(describe(&e.curve)).small());
+                                ui.label(&e.note);
+                            });
+                            ui.end_row();
+                        }
+                    });
                 ui.separator();
                 egui::CollapsingHeader::new("Sources").show(ui, |ui| {
                     for src in &s.sources {

@@ -70,7 +70,11 @@ impl MotiveApp {
         }
         ui.menu_button("Open path", |ui| {
             ui.horizontal(|ui| {
-                let edit = ui.add(egui::TextEdit::singleline(&mut self.typed_path).hint_text("path/to/file.ron").desired_width(260.0));
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut self.typed_path)
+                        .hint_text("path/to/file.ron")
+                        .desired_width(260.0),
+                );
                 let edit = edit.labelled_by(ui.label("Path").id);
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Open").clicked() || enter) && !self.typed_path.trim().is_empty() {
@@ -93,7 +97,10 @@ impl MotiveApp {
         if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
             self.commands.push(Command::Save);
         }
-        if ui.add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S")).clicked() {
+        if ui
+            .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+            .clicked()
+        {
             self.commands.push(Command::SaveAsDialog);
         }
         ui.separator();
@@ -105,7 +112,8 @@ impl MotiveApp {
     pub(crate) fn header_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.heading(&self.doc.scenario.title).on_hover_text(&self.doc.scenario.summary);
+            ui.heading(&self.doc.scenario.title)
+                .on_hover_text(&self.doc.scenario.summary);
             ui.separator();
             let mark = if self.dirty() { " (unsaved)" } else { "" };
             ui.label(RichText::new(format!("{}{mark}", self.doc.name)).strong())
@@ -120,19 +128,36 @@ impl MotiveApp {
                 if ui.button("Clear A").clicked() {
                     self.commands.push(Command::ClearA);
                 }
-            } else if ui.button("Pin as A").on_hover_text("Keep the current state to compare against").clicked() {
+            } else if ui
+                .button("Pin as A")
+                .on_hover_text("Keep the current state to compare against")
+                .clicked()
+            {
                 self.commands.push(Command::PinA);
             }
-            if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo")).clicked() {
+            if ui
+                .add_enabled(self.history.can_undo(), egui::Button::new("Undo"))
+                .clicked()
+            {
                 self.commands.push(Command::Undo);
             }
-            if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo")).clicked() {
+            if ui
+                .add_enabled(self.history.can_redo(), egui::Button::new("Redo"))
+                .clicked()
+            {
                 self.commands.push(Command::Redo);
             }
             if self.classroom {
                 ui.separator();
-                let step = self.shipped_index.map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, SHIPPED_PRESETS.len()));
-                ui.label(RichText::new(format!("{step}← → step presets · F11 or Esc leaves classroom mode")).small());
+                let step = self.shipped_index.map_or_else(String::new, |i| {
+                    format!("preset {}/{} · ", i + 1, SHIPPED_PRESETS.len())
+                });
+                ui.label(
+                    RichText::new(format!(
+                        "{step}Left/Right keys step through presets · F11 or Esc leaves classroom mode"
+                    ))
+                    .small(),
+                );
                 if ui.button("Leave classroom mode").clicked() {
                     self.commands.push(Command::ToggleClassroom);
                 }
@@ -148,7 +173,11 @@ impl MotiveApp {
         let Some(n) = self.notice.clone() else { return };
         let palette = theme::palette(self.persisted.look, self.classroom);
         egui::Frame::new()
-            .fill(if n.is_error { palette.error_fill } else { palette.info_fill })
+            .fill(if n.is_error {
+                palette.error_fill
+            } else {
+                palette.info_fill
+            })
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -161,7 +190,10 @@ impl MotiveApp {
                     ui.label(RichText::new(line).monospace());
                 }
                 if n.lines.len() > 12 {
-                    ui.label(format!("… and {} more (motive-lab check FILE lists them all)", n.lines.len() - 12));
+                    ui.label(format!(
+                        "… and {} more (motive-lab check FILE lists them all)",
+                        n.lines.len() - 12
+                    ));
                 }
             });
     }

@@ -23,7 +23,10 @@ impl MotiveApp {
         let report = match &self.report {
             Ok(r) => r.clone(),
             Err(e) => {
-                ui.colored_label(theme::palette(self.persisted.look, self.classroom).worse, format!("Cannot evaluate: {e}"));
+                ui.colored_label(
+                    theme::palette(self.persisted.look, self.classroom).worse,
+                    format!("Cannot evaluate: {e}"),
+                );
                 return;
             }
         };
@@ -31,9 +34,13 @@ impl MotiveApp {
         self.summary_ui(ui, &report, reference.as_ref());
         ui.separator();
         let table_height = (ui.available_height() * 0.42).max(160.0);
-        egui::ScrollArea::both().id_salt("outcomes").max_height(table_height).auto_shrink([false, true]).show(ui, |ui| {
-            self.outcome_table_ui(ui, &report, reference.as_ref());
-        });
+        egui::ScrollArea::both()
+            .id_salt("outcomes")
+            .max_height(table_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                self.outcome_table_ui(ui, &report, reference.as_ref());
+            });
         ui.separator();
         ui.horizontal(|ui| {
             let tab = &mut self.persisted.tab;
@@ -103,6 +110,8 @@ impl MotiveApp {
         let ev = &report.evaluation;
         let leaves = self.model.leaves.clone();
         let per_h = self.persisted.per_hypothesis;
+        // Classroom mode keeps the table to what reads from the back of a room.
+        let spread = !self.classroom;
         let nh = s.horizons.len();
         let mut open = None;
         egui::Grid::new("outcome-table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
@@ -110,8 +119,10 @@ impl MotiveApp {
             ui.label(RichText::new("Unit").strong());
             for t in &s.horizons {
                 ui.label(RichText::new(&t.name).strong()).on_hover_text(&t.description);
-                ui.label(RichText::new("spread").small())
-                    .on_hover_text("Lowest and highest value over the hypotheses you give any credence");
+                if spread {
+                    ui.label(RichText::new("spread").small())
+                        .on_hover_text("Lowest and highest value over the hypotheses you give any credence");
+                }
                 if per_h {
                     for &l in &leaves {
                         ui.label(RichText::new(short_id(&s.hypotheses[l].name)).small()).on_hover_text(&s.hypotheses[l].name);
@@ -143,12 +154,14 @@ impl MotiveApp {
                     }
                     let name = format!("{}, {}: {}", out.name, hz.name, number(y));
                     ui.label(text).on_hover_text(hover).widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
-                    ui.label(RichText::new(format!("{}–{}", number(ev.min[cell]), number(ev.max[cell]))).small().color(palette.muted))
+                    if spread {
+                        ui.label(RichText::new(format!("{}–{}", number(ev.min[cell]), number(ev.max[cell]))).small().color(palette.muted))
                         .on_hover_text(format!(
                             "Lowest to highest over the hypotheses you give any credence.\nWith every effect at the low or high end of its uncertainty range the expected value would be {} to {}.",
                             number(ev.expected_low[cell]),
                             number(ev.expected_high[cell])
                         ));
+                    }
                     if per_h {
                         for (li, _) in leaves.iter().enumerate() {
                             ui.label(RichText::new(number(ev.value(li, cell))).small());
@@ -166,7 +179,8 @@ impl MotiveApp {
 
 /// The short id at the start of a hypothesis name ("6a. Drain..." -> "6a").
 pub(crate) fn short_id(name: &str) -> String {
-    name.split_once(". ").map_or_else(|| name.chars().take(8).collect(), |(id, _)| id.to_owned())
+    name.split_once(". ")
+        .map_or_else(|| name.chars().take(8).collect(), |(id, _)| id.to_owned())
 }
 
 #[cfg(test)]

@@ -42,7 +42,11 @@ fn cell_names(app: &MotiveApp) -> Vec<String> {
     let s = &app.doc.scenario;
     s.outcomes
         .iter()
-        .flat_map(|o| s.horizons.iter().map(move |t| format!("{}, {} ({})", o.name, short_horizon(&t.name), o.unit)))
+        .flat_map(|o| {
+            s.horizons
+                .iter()
+                .map(move |t| format!("{}, {} ({})", o.name, short_horizon(&t.name), o.unit))
+        })
         .collect()
 }
 
@@ -104,7 +108,9 @@ impl MotiveApp {
             let front = pareto_front(&points, [better(cx), better(cy)]);
             self.plot_cache.pareto = Some((key, ParetoData { points, front }));
         }
-        let Some((_, data)) = &self.plot_cache.pareto else { return };
+        let Some((_, data)) = &self.plot_cache.pareto else {
+            return;
+        };
         let palette = theme::palette(self.persisted.look, self.classroom);
         let mut buf = vec![0.0; self.model.leaves.len() * self.model.cells()];
         let marks: Vec<(String, [f64; 2])> = report
@@ -117,13 +123,22 @@ impl MotiveApp {
             })
             .collect();
         let pinned = self.pinned.as_ref().map(|p| {
-            [expected_at(self, &p.settings.levers, &weights, cx, &mut buf), expected_at(self, &p.settings.levers, &weights, cy, &mut buf)]
+            [
+                expected_at(self, &p.settings.levers, &weights, cx, &mut buf),
+                expected_at(self, &p.settings.levers, &weights, cy, &mut buf),
+            ]
         });
         let lever_names: Vec<String> = self.doc.scenario.levers.iter().map(|l| l.name.clone()).collect();
         let samples_for_hover = samples.clone();
         let front_ids = data.front.clone();
         let (xn, yn) = (names[cx].clone(), names[cy].clone());
-        let direction = |c: usize| if better(c) { "higher is better" } else { "lower is better" };
+        let direction = |c: usize| {
+            if better(c) {
+                "higher is better"
+            } else {
+                "lower is better"
+            }
+        };
         ui.label(
             egui::RichText::new(format!(
                 "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both.",
@@ -141,7 +156,11 @@ impl MotiveApp {
             .label_formatter(move |hover| {
                 use egui_plot::HoverPosition;
                 let (name, p, index) = match hover {
-                    HoverPosition::NearDataPoint { plot_name, position, index } => (*plot_name, *position, Some(*index)),
+                    HoverPosition::NearDataPoint {
+                        plot_name,
+                        position,
+                        index,
+                    } => (*plot_name, *position, Some(*index)),
                     HoverPosition::Elsewhere { position } => ("", *position, None),
                 };
                 let mut text = format!("{name}\n{xn}: {}\n{yn}: {}", number(p.x), number(p.y));
@@ -158,19 +177,42 @@ impl MotiveApp {
                 Some(text)
             });
         plot.show(ui, |p| {
-            p.points(Points::new("Sampled policies", data.points.clone()).radius(theme::SAMPLE_RADIUS).color(palette.sample));
+            p.points(
+                Points::new("Sampled policies", data.points.clone())
+                    .radius(theme::SAMPLE_RADIUS)
+                    .color(palette.sample),
+            );
             let front: Vec<[f64; 2]> = data.front.iter().map(|&i| data.points[i]).collect();
-            p.line(Line::new("Pareto front", front).color(palette.front).width(2.5).allow_band(false));
+            p.line(
+                Line::new("Pareto front", front)
+                    .color(palette.front)
+                    .width(2.5)
+                    .allow_band(false),
+            );
             let last = marks.len().saturating_sub(1);
             for (i, (name, xy)) in marks.iter().enumerate() {
                 if i == last {
-                    p.points(Points::new("Current settings", vec![*xy]).radius(MARKER_RADIUS + 2.0).color(palette.current).shape(MarkerShape::Circle));
+                    p.points(
+                        Points::new("Current settings", vec![*xy])
+                            .radius(MARKER_RADIUS + 2.0)
+                            .color(palette.current)
+                            .shape(MarkerShape::Circle),
+                    );
                 } else {
-                    p.points(Points::new(name.clone(), vec![*xy]).radius(MARKER_RADIUS).shape(MarkerShape::Diamond));
+                    p.points(
+                        Points::new(name.clone(), vec![*xy])
+                            .radius(MARKER_RADIUS)
+                            .shape(MarkerShape::Diamond),
+                    );
                 }
             }
             if let Some(a) = pinned {
-                p.points(Points::new("A (pinned)", vec![a]).radius(MARKER_RADIUS + 1.0).color(palette.pinned).shape(MarkerShape::Square));
+                p.points(
+                    Points::new("A (pinned)", vec![a])
+                        .radius(MARKER_RADIUS + 1.0)
+                        .color(palette.pinned)
+                        .shape(MarkerShape::Square),
+                );
             }
         });
     }
@@ -182,7 +224,13 @@ impl MotiveApp {
         self.persisted.sweep_lever = self.persisted.sweep_lever.min(lever_names.len() - 1);
         self.persisted.sweep_cell = self.persisted.sweep_cell.min(names.len() - 1);
         ui.horizontal_wrapped(|ui| {
-            cell_combo(ui, "Lever", "sweep-lever", &lever_names, &mut self.persisted.sweep_lever);
+            cell_combo(
+                ui,
+                "Lever",
+                "sweep-lever",
+                &lever_names,
+                &mut self.persisted.sweep_lever,
+            );
             cell_combo(ui, "Outcome", "sweep-outcome", &names, &mut self.persisted.sweep_cell);
         });
         let (li, cell) = (self.persisted.sweep_lever, self.persisted.sweep_cell);
@@ -196,11 +244,18 @@ impl MotiveApp {
             let w = &p.report.analysis.leaf_weights;
             (self.sweep_data(&p.settings.levers, w, li, cell), p.settings.levers[li])
         });
-        let Some((_, data)) = &self.plot_cache.sweep else { return };
+        let Some((_, data)) = &self.plot_cache.sweep else {
+            return;
+        };
         let palette = theme::palette(self.persisted.look, self.classroom);
         let lever = &self.doc.scenario.levers[li];
         let x_now = self.doc.settings.levers[li];
-        let leaf_names: Vec<String> = self.model.leaves.iter().map(|&h| self.doc.scenario.hypotheses[h].name.clone()).collect();
+        let leaf_names: Vec<String> = self
+            .model
+            .leaves
+            .iter()
+            .map(|&h| self.doc.scenario.hypotheses[h].name.clone())
+            .collect();
         let (xl, yl) = (lever_names[li].clone(), names[cell].clone());
         let (xl2, yl2) = (xl.clone(), yl.clone());
         Plot::new("lever-sweep")
@@ -210,7 +265,9 @@ impl MotiveApp {
             .y_axis_label(yl)
             .label_formatter(move |hover| {
                 let (name, p) = match hover {
-                    egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
+                    egui_plot::HoverPosition::NearDataPoint {
+                        plot_name, position, ..
+                    } => (*plot_name, *position),
                     egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
                 };
                 Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
@@ -221,12 +278,29 @@ impl MotiveApp {
                     p.line(Line::new(leaf_names[l].clone(), pts).width(theme::THIN_LINE_WIDTH));
                 }
                 let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
-                p.line(Line::new("Expected (credence-weighted)", pts).width(theme::EXPECTED_LINE_WIDTH).color(palette.current));
-                p.vline(VLine::new(format!("Current {}", lever.name.to_lowercase()), x_now).color(palette.current).style(LineStyle::dashed_loose()));
+                p.line(
+                    Line::new("Expected (credence-weighted)", pts)
+                        .width(theme::EXPECTED_LINE_WIDTH)
+                        .color(palette.current),
+                );
+                p.vline(
+                    VLine::new(format!("Current {}", lever.name.to_lowercase()), x_now)
+                        .color(palette.current)
+                        .style(LineStyle::dashed_loose()),
+                );
                 if let Some((a, ax)) = &pinned {
                     let pts: PlotPoints = a.xs.iter().zip(&a.expected).map(|(&x, &y)| [x, y]).collect();
-                    p.line(Line::new("A (pinned), expected", pts).color(palette.pinned).style(LineStyle::dashed_dense()).width(2.0));
-                    p.vline(VLine::new("A's setting", *ax).color(palette.pinned).style(LineStyle::dotted_dense()));
+                    p.line(
+                        Line::new("A (pinned), expected", pts)
+                            .color(palette.pinned)
+                            .style(LineStyle::dashed_dense())
+                            .width(2.0),
+                    );
+                    p.vline(
+                        VLine::new("A's setting", *ax)
+                            .color(palette.pinned)
+                            .style(LineStyle::dotted_dense()),
+                    );
                 }
             });
     }
@@ -237,8 +311,9 @@ impl MotiveApp {
         let cells = self.model.cells();
         let mut buf = vec![0.0; n * cells];
         let mut x = levers.to_vec();
-        let xs: Vec<f64> =
-            (0..SWEEP_STEPS).map(|k| lever.min + (lever.max - lever.min) * k as f64 / (SWEEP_STEPS - 1) as f64).collect();
+        let xs: Vec<f64> = (0..SWEEP_STEPS)
+            .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (SWEEP_STEPS - 1) as f64)
+            .collect();
         let mut per_leaf = vec![Vec::with_capacity(SWEEP_STEPS); n];
         let mut expected = Vec::with_capacity(SWEEP_STEPS);
         for &v in &xs {
@@ -260,12 +335,25 @@ impl MotiveApp {
         let hyp_names: Vec<String> = s.hypotheses.iter().map(|h| h.name.clone()).collect();
         self.persisted.credence_hypothesis = self.persisted.credence_hypothesis.min(hyp_names.len() - 1);
         ui.horizontal_wrapped(|ui| {
-            cell_combo(ui, "Hypothesis", "credence-hypothesis", &hyp_names, &mut self.persisted.credence_hypothesis);
+            cell_combo(
+                ui,
+                "Hypothesis",
+                "credence-hypothesis",
+                &hyp_names,
+                &mut self.persisted.credence_hypothesis,
+            );
         });
         let k = self.persisted.credence_hypothesis;
         let a = &report.analysis;
         let m = report.candidates.len();
-        let lines = split_utilities(&self.model, k, &self.doc.settings.credences, &a.hypothesis_weights, &a.utility, m);
+        let lines = split_utilities(
+            &self.model,
+            k,
+            &self.doc.settings.credences,
+            &a.hypothesis_weights,
+            &a.utility,
+            m,
+        );
         let Ok((inside, outside)) = lines else {
             ui.label("Cannot sweep these credences.");
             return;
@@ -273,9 +361,16 @@ impl MotiveApp {
         let pinned_line = self.pinned.as_ref().and_then(|p| {
             let pa = &p.report.analysis;
             let cur = p.report.candidates.len() - 1;
-            split_utilities(&self.model, k, &p.settings.credences, &pa.hypothesis_weights, &pa.utility, p.report.candidates.len())
-                .ok()
-                .map(|(i, o)| (i[cur], o[cur]))
+            split_utilities(
+                &self.model,
+                k,
+                &p.settings.credences,
+                &pa.hypothesis_weights,
+                &pa.utility,
+                p.report.candidates.len(),
+            )
+            .ok()
+            .map(|(i, o)| (i[cur], o[cur]))
         });
         let palette = theme::palette(self.persisted.look, self.classroom);
         let flip = a.flip_points[k];
@@ -286,8 +381,16 @@ impl MotiveApp {
             egui::RichText::new(format!(
                 "Now {} of the weight. {}{}",
                 percent(flip.credence),
-                flip.down.map_or("No flip below. ".to_owned(), |f| format!("Below {} the best becomes {}. ", percent(f.credence), names[f.to])),
-                flip.up.map_or("No flip above.".to_owned(), |f| format!("Above {} the best becomes {}.", percent(f.credence), names[f.to])),
+                flip.down.map_or("No flip below. ".to_owned(), |f| format!(
+                    "Below {} the best becomes {}. ",
+                    percent(f.credence),
+                    names[f.to]
+                )),
+                flip.up.map_or("No flip above.".to_owned(), |f| format!(
+                    "Above {} the best becomes {}.",
+                    percent(f.credence),
+                    names[f.to]
+                )),
             ))
             .small(),
         );
@@ -300,28 +403,50 @@ impl MotiveApp {
             .y_axis_label("Expected utility (0 = worst, 1 = best)")
             .label_formatter(move |hover| {
                 let (name, p) = match hover {
-                    egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
+                    egui_plot::HoverPosition::NearDataPoint {
+                        plot_name, position, ..
+                    } => (*plot_name, *position),
                     egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
                 };
-                Some(format!("{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}", p.x, p.y))
+                Some(format!(
+                    "{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}",
+                    p.x, p.y
+                ))
             })
             .show(ui, |p| {
-                let line = |a: f64, b: f64| -> PlotPoints { (0..=20).map(|i| f64::from(i) / 20.0).map(|c| [100.0 * c, c * a + (1.0 - c) * b]).collect() };
+                let line = |a: f64, b: f64| -> PlotPoints {
+                    (0..=20)
+                        .map(|i| f64::from(i) / 20.0)
+                        .map(|c| [100.0 * c, c * a + (1.0 - c) * b])
+                        .collect()
+                };
                 for q in 0..m {
                     let mut l = Line::new(names[q].clone(), line(inside[q], outside[q]));
                     if q == m - 1 {
-                        l = l.color(palette.current).width(theme::EXPECTED_LINE_WIDTH).style(LineStyle::dashed_loose());
+                        l = l
+                            .color(palette.current)
+                            .width(theme::EXPECTED_LINE_WIDTH)
+                            .style(LineStyle::dashed_loose());
                     } else if q == a.best {
                         l = l.width(theme::EXPECTED_LINE_WIDTH);
                     }
                     p.line(l);
                 }
                 if let Some((ai, ao)) = pinned_line {
-                    p.line(Line::new("A (pinned)", line(ai, ao)).color(palette.pinned).style(LineStyle::dashed_dense()).width(2.0));
+                    p.line(
+                        Line::new("A (pinned)", line(ai, ao))
+                            .color(palette.pinned)
+                            .style(LineStyle::dashed_dense())
+                            .width(2.0),
+                    );
                 }
                 p.vline(VLine::new("Current credence", 100.0 * flip.credence).color(palette.current));
                 for f in [flip.down, flip.up].into_iter().flatten() {
-                    p.vline(VLine::new(format!("Flip to {}", names[f.to]), 100.0 * f.credence).color(palette.front).style(LineStyle::dashed_dense()));
+                    p.vline(
+                        VLine::new(format!("Flip to {}", names[f.to]), 100.0 * f.credence)
+                            .color(palette.front)
+                            .style(LineStyle::dashed_dense()),
+                    );
                 }
             });
     }

@@ -9,6 +9,8 @@ use egui::{RichText, Slider, WidgetInfo};
 
 impl MotiveApp {
     pub(crate) fn settings_ui(&mut self, ui: &mut egui::Ui) {
+        // Sliders as wide as the panel allows, leaving room for the number field.
+        ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(100.0);
         self.credences_ui(ui);
         ui.separator();
         self.levers_ui(ui);
@@ -20,7 +22,8 @@ impl MotiveApp {
                 let name = ui.label("Name");
                 ui.text_edit_singleline(&mut self.doc.name).labelled_by(name.id);
                 let notes = ui.label("Notes");
-                ui.add(egui::TextEdit::multiline(&mut self.doc.notes).desired_rows(3)).labelled_by(notes.id);
+                ui.add(egui::TextEdit::multiline(&mut self.doc.notes).desired_rows(3))
+                    .labelled_by(notes.id);
             });
         }
     }
@@ -31,17 +34,29 @@ impl MotiveApp {
         });
         if !self.classroom {
             ui.horizontal(|ui| {
-                if ui.button("Equalise").on_hover_text("Give every hypothesis the same share of its group").clicked() {
+                if ui
+                    .button("Equalise")
+                    .on_hover_text("Give every hypothesis the same share of its group")
+                    .clicked()
+                {
                     self.doc.settings.credences.iter_mut().for_each(|c| *c = 1.0);
                 }
-                if ui.button("Reset to priors").on_hover_text("The scenario's default credences").clicked() {
+                if ui
+                    .button("Reset to priors")
+                    .on_hover_text("The scenario's default credences")
+                    .clicked()
+                {
                     let defaults = Settings::defaults(&self.doc.scenario);
                     self.doc.settings.credences = defaults.credences;
                 }
             });
             ui.label(RichText::new("Slider: share of its group. Lock a share to keep it while moving others.").small());
         }
-        let weights = self.report.as_ref().map(|r| r.analysis.hypothesis_weights.clone()).unwrap_or_default();
+        let weights = self
+            .report
+            .as_ref()
+            .map(|r| r.analysis.hypothesis_weights.clone())
+            .unwrap_or_default();
         let order = self.hypothesis_order();
         for (h, depth) in order {
             let hyp = self.doc.scenario.hypotheses[h].clone();
@@ -51,7 +66,9 @@ impl MotiveApp {
                 ui.add_space(18.0 * depth as f32);
                 if !self.classroom {
                     let mut locked = self.locked[h];
-                    let r = ui.toggle_value(&mut locked, "lock").on_hover_text("Lock this share while moving the others");
+                    let r = ui
+                        .toggle_value(&mut locked, "lock")
+                        .on_hover_text("Lock this share while moving the others");
                     let name = format!("Lock {}", hyp.name);
                     r.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, locked, &name));
                     self.locked[h] = locked;
@@ -62,7 +79,11 @@ impl MotiveApp {
                     ui.label(RichText::new(format!("Source: {}", hyp.source)).small());
                 });
                 let effective = weights.get(h).copied().unwrap_or(0.0);
-                let detail = if depth > 0 { format!("{} of all", percent(effective)) } else { String::new() };
+                let detail = if depth > 0 {
+                    format!("{} of all", percent(effective))
+                } else {
+                    String::new()
+                };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(RichText::new(detail).small());
                 });
@@ -77,7 +98,13 @@ impl MotiveApp {
                 // The slider's accessible name is the hypothesis name.
                 let r = ui.add(slider).labelled_by(label.inner).on_hover_text(&hyp.description);
                 if r.changed() && (pct - before).abs() > 1e-9 {
-                    set_share(&self.model, &mut self.doc.settings.credences, h, pct / 100.0, &self.locked);
+                    set_share(
+                        &self.model,
+                        &mut self.doc.settings.credences,
+                        h,
+                        pct / 100.0,
+                        &self.locked,
+                    );
                 }
             });
         }
@@ -101,7 +128,10 @@ impl MotiveApp {
     fn levers_ui(&mut self, ui: &mut egui::Ui) {
         ui.heading("Response");
         let s = &self.doc.scenario;
-        let matching = s.policies.iter().position(|p| s.policy_levers(p) == self.doc.settings.levers);
+        let matching = s
+            .policies
+            .iter()
+            .position(|p| s.policy_levers(p) == self.doc.settings.levers);
         let selected = matching.map_or("Custom settings".to_owned(), |i| s.policies[i].name.clone());
         let mut choice = None;
         ui.horizontal(|ui| {
@@ -111,7 +141,11 @@ impl MotiveApp {
                 .width(220.0)
                 .show_ui(ui, |ui| {
                     for (i, p) in s.policies.iter().enumerate() {
-                        if ui.selectable_label(matching == Some(i), &p.name).on_hover_text(&p.description).clicked() {
+                        if ui
+                            .selectable_label(matching == Some(i), &p.name)
+                            .on_hover_text(&p.description)
+                            .clicked()
+                        {
                             choice = Some(i);
                         }
                     }
@@ -131,7 +165,8 @@ impl MotiveApp {
                     ui.label(RichText::new(format!("Range {} to {}, 2015 level {}", l.min, l.max, l.default)).small());
                 });
             let value = &mut self.doc.settings.levers[i];
-            ui.add(Slider::new(value, l.min..=l.max).step_by(l.step)).labelled_by(label.id);
+            ui.add(Slider::new(value, l.min..=l.max).step_by(l.step))
+                .labelled_by(label.id);
         }
     }
 
@@ -142,12 +177,14 @@ impl MotiveApp {
                 ui.label(RichText::new("Relative weights; 1 = as much as any other, 0 = not at all.").small());
                 for (i, o) in self.doc.scenario.outcomes.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", o.name)).on_hover_text(&o.description);
-                    ui.add(Slider::new(&mut self.doc.settings.values[i], 0.0..=5.0).step_by(0.1)).labelled_by(label.id);
+                    ui.add(Slider::new(&mut self.doc.settings.values[i], 0.0..=5.0).step_by(0.1))
+                        .labelled_by(label.id);
                 }
                 ui.separator();
                 for (i, t) in self.doc.scenario.horizons.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", t.name)).on_hover_text(&t.description);
-                    ui.add(Slider::new(&mut self.doc.settings.horizons[i], 0.0..=5.0).step_by(0.1)).labelled_by(label.id);
+                    ui.add(Slider::new(&mut self.doc.settings.horizons[i], 0.0..=5.0).step_by(0.1))
+                        .labelled_by(label.id);
                 }
             });
     }

@@ -1,0 +1,323 @@
+//! The real app driven through its accessibility tree with egui_kittest: sliders, named
+//! policies, files, undo and redo, classroom mode, and a few CPU-rendered snapshots.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use motive_lab::app::{MotiveApp, PlotTab};
+use motive_lab::format::number;
+use motive_lab::io::load_document;
+use motive_lab::model::decision::Scratch;
+use motive_lab::model::summary::report;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn app() -> Harness<'static, MotiveApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| MotiveApp::new(cc, None));
+    h.run();
+    h
+}
+
+/// The core's report for the app's current settings, computed independently of the UI.
+fn core_report(h: &Harness<'_, MotiveApp>) -> motive_lab::model::summary::Report {
+    let app = h.state();
+    report(
+        &app.doc.scenario,
+        &app.model,
+        &app.doc.settings,
+        &mut Scratch::default(),
+    )
+    .expect("report")
+}
+
+fn expected_label(h: &Harness<'_, MotiveApp>, outcome: &str, horizon: usize) -> String {
+    let s = &h.state().doc.scenario;
+    let o = s.outcome_index(outcome).expect("outcome");
+    let cell = o * s.horizons.len() + horizon;
+    let value = core_report(h).evaluation.expected[cell];
+    format!(
+        "{}, {}: {}",
+        s.outcomes[o].name,
+        s.horizons[horizon].name,
+        number(value)
+    )
+}
+
+fn eu_label(h: &Harness<'_, MotiveApp>) -> String {
+    format!("Expected utility: {:.3}", core_report(h).evaluation.expected_utility)
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut Harness<'_, MotiveApp>, path: &Path) {
+    h.input_mut().dropped_files.push(Arc::new(Dropped(path.to_path_buf())));
+    h.run();
+}
+
+#[test]
+fn moving_a_lever_recomputes_the_shown_expected_values() {
+    let mut h = app();
+    let before = expected_label(&h, "civilian_deaths", 0);
+    h.get_by_label(&before);
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(1800.0);
+    h.run();
+    assert_eq!(h.state().doc.settings.levers[0], 1800.0);
+    let after = expected_label(&h, "civilian_deaths", 0);
+    assert_ne!(before, after);
+    // The table shows exactly the core's value for the new settings.
+    h.get_by_label(&after);
+    assert!(h.query_by_label(&before).is_none());
+    h.get_by_label(&eu_label(&h));
+}
+
+#[test]
+fn moving_a_credence_rescales_the_others_and_updates_the_utility() {
+    let mut h = app();
+    let before = eu_label(&h);
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .set_value_accesskit(60.0);
+    h.run();
+    let app = h.state();
+    let w = app.model.leaf_weights(&app.doc.settings.credences).expect("weights");
+    assert!((w[0] - 0.6).abs() < 1e-9, "{w:?}");
+    // The other five top-level hypotheses share the remaining 40% equally, as before.
+    for (i, h2) in ["h2", "h3", "h4", "h5"].iter().enumerate() {
+        assert!((w[i + 1] - 0.08).abs() < 1e-9, "{h2}: {w:?}");
+    }
+    let after = eu_label(&h);
+    assert_ne!(before, after);
+    h.get_by_label(&after);
+}
+
+#[test]
+fn a_locked_credence_keeps_its_share() {
+    let mut h = app();
+    h.get_by(|n| n.label().as_deref() == Some("Lock 6. Provocation: drawing us all in"))
+        .click();
+    h.run();
+    assert!(h.state().locked[5]);
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .set_value_accesskit(50.0);
+    h.run();
+    let app = h.state();
+    let w = app.model.leaf_weights(&app.doc.settings.credences).expect("weights");
+    let h6: f64 = w[5..].iter().sum();
+    assert!((h6 - 1.0 / 6.0).abs() < 1e-9, "h6 kept its share: {h6}");
+    assert!((w[0] - 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn picking_a_named_policy_sets_every_lever() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::ComboBox, "Named policy").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Article 5 allied invasion"))
+        .click();
+    h.run();
+    let app = h.state();
+    let s = &app.doc.scenario;
+    let invasion = s.policy_levers(&s.policies[s.policy_index("article5_invasion").expect("policy")]);
+    assert_eq!(app.doc.settings.levers, invasion);
+    assert!(app.dirty());
+    assert!(app.title().starts_with("* "));
+    h.get_by_label(&expected_label(&h, "fiscal_cost", 0));
+}
+
+#[test]
+fn opening_a_preset_file_replaces_the_document() {
+    let mut h = app();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/article-5-invasion.ron");
+    drop_file(&mut h, &path);
+    let expected = load_document(&path).expect("loads");
+    assert_eq!(h.state().doc, expected);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert!(!h.state().dirty());
+    h.get_by_label_contains("Opened");
+    h.get_by_label(&expected_label(&h, "own_deaths", 1));
+}
+
+#[test]
+fn a_broken_file_shows_where_and_leaves_the_document_untouched() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Slider, "Western ground troops (thousand troops)")
+        .set_value_accesskit(40.0);
+    h.run();
+    let before = h.state().doc.clone();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Preset(\n    format_version: 1,\n    name: \"x\",\n    scenario: Shipped(\"paris-2015\"),\n    levers: {\"airstrikes\": NaN},\n)\n").expect("write");
+    drop_file(&mut h, &path);
+    assert_eq!(h.state().doc, before);
+    h.get_by_label("Could not open the file; nothing was changed");
+    // Labels carry their text as their accessible value.
+    h.get_by(|n| {
+        n.role() == Role::Label
+            && n.value()
+                .is_some_and(|l| l.contains("broken.ron:5:14:") && l.contains("not a finite number"))
+    });
+}
+
+#[test]
+fn undo_and_redo_step_through_whole_changes() {
+    let mut h = app();
+    let original = h.state().doc.settings.clone();
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+        .set_value_accesskit(90.0);
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Counter-messaging and prevention (index 0-100)")
+        .set_value_accesskit(70.0);
+    h.run();
+    let both = h.state().doc.settings.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.settings.levers[4], 90.0);
+    assert_eq!(h.state().doc.settings.levers[5], original.levers[5]);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.settings, original);
+    assert!(!h.state().dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.settings, both);
+    // The undo button in the header does the same.
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Undo"))
+        .click();
+    h.run();
+    assert_eq!(h.state().doc.settings.levers[5], original.levers[5]);
+}
+
+#[test]
+fn classroom_mode_hides_the_chrome_and_steps_through_presets() {
+    let mut h = app();
+    assert!(h.query_by_label("File").is_some());
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().classroom);
+    assert!(h.query_by_label("File").is_none(), "menu bar hidden");
+    assert!(h.query_by_label("Equalise").is_none(), "editing chrome hidden");
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().shipped_index, Some(0));
+    assert_eq!(h.state().doc.name, "Complete disengagement");
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().doc.name, "2015 middle course");
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().shipped_index, Some(5));
+    // Stepping is undoable, so nothing an instructor did is lost.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.name, "Complete disengagement");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().classroom);
+    assert!(h.query_by_label("File").is_some());
+}
+
+#[test]
+fn pinning_a_compares_the_live_state() {
+    let mut h = app();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Pin as A"))
+        .click();
+    h.run();
+    assert!(h.state().pinned.is_some());
+    h.get_by_role_and_label(Role::Slider, "Homeland intelligence and policing (% above 2015 budget)")
+        .set_value_accesskit(150.0);
+    h.run();
+    let a = h
+        .state()
+        .pinned
+        .as_ref()
+        .expect("pinned")
+        .report
+        .evaluation
+        .expected_utility;
+    let now = core_report(&h).evaluation.expected_utility;
+    h.get_by_label(&format!("A: {a:.3} ({:+.3})", now - a));
+}
+
+#[test]
+fn every_plot_tab_draws() {
+    let mut h = app();
+    h.state_mut().wait_for_samples();
+    h.run();
+    h.get_by_label_contains("10000 sampled policies");
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever sweep"))
+        .click();
+    h.run();
+    assert_eq!(h.state().persisted.tab, PlotTab::LeverSweep);
+    h.get_by_role_and_label(Role::ComboBox, "Lever");
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Decision matrix"))
+        .click();
+    h.run();
+    // The matrix marks the EU-best and minimax-regret policies and states EVPI.
+    let r = core_report(&h);
+    let best = &r.candidates[r.analysis.best].name;
+    h.get_by_label_contains(&format!("Best by expected utility: {best}."));
+    h.get_by_label_contains(&format!(
+        "EVPI (worth of learning the true motive): {:.4}",
+        r.analysis.evpi
+    ));
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Credence sweep"))
+        .click();
+    h.run();
+    h.get_by_label_contains("of the weight");
+}
+
+#[test]
+fn the_assumptions_behind_an_outcome_are_one_click_away() {
+    let mut h = app();
+    h.get_all_by_label("?").next().expect("a ? button").click();
+    h.run();
+    h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
+    h.get_by_label_contains("Baseline with every lever at 0");
+    h.get_all_by_label_contains("Nesser")
+        .next()
+        .expect("the homeland effect's source");
+    // Each effect's size now is the core's contribution.
+    let app = h.state();
+    let parts = motive_lab::model::attribution::contributions(&app.doc.scenario, &app.doc.settings.levers, 0, 0);
+    let borders = parts
+        .iter()
+        .find(|c| app.doc.scenario.effects[c.effect].lever == "borders")
+        .expect("borders effect");
+    let shown = format!("{:+}", number(borders.value));
+    assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");
+}
+
+#[test]
+fn snapshots() {
+    let mut h = app();
+    h.state_mut().wait_for_samples();
+    h.run();
+    h.snapshot("main_window");
+    h.state_mut().persisted.look = motive_lab::ui::theme::Look::Light;
+    h.state_mut().persisted.tab = PlotTab::Matrix;
+    h.run();
+    h.snapshot("light_theme_matrix");
+    h.state_mut().persisted.look = motive_lab::ui::theme::Look::Dark;
+    h.key_press(egui::Key::F11);
+    h.set_size(egui::vec2(1920.0, 1080.0));
+    h.run();
+    h.state_mut().persisted.tab = PlotTab::CredenceSweep;
+    h.run();
+    h.snapshot("classroom_mode");
+}
