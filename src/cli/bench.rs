@@ -30,15 +30,15 @@ impl std::fmt::Display for BenchResult {
 
 /// Median of `samples` timings, each the mean of a batch long enough to time reliably.
 pub fn measure(name: &str, samples: usize, mut f: impl FnMut()) -> BenchResult {
+    // Calibrate: how long one call takes, so each timed sample lasts about a millisecond.
     let start = Instant::now();
-    let mut batch = 1usize;
+    let mut calls = 0u32;
     while start.elapsed() < Duration::from_millis(20) {
-        for _ in 0..batch {
-            f();
-        }
-        batch *= 2;
+        f();
+        calls += 1;
     }
-    let per = start.elapsed().as_secs_f64() / (2 * batch - 1) as f64;
+    let per = start.elapsed().as_secs_f64() / f64::from(calls.max(1));
+    // Slow calls (whole frames) are timed one at a time.
     let batch = ((1e-3 / per.max(1e-9)) as usize).clamp(1, 100_000);
     let mut times: Vec<f64> = (0..samples)
         .map(|_| {
@@ -99,5 +99,56 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         )
         .to_string(),
     );
+    lines.extend(frame_benchmarks(samples));
+    lines
+}
+
+/// CPU time of whole app frames (layout, drawing and tessellation, no GPU) in a headless egui
+/// context at 1280x800, for each plot tab, redrawn as is and with a lever moving every frame.
+fn frame_benchmarks(samples: usize) -> Vec<String> {
+    use crate::app::{MotiveApp, PlotTab};
+    let ctx = egui::Context::default();
+    let mut app = MotiveApp::new_default(&ctx);
+    app.wait_for_samples();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        ..Default::default()
+    };
+    let frame = |app: &mut MotiveApp| {
+        let out = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+        black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    };
+    // Warm up caches and fonts.
+    for _ in 0..3 {
+        frame(&mut app);
+    }
+    let mut lines = Vec::new();
+    let mut worst = Duration::ZERO;
+    let frames = samples.clamp(5, 60);
+    for (tab, name) in [
+        (PlotTab::Pareto, "Pareto view (10,000 samples)"),
+        (PlotTab::LeverSweep, "lever sweep"),
+        (PlotTab::Matrix, "decision matrix"),
+        (PlotTab::CredenceSweep, "credence sweep"),
+    ] {
+        app.persisted.tab = tab;
+        frame(&mut app);
+        let still = measure(&format!("app frame, {name}, nothing changed"), frames, || {
+            frame(&mut app)
+        });
+        let mut step = 0.0;
+        let moving = measure(&format!("app frame, {name}, a lever moving"), frames, || {
+            step = (step + 50.0) % 2000.0;
+            app.doc.settings.levers[0] = step;
+            frame(&mut app);
+        });
+        worst = worst.max(still.median).max(moving.median);
+        lines.push(still.to_string());
+        lines.push(moving.to_string());
+    }
+    lines.push(format!(
+        "slowest app frame median: {:.2} ms (target: under 4 ms)",
+        worst.as_secs_f64() * 1e3
+    ));
     lines
 }

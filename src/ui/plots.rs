@@ -26,6 +26,7 @@ type SweepKey = (Vec<f64>, Vec<f64>, usize, usize);
 #[derive(Debug)]
 struct ParetoData {
     points: Vec<[f64; 2]>,
+    plot_points: Vec<egui_plot::PlotPoint>,
     front: Vec<usize>,
 }
 
@@ -106,7 +107,15 @@ impl MotiveApp {
         if self.plot_cache.pareto.as_ref().map(|(k, _)| k) != Some(&key) {
             let points = samples.expected_points(&weights, cx, cy);
             let front = pareto_front(&points, [better(cx), better(cy)]);
-            self.plot_cache.pareto = Some((key, ParetoData { points, front }));
+            let plot_points = points.iter().map(|&[x, y]| egui_plot::PlotPoint::new(x, y)).collect();
+            self.plot_cache.pareto = Some((
+                key,
+                ParetoData {
+                    points,
+                    plot_points,
+                    front,
+                },
+            ));
         }
         let Some((_, data)) = &self.plot_cache.pareto else {
             return;
@@ -178,7 +187,7 @@ impl MotiveApp {
             });
         plot.show(ui, |p| {
             p.points(
-                Points::new("Sampled policies", data.points.clone())
+                Points::new("Sampled policies", PlotPoints::Borrowed(&data.plot_points))
                     .radius(theme::SAMPLE_RADIUS)
                     .color(palette.sample),
             );
