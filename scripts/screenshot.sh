@@ -22,7 +22,7 @@ DISPLAY=$display XDG_CONFIG_HOME=$config XDG_DATA_HOME=$config ./target/release/
 app=$!
 sleep 3
 win=$(DISPLAY=$display xdotool search --name "Motive Lab" | head -1)
-DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h"
+DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h" windowfocus "$win"
 sleep 1
 for cmd in "$@"; do
   # shellcheck disable=SC2086

@@ -321,3 +321,50 @@ fn snapshots() {
     h.run();
     h.snapshot("classroom_mode");
 }
+
+#[test]
+fn opening_over_unsaved_changes_asks_first() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(100.0);
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/homeland-first.ron");
+    drop_file(&mut h, &path);
+    // Nothing is replaced until the user answers.
+    h.get_by_label("Unsaved changes");
+    assert_eq!(h.state().doc.settings.levers[0], 100.0);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.settings.levers[0], 100.0);
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    drop_file(&mut h, &path);
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().doc.name, "Homeland first");
+    assert!(!h.state().dirty());
+}
+
+#[test]
+fn save_as_writes_a_readable_preset_and_clears_the_unsaved_mark() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Slider, "6. Provocation: drawing us all in")
+        .set_value_accesskit(40.0);
+    h.run();
+    assert!(h.state().dirty());
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("my view.ron");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, motive_lab::app::Command::SaveAs(path.clone()));
+    h.run();
+    assert!(!h.state().dirty());
+    assert!(h.state().title().starts_with("my view.ron"));
+    let text = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        text.contains("Preset(") && text.contains("scenario: Shipped(\"paris-2015\")"),
+        "{text}"
+    );
+    let back = load_document(&path).expect("loads");
+    assert_eq!(back.settings, h.state().doc.settings);
+    assert!(h.state().persisted.recent.iter().any(|p| p.ends_with("my view.ron")));
+}

@@ -150,7 +150,7 @@ impl MotiveApp {
         };
         ui.label(
             egui::RichText::new(format!(
-                "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both.",
+                "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both; click a point to adopt its settings.",
                 samples.n,
                 direction(cx),
                 direction(cy)
@@ -185,7 +185,7 @@ impl MotiveApp {
                 }
                 Some(text)
             });
-        plot.show(ui, |p| {
+        let shown = plot.show(ui, |p| {
             p.points(
                 Points::new("Sampled policies", PlotPoints::Borrowed(&data.plot_points))
                     .radius(theme::SAMPLE_RADIUS)
@@ -224,6 +224,22 @@ impl MotiveApp {
                 );
             }
         });
+        // A click on a sampled point adopts its lever settings (an undoable step).
+        if shown.response.clicked()
+            && let Some(pos) = shown.response.interact_pointer_pos()
+        {
+            let nearest = data
+                .plot_points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, shown.transform.position_from_point(p).distance(pos)))
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, d)) = nearest
+                && d <= theme::PICK_RADIUS
+            {
+                self.doc.settings.levers = samples.levers_of(i).to_vec();
+            }
+        }
     }
 
     pub(crate) fn sweep_ui(&mut self, ui: &mut egui::Ui, report: &Report) {

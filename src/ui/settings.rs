@@ -9,8 +9,6 @@ use egui::{RichText, Slider, WidgetInfo};
 
 impl MotiveApp {
     pub(crate) fn settings_ui(&mut self, ui: &mut egui::Ui) {
-        // Sliders as wide as the panel allows, leaving room for the number field.
-        ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(100.0);
         self.credences_ui(ui);
         ui.separator();
         self.levers_ui(ui);
@@ -91,6 +89,7 @@ impl MotiveApp {
             });
             ui.horizontal(|ui| {
                 ui.add_space(18.0 * depth as f32 + if self.classroom { 0.0 } else { 36.0 });
+                fit_slider(ui);
                 let before = 100.0 * share;
                 let mut pct = before;
                 // Formatting only: a rounding slider would rewrite the credences every frame.
@@ -164,6 +163,7 @@ impl MotiveApp {
                     ui.label(&l.description);
                     ui.label(RichText::new(format!("Range {} to {}, 2015 level {}", l.min, l.max, l.default)).small());
                 });
+            fit_slider(ui);
             let value = &mut self.doc.settings.levers[i];
             ui.add(Slider::new(value, l.min..=l.max).step_by(l.step))
                 .labelled_by(label.id);
@@ -177,15 +177,22 @@ impl MotiveApp {
                 ui.label(RichText::new("Relative weights; 1 = as much as any other, 0 = not at all.").small());
                 for (i, o) in self.doc.scenario.outcomes.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", o.name)).on_hover_text(&o.description);
+                    fit_slider(ui);
                     ui.add(Slider::new(&mut self.doc.settings.values[i], 0.0..=5.0).step_by(0.1))
                         .labelled_by(label.id);
                 }
                 ui.separator();
                 for (i, t) in self.doc.scenario.horizons.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", t.name)).on_hover_text(&t.description);
+                    fit_slider(ui);
                     ui.add(Slider::new(&mut self.doc.settings.horizons[i], 0.0..=5.0).step_by(0.1))
                         .labelled_by(label.id);
                 }
             });
     }
+}
+
+/// Make the next slider fill the row, leaving room for its number field, without widening the panel.
+fn fit_slider(ui: &mut egui::Ui) {
+    ui.spacing_mut().slider_width = (ui.available_width() - 80.0).max(80.0);
 }

@@ -27,6 +27,8 @@ pub const PLOT_HEIGHT: f32 = 300.0;
 pub const SAMPLE_RADIUS: f32 = 1.2;
 /// Radius of a marked policy in plots.
 pub const MARKER_RADIUS: f32 = 6.0;
+/// How close (in points) a click must be to a sampled policy to pick it.
+pub const PICK_RADIUS: f32 = 8.0;
 /// Width of the expected-value curve.
 pub const EXPECTED_LINE_WIDTH: f32 = 3.0;
 /// Width of per-hypothesis curves.
