@@ -2,7 +2,8 @@
 //! classroom mode and the layout of the panels drawn by `ui/`.
 
 use crate::io::{
-    Document, FileError, SHIPPED_PRESETS, SHIPPED_SCENARIOS, load_document, parse_document, save_document,
+    Document, FileError, FileKind, SHIPPED_PRESETS, SHIPPED_SCENARIOS, load_document, load_document_and_kind,
+    parse_document, save_document,
 };
 use crate::model::decision::Scratch;
 use crate::model::evaluate::Model;
@@ -20,6 +21,8 @@ use std::time::{Duration, Instant};
 const MAX_RECENT: usize = 8;
 /// Most undo steps kept.
 const MAX_UNDO: usize = 200;
+/// Most outcome values the Pareto samples may hold (8 bytes each).
+const MAX_SAMPLE_VALUES: usize = 20_000_000;
 /// Key of the app's state in eframe storage.
 const STORAGE_KEY: &str = "motive-lab";
 
@@ -159,29 +162,40 @@ pub enum SamplesState {
     Failed,
 }
 
-/// Undo history of documents; a whole slider drag is one step.
+/// One undo step: the document with the file it belongs to, so that undoing an open returns
+/// to the previous file as it was (saved or not).
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    doc: Document,
+    path: Option<PathBuf>,
+    saved: Document,
+    opened: Document,
+    shipped_index: Option<usize>,
+}
+
+/// Undo history; a whole slider drag is one step.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Document>,
-    redo: Vec<Document>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
     /// The state after the last completed step.
-    committed: Option<Document>,
+    committed: Option<Snapshot>,
 }
 
 impl History {
-    /// Record `doc` as a completed step if it differs from the last one.
-    fn commit(&mut self, doc: &Document) {
-        match &self.committed {
-            Some(c) if c == doc => {}
+    /// Record `now` as a completed step if it differs from the last one.
+    fn commit(&mut self, now: Snapshot) {
+        match self.committed.take() {
+            Some(c) if c == now => self.committed = Some(c),
             Some(c) => {
-                self.undo.push(c.clone());
+                self.undo.push(c);
                 if self.undo.len() > MAX_UNDO {
                     self.undo.remove(0);
                 }
                 self.redo.clear();
-                self.committed = Some(doc.clone());
+                self.committed = Some(now);
             }
-            None => self.committed = Some(doc.clone()),
+            None => self.committed = Some(now),
         }
     }
     /// Whether there is something to undo.
@@ -332,24 +346,49 @@ impl MotiveApp {
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
+        let mut restore_error = None;
         let restored = persisted.last_document.as_deref().and_then(|text| {
             let dir = persisted.last_path.as_deref().and_then(Path::parent);
-            parse_document("last session", text, dir, 0).ok()
+            parse_document("last session", text, dir, 0)
+                .map_err(|e| restore_error = Some(e))
+                .ok()
         });
         let last_path = persisted.last_path.clone();
         let mut app = match restored {
             Some(doc) => {
                 // Compare with the file as it is on disk, so unsaved edits keep their mark.
                 let on_disk = last_path.as_deref().and_then(|p| load_document(p).ok());
-                let mut app = Self::with_document(&cc.egui_ctx, doc, last_path, persisted);
-                if let Some(saved) = on_disk.filter(|d| d.scenario == app.doc.scenario) {
-                    app.saved = saved.clone();
-                    app.opened = saved;
+                let mut app = Self::with_document(&cc.egui_ctx, doc, last_path.clone(), persisted);
+                // Unsaved work from the last run keeps its mark: compare with the file on disk,
+                // or, for an untitled document, with the built-in defaults.
+                let reference = match on_disk {
+                    Some(d) => Some(d),
+                    None if last_path.is_none() => Some(default_document()),
+                    None => None,
+                };
+                match reference {
+                    Some(r) if r.scenario == app.doc.scenario => {
+                        app.saved = r.clone();
+                        app.opened = r;
+                    }
+                    _ => {
+                        // The file is gone or holds another scenario: keep the work, untitled.
+                        app.path = None;
+                        app.saved = default_document();
+                    }
                 }
+                app.history = History::default();
+                app.commit();
                 app
             }
             None => Self::with_document(&cc.egui_ctx, default_document(), None, persisted),
         };
+        if let Some(e) = restore_error {
+            app.file_error(
+                "The last session's document could not be restored; the default scenario is open",
+                &e,
+            );
+        }
         if let Some(file) = file {
             app.open(&cc.egui_ctx, &file);
         }
@@ -388,8 +427,32 @@ impl MotiveApp {
         };
         app.start_sampling(ctx);
         app.refresh();
-        app.history.commit(&app.doc);
+        app.commit();
         app
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            doc: self.doc.clone(),
+            path: self.path.clone(),
+            saved: self.saved.clone(),
+            opened: self.opened.clone(),
+            shipped_index: self.shipped_index,
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.doc = s.doc;
+        self.path = s.path;
+        self.saved = s.saved;
+        self.opened = s.opened;
+        self.shipped_index = s.shipped_index;
+    }
+
+    /// Record the current state as a completed undo step.
+    fn commit(&mut self) {
+        let now = self.snapshot();
+        self.history.commit(now);
     }
 
     /// Sample the lever space for the Pareto view on a worker thread.
@@ -401,7 +464,10 @@ impl MotiveApp {
         let spawned = std::thread::Builder::new()
             .name("pareto-samples".into())
             .spawn(move || {
-                let samples = sample_policies(&model, &scenario, PARETO_SAMPLES);
+                // Bounded memory whatever the scenario's size: fewer samples for huge scenarios.
+                let per_sample = (model.leaves.len() * model.cells()).max(1);
+                let n = PARETO_SAMPLES.min(MAX_SAMPLE_VALUES / per_sample).max(1);
+                let samples = sample_policies(&model, &scenario, n);
                 // The receiver is gone only if the app moved on to another scenario.
                 let _ = tx.send(samples);
                 ctx.request_repaint();
@@ -485,22 +551,36 @@ impl MotiveApp {
         self.doc = doc;
         self.path = path;
         if scenario_changed {
+            // Everything indexed by the old scenario goes.
+            self.report_for = None;
+            self.assumptions = None;
             self.start_sampling(ctx);
         }
         self.refresh();
-        self.history.commit(&self.doc);
+        self.commit();
     }
 
     /// Open a file; a broken file leaves the document untouched and shows what is wrong.
     pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
-        match load_document(path) {
-            Ok(doc) => {
-                self.replace_document(ctx, doc, Some(path.to_path_buf()));
-                self.remember(path);
+        match load_document_and_kind(path) {
+            Ok((doc, kind)) => {
+                // A scenario file is a model, not a preset: saving must not overwrite it, so the
+                // document starts untitled and Save asks where to put the preset.
+                let is_preset = kind == FileKind::Preset;
                 self.shipped_index = None;
+                self.replace_document(ctx, doc, is_preset.then(|| path.to_path_buf()));
+                self.remember(path);
+                let title = if is_preset {
+                    format!("Opened {}", path.display())
+                } else {
+                    format!(
+                        "Opened the scenario {}; Save writes your settings to a new preset file",
+                        path.display()
+                    )
+                };
                 self.notice = Some(Notice {
                     is_error: false,
-                    title: format!("Opened {}", path.display()),
+                    title,
                     lines: vec![],
                 });
             }
@@ -524,8 +604,8 @@ impl MotiveApp {
         let Some(p) = SHIPPED_PRESETS.get(index) else { return };
         match parse_document(p.file_name, p.text, None, 0) {
             Ok(doc) => {
-                self.replace_document(ctx, doc, None);
                 self.shipped_index = Some(index);
+                self.replace_document(ctx, doc, None);
                 self.notice = None;
             }
             Err(e) => self.file_error("A shipped preset is broken", &e),
@@ -556,7 +636,7 @@ impl MotiveApp {
                     title: format!("Saved {}", path.display()),
                     lines: vec![],
                 });
-                self.history.committed = Some(self.doc.clone());
+                self.history.committed = Some(self.snapshot());
             }
             Err(e) => self.file_error("Could not save; the file on disk is unchanged", &e),
         }
@@ -564,6 +644,11 @@ impl MotiveApp {
 
     fn spawn_dialog(&mut self, ctx: &egui::Context, save: bool) {
         if self.dialog.is_some() {
+            self.notice = Some(Notice {
+                is_error: false,
+                title: "A file dialog is already open; finish with it first".into(),
+                lines: vec![],
+            });
             return;
         }
         let (tx, rx) = channel();
@@ -625,10 +710,13 @@ impl MotiveApp {
 
     /// Whether a command would throw away unsaved changes.
     fn discards(&self, cmd: &Command) -> bool {
+        // In classroom mode, stepping through presets of the shipped scenario is an undoable
+        // step, so it need not interrupt the class; anything else asks first.
+        let undoable_step = self.classroom && matches!(self.doc.source, ScenarioRef::Shipped(_));
         let replaces = matches!(
             cmd,
             Command::New | Command::Open(_) | Command::OpenDialog | Command::Quit
-        ) || (matches!(cmd, Command::OpenShipped(_) | Command::StepPreset(_)) && !self.classroom);
+        ) || (matches!(cmd, Command::OpenShipped(_) | Command::StepPreset(_)) && !undoable_step);
         replaces && self.dirty()
     }
 
@@ -636,9 +724,8 @@ impl MotiveApp {
     pub fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::New => {
-                let doc = default_document();
-                self.replace_document(ctx, doc, None);
                 self.shipped_index = None;
+                self.replace_document(ctx, default_document(), None);
             }
             Command::OpenDialog => self.spawn_dialog(ctx, false),
             Command::Open(p) => self.open(ctx, &p),
@@ -690,17 +777,19 @@ impl MotiveApp {
 
     fn undo(&mut self) {
         if let Some(prev) = self.history.undo.pop() {
-            let now = std::mem::replace(&mut self.doc, prev);
+            let now = self.snapshot();
+            self.restore(prev);
             self.history.redo.push(now);
-            self.history.committed = Some(self.doc.clone());
+            self.history.committed = Some(self.snapshot());
         }
     }
 
     fn redo(&mut self) {
         if let Some(next) = self.history.redo.pop() {
-            let now = std::mem::replace(&mut self.doc, next);
+            let now = self.snapshot();
+            self.restore(next);
             self.history.undo.push(now);
-            self.history.committed = Some(self.doc.clone());
+            self.history.committed = Some(self.snapshot());
         }
     }
 
@@ -818,7 +907,6 @@ impl MotiveApp {
             }
             Some(1) => {
                 self.confirm = None;
-                self.saved = self.doc.clone();
                 self.apply(ctx, cmd);
             }
             Some(_) => self.confirm = None,
@@ -835,10 +923,13 @@ impl MotiveApp {
         }
         self.poll_samples();
         self.poll_dialog(&ctx);
-        self.shortcuts(&ctx);
-        self.dropped_files(&ctx);
+        // While the unsaved-changes question is open, nothing else may change the document.
+        if self.confirm.is_none() {
+            self.shortcuts(&ctx);
+            self.dropped_files(&ctx);
+            self.run_commands(&ctx);
+        }
         self.close_request(&ctx);
-        self.run_commands(&ctx);
         self.refresh();
         // Viewport commands request a repaint: send the title only when it changes.
         let title = self.title();
@@ -849,11 +940,15 @@ impl MotiveApp {
 
         self.layout_ui(ui);
         self.confirm_ui(&ctx);
-        self.run_commands(&ctx);
+        if self.confirm.is_none() {
+            self.run_commands(&ctx);
+        } else {
+            self.commands.clear();
+        }
         self.refresh();
         // A drag in progress is not yet an undo step: commit when the pointer is released.
         if !ctx.input(|i| i.pointer.any_down()) {
-            self.history.commit(&self.doc);
+            self.commit();
         }
     }
 

@@ -4,6 +4,22 @@
 //! - [`io`]: reading and writing scenario and preset files,
 //! - [`cli`]: the analyst command line,
 //! - [`ui`] and [`app`]: the desktop app.
+//!
+//! Evaluating the shipped scenario at its defaults from code:
+//!
+//! ```
+//! use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
+//! use motive_lab::model::{decision::Scratch, evaluate::Model, preset::Settings, summary::report};
+//!
+//! let scenario = parse_scenario("paris-2015.ron", SHIPPED_SCENARIOS[0].text).expect("valid");
+//! let model = Model::new(&scenario).expect("compiles");
+//! let settings = Settings::defaults(&scenario);
+//! let r = report(&scenario, &model, &settings, &mut Scratch::default()).expect("evaluates");
+//! let best = &r.candidates[r.analysis.best];
+//! assert!((0.0..=1.0).contains(&r.evaluation.expected_utility));
+//! assert!(r.analysis.evpi >= 0.0);
+//! println!("best by expected utility: {}", best.name);
+//! ```
 
 pub mod app;
 pub mod cli;

@@ -368,3 +368,52 @@ fn save_as_writes_a_readable_preset_and_clears_the_unsaved_mark() {
     assert_eq!(back.settings, h.state().doc.settings);
     assert!(h.state().persisted.recent.iter().any(|p| p.ends_with("my view.ron")));
 }
+
+#[test]
+fn drawing_a_slider_never_rewrites_a_value_from_a_file() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("odd.ron");
+    std::fs::write(
+        &path,
+        "Preset(format_version: 1, name: \"odd\", scenario: Shipped(\"paris-2015\"),\n levers: {\"airstrikes\": 1234.0}, values: {\"cohesion\": 0.3})\n",
+    )
+    .expect("write");
+    drop_file(&mut h, &path);
+    h.run();
+    let app = h.state();
+    assert_eq!(app.doc.settings.levers[0], 1234.0, "not snapped to the 50 step");
+    assert_eq!(app.doc.settings.values[8], 0.3);
+    assert!(!app.dirty());
+    assert!(!app.history.can_undo() || app.path.is_some());
+}
+
+#[test]
+fn a_scenario_file_opens_untitled_so_save_cannot_overwrite_it() {
+    let mut h = app();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron");
+    drop_file(&mut h, &path);
+    assert_eq!(h.state().path, None);
+    h.get_by_label_contains("Save writes your settings to a new preset file");
+}
+
+#[test]
+fn undoing_an_open_returns_to_the_previous_file() {
+    let mut h = app();
+    let a = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron");
+    let b = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    drop_file(&mut h, &a);
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+        .set_value_accesskit(55.0);
+    h.run();
+    drop_file(&mut h, &b);
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().path.as_deref(), Some(b.as_path()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    // Back to A with the unsaved edit, under A's name and still marked unsaved.
+    assert_eq!(h.state().path.as_deref(), Some(a.as_path()));
+    assert_eq!(h.state().doc.settings.levers[4], 55.0);
+    assert!(h.state().dirty());
+}

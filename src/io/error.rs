@@ -112,6 +112,41 @@ impl FileError {
     /// searching for its needle after the start of its section.
     #[must_use]
     pub fn invalid(path: &str, text: &str, problems: impl Iterator<Item = (String, String, Option<String>)>) -> Self {
+        Self::invalid_at(path, text, problems, false)
+    }
+
+    /// Like [`FileError::invalid`] for a preset's own sections, which come after any scenario
+    /// embedded in it: each section is looked up at its last occurrence.
+    #[must_use]
+    pub fn invalid_in_preset(
+        path: &str,
+        text: &str,
+        problems: impl Iterator<Item = (String, String, Option<String>)>,
+    ) -> Self {
+        Self::invalid_at(path, text, problems, true)
+    }
+
+    /// One problem located at the first thing in the file that is not a comment.
+    #[must_use]
+    pub fn at_start(path: &str, text: &str, message: &str) -> Self {
+        let (line, column) = start_of_code(text);
+        Self::Invalid {
+            path: path.to_owned(),
+            problems: vec![Located {
+                line: Some(line),
+                column: Some(column),
+                path: String::new(),
+                message: message.to_owned(),
+            }],
+        }
+    }
+
+    fn invalid_at(
+        path: &str,
+        text: &str,
+        problems: impl Iterator<Item = (String, String, Option<String>)>,
+        last: bool,
+    ) -> Self {
         let problems = problems
             .map(|(where_, message, needle)| {
                 // Without a telling needle, look for the field the path ends in.
@@ -119,7 +154,16 @@ impl FileError {
                     let field = where_.rsplit('.').next().filter(|f| !f.contains('['))?;
                     Some(format!("{field}:"))
                 });
-                let (line, column) = needle.and_then(|n| locate_in_entry(text, &where_, &n)).unzip();
+                let (line, column) = needle
+                    .and_then(|n| {
+                        if last {
+                            let section = where_.split(['[', '.']).next().unwrap_or("");
+                            locate_last(text, section, &n)
+                        } else {
+                            locate_in_entry(text, &where_, &n)
+                        }
+                    })
+                    .unzip();
                 Located {
                     line,
                     column,
@@ -187,6 +231,35 @@ pub fn locate(text: &str, section: &str, needle: &str) -> Option<(usize, usize)>
     Some(position(text, at))
 }
 
+/// 1-based (line, column) of `needle` after the last `section:` key.
+#[must_use]
+pub fn locate_last(text: &str, section: &str, needle: &str) -> Option<(usize, usize)> {
+    let start = text.rfind(&format!("{section}:")).unwrap_or(0);
+    let at = text[start..]
+        .find(needle)
+        .map(|i| i + start)
+        .or_else(|| text.find(needle))?;
+    Some(position(text, at))
+}
+
+/// 1-based (line, column) of the first character that is neither white space nor in a `//`
+/// comment (the end of the text if there is none).
+#[must_use]
+pub fn start_of_code(text: &str) -> (usize, usize) {
+    let mut at = 0;
+    let rest = |at: usize| &text[at..];
+    loop {
+        let trimmed = rest(at).trim_start();
+        at = text.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            at += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            break;
+        }
+    }
+    position(text, at)
+}
+
 /// Locate `needle` inside the entry a structure path names, e.g. `effects[12].lever`: the
 /// search starts at the 13th element of the `effects: [...]` list. Falls back to [`locate`].
 #[must_use]
@@ -251,7 +324,9 @@ fn element_start(text: &str, section: &str, index: usize) -> Option<usize> {
     None
 }
 
-fn position(text: &str, at: usize) -> (usize, usize) {
+/// 1-based (line, column) of byte offset `at`.
+#[must_use]
+pub fn position(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let column = before
@@ -271,6 +346,8 @@ mod tests {
         assert_eq!(locate(text, "levers", "\"x\""), Some((3, 8)));
         assert_eq!(locate(text, "", "a"), Some((1, 1)));
         assert_eq!(locate(text, "", "zzz"), None);
+        assert_eq!(start_of_code("// a\n  // b\n\n  Preset(\n"), (4, 3));
+        assert_eq!(locate_last("a: [levers: x]\nlevers: x", "levers", "x"), Some((2, 9)));
         let list = "levers: [\n  (id: \"a\", x: \"k\"), // (\n  (id: \"b\", s: \")\", x: \"k\"),\n]";
         assert_eq!(locate_in_entry(list, "levers[1].x", "\"k\""), Some((3, 24)));
         assert_eq!(locate_in_entry(list, "levers[0].x", "\"k\""), Some((2, 16)));

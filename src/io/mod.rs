@@ -1,12 +1,13 @@
 //! Files: reading scenario and preset files with limits and located errors, the shipped
 //! scenarios and presets, and atomic writes.
 
-mod error;
+pub mod error;
 mod shipped;
 
 pub use error::{FileError, Located};
 pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, shipped_scenario_text};
 
+use crate::model::evaluate::WeightError;
 use crate::model::preset::{PRESET_FORMAT_VERSION, Preset, ScenarioRef, Settings};
 use crate::model::scenario::{SCENARIO_FORMAT_VERSION, Scenario};
 use crate::model::validate::validate;
@@ -105,9 +106,14 @@ fn text_from_bytes(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
             detail: "it contains NUL bytes".into(),
         });
     }
-    String::from_utf8(bytes).map_err(|e| FileError::NotText {
-        path: path.to_owned(),
-        detail: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = error::position(&before, before.len());
+        FileError::NotText {
+            path: path.to_owned(),
+            detail: format!("invalid UTF-8 at line {line}, column {column}"),
+        }
     })
 }
 
@@ -126,11 +132,10 @@ fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
         .from_str(text)
         .map_err(|e| FileError::syntax(path, &e))?;
     let ron::Value::Map(map) = value else {
-        return Err(FileError::located(
+        return Err(FileError::at_start(
             path,
             text,
             "the file must hold a Scenario(...) or a Preset(...)",
-            None,
         ));
     };
     let get = |k: &str| map.get(&ron::Value::String(k.to_owned()));
@@ -139,11 +144,10 @@ fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
     } else if get("scenario").is_some() {
         FileKind::Preset
     } else {
-        return Err(FileError::located(
+        return Err(FileError::at_start(
             path,
             text,
             "the file is neither a scenario (it has no `hypotheses`) nor a preset (it has no `scenario`)",
-            None,
         ));
     };
     let version = match get("format_version") {
@@ -178,11 +182,10 @@ fn check_version(path: &str, text: &str, kind: FileKind, version: Option<u64>) -
             &format!("format version {v} is not supported; this build reads version {supported}"),
             Some("format_version"),
         )),
-        None => Err(FileError::located(
+        None => Err(FileError::at_start(
             path,
             text,
             &format!("`format_version: {supported}` is missing or not a whole number"),
-            None,
         )),
     }
 }
@@ -200,7 +203,7 @@ fn parse_typed<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileErr
 pub fn parse_scenario(path: &str, text: &str) -> Result<Scenario, FileError> {
     let (kind, version) = probe(path, text)?;
     if kind != FileKind::Scenario {
-        return Err(FileError::located(path, text, "this is a preset, not a scenario", None));
+        return Err(FileError::at_start(path, text, "this is a preset, not a scenario"));
     }
     check_version(path, text, kind, version)?;
     let scenario: Scenario = parse_typed(path, text)?;
@@ -221,8 +224,18 @@ pub fn parse_scenario(path: &str, text: &str) -> Result<Scenario, FileError> {
 /// # Errors
 /// Anything wrong with the file or the scenario it names, located.
 pub fn load_document(path: &Path) -> Result<Document, FileError> {
+    load_document_and_kind(path).map(|(d, _)| d)
+}
+
+/// Like [`load_document`], also saying whether the file was a scenario or a preset.
+///
+/// # Errors
+/// Anything wrong with the file or the scenario it names, located.
+pub fn load_document_and_kind(path: &Path) -> Result<(Document, FileKind), FileError> {
     let text = read_text(path)?;
-    parse_document(&path.display().to_string(), &text, path.parent(), 0)
+    let name = path.display().to_string();
+    let (kind, _) = probe(&name, &text)?;
+    Ok((parse_document(&name, &text, path.parent(), 0)?, kind))
 }
 
 /// Parse a scenario or preset text into a document. `dir` resolves relative scenario paths.
@@ -281,10 +294,24 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             (**s).clone()
         }
     };
-    let settings = Settings::from_preset(&scenario, &preset)
-        .map_err(|ps| FileError::invalid(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle)))))?;
+    let settings = Settings::from_preset(&scenario, &preset).map_err(|ps| {
+        FileError::invalid_in_preset(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle))))
+    })?;
     if let Err(e) = settings.usable(&scenario) {
-        return Err(FileError::located(path, text, &e.to_string(), Some("credences")));
+        let section = match e {
+            WeightError::NothingMatters => "values",
+            _ => "credences",
+        };
+        let (line, column) = error::locate_last(text, section, &format!("{section}:")).unzip();
+        return Err(FileError::Invalid {
+            path: path.to_owned(),
+            problems: vec![Located {
+                line,
+                column,
+                path: section.to_owned(),
+                message: e.to_string(),
+            }],
+        });
     }
     Ok(Document {
         scenario,

@@ -257,11 +257,11 @@ fn utilities_normalise_and_weight_by_value_and_horizon() {
     );
 }
 
-#[test]
-fn decision_analysis_matches_the_hand_calculation() {
+/// The analysis of the tiny scenario at its priors and equal weights.
+fn tiny_analysis() -> crate::model::decision::Analysis {
     let s = tiny();
     let m = Model::new(&s).expect("valid");
-    let a = analyse(
+    analyse(
         &m,
         &candidates(&s),
         &[1.0, 3.0, 1.0, 1.0],
@@ -269,7 +269,12 @@ fn decision_analysis_matches_the_hand_calculation() {
         &[1.0, 1.0],
         &mut Scratch::default(),
     )
-    .expect("analysis");
+    .expect("analysis")
+}
+
+#[test]
+fn decision_analysis_matches_the_hand_calculation() {
+    let a = tiny_analysis();
     // U rows (A, B1, B2): p1 (.5, .45, .375), p2 (.475, .45, .425), current (.45, .45, .375)
     for (p, row) in [[0.5, 0.45, 0.375], [0.475, 0.45, 0.425], [0.45, 0.45, 0.375]]
         .iter()
@@ -299,17 +304,7 @@ fn decision_analysis_matches_the_hand_calculation() {
 
 #[test]
 fn flip_points_match_the_hand_calculation() {
-    let s = tiny();
-    let m = Model::new(&s).expect("valid");
-    let a = analyse(
-        &m,
-        &candidates(&s),
-        &[1.0, 3.0, 1.0, 1.0],
-        &[1.0, 1.0],
-        &[1.0, 1.0],
-        &mut Scratch::default(),
-    )
-    .expect("analysis");
+    let a = tiny_analysis();
     // A: EU_p1(c) = .5c + .4125(1-c), EU_p2(c) = .475c + .4375(1-c): equal at c = 0.5.
     let fa = a.flip_points[0];
     close(fa.credence, 0.25);

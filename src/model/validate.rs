@@ -8,6 +8,10 @@ use std::collections::BTreeSet;
 pub const MAX_ITEMS: usize = 1_000;
 /// Most effects a scenario may hold.
 pub const MAX_EFFECTS: usize = 20_000;
+/// Most (leaf hypothesis, outcome, horizon) values one evaluation may produce.
+pub const MAX_LEAF_CELLS: usize = 100_000;
+/// Most (leaf hypothesis, effect) applications one evaluation may make.
+pub const MAX_EFFECT_WORK: usize = 2_000_000;
 /// Most points one curve may hold.
 pub const MAX_CURVE_POINTS: usize = 1_000;
 
@@ -103,6 +107,35 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             return c.0;
         }
     }
+    // Work per evaluation grows with leaves x cells and effects x leaves: bound both, so that
+    // no valid file can make a slider move take seconds or the app's samples take gigabytes.
+    let leaves = s
+        .hypotheses
+        .iter()
+        .filter(|h| !s.hypotheses.iter().any(|x| x.parent.as_ref() == Some(&h.id)))
+        .count();
+    let cells = s.outcomes.len() * s.horizons.len();
+    if leaves * cells > MAX_LEAF_CELLS {
+        c.push(
+            "hypotheses",
+            format!(
+                "{leaves} leaf hypotheses x {cells} outcome-horizon pairs is more than the limit of {MAX_LEAF_CELLS}"
+            ),
+            None,
+        );
+        return c.0;
+    }
+    if leaves * (s.effects.len() + s.baselines.len()) > MAX_EFFECT_WORK {
+        c.push(
+            "effects",
+            format!(
+                "{} effects under {leaves} leaf hypotheses is more than the limit of {MAX_EFFECT_WORK}",
+                s.effects.len()
+            ),
+            None,
+        );
+        return c.0;
+    }
     for (section, n) in [
         ("hypotheses", s.hypotheses.len()),
         ("levers", s.levers.len()),
@@ -160,6 +193,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
 }
 
 fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
+    let parents: std::collections::BTreeMap<&str, Option<&str>> = s
+        .hypotheses
+        .iter()
+        .map(|h| (h.id.as_str(), h.parent.as_deref()))
+        .collect();
     for (i, h) in s.hypotheses.iter().enumerate() {
         let path = format!("hypotheses[{i}].prior");
         if c.finite(&path, h.prior) && h.prior < 0.0 {
@@ -181,12 +219,7 @@ fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
                 // Walk up; a chain longer than the list means a cycle.
                 let mut at = parent.as_str();
                 let mut steps = 0;
-                while let Some(p) = s
-                    .hypotheses
-                    .iter()
-                    .find(|x| x.id == at)
-                    .and_then(|x| x.parent.as_deref())
-                {
+                while let Some(p) = parents.get(at).copied().flatten() {
                     steps += 1;
                     if p == h.id || steps > s.hypotheses.len() {
                         c.push(

@@ -24,7 +24,7 @@ impl MotiveApp {
     pub(crate) fn assumptions_window(&mut self, ctx: &egui::Context) {
         let Some((o, mut t)) = self.assumptions else { return };
         let s = &self.doc.scenario;
-        let Some(out) = s.outcomes.get(o) else {
+        let Some(out) = s.outcomes.get(o).filter(|_| t < s.horizons.len()) else {
             self.assumptions = None;
             return;
         };

@@ -32,6 +32,12 @@ impl MotiveApp {
         };
         let reference = self.comparison_report();
         self.summary_ui(ui, &report, reference.as_ref());
+        if !self.classroom {
+            ui.checkbox(
+                &mut self.persisted.per_hypothesis,
+                "Show the value under each hypothesis",
+            );
+        }
         ui.separator();
         let table_height = (ui.available_height() * 0.42).max(160.0);
         egui::ScrollArea::both()

@@ -51,6 +51,18 @@ fn cell_names(app: &MotiveApp) -> Vec<String> {
         .collect()
 }
 
+/// The plot item's name, the position and the data point's index under the pointer.
+fn hovered<'a>(hover: &egui_plot::HoverPosition<'a>) -> (&'a str, egui_plot::PlotPoint, Option<usize>) {
+    match hover {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            index,
+        } => (plot_name, *position, Some(*index)),
+        egui_plot::HoverPosition::Elsewhere { position } => ("", *position, None),
+    }
+}
+
 /// "Near term (year 1)" -> "near term".
 fn short_horizon(name: &str) -> String {
     name.split(" (").next().unwrap_or(name).to_lowercase()
@@ -163,15 +175,7 @@ impl MotiveApp {
             .x_axis_label(xn.clone())
             .y_axis_label(yn.clone())
             .label_formatter(move |hover| {
-                use egui_plot::HoverPosition;
-                let (name, p, index) = match hover {
-                    HoverPosition::NearDataPoint {
-                        plot_name,
-                        position,
-                        index,
-                    } => (*plot_name, *position, Some(*index)),
-                    HoverPosition::Elsewhere { position } => ("", *position, None),
-                };
+                let (name, p, index) = hovered(hover);
                 let mut text = format!("{name}\n{xn}: {}\n{yn}: {}", number(p.x), number(p.y));
                 let sample = match (name, index) {
                     ("Sampled policies", Some(i)) => Some(i),
@@ -289,12 +293,7 @@ impl MotiveApp {
             .x_axis_label(xl)
             .y_axis_label(yl)
             .label_formatter(move |hover| {
-                let (name, p) = match hover {
-                    egui_plot::HoverPosition::NearDataPoint {
-                        plot_name, position, ..
-                    } => (*plot_name, *position),
-                    egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-                };
+                let (name, p, _) = hovered(hover);
                 Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
             })
             .show(ui, |p| {
@@ -427,12 +426,7 @@ impl MotiveApp {
             .x_axis_label(format!("Credence in {hname} (%)"))
             .y_axis_label("Expected utility (0 = worst, 1 = best)")
             .label_formatter(move |hover| {
-                let (name, p) = match hover {
-                    egui_plot::HoverPosition::NearDataPoint {
-                        plot_name, position, ..
-                    } => (*plot_name, *position),
-                    egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-                };
+                let (name, p, _) = hovered(hover);
                 Some(format!(
                     "{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}",
                     p.x, p.y

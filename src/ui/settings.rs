@@ -163,10 +163,7 @@ impl MotiveApp {
                     ui.label(&l.description);
                     ui.label(RichText::new(format!("Range {} to {}, 2015 level {}", l.min, l.max, l.default)).small());
                 });
-            fit_slider(ui);
-            let value = &mut self.doc.settings.levers[i];
-            ui.add(Slider::new(value, l.min..=l.max).step_by(l.step))
-                .labelled_by(label.id);
+            edit_number(ui, &mut self.doc.settings.levers[i], l.min..=l.max, l.step, label.id);
         }
     }
 
@@ -177,16 +174,12 @@ impl MotiveApp {
                 ui.label(RichText::new("Relative weights; 1 = as much as any other, 0 = not at all.").small());
                 for (i, o) in self.doc.scenario.outcomes.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", o.name)).on_hover_text(&o.description);
-                    fit_slider(ui);
-                    ui.add(Slider::new(&mut self.doc.settings.values[i], 0.0..=5.0).step_by(0.1))
-                        .labelled_by(label.id);
+                    edit_number(ui, &mut self.doc.settings.values[i], 0.0..=5.0, 0.1, label.id);
                 }
                 ui.separator();
                 for (i, t) in self.doc.scenario.horizons.iter().enumerate() {
                     let label = ui.label(format!("Weight of {}", t.name)).on_hover_text(&t.description);
-                    fit_slider(ui);
-                    ui.add(Slider::new(&mut self.doc.settings.horizons[i], 0.0..=5.0).step_by(0.1))
-                        .labelled_by(label.id);
+                    edit_number(ui, &mut self.doc.settings.horizons[i], 0.0..=5.0, 0.1, label.id);
                 }
             });
     }
@@ -195,4 +188,19 @@ impl MotiveApp {
 /// Make the next slider fill the row, leaving room for its number field, without widening the panel.
 fn fit_slider(ui: &mut egui::Ui) {
     ui.spacing_mut().slider_width = (ui.available_width() - 80.0).max(80.0);
+}
+
+/// A slider over a copy of `value`, written back only when the user changed it: drawing a
+/// slider clamps and snaps its value to the step, which must not rewrite what a file says
+/// (a preset's 1234 strikes/month stays 1234 until someone moves the slider).
+fn edit_number(ui: &mut egui::Ui, value: &mut f64, range: std::ops::RangeInclusive<f64>, step: f64, label: egui::Id) {
+    fit_slider(ui);
+    let mut copy = *value;
+    let slider = Slider::new(&mut copy, range)
+        .step_by(step)
+        .clamping(egui::SliderClamping::Edits);
+    let r = ui.add(slider).labelled_by(label);
+    if r.changed() && copy != *value {
+        *value = copy;
+    }
 }
