@@ -231,3 +231,47 @@ fn embedded_scenario_presets_stand_alone() {
     assert_eq!(rel.scenario.id, "paris-variant");
     assert_eq!(rel.settings.levers[0], 0.0);
 }
+
+#[test]
+fn invalid_utf8_names_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("latin1.ron");
+    std::fs::write(&path, b"Preset(\n  name: \"caf\xe9\",\n)").expect("write");
+    let msg = message(load_document(&path));
+    assert!(msg.contains("invalid UTF-8 at line 2, column 13"), "{msg}");
+}
+
+#[test]
+fn a_preset_entry_is_located_in_the_preset_not_in_its_embedded_scenario() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let scenario = dir.path().join("variant.ron");
+    std::fs::write(&scenario, paris().replacen("id: \"paris-2015\"", "id: \"variant\"", 1)).expect("write");
+    let doc = load_document(&scenario).expect("loads");
+    let saved = dir.path().join("shared.ron");
+    save_document(&saved, &doc).expect("saves");
+    let text = std::fs::read_to_string(&saved).expect("read");
+    let bad = format!(
+        "{}\"airstrikes\": 99999.0,",
+        &text[..text.rfind("\"airstrikes\":").expect("preset lever")]
+    ) + {
+        let rest = &text[text.rfind("\"airstrikes\":").expect("lever")..];
+        &rest[rest.find(',').expect("comma") + 1..]
+    };
+    std::fs::write(&saved, &bad).expect("write");
+    let line = bad.lines().position(|l| l.contains("99999")).expect("line") + 1;
+    let msg = message(load_document(&saved));
+    assert!(msg.contains(&format!("shared.ron:{line}:")), "{msg}");
+}
+
+#[test]
+fn files_that_are_not_scenario_or_preset_point_at_their_first_code() {
+    let msg = message(parse_document("x.ron", "// a comment\n\n  (a: 1)", None, 0));
+    assert!(msg.starts_with("x.ron:3:3:"), "{msg}");
+    let msg = message(parse_document(
+        "p.ron",
+        "Preset(name: \"x\", scenario: Shipped(\"paris-2015\"))",
+        None,
+        0,
+    ));
+    assert!(msg.starts_with("p.ron:1:1:") && msg.contains("format_version"), "{msg}");
+}
