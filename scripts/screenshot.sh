@@ -29,6 +29,8 @@ for cmd in "$@"; do
   DISPLAY=$display xdotool $cmd
   sleep 0.7
 done
+# Park the pointer in a corner so nothing shows a hover highlight.
+DISPLAY=$display xdotool mousemove "$((w - 1))" "$((h - 1))"
 sleep 1
 DISPLAY=$display import -window root "$out"
 echo "wrote $out"

@@ -28,8 +28,11 @@ impl MotiveApp {
                             ui.label(RichText::new(short_id(&s.hypotheses[h].name)).strong())
                                 .on_hover_text(&s.hypotheses[h].name);
                         }
-                        ui.label(RichText::new("Expected utility").strong());
-                        ui.label(RichText::new("Expected regret").strong());
+                        ui.label(RichText::new("EU").strong())
+                            .on_hover_text("Expected utility: credence-weighted utility");
+                        ui.label(RichText::new("E[regret]").strong()).on_hover_text(
+                            "Expected regret: credence-weighted shortfall from the best policy under each hypothesis",
+                        );
                         ui.label(RichText::new("Max regret").strong())
                             .on_hover_text("Largest regret over the hypotheses you give any credence");
                         ui.end_row();
