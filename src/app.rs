@@ -776,21 +776,25 @@ impl MotiveApp {
     }
 
     fn undo(&mut self) {
-        if let Some(prev) = self.history.undo.pop() {
-            let now = self.snapshot();
-            self.restore(prev);
-            self.history.redo.push(now);
-            self.history.committed = Some(self.snapshot());
-        }
+        self.step_history(true);
     }
 
     fn redo(&mut self) {
-        if let Some(next) = self.history.redo.pop() {
-            let now = self.snapshot();
-            self.restore(next);
-            self.history.undo.push(now);
-            self.history.committed = Some(self.snapshot());
-        }
+        self.step_history(false);
+    }
+
+    /// Move one step back (undo) or forward (redo) through the history.
+    fn step_history(&mut self, back: bool) {
+        let now = self.snapshot();
+        let (from, to) = if back {
+            (&mut self.history.undo, &mut self.history.redo)
+        } else {
+            (&mut self.history.redo, &mut self.history.undo)
+        };
+        let Some(target) = from.pop() else { return };
+        to.push(now);
+        self.restore(target);
+        self.history.committed = Some(self.snapshot());
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {

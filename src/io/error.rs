@@ -224,6 +224,11 @@ pub fn locate(text: &str, section: &str, needle: &str) -> Option<(usize, usize)>
     } else {
         text.find(&format!("{section}:")).unwrap_or(0)
     };
+    find_from(text, start, needle)
+}
+
+/// Position of `needle` at or after byte `start`, else anywhere in the text.
+fn find_from(text: &str, start: usize, needle: &str) -> Option<(usize, usize)> {
     let at = text[start..]
         .find(needle)
         .map(|i| i + start)
@@ -234,12 +239,7 @@ pub fn locate(text: &str, section: &str, needle: &str) -> Option<(usize, usize)>
 /// 1-based (line, column) of `needle` after the last `section:` key.
 #[must_use]
 pub fn locate_last(text: &str, section: &str, needle: &str) -> Option<(usize, usize)> {
-    let start = text.rfind(&format!("{section}:")).unwrap_or(0);
-    let at = text[start..]
-        .find(needle)
-        .map(|i| i + start)
-        .or_else(|| text.find(needle))?;
-    Some(position(text, at))
+    find_from(text, text.rfind(&format!("{section}:")).unwrap_or(0), needle)
 }
 
 /// 1-based (line, column) of the first character that is neither white space nor in a `//`
