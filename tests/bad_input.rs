@@ -275,3 +275,21 @@ fn files_that_are_not_scenario_or_preset_point_at_their_first_code() {
     ));
     assert!(msg.starts_with("p.ron:1:1:") && msg.contains("format_version"), "{msg}");
 }
+
+#[test]
+fn a_newer_embedded_scenario_asks_to_update() {
+    let newer = paris().replacen("format_version: 1", "format_version: 3", 1).replacen(
+        "title:",
+        "future_field: 1,\n    title:",
+        1,
+    );
+    let body = newer.trim_start_matches(|c: char| c != 'S');
+    let text = format!("Preset(format_version: 1, name: \"n\", scenario: Embedded({body}))");
+    let msg = message(parse_document("shared.ron", &text, None, 0));
+    assert!(
+        msg.contains("format version 3") && msg.contains("update motive-lab"),
+        "{msg}"
+    );
+    // Located at the embedded scenario's own format_version line.
+    assert!(msg.starts_with("shared.ron:2:5:"), "{msg}");
+}

@@ -190,6 +190,39 @@ fn check_version(path: &str, text: &str, kind: FileKind, version: Option<u64>) -
     }
 }
 
+/// A scenario embedded in a preset from a newer build would fail on its unknown fields before
+/// its version is read: look at its version first, so the message says to update.
+fn check_embedded_version(path: &str, text: &str) -> Result<(), FileError> {
+    let Some(embedded) = text.find("Embedded(") else {
+        return Ok(());
+    };
+    let Some(key) = text[embedded..].find("format_version:").map(|i| i + embedded) else {
+        return Ok(());
+    };
+    let digits: String = text[key + "format_version:".len()..]
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    match digits.parse::<u32>() {
+        Ok(v) if v > SCENARIO_FORMAT_VERSION => {
+            let (line, column) = error::position(text, key);
+            Err(FileError::Invalid {
+                path: path.to_owned(),
+                problems: vec![Located {
+                    line: Some(line),
+                    column: Some(column),
+                    path: "scenario".to_owned(),
+                    message: format!(
+                        "the embedded scenario has format version {v}, newer than this build of motive-lab reads (version {SCENARIO_FORMAT_VERSION}); update motive-lab to open it"
+                    ),
+                }],
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn parse_typed<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
     ron::Options::default()
         .from_str(text)
@@ -255,6 +288,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         };
         return Ok(Document::from_scenario(scenario, source));
     }
+    check_embedded_version(path, text)?;
     let preset: Preset = parse_typed(path, text)?;
     let scenario = match &preset.scenario {
         ScenarioRef::Shipped(id) => {
