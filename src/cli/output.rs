@@ -404,6 +404,13 @@ fn eval_table(doc: &Document, rep: &Report) -> String {
             format!("up: {}", show(&f.up)),
         ]);
     }
+    // Text columns read best left-aligned.
+    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..4).map(width).collect();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().zip(&widths).map(|(s, &w)| format!("{s:<w$}")).collect())
+        .collect();
     out.push_str(&columns(&rows));
     out
 }
