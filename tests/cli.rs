@@ -59,6 +59,9 @@ fn check_formulas(j: &Value) {
     assert!((total - 1.0).abs() < 1e-9);
     let mut utility = vec![0.0; weights.len()];
     let outcomes = j["outcomes"].as_array().expect("outcomes");
+    let omega = |o: &Value| f(&j["weights"]["values"][o["id"].as_str().expect("id")]);
+    let tau = |o: &Value| f(&j["weights"]["horizons"][o["horizon"].as_str().expect("horizon")]);
+    let weight_total: f64 = outcomes.iter().map(|o| omega(o) * tau(o)).sum();
     assert_eq!(outcomes.len(), scenario.outcomes.len() * scenario.horizons.len());
     for o in outcomes {
         let by = &o["by_hypothesis"];
@@ -77,7 +80,7 @@ fn check_formulas(j: &Value) {
             .expect("outcome");
         for (i, (h, _)) in weights.iter().enumerate() {
             let v = ((f(&by[h]) - def.worst) / (def.best - def.worst)).clamp(0.0, 1.0);
-            utility[i] += v / outcomes.len() as f64; // default weights: all equal
+            utility[i] += omega(o) * tau(o) * v / weight_total;
         }
     }
     for (i, (h, _)) in weights.iter().enumerate() {
@@ -279,4 +282,26 @@ fn no_arguments_and_help() {
     for c in ["eval", "policies", "check", "bench"] {
         assert!(h.contains(c));
     }
+}
+
+#[test]
+fn the_safety_at_home_preset_says_what_its_notes_claim() {
+    let base = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
+    let j = json(&["eval", "presets/safety-at-home-first.ron", "--format", "json"]);
+    assert_eq!(base["best_policy"], "middle_course");
+    assert_eq!(j["best_policy"], "homeland_first");
+    assert!(
+        f(&j["evpi"]) > 2.5 * f(&base["evpi"]),
+        "{} vs {}",
+        j["evpi"],
+        base["evpi"]
+    );
+    let h2 = j["flip_points"]
+        .as_array()
+        .expect("flips")
+        .iter()
+        .find(|x| x["hypothesis"] == "h2")
+        .expect("h2")
+        .clone();
+    assert_eq!(h2["up"]["policy"], "middle_course");
 }

@@ -221,7 +221,7 @@ fn classroom_mode_hides_the_chrome_and_steps_through_presets() {
     h.run();
     h.key_press(egui::Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().shipped_index, Some(5));
+    assert_eq!(h.state().shipped_index, Some(6));
     // Stepping is undoable, so nothing an instructor did is lost.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();

@@ -17,6 +17,8 @@ pub struct EvalJson {
     pub preset: String,
     /// Effective weight of every hypothesis.
     pub hypotheses: Vec<HypothesisJson>,
+    /// Value weight per outcome id and weight per horizon id used for the utilities.
+    pub weights: WeightsJson,
     /// One entry per outcome and horizon.
     pub outcomes: Vec<OutcomeJson>,
     /// Utility of the current settings.
@@ -31,6 +33,15 @@ pub struct EvalJson {
     pub evpi: f64,
     /// Where the best policy changes, per hypothesis.
     pub flip_points: Vec<FlipJson>,
+}
+
+/// The value and horizon weights.
+#[derive(Debug, Serialize)]
+pub struct WeightsJson {
+    /// How much each outcome matters, by outcome id.
+    pub values: BTreeMap<String, f64>,
+    /// How much each horizon matters, by horizon id.
+    pub horizons: BTreeMap<String, f64>,
 }
 
 /// Scenario identity.
@@ -180,6 +191,20 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 weight: a.hypothesis_weights[i],
             })
             .collect(),
+        weights: WeightsJson {
+            values: s
+                .outcomes
+                .iter()
+                .map(|o| o.id.clone())
+                .zip(doc.settings.values.iter().copied())
+                .collect(),
+            horizons: s
+                .horizons
+                .iter()
+                .map(|h| h.id.clone())
+                .zip(doc.settings.horizons.iter().copied())
+                .collect(),
+        },
         outcomes,
         utility: UtilityJson {
             expected: ev.expected_utility,

@@ -36,6 +36,7 @@ pub const SHIPPED_PRESETS: &[ShippedFile] = &[
     preset!("homeland-first"),
     preset!("pitiless-air-surge"),
     preset!("fortress-at-home"),
+    preset!("safety-at-home-first"),
 ];
 
 /// The text of a shipped scenario by id.
