@@ -50,6 +50,12 @@ pub struct Persisted {
     pub last_document: Option<String>,
     /// The last document's file.
     pub last_path: Option<PathBuf>,
+    /// The last document as last saved or opened (RON), to restore its unsaved mark.
+    pub last_saved: Option<String>,
+    /// The last document as opened (RON), for "Reset to preset".
+    pub last_opened: Option<String>,
+    /// The shipped preset the last document came from.
+    pub last_shipped_index: Option<usize>,
     /// Light or dark.
     pub look: Look,
     /// Plot shown.
@@ -74,6 +80,9 @@ impl Default for Persisted {
             recent: Vec::new(),
             last_document: None,
             last_path: None,
+            last_saved: None,
+            last_opened: None,
+            last_shipped_index: None,
             look: Look::Dark,
             tab: PlotTab::Pareto,
             pareto_x: 0,
@@ -171,6 +180,8 @@ struct Snapshot {
     saved: Document,
     opened: Document,
     shipped_index: Option<usize>,
+    /// Which opened document the step belongs to: a save updates the steps of its own lineage.
+    lineage: u64,
 }
 
 /// Undo history; a whole slider drag is one step.
@@ -260,6 +271,11 @@ pub struct MotiveApp {
     pub plot_cache: crate::ui::plots::PlotCache,
     /// The window title last sent.
     shown_title: String,
+    /// Lineage of the current document in the undo history.
+    lineage: u64,
+    /// The document as it was when the user chose to discard its changes, so that the action
+    /// that follows (a file dialog, say) does not ask again.
+    discard_approved: Option<Document>,
 }
 
 fn default_document() -> Document {
@@ -357,22 +373,37 @@ impl MotiveApp {
         let mut app = match restored {
             Some(doc) => {
                 // Compare with the file as it is on disk, so unsaved edits keep their mark.
-                let on_disk = last_path.as_deref().and_then(|p| load_document(p).ok());
+                // Only a preset file can be the document's file: Save must never write over a
+                // scenario model.
+                let on_disk = last_path
+                    .as_deref()
+                    .and_then(|p| load_document_and_kind(p).ok())
+                    .filter(|(_, kind)| *kind == FileKind::Preset)
+                    .map(|(d, _)| d);
+                let stored = |text: &Option<String>| {
+                    text.as_deref()
+                        .and_then(|t| parse_document("last session", t, None, 0).ok())
+                };
+                let (stored_saved, stored_opened) = (stored(&persisted.last_saved), stored(&persisted.last_opened));
+                let shipped_index = persisted.last_shipped_index;
                 let mut app = Self::with_document(&cc.egui_ctx, doc, last_path.clone(), persisted);
                 // Unsaved work from the last run keeps its mark: compare with the file on disk,
                 // or, for an untitled document, with the built-in defaults.
+                let untitled = last_path.is_none();
                 let reference = match on_disk {
-                    Some(d) => Some(d),
-                    None if last_path.is_none() => Some(default_document()),
+                    Some(d) => Some((d.clone(), d)),
+                    None if untitled => stored_saved.map(|s| (s.clone(), stored_opened.unwrap_or(s))),
                     None => None,
                 };
                 match reference {
-                    Some(r) if r.scenario == app.doc.scenario => {
-                        app.saved = r.clone();
-                        app.opened = r;
+                    Some((saved, opened)) if saved.scenario == app.doc.scenario => {
+                        app.saved = saved;
+                        app.opened = opened;
+                        app.shipped_index = if untitled { shipped_index } else { None };
                     }
                     _ => {
-                        // The file is gone or holds another scenario: keep the work, untitled.
+                        // The file is gone, is not a preset, or holds another scenario: keep the
+                        // work, untitled and marked unsaved.
                         app.path = None;
                         app.saved = default_document();
                     }
@@ -390,7 +421,8 @@ impl MotiveApp {
             );
         }
         if let Some(file) = file {
-            app.open(&cc.egui_ctx, &file);
+            // Through the command queue: restored unsaved work is asked about first.
+            app.commands.push(Command::Open(file));
         }
         app
     }
@@ -424,6 +456,8 @@ impl MotiveApp {
             applied_look: None,
             plot_cache: crate::ui::plots::PlotCache::default(),
             shown_title: String::new(),
+            lineage: 0,
+            discard_approved: None,
         };
         app.start_sampling(ctx);
         app.refresh();
@@ -438,6 +472,7 @@ impl MotiveApp {
             saved: self.saved.clone(),
             opened: self.opened.clone(),
             shipped_index: self.shipped_index,
+            lineage: self.lineage,
         }
     }
 
@@ -447,6 +482,7 @@ impl MotiveApp {
         self.saved = s.saved;
         self.opened = s.opened;
         self.shipped_index = s.shipped_index;
+        self.lineage = s.lineage;
     }
 
     /// Record the current state as a completed undo step.
@@ -527,6 +563,8 @@ impl MotiveApp {
 
     /// Replace the document (after opening a file or a preset). The change is undoable.
     fn replace_document(&mut self, ctx: &egui::Context, doc: Document, path: Option<PathBuf>) {
+        self.commit();
+        self.lineage += 1;
         let scenario_changed = doc.scenario != self.doc.scenario;
         if scenario_changed {
             match Model::new(&doc.scenario) {
@@ -620,6 +658,8 @@ impl MotiveApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        // A drag in progress becomes its own step before the save.
+        self.commit();
         let mut doc = self.doc.clone();
         // A relative scenario path would break when the preset moves: embed the scenario.
         if matches!(doc.source, ScenarioRef::Path(_)) && self.path.as_deref().and_then(Path::parent) != path.parent() {
@@ -637,6 +677,21 @@ impl MotiveApp {
                     lines: vec![],
                 });
                 self.history.committed = Some(self.snapshot());
+                // Every step of this document now belongs to the saved file: undo after a
+                // save shows the unsaved mark, and Save after an undo writes to the new file.
+                let (lineage, path, saved, source) = (
+                    self.lineage,
+                    self.path.clone(),
+                    self.saved.clone(),
+                    self.doc.source.clone(),
+                );
+                for s in self.history.undo.iter_mut().chain(self.history.redo.iter_mut()) {
+                    if s.lineage == lineage {
+                        s.path.clone_from(&path);
+                        s.saved = saved.clone();
+                        s.doc.source = source.clone();
+                    }
+                }
             }
             Err(e) => self.file_error("Could not save; the file on disk is unchanged", &e),
         }
@@ -685,14 +740,19 @@ impl MotiveApp {
         }
     }
 
-    fn poll_dialog(&mut self, ctx: &egui::Context) {
+    fn poll_dialog(&mut self) {
+        // An answer waits in its channel while the unsaved-changes question is open.
+        if self.confirm.is_some() {
+            return;
+        }
         let Some(rx) = &self.dialog else { return };
         let Ok(outcome) = rx.try_recv() else { return };
         self.dialog = None;
         // A dialog that comes back empty at once had no dialog service to show it.
         let unavailable = |took: Duration| took < Duration::from_millis(150);
         match outcome {
-            DialogOutcome::Open(Some(p), _) => self.open(ctx, &p),
+            // Through the command queue, so that edits made meanwhile are asked about.
+            DialogOutcome::Open(Some(p), _) => self.commands.push(Command::Open(p)),
             DialogOutcome::Save(Some(p), _) => self.save_to(&p),
             DialogOutcome::Open(None, took) | DialogOutcome::Save(None, took) if unavailable(took) => {
                 self.notice = Some(Notice {
@@ -710,14 +770,16 @@ impl MotiveApp {
 
     /// Whether a command would throw away unsaved changes.
     fn discards(&self, cmd: &Command) -> bool {
-        // In classroom mode, stepping through presets of the shipped scenario is an undoable
-        // step, so it need not interrupt the class; anything else asks first.
-        let undoable_step = self.classroom && matches!(self.doc.source, ScenarioRef::Shipped(_));
         let replaces = matches!(
             cmd,
-            Command::New | Command::Open(_) | Command::OpenDialog | Command::Quit
-        ) || (matches!(cmd, Command::OpenShipped(_) | Command::StepPreset(_)) && !undoable_step);
-        replaces && self.dirty()
+            Command::New
+                | Command::Open(_)
+                | Command::OpenDialog
+                | Command::Quit
+                | Command::OpenShipped(_)
+                | Command::StepPreset(_)
+        );
+        replaces && self.dirty() && self.discard_approved.as_ref() != Some(&self.doc)
     }
 
     /// Apply one command now (after any confirmation).
@@ -785,6 +847,8 @@ impl MotiveApp {
 
     /// Move one step back (undo) or forward (redo) through the history.
     fn step_history(&mut self, back: bool) {
+        // A drag in progress becomes its own step first.
+        self.commit();
         let now = self.snapshot();
         let (from, to) = if back {
             (&mut self.history.undo, &mut self.history.redo)
@@ -859,10 +923,12 @@ impl MotiveApp {
                 continue;
             }
             if self.discards(&cmd) {
+                // Ask, and drop whatever else was queued behind the question.
                 self.confirm = Some(cmd);
-            } else {
-                self.apply(ctx, cmd);
+                self.commands.clear();
+                break;
             }
+            self.apply(ctx, cmd);
         }
     }
 
@@ -911,6 +977,12 @@ impl MotiveApp {
             }
             Some(1) => {
                 self.confirm = None;
+                if cmd == Command::Quit {
+                    // What eframe stores for the next run is the document as last saved.
+                    self.doc = self.saved.clone();
+                } else {
+                    self.discard_approved = Some(self.doc.clone());
+                }
                 self.apply(ctx, cmd);
             }
             Some(_) => self.confirm = None,
@@ -926,7 +998,7 @@ impl MotiveApp {
             self.applied_look = Some((self.persisted.look, self.classroom));
         }
         self.poll_samples();
-        self.poll_dialog(&ctx);
+        self.poll_dialog();
         // While the unsaved-changes question is open, nothing else may change the document.
         if self.confirm.is_none() {
             self.shortcuts(&ctx);
@@ -985,6 +1057,9 @@ impl eframe::App for MotiveApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.persisted.last_document = self.doc.to_ron().ok();
+        self.persisted.last_saved = self.saved.to_ron().ok();
+        self.persisted.last_opened = self.opened.to_ron().ok();
+        self.persisted.last_shipped_index = self.shipped_index;
         self.persisted.last_path.clone_from(&self.path);
         eframe::set_value(storage, STORAGE_KEY, &self.persisted);
     }

@@ -417,3 +417,44 @@ fn undoing_an_open_returns_to_the_previous_file() {
     assert_eq!(h.state().doc.settings.levers[4], 55.0);
     assert!(h.state().dirty());
 }
+
+#[test]
+fn undo_after_save_is_marked_unsaved_and_stays_with_the_saved_file() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let first = dir.path().join("first.ron");
+    let copy = dir.path().join("copy.ron");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, motive_lab::app::Command::SaveAs(first.clone()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+        .set_value_accesskit(80.0);
+    h.run();
+    h.state_mut()
+        .apply(&ctx, motive_lab::app::Command::SaveAs(copy.clone()));
+    h.run();
+    assert!(!h.state().dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    // The undone state differs from the file on disk, and it belongs to the copy now.
+    assert!(h.state().dirty());
+    assert_eq!(h.state().path.as_deref(), Some(copy.as_path()));
+}
+
+#[test]
+fn classroom_stepping_asks_before_dropping_edits() {
+    let mut h = app();
+    h.key_press(egui::Key::F11);
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(1000.0);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    assert_eq!(h.state().doc.settings.levers[0], 1000.0);
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().doc.name, "Complete disengagement");
+}
