@@ -458,3 +458,22 @@ fn classroom_stepping_asks_before_dropping_edits() {
     h.run();
     assert_eq!(h.state().doc.name, "Complete disengagement");
 }
+
+#[test]
+fn sliders_work_from_the_keyboard() {
+    let mut h = app();
+    let before = h.state().doc.settings.levers[0];
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert!(
+        h.state().doc.settings.levers[0] > before,
+        "arrow key moved the focused slider"
+    );
+    // Tab moves the focus on to the next control.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.ctx.memory(|m| m.focused()).is_some());
+}
