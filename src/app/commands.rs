@@ -5,6 +5,7 @@ use super::{MotiveApp, Notice, Pinned, default_document};
 use crate::io::{SHIPPED_PRESETS, load_document};
 use crate::ui::theme::Look;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Something with side effects, applied once per frame by the shell.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +90,7 @@ impl MotiveApp {
                 if let Ok(r) = &self.report {
                     self.pinned = Some(Pinned {
                         settings: self.doc.settings.clone(),
-                        report: r.clone(),
+                        report: Arc::clone(r),
                     });
                 }
             }

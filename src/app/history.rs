@@ -94,8 +94,19 @@ impl MotiveApp {
 
     /// Record the current state as a completed undo step.
     pub(super) fn commit(&mut self) {
-        let now = self.snapshot();
-        self.history.commit(now);
+        // Called every idle frame: compare in place and clone only when something changed.
+        let unchanged = self.history.committed.as_ref().is_some_and(|c| {
+            c.lineage == self.lineage
+                && c.shipped_index == self.shipped_index
+                && c.path == self.path
+                && c.doc == self.doc
+                && c.saved == self.saved
+                && c.opened == self.opened
+        });
+        if !unchanged {
+            let now = self.snapshot();
+            self.history.commit(now);
+        }
     }
 
     pub(super) fn undo(&mut self) {

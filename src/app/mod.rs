@@ -112,7 +112,7 @@ pub struct Pinned {
     /// Settings when pinned.
     pub settings: Settings,
     /// Their report.
-    pub report: Report,
+    pub report: Arc<Report>,
 }
 
 /// The sampled policies of the Pareto view, computed off the UI thread.
@@ -140,7 +140,7 @@ pub struct MotiveApp {
     /// Undo and redo.
     pub history: History,
     /// The report of the current settings.
-    pub report: Result<Report, String>,
+    pub report: Result<Arc<Report>, String>,
     report_for: Option<Settings>,
     scratch: Scratch,
     /// Comparison state A.
@@ -417,8 +417,9 @@ impl MotiveApp {
         if self.report_for.as_ref() == Some(&self.doc.settings) {
             return;
         }
-        self.report =
-            report(&self.doc.scenario, &self.model, &self.doc.settings, &mut self.scratch).map_err(|e| e.to_string());
+        self.report = report(&self.doc.scenario, &self.model, &self.doc.settings, &mut self.scratch)
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
         self.report_for = Some(self.doc.settings.clone());
     }
 

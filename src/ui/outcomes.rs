@@ -6,6 +6,7 @@ use crate::model::scenario::Better;
 use crate::model::summary::Report;
 use crate::ui::theme;
 use egui::{RichText, WidgetInfo};
+use std::sync::Arc;
 
 /// How a value compares with the comparison state.
 fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
@@ -21,7 +22,8 @@ fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
 impl MotiveApp {
     pub(crate) fn results_ui(&mut self, ui: &mut egui::Ui) {
         let report = match &self.report {
-            Ok(r) => r.clone(),
+            // A shared handle: the drawing below needs `&mut self` for its caches.
+            Ok(r) => Arc::clone(r),
             Err(e) => {
                 ui.colored_label(
                     theme::palette(self.persisted.look, self.classroom).worse,
@@ -31,7 +33,7 @@ impl MotiveApp {
             }
         };
         let reference = self.comparison_report();
-        self.summary_ui(ui, &report, reference.as_ref());
+        self.summary_ui(ui, &report, reference.as_deref());
         if !self.classroom {
             ui.checkbox(
                 &mut self.persisted.per_hypothesis,
@@ -45,7 +47,7 @@ impl MotiveApp {
             .max_height(table_height)
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                self.outcome_table_ui(ui, &report, reference.as_ref());
+                self.outcome_table_ui(ui, &report, reference.as_deref());
             });
         ui.separator();
         ui.horizontal(|ui| {
@@ -64,9 +66,9 @@ impl MotiveApp {
     }
 
     /// The state the live one is compared with: A if pinned, else the document as opened.
-    pub(crate) fn comparison_report(&mut self) -> Option<Report> {
+    pub(crate) fn comparison_report(&mut self) -> Option<Arc<Report>> {
         if let Some(p) = &self.pinned {
-            return Some(p.report.clone());
+            return Some(Arc::clone(&p.report));
         }
         let cache = &mut self.plot_cache.comparison;
         if cache.as_ref().map(|(s, _)| s) != Some(&self.opened.settings) {
@@ -77,9 +79,9 @@ impl MotiveApp {
                 &mut crate::model::decision::Scratch::default(),
             )
             .ok()?;
-            *cache = Some((self.opened.settings.clone(), r));
+            *cache = Some((self.opened.settings.clone(), Arc::new(r)));
         }
-        cache.as_ref().map(|(_, r)| r.clone())
+        cache.as_ref().map(|(_, r)| Arc::clone(r))
     }
 
     fn summary_ui(&self, ui: &mut egui::Ui, report: &Report, reference: Option<&Report>) {

@@ -15,7 +15,7 @@ use egui_plot::{Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, 
 #[derive(Debug, Default)]
 pub struct PlotCache {
     /// Report of the document as opened, for colouring.
-    pub comparison: Option<(Settings, Report)>,
+    pub comparison: Option<(Settings, std::sync::Arc<Report>)>,
     pareto: Option<(ParetoKey, ParetoData)>,
     sweep: Option<(SweepKey, SweepData)>,
 }
@@ -83,10 +83,11 @@ fn cell_combo(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], select
 }
 
 /// Expected value of `cell` for lever values `levers` under leaf weights.
-fn expected_at(app: &MotiveApp, levers: &[f64], weights: &[f64], cell: usize, buf: &mut [f64]) -> f64 {
+fn expected_at(app: &MotiveApp, levers: &[f64], weights: &[f64], [cx, cy]: [usize; 2], buf: &mut [f64]) -> [f64; 2] {
     app.model.evaluate_into(levers, buf);
     let cells = app.model.cells();
-    weights.iter().enumerate().map(|(l, w)| w * buf[l * cells + cell]).sum()
+    let expected = |cell: usize| weights.iter().enumerate().map(|(l, w)| w * buf[l * cells + cell]).sum();
+    [expected(cx), expected(cy)]
 }
 
 impl MotiveApp {
@@ -138,17 +139,16 @@ impl MotiveApp {
             .candidates
             .iter()
             .map(|c| {
-                let x = expected_at(self, &c.levers, &weights, cx, &mut buf);
-                let y = expected_at(self, &c.levers, &weights, cy, &mut buf);
-                (c.name.clone(), [x, y])
+                (
+                    c.name.clone(),
+                    expected_at(self, &c.levers, &weights, [cx, cy], &mut buf),
+                )
             })
             .collect();
-        let pinned = self.pinned.as_ref().map(|p| {
-            [
-                expected_at(self, &p.settings.levers, &weights, cx, &mut buf),
-                expected_at(self, &p.settings.levers, &weights, cy, &mut buf),
-            ]
-        });
+        let pinned = self
+            .pinned
+            .as_ref()
+            .map(|p| expected_at(self, &p.settings.levers, &weights, [cx, cy], &mut buf));
         let lever_names: Vec<String> = self.doc.scenario.levers.iter().map(|l| l.name.clone()).collect();
         let samples_for_hover = samples.clone();
         let front_ids = data.front.clone();
