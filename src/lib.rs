@@ -1,9 +1,10 @@
 //! Motive Lab: explore how to respond to an attack when nobody knows yet why it happened.
 //!
-//! - [`model`]: the pure core (scenario types, evaluation, decision analysis),
+//! - [`model`]: the pure core (scenario types, the document, evaluation, decision analysis),
+//! - [`analysis`]: every number a view shows, derived from the document and memoised,
 //! - [`io`]: reading and writing scenario and preset files,
 //! - [`cli`]: the analyst command line,
-//! - [`ui`] and [`app`]: the desktop app.
+//! - `ui` and `app` (feature `gui`): the desktop app's views and its shell.
 //!
 //! Evaluating the shipped scenario at its defaults from code:
 //!
@@ -21,9 +22,12 @@
 //! println!("best by expected utility: {}", best.name);
 //! ```
 
+pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod format;
 pub mod io;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;

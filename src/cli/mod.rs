@@ -3,9 +3,10 @@
 mod bench;
 mod output;
 
-pub use bench::{BenchResult, run_benchmarks};
+pub use bench::{BenchResult, measure, run_benchmarks};
 
-use crate::io::{Document, FileError, load_document};
+use crate::io::{FileError, load_document};
+use crate::model::document::Document;
 use crate::model::decision::Scratch;
 use crate::model::evaluate::Model;
 use crate::model::preset::Settings;
@@ -102,9 +103,13 @@ pub enum CliError {
     Input(String),
 }
 
-/// Run a command (not the GUI) and return the exit status.
+/// More benchmark lines for `bench` (the app's frame times, from a build with the GUI).
+pub type ExtraBench = fn(usize) -> Vec<String>;
+
+/// Run a command (not the GUI) and return the exit status. `extra_bench` adds lines to
+/// `bench`.
 #[must_use]
-pub fn run(command: &Command) -> ExitCode {
+pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
     let result = match command {
         Command::Eval {
             file,
@@ -118,7 +123,11 @@ pub fn run(command: &Command) -> ExitCode {
         } => load_and_report(file, overrides).and_then(|(doc, rep)| output::policies(&doc, &rep, *format)),
         Command::Check { files } => return check(files),
         Command::Bench { samples } => {
-            for line in run_benchmarks(*samples.max(&5)) {
+            let samples = *samples.max(&5);
+            for line in run_benchmarks(samples) {
+                println!("{line}");
+            }
+            for line in extra_bench.map(|f| f(samples)).unwrap_or_default() {
                 println!("{line}");
             }
             return ExitCode::SUCCESS;
@@ -193,7 +202,7 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
             map.insert(id, x);
         }
     }
-    doc.settings = Settings::from_preset(&doc.scenario, &preset).map_err(|ps| {
+    doc.state.settings = Settings::from_preset(&doc.scenario, &preset).map_err(|ps| {
         let lines: Vec<String> = ps
             .iter()
             .map(|p| format!("override {}: {}", p.path, p.message))
@@ -218,7 +227,7 @@ pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<
                 .join("\n"),
         )
     })?;
-    let rep = report(&doc.scenario, &model, &doc.settings, &mut Scratch::default())
+    let rep = report(&doc.scenario, &model, &doc.state.settings, &mut Scratch::default())
         .map_err(|e| CliError::Input(format!("{}: {e}", file.display())))?;
     Ok((doc, rep))
 }

@@ -2,7 +2,8 @@
 
 use super::Format;
 use crate::format::number;
-use crate::io::Document;
+use crate::model::document::Document;
+use crate::model::evaluate::cell_index;
 use crate::model::summary::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -158,7 +159,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     let mut outcomes = Vec::new();
     for (o, out) in s.outcomes.iter().enumerate() {
         for (t, h) in s.horizons.iter().enumerate() {
-            let cell = o * s.horizons.len() + t;
+            let cell = cell_index(s.horizons.len(), o, t);
             outcomes.push(OutcomeJson {
                 id: out.id.clone(),
                 unit: out.unit.clone(),
@@ -178,7 +179,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
             id: s.id.clone(),
             title: s.title.clone(),
         },
-        preset: doc.name.clone(),
+        preset: doc.state.name.clone(),
         hypotheses: s
             .hypotheses
             .iter()
@@ -196,13 +197,13 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .outcomes
                 .iter()
                 .map(|o| o.id.clone())
-                .zip(doc.settings.values.iter().copied())
+                .zip(doc.state.settings.value_weights.iter().copied())
                 .collect(),
             horizons: s
                 .horizons
                 .iter()
                 .map(|h| h.id.clone())
-                .zip(doc.settings.horizons.iter().copied())
+                .zip(doc.state.settings.horizon_weights.iter().copied())
                 .collect(),
         },
         outcomes,
@@ -252,11 +253,9 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
 fn leaf_ids<'a>(doc: &'a Document, rep: &Report) -> Vec<&'a str> {
     let _ = rep;
     doc.scenario
-        .hypotheses
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| doc.scenario.is_leaf(*i))
-        .map(|(_, h)| h.id.as_str())
+        .leaf_indices()
+        .into_iter()
+        .map(|i| doc.scenario.hypotheses[i].id.as_str())
         .collect()
 }
 
@@ -376,7 +375,7 @@ fn eval_table(doc: &Document, rep: &Report) -> String {
     let s = &doc.scenario;
     let j = eval_json(doc, rep);
     let mut out = String::new();
-    let _ = writeln!(out, "{} — preset: {}\n", s.title, doc.name);
+    let _ = writeln!(out, "{} — preset: {}\n", s.title, doc.state.name);
     let mut rows = vec![vec!["Hypothesis".to_owned(), "credence".to_owned()]];
     for h in &j.hypotheses {
         let indent = if h.parent.is_some() { "  " } else { "" };

@@ -2,66 +2,35 @@
 //! scenarios and presets, and atomic writes.
 
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fs;
 mod shipped;
 
 pub use error::{FileError, Located};
+#[cfg(not(target_arch = "wasm32"))]
+pub use fs::{absolute, load_document, load_document_and_kind, read_text, save_document, write_atomic};
 pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, shipped_scenario_text};
 
+use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::evaluate::WeightError;
 use crate::model::preset::{PRESET_FORMAT_VERSION, Preset, ScenarioRef, Settings};
 use crate::model::scenario::{SCENARIO_FORMAT_VERSION, Scenario};
 use crate::model::validate::validate;
 use serde::de::DeserializeOwned;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Largest file read, in bytes; a scenario of the maximum size allowed by validation fits.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting of a preset that points to a scenario file that is again read.
 const MAX_SCENARIO_HOPS: usize = 1;
 
-/// A document: a scenario with the settings a user chose for it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// Where the scenario comes from, for saving.
-    pub source: ScenarioRef,
-    /// Credences, levers and weights.
-    pub settings: Settings,
-    /// Preset name.
-    pub name: String,
-    /// Preset notes.
-    pub notes: String,
-}
-
-impl Document {
-    /// A document on a scenario with its defaults.
-    #[must_use]
-    pub fn from_scenario(scenario: Scenario, source: ScenarioRef) -> Self {
-        Self {
-            settings: Settings::defaults(&scenario),
-            name: scenario.title.clone(),
-            notes: String::new(),
-            scenario,
-            source,
-        }
-    }
-
-    /// The preset that stores this document.
-    #[must_use]
-    pub fn to_preset(&self) -> Preset {
-        self.settings
-            .to_preset(&self.scenario, &self.name, &self.notes, self.source.clone())
-    }
-
-    /// The document as human-readable RON preset text.
-    ///
-    /// # Errors
-    /// Only if serialisation fails, which it does not for finite numbers.
-    pub fn to_ron(&self) -> Result<String, ron::Error> {
-        to_ron(&self.to_preset())
-    }
+/// A document as human-readable RON preset text.
+///
+/// # Errors
+/// Only if serialisation fails, which it does not for finite numbers.
+pub fn preset_text(doc: &Document) -> Result<String, ron::Error> {
+    to_ron(&doc.to_preset())
 }
 
 /// Pretty RON with struct names, as people read and diff it.
@@ -75,46 +44,6 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
     let mut text = ron::ser::to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)
-}
-
-/// Read a file as text with a size limit; binary content is refused.
-///
-/// # Errors
-/// Unreadable, too large, or not UTF-8 text.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let display = path.display().to_string();
-    let io = |e: std::io::Error| FileError::Io {
-        path: display.clone(),
-        message: e.to_string(),
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            path: display,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    text_from_bytes(&display, bytes)
-}
-
-fn text_from_bytes(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
-    if bytes.contains(&0) {
-        return Err(FileError::NotText {
-            path: path.to_owned(),
-            detail: "it contains NUL bytes".into(),
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-        let (line, column) = error::position(&before, before.len());
-        FileError::NotText {
-            path: path.to_owned(),
-            detail: format!("invalid UTF-8 at line {line}, column {column}"),
-        }
-    })
 }
 
 /// What a file holds.
@@ -223,6 +152,21 @@ fn check_embedded_version(path: &str, text: &str) -> Result<(), FileError> {
     }
 }
 
+/// A scenario file named by a preset's relative path.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_scenario_file(path: &Path) -> Result<String, FileError> {
+    fs::read_text(path)
+}
+
+/// A scenario file named by a preset's relative path: the web build has no files to read.
+#[cfg(target_arch = "wasm32")]
+fn read_scenario_file(path: &Path) -> Result<String, FileError> {
+    Err(FileError::Io {
+        path: path.display().to_string(),
+        message: "scenario files named by path cannot be read here; embed the scenario".into(),
+    })
+}
+
 fn parse_typed<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
     ron::Options::default()
         .from_str(text)
@@ -252,25 +196,6 @@ pub fn parse_scenario(path: &str, text: &str) -> Result<Scenario, FileError> {
     }
 }
 
-/// Read and parse a scenario or preset file into a document.
-///
-/// # Errors
-/// Anything wrong with the file or the scenario it names, located.
-pub fn load_document(path: &Path) -> Result<Document, FileError> {
-    load_document_and_kind(path).map(|(d, _)| d)
-}
-
-/// Like [`load_document`], also saying whether the file was a scenario or a preset.
-///
-/// # Errors
-/// Anything wrong with the file or the scenario it names, located.
-pub fn load_document_and_kind(path: &Path) -> Result<(Document, FileKind), FileError> {
-    let text = read_text(path)?;
-    let name = path.display().to_string();
-    let (kind, _) = probe(&name, &text)?;
-    Ok((parse_document(&name, &text, path.parent(), 0)?, kind))
-}
-
 /// Parse a scenario or preset text into a document. `dir` resolves relative scenario paths.
 ///
 /// # Errors
@@ -283,10 +208,10 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         // A shipped scenario is referred to by id; any other is embedded whole so that a saved
         // preset stands on its own wherever it is moved.
         let source = match SHIPPED_SCENARIOS.iter().find(|s| s.text == text) {
-            Some(s) => ScenarioRef::Shipped(s.id.to_owned()),
-            None => ScenarioRef::Embedded(Box::new(scenario.clone())),
+            Some(s) => ScenarioSource::Shipped(s.id.to_owned()),
+            None => ScenarioSource::Embedded,
         };
-        return Ok(Document::from_scenario(scenario, source));
+        return Ok(Document::from_scenario(Arc::new(scenario), source));
     }
     check_embedded_version(path, text)?;
     let preset: Preset = parse_typed(path, text)?;
@@ -313,7 +238,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
                 ));
             }
             let full: PathBuf = dir.map_or_else(|| PathBuf::from(rel), |d| d.join(rel));
-            let body = read_text(&full).map_err(|e| e.referenced_from(path))?;
+            let body = read_scenario_file(&full).map_err(|e| e.referenced_from(path))?;
             parse_scenario(&full.display().to_string(), &body).map_err(|e| e.referenced_from(path))?
         }
         ScenarioRef::Embedded(s) => {
@@ -348,58 +273,13 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         });
     }
     Ok(Document {
-        scenario,
-        source: preset.scenario,
-        settings,
-        name: preset.name,
-        notes: preset.notes,
+        scenario: Arc::new(scenario),
+        state: DocState {
+            source: ScenarioSource::of(&preset.scenario),
+            settings,
+            name: preset.name,
+            notes: preset.notes,
+        },
     })
 }
 
-/// Write a file atomically: a temporary file in the same folder, flushed to disk, then renamed
-/// over the target, so a crash leaves either the old or the new file, never half of one.
-///
-/// # Errors
-/// Any IO failure; the target is then untouched.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    let display = path.display().to_string();
-    let io = |e: std::io::Error| FileError::Io {
-        path: display.clone(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            // Persisting the rename; not every platform can sync a directory.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
-}
-
-/// Save a document as a preset file, atomically.
-///
-/// # Errors
-/// Serialisation or IO failure.
-pub fn save_document(path: &Path, doc: &Document) -> Result<(), FileError> {
-    let text = doc.to_ron().map_err(|e| FileError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    write_atomic(path, text.as_bytes())
-}

@@ -2,7 +2,7 @@
 //! each hypothesis, regret, minimax regret, the expected value of perfect information (EVPI)
 //! and the credences at which the best policy flips.
 
-use crate::model::evaluate::{Model, WeightError};
+use crate::model::evaluate::{Model, WeightError, expectation};
 
 /// A policy to compare: a name and complete lever values.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,11 +126,11 @@ pub fn analyse(
     let total = model.weight_total(values, horizons)?;
     let mut utility = vec![0.0; candidates.len() * n];
     for (p, c) in candidates.iter().enumerate() {
-        if c.levers.len() != model.levers() {
+        if c.levers.len() != model.n_levers() {
             return Err(WeightError::WrongLength {
                 what: "lever values",
                 found: c.levers.len(),
-                expected: model.levers(),
+                expected: model.n_levers(),
             });
         }
         let buf = scratch.values(model);
@@ -139,7 +139,7 @@ pub fn analyse(
     }
     let m = candidates.len();
     let u = |p: usize, h: usize| utility[p * n + h];
-    let expected_utility: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * u(p, h)).sum()).collect();
+    let expected_utility: Vec<f64> = (0..m).map(|p| expectation(&w, |h| u(p, h))).collect();
     let best_by_leaf: Vec<usize> = (0..n).map(|h| argmax((0..m).map(|p| u(p, h)))).collect();
     let top: Vec<f64> = (0..n)
         .map(|h| if m == 0 { 0.0 } else { u(best_by_leaf[h], h) })
@@ -148,7 +148,7 @@ pub fn analyse(
         .flat_map(|p| (0..n).map(move |h| (p, h)))
         .map(|(p, h)| top[h] - u(p, h))
         .collect();
-    let expected_regret: Vec<f64> = (0..m).map(|p| (0..n).map(|h| w[h] * regret[p * n + h]).sum()).collect();
+    let expected_regret: Vec<f64> = (0..m).map(|p| expectation(&w, |h| regret[p * n + h])).collect();
     let max_regret: Vec<f64> = (0..m)
         .map(|p| {
             (0..n)
@@ -162,7 +162,7 @@ pub fn analyse(
     let evpi = if m == 0 {
         0.0
     } else {
-        ((0..n).map(|h| w[h] * top[h]).sum::<f64>() - expected_utility[best]).max(0.0)
+        (expectation(&w, |h| top[h]) - expected_utility[best]).max(0.0)
     };
     let flip_points = (0..model.parent.len())
         .map(|k| flip_point(model, k, credences, &hypothesis_weights, &utility, m, best))
@@ -260,9 +260,7 @@ pub fn split_utilities(
     let a = (0..m)
         .map(|p| (0..n).map(|l| inside[model.leaves[l]] * utility[p * n + l]).sum())
         .collect();
-    let b = (0..m)
-        .map(|p| (0..n).map(|l| outside[l] * utility[p * n + l]).sum())
-        .collect();
+    let b = (0..m).map(|p| expectation(&outside, |l| utility[p * n + l])).collect();
     Ok((a, b))
 }
 

@@ -68,6 +68,45 @@ pub struct Model {
     best: Vec<f64>,
 }
 
+/// One effect's part in an outcome cell (see [`Model::contributions`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    /// Index into `Scenario::effects`.
+    pub effect: usize,
+    /// Change it adds at the current levers.
+    pub value: f64,
+    /// Lowest change its range allows.
+    pub low: f64,
+    /// Highest change its range allows.
+    pub high: f64,
+    /// Leaf positions it applies to.
+    pub leaves: Vec<usize>,
+}
+
+impl CompiledEffect {
+    /// The effect's change at these lever values: `curve(x[lever]) * factor(x[with])`.
+    fn value(&self, levers: &[f64]) -> f64 {
+        let mut c = self.curve.at(levers[self.lever]);
+        if let Some((lever, factor)) = &self.with {
+            c *= factor.at(levers[*lever]);
+        }
+        c
+    }
+}
+
+/// The cell of outcome `outcome` at horizon `horizon` in a scenario with `n_horizons` horizons:
+/// cells run through the horizons of the first outcome, then the second, and so on.
+#[must_use]
+pub fn cell_index(n_horizons: usize, outcome: usize, horizon: usize) -> usize {
+    outcome * n_horizons + horizon
+}
+
+/// `sum_l w_l value(l)`: the credence-weighted expectation over leaves, written once.
+#[must_use]
+pub fn expectation(leaf_weights: &[f64], mut value: impl FnMut(usize) -> f64) -> f64 {
+    leaf_weights.iter().enumerate().map(|(l, w)| w * value(l)).sum()
+}
+
 impl Model {
     /// Validate and compile a scenario.
     ///
@@ -101,7 +140,7 @@ impl Model {
                 None => roots.push(i),
             }
         }
-        let leaves: Vec<usize> = (0..n).filter(|&i| children[i].is_empty()).collect();
+        let leaves = s.leaf_indices();
         // Chain from a hypothesis up to its root, itself first.
         let chain = |mut i: usize| {
             let mut v = vec![i];
@@ -114,7 +153,7 @@ impl Model {
         let (n_outcomes, n_horizons) = (s.outcomes.len(), s.horizons.len());
         let cells = n_outcomes * n_horizons;
         let cell_of = |o: &str, t: &str| -> usize {
-            s.outcome_index(o).unwrap_or(0) * n_horizons + s.horizon_index(t).unwrap_or(0)
+            cell_index(n_horizons, s.outcome_index(o).unwrap_or(0), s.horizon_index(t).unwrap_or(0))
         };
         let mut base = vec![0.0; leaves.len() * cells];
         for b in &s.baselines {
@@ -182,23 +221,39 @@ impl Model {
     }
     /// Number of horizons.
     #[must_use]
-    pub fn horizons(&self) -> usize {
+    pub fn n_horizons(&self) -> usize {
         self.n_horizons
     }
     /// Number of outcomes.
     #[must_use]
-    pub fn outcomes(&self) -> usize {
+    pub fn n_outcomes(&self) -> usize {
         self.n_outcomes
     }
     /// Number of levers.
     #[must_use]
-    pub fn levers(&self) -> usize {
+    pub fn n_levers(&self) -> usize {
         self.n_levers
     }
-    /// The cell of an (outcome, horizon) pair.
+    /// The cell of an (outcome, horizon) pair: the one place that knows the cell layout.
     #[must_use]
     pub fn cell(&self, outcome: usize, horizon: usize) -> usize {
-        outcome * self.n_horizons + horizon
+        cell_index(self.n_horizons, outcome, horizon)
+    }
+    /// The (outcome, horizon) pair of a cell.
+    #[must_use]
+    pub fn outcome_horizon(&self, cell: usize) -> (usize, usize) {
+        (cell / self.n_horizons.max(1), cell % self.n_horizons.max(1))
+    }
+    /// Index of `cell` under leaf position `leaf` in a block of outcome values
+    /// (as [`Model::evaluate_into`] writes them).
+    #[must_use]
+    pub fn at(&self, leaf: usize, cell: usize) -> usize {
+        leaf * self.cells() + cell
+    }
+    /// Expected value of `cell` in a block of outcome values under these leaf weights.
+    #[must_use]
+    pub fn expected(&self, leaf_weights: &[f64], block: &[f64], cell: usize) -> f64 {
+        expectation(leaf_weights, |l| block[self.at(l, cell)])
     }
     /// Whether hypothesis `ancestor` is `h` or one of its ancestors.
     #[must_use]
@@ -280,11 +335,7 @@ impl Model {
         let cells = self.cells();
         out.copy_from_slice(&self.base);
         for e in &self.effects {
-            let mut c = e.curve.at(levers[e.lever]);
-            if let Some((lever, factor)) = &e.with {
-                c *= factor.at(levers[*lever]);
-            }
-            let c = pick(e.range, c);
+            let c = pick(e.range, e.value(levers));
             for &li in &e.leaves {
                 out[li * cells + e.cell] += c;
             }
@@ -296,6 +347,40 @@ impl Model {
                 *y = y.clamp(lo, hi);
             }
         }
+    }
+
+    /// Each effect's part in `cell` at these lever values, in file order: the effect
+    /// mathematics of [`Model::evaluate_into`], before the outcome's hard limits are applied.
+    #[must_use]
+    pub fn contributions(&self, levers: &[f64], cell: usize) -> Vec<Contribution> {
+        self.effects
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.cell == cell)
+            .map(|(i, e)| {
+                let value = e.value(levers);
+                let (a, b) = (e.range.0 * value, e.range.1 * value);
+                Contribution {
+                    effect: i,
+                    value,
+                    low: a.min(b),
+                    high: a.max(b),
+                    leaves: e.leaves.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The level of `cell` under leaf position `leaf` with every lever at zero.
+    #[must_use]
+    pub fn baseline(&self, leaf: usize, cell: usize) -> f64 {
+        self.base[self.at(leaf, cell)]
+    }
+
+    /// The hard limits of outcome `o`, `(min, max)`, infinite where there is none.
+    #[must_use]
+    pub fn limits(&self, o: usize) -> (f64, f64) {
+        self.limits[o]
     }
 
     /// Normalised value of outcome `o` at level `y`: 0 at worst, 1 at best, clamped.
@@ -340,16 +425,15 @@ impl Model {
     /// Utility per leaf from evaluated outcome values, written to `out` (one per leaf).
     /// `total` is [`Model::weight_total`]. Allocates nothing.
     pub fn utilities_into(&self, values_out: &[f64], values: &[f64], horizons: &[f64], total: f64, out: &mut [f64]) {
-        let cells = self.cells();
         for (li, u) in out.iter_mut().enumerate() {
-            let row = &values_out[li * cells..(li + 1) * cells];
+            let row = &values_out[self.at(li, 0)..self.at(li + 1, 0)];
             let mut sum = 0.0;
             for (o, &omega) in values.iter().enumerate() {
                 if omega == 0.0 {
                     continue;
                 }
                 for (t, &tau) in horizons.iter().enumerate() {
-                    sum += omega * tau * self.normalised(o, row[o * self.n_horizons + t]);
+                    sum += omega * tau * self.normalised(o, row[self.cell(o, t)]);
                 }
             }
             *u = sum / total;

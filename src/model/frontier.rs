@@ -15,7 +15,6 @@ pub struct Samples {
     pub values: Vec<f64>,
     n_levers: usize,
     stride: usize,
-    cells: usize,
 }
 
 /// The `index`-th element of the van der Corput sequence in `base`: evenly spread in [0, 1).
@@ -65,7 +64,6 @@ pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples 
         values,
         n_levers,
         stride,
-        cells: model.cells(),
     }
 }
 
@@ -76,18 +74,22 @@ impl Samples {
         &self.levers[i * self.n_levers..(i + 1) * self.n_levers]
     }
 
+    /// Outcome values of sample `i` under every leaf, laid out as [`Model::evaluate_into`] writes them.
+    #[must_use]
+    pub fn values_of(&self, i: usize) -> &[f64] {
+        &self.values[i * self.stride..(i + 1) * self.stride]
+    }
+
     /// Expected values of two cells for every sample under these leaf weights.
     #[must_use]
-    pub fn expected_points(&self, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
+    pub fn expected_points(&self, model: &Model, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
         (0..self.n)
             .map(|i| {
-                let block = &self.values[i * self.stride..(i + 1) * self.stride];
-                let (mut x, mut y) = (0.0, 0.0);
-                for (l, w) in leaf_weights.iter().enumerate() {
-                    x += w * block[l * self.cells + cell_x];
-                    y += w * block[l * self.cells + cell_y];
-                }
-                [x, y]
+                let block = self.values_of(i);
+                [
+                    model.expected(leaf_weights, block, cell_x),
+                    model.expected(leaf_weights, block, cell_y),
+                ]
             })
             .collect()
     }
@@ -169,7 +171,7 @@ mod tests {
         m.evaluate_into(samples.levers_of(17), &mut out);
         assert_eq!(&samples.values[17 * 12..18 * 12], &out[..]);
         // Expected points weight the leaves.
-        let pts = samples.expected_points(&[0.25, 0.375, 0.375], 0, 3);
+        let pts = samples.expected_points(&m, &[0.25, 0.375, 0.375], 0, 3);
         let e: f64 = [0.25, 0.375, 0.375]
             .iter()
             .enumerate()

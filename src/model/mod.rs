@@ -1,13 +1,14 @@
 //! The pure core: scenario types, validation, evaluation and decision analysis. No UI, no IO.
 
-pub mod attribution;
 pub mod credence;
 pub mod decision;
+pub mod document;
 pub mod evaluate;
 pub mod frontier;
 pub mod preset;
 pub mod scenario;
 pub mod summary;
+pub mod sweep;
 pub mod validate;
 
 #[cfg(test)]

@@ -53,10 +53,10 @@ pub struct Settings {
     pub credences: Vec<f64>,
     /// Value per lever.
     pub levers: Vec<f64>,
-    /// Value weight per outcome.
-    pub values: Vec<f64>,
-    /// Weight per horizon.
-    pub horizons: Vec<f64>,
+    /// How much each outcome matters: its value weight, per outcome.
+    pub value_weights: Vec<f64>,
+    /// How much each horizon matters, per horizon.
+    pub horizon_weights: Vec<f64>,
 }
 
 /// A preset entry that does not fit its scenario.
@@ -77,8 +77,8 @@ impl Settings {
         Self {
             credences: scenario.hypotheses.iter().map(|h| h.prior).collect(),
             levers: scenario.levers.iter().map(|l| l.default).collect(),
-            values: vec![1.0; scenario.outcomes.len()],
-            horizons: vec![1.0; scenario.horizons.len()],
+            value_weights: vec![1.0; scenario.outcomes.len()],
+            horizon_weights: vec![1.0; scenario.horizons.len()],
         }
     }
 
@@ -99,7 +99,7 @@ impl Settings {
         if roots <= 0.0 {
             return Err(WeightError::AllCredencesZero);
         }
-        if self.values.iter().sum::<f64>() <= 0.0 || self.horizons.iter().sum::<f64>() <= 0.0 {
+        if self.value_weights.iter().sum::<f64>() <= 0.0 || self.horizon_weights.iter().sum::<f64>() <= 0.0 {
             return Err(WeightError::NothingMatters);
         }
         Ok(())
@@ -142,7 +142,7 @@ impl Settings {
             &mut problems,
         );
         fill(
-            &mut settings.values,
+            &mut settings.value_weights,
             &preset.values,
             "values",
             &ids(scenario.outcomes.iter().map(|o| &o.id).collect()),
@@ -150,7 +150,7 @@ impl Settings {
             &mut problems,
         );
         fill(
-            &mut settings.horizons,
+            &mut settings.horizon_weights,
             &preset.horizons,
             "horizons",
             &ids(scenario.horizons.iter().map(|h| &h.id).collect()),
@@ -181,8 +181,8 @@ impl Settings {
             scenario: source,
             credences: map(scenario.hypotheses.iter().map(|h| &h.id).collect(), &self.credences),
             levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &self.levers),
-            values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.values),
-            horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizons),
+            values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.value_weights),
+            horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizon_weights),
         }
     }
 }

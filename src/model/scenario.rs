@@ -2,7 +2,7 @@
 //! policy levers, outcomes, horizons, baselines, effects and named policies.
 //!
 //! These are plain serde types. They say nothing about how numbers are combined; that is
-//! [`crate::model::compiled`] and [`crate::model::evaluate`].
+//! [`crate::model::evaluate`].
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -297,6 +297,12 @@ impl Scenario {
     pub fn is_leaf(&self, index: usize) -> bool {
         let id = &self.hypotheses[index].id;
         !self.hypotheses.iter().any(|h| h.parent.as_deref() == Some(id.as_str()))
+    }
+    /// Indices of the leaf hypotheses (those without sub-hypotheses), in scenario order: the
+    /// hypotheses every evaluation runs over.
+    #[must_use]
+    pub fn leaf_indices(&self) -> Vec<usize> {
+        (0..self.hypotheses.len()).filter(|&i| self.is_leaf(i)).collect()
     }
     /// Lever values of a named policy, in lever order; unlisted levers take their default.
     #[must_use]

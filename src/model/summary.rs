@@ -3,7 +3,7 @@
 //! plus the current settings.
 
 use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
-use crate::model::evaluate::{Model, WeightError};
+use crate::model::evaluate::{Model, WeightError, expectation};
 use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
 
@@ -56,6 +56,25 @@ pub struct Report {
     pub analysis: Analysis,
 }
 
+impl Report {
+    /// Index of the candidate that stands for the current settings (see [`candidates`]).
+    #[must_use]
+    pub fn current(&self) -> usize {
+        current_index(&self.candidates)
+    }
+    /// Whether candidate `p` is a named policy of the scenario (not the current settings).
+    #[must_use]
+    pub fn is_named(&self, p: usize) -> bool {
+        p < self.current()
+    }
+}
+
+/// Index of the current settings in a candidate set built by [`candidates`]: the last one.
+#[must_use]
+pub fn current_index(candidates: &[Candidate]) -> usize {
+    candidates.len().saturating_sub(1)
+}
+
 /// The candidate set: every named policy, then the current settings (id [`CURRENT_ID`]).
 #[must_use]
 pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
@@ -81,7 +100,7 @@ pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
 /// Unusable credences or weights.
 pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, WeightError> {
     let w = model.leaf_weights(&settings.credences)?;
-    let total = model.weight_total(&settings.values, &settings.horizons)?;
+    let total = model.weight_total(&settings.value_weights, &settings.horizon_weights)?;
     let cells = model.cells();
     let n = model.leaves.len();
     let mut values = vec![0.0; n * cells];
@@ -90,15 +109,15 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
     model.evaluate_into(&settings.levers, &mut values);
     model.evaluate_bound_into(&settings.levers, false, &mut low);
     model.evaluate_bound_into(&settings.levers, true, &mut high);
-    let weighted = |v: &[f64], cell: usize| (0..n).map(|h| w[h] * v[h * cells + cell]).sum::<f64>();
+    let weighted = |v: &[f64], cell: usize| model.expected(&w, v, cell);
     let over_believed = |cell: usize, f: fn(f64, f64) -> f64, init: f64| {
         (0..n)
             .filter(|&h| w[h] > 0.0)
-            .map(|h| values[h * cells + cell])
+            .map(|h| values[model.at(h, cell)])
             .fold(init, f)
     };
     let mut utility = vec![0.0; n];
-    model.utilities_into(&values, &settings.values, &settings.horizons, total, &mut utility);
+    model.utilities_into(&values, &settings.value_weights, &settings.horizon_weights, total, &mut utility);
     Ok(Evaluation {
         cells,
         expected: (0..cells).map(|c| weighted(&values, c)).collect(),
@@ -108,7 +127,7 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
             .collect(),
         expected_low: (0..cells).map(|c| weighted(&low, c)).collect(),
         expected_high: (0..cells).map(|c| weighted(&high, c)).collect(),
-        expected_utility: (0..n).map(|h| w[h] * utility[h]).sum(),
+        expected_utility: expectation(&w, |h| utility[h]),
         utility,
         values,
         low,
@@ -132,8 +151,8 @@ pub fn report(
         model,
         &candidates,
         &settings.credences,
-        &settings.values,
-        &settings.horizons,
+        &settings.value_weights,
+        &settings.horizon_weights,
         scratch,
     )?;
     Ok(Report {

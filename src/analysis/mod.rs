@@ -1,0 +1,308 @@
+//! Derived results: every number a view shows, computed in one place from the document and
+//! memoised on its inputs, so an unchanged frame computes nothing. Long work (the policy
+//! samples of the Pareto view) is handed out as a job for the shell to run off the UI thread;
+//! its result comes back through [`Derived::deliver_samples`].
+
+pub mod memo;
+
+use crate::model::decision::{Scratch, split_utilities};
+use crate::model::evaluate::{Contribution, Model, WeightError};
+use crate::model::frontier::{Samples, pareto_front, sample_policies};
+use crate::model::preset::Settings;
+use crate::model::scenario::{Better, Scenario};
+use crate::model::summary::{Report, report};
+use crate::model::sweep::{Sweep, lever_sweep};
+use memo::Memo;
+use std::sync::Arc;
+
+/// Policies sampled for the Pareto view.
+pub const PARETO_SAMPLES: usize = 10_000;
+/// Most outcome values the Pareto samples may hold (8 bytes each), whatever the scenario's size.
+const MAX_SAMPLE_VALUES: usize = 20_000_000;
+/// Points along a lever sweep.
+pub const SWEEP_STEPS: usize = 81;
+
+/// A report, or why the settings cannot be evaluated.
+pub type ReportResult = Result<Arc<Report>, WeightError>;
+
+/// Which state a derived result is for: the live document or the comparison state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The document being edited.
+    Live,
+    /// The comparison state (A, or the document as opened).
+    Reference,
+}
+
+/// The Pareto view's policy samples: not asked for yet, being computed, ready, or failed.
+#[derive(Debug, Clone)]
+pub enum SamplesState {
+    /// No view has asked for them yet.
+    NotStarted,
+    /// A job is computing them.
+    Pending,
+    /// Computed.
+    Ready(Arc<Samples>),
+    /// The job could not run or failed; the message says why.
+    Failed(String),
+}
+
+/// The work of sampling policies, to run off the UI thread.
+#[derive(Debug, Clone)]
+pub struct SamplesJob {
+    scenario: Arc<Scenario>,
+    model: Arc<Model>,
+    n: usize,
+}
+
+impl SamplesJob {
+    /// Sample and evaluate the policies (seconds of work on a large scenario).
+    #[must_use]
+    pub fn run(&self) -> Samples {
+        sample_policies(&self.model, &self.scenario, self.n)
+    }
+    /// The scenario the samples are for.
+    #[must_use]
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+}
+
+/// The sampled policies' expected values on two outcome cells and the non-dominated front.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pareto {
+    /// The samples the points come from.
+    pub samples: Arc<Samples>,
+    /// Expected `(x, y)` of every sample.
+    pub points: Vec<[f64; 2]>,
+    /// Indices of the non-dominated samples, sorted by x.
+    pub front: Vec<usize>,
+}
+
+/// Expected utility of every candidate as one hypothesis's credence `c` goes from 0 to 1:
+/// `EU_p(c) = c * inside[p] + (1 - c) * outside[p]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CredenceLines {
+    /// Hypothesis swept.
+    pub hypothesis: usize,
+    /// Expected utility of each candidate if the hypothesis is true.
+    pub inside: Vec<f64>,
+    /// Expected utility of each candidate if it is false.
+    pub outside: Vec<f64>,
+}
+
+impl CredenceLines {
+    /// `EU_p(c)` of candidate `p` at credence `c`.
+    #[must_use]
+    pub fn at(&self, p: usize, c: f64) -> f64 {
+        c * self.inside[p] + (1.0 - c) * self.outside[p]
+    }
+}
+
+type MarksKey = (Vec<f64>, Vec<f64>, Option<Vec<f64>>, usize, usize);
+type SweepKey = (Vec<f64>, Vec<f64>, usize, usize);
+
+/// Every derived result of one scenario, memoised. Make a new one when the scenario changes.
+#[derive(Debug)]
+pub struct Derived {
+    scenario: Arc<Scenario>,
+    model: Arc<Model>,
+    scratch: Scratch,
+    reports: [Memo<Settings, ReportResult>; 2],
+    samples: SamplesState,
+    pareto: Memo<(Vec<f64>, usize, usize), Pareto>,
+    marks: Memo<MarksKey, Vec<[f64; 2]>>,
+    sweeps: [Memo<SweepKey, Sweep>; 2],
+    credence: [Memo<(Settings, usize), Result<CredenceLines, WeightError>>; 2],
+    contributions: Memo<(Vec<f64>, usize), Vec<Contribution>>,
+}
+
+fn slot(side: Side) -> usize {
+    match side {
+        Side::Live => 0,
+        Side::Reference => 1,
+    }
+}
+
+impl Derived {
+    /// Derived results of a scenario that validation accepted.
+    #[must_use]
+    pub fn new(scenario: Arc<Scenario>) -> Self {
+        let model = Arc::new(Model::compile(&scenario));
+        Self {
+            scenario,
+            model,
+            scratch: Scratch::default(),
+            reports: Default::default(),
+            samples: SamplesState::NotStarted,
+            pareto: Memo::default(),
+            marks: Memo::default(),
+            sweeps: Default::default(),
+            credence: Default::default(),
+            contributions: Memo::default(),
+        }
+    }
+
+    /// The scenario.
+    #[must_use]
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// The compiled scenario.
+    #[must_use]
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Outcomes and the decision analysis for these settings.
+    ///
+    /// # Errors
+    /// Settings the engine cannot evaluate (all credences zero, nothing weighted).
+    pub fn report(&mut self, side: Side, settings: &Settings) -> ReportResult {
+        let (scenario, model, scratch) = (&self.scenario, &self.model, &mut self.scratch);
+        let r = self.reports[slot(side)].get_with(|k| k == settings, || settings.clone(), |s| {
+            report(scenario, model, s, scratch).map(Arc::new)
+        });
+        (*r).clone()
+    }
+
+    /// The Pareto samples' state.
+    #[must_use]
+    pub fn samples(&self) -> &SamplesState {
+        &self.samples
+    }
+
+    /// The sampling job, the first time a view needs the samples; the caller runs it and
+    /// passes the result to [`Derived::deliver_samples`].
+    pub fn take_samples_job(&mut self) -> Option<SamplesJob> {
+        if !matches!(self.samples, SamplesState::NotStarted) {
+            return None;
+        }
+        self.samples = SamplesState::Pending;
+        let per_sample = (self.model.leaves.len() * self.model.cells()).max(1);
+        Some(SamplesJob {
+            scenario: Arc::clone(&self.scenario),
+            model: Arc::clone(&self.model),
+            n: PARETO_SAMPLES.min(MAX_SAMPLE_VALUES / per_sample).max(1),
+        })
+    }
+
+    /// A sampling job's result; ignored if it was for another scenario.
+    pub fn deliver_samples(&mut self, scenario: &Arc<Scenario>, result: Result<Samples, String>) {
+        if !Arc::ptr_eq(scenario, &self.scenario) {
+            return;
+        }
+        self.samples = match result {
+            Ok(s) => SamplesState::Ready(Arc::new(s)),
+            Err(e) => SamplesState::Failed(e),
+        };
+        self.pareto.clear();
+    }
+
+    /// Expected values of the samples on cells `cx` and `cy` and their front; `None` until the
+    /// samples are ready.
+    pub fn pareto(&mut self, leaf_weights: &[f64], cx: usize, cy: usize) -> Option<Arc<Pareto>> {
+        let SamplesState::Ready(samples) = &self.samples else {
+            return None;
+        };
+        let (model, scenario) = (&self.model, &self.scenario);
+        let p = self.pareto.get_with(
+            |(w, x, y)| w[..] == leaf_weights[..] && (*x, *y) == (cx, cy),
+            || (leaf_weights.to_vec(), cx, cy),
+            |(w, cx, cy)| {
+                let points = samples.expected_points(model, w, *cx, *cy);
+                let better = |cell: usize| {
+                    let (o, _) = model.outcome_horizon(cell);
+                    scenario.outcomes.get(o).is_some_and(|o| o.better == Better::Higher)
+                };
+                let front = pareto_front(&points, [better(*cx), better(*cy)]);
+                Pareto {
+                    samples: Arc::clone(samples),
+                    points,
+                    front,
+                }
+            },
+        );
+        Some(p)
+    }
+
+    /// Expected `(x, y)` on cells `cx`, `cy` of every candidate of `report`, then of the
+    /// comparison levers if given.
+    pub fn policy_points(&mut self, report: &Report, reference: Option<&[f64]>, cx: usize, cy: usize) -> Arc<Vec<[f64; 2]>> {
+        let current = &report.candidates[report.current()].levers;
+        let weights = &report.analysis.leaf_weights;
+        let is_key = |(c, w, r, x, y): &MarksKey| {
+            c == current && w == weights && r.as_deref() == reference && (*x, *y) == (cx, cy)
+        };
+        let key = || (current.clone(), weights.clone(), reference.map(<[f64]>::to_vec), cx, cy);
+        let model = &self.model;
+        self.marks.get_with(is_key, key, |(_, w, reference, cx, cy)| {
+            let mut buf = vec![0.0; model.leaves.len() * model.cells()];
+            let mut at = |levers: &[f64]| {
+                model.evaluate_into(levers, &mut buf);
+                [model.expected(w, &buf, *cx), model.expected(w, &buf, *cy)]
+            };
+            let mut points: Vec<[f64; 2]> = report.candidates.iter().map(|c| at(&c.levers)).collect();
+            if let Some(r) = reference {
+                points.push(at(r));
+            }
+            points
+        })
+    }
+
+    /// Lever `lever` across its range against cell `cell`, the other levers at `levers`.
+    pub fn lever_sweep(&mut self, side: Side, levers: &[f64], leaf_weights: &[f64], lever: usize, cell: usize) -> Arc<Sweep> {
+        let (model, scenario) = (&self.model, &self.scenario);
+        let is_key = |(x, w, l, c): &SweepKey| x[..] == levers[..] && w[..] == leaf_weights[..] && (*l, *c) == (lever, cell);
+        let key = || (levers.to_vec(), leaf_weights.to_vec(), lever, cell);
+        self.sweeps[slot(side)].get_with(is_key, key, |(x, w, lever, cell)| match scenario.levers.get(*lever) {
+            Some(l) => lever_sweep(model, l, *lever, x, w, *cell, SWEEP_STEPS),
+            None => Sweep {
+                xs: vec![],
+                per_leaf: vec![],
+                expected: vec![],
+            },
+        })
+    }
+
+    /// Expected utility of every candidate of `report` (computed for `settings`) as the
+    /// credence in hypothesis `k` goes from 0 to 1.
+    ///
+    /// # Errors
+    /// Settings the engine cannot evaluate.
+    pub fn credence_lines(
+        &mut self,
+        side: Side,
+        settings: &Settings,
+        report: &Report,
+        k: usize,
+    ) -> Result<Arc<CredenceLines>, WeightError> {
+        let model = &self.model;
+        let lines = self.credence[slot(side)].get_with(
+            |(s, h)| s == settings && *h == k,
+            || (settings.clone(), k),
+            |(s, k)| {
+            let a = &report.analysis;
+            split_utilities(model, *k, &s.credences, &a.hypothesis_weights, &a.utility, report.candidates.len()).map(
+                |(inside, outside)| CredenceLines {
+                    hypothesis: *k,
+                    inside,
+                    outside,
+                },
+            )
+            },
+        );
+        lines.as_ref().clone().map(Arc::new)
+    }
+
+    /// Each effect's part in `cell` at these lever values.
+    pub fn contributions(&mut self, levers: &[f64], cell: usize) -> Arc<Vec<Contribution>> {
+        let model = &self.model;
+        self.contributions.get_with(
+            |(x, c)| x[..] == levers[..] && *c == cell,
+            || (levers.to_vec(), cell),
+            |(x, cell)| model.contributions(x, *cell),
+        )
+    }
+}

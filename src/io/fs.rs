@@ -1,0 +1,122 @@
+//! The only file-system access of the library: reading files with a size limit, atomic
+//! writes, loading and saving documents. A build for the web replaces this module.
+
+use super::error::{self, FileError};
+use super::{FileKind, MAX_FILE_BYTES, parse_document, preset_text, probe};
+use crate::model::document::Document;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Read a file as text with a size limit; binary content is refused.
+///
+/// # Errors
+/// Unreadable, too large, or not UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let display = path.display().to_string();
+    let io = |e: std::io::Error| FileError::Io {
+        path: display.clone(),
+        message: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: display,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    text_from_bytes(&display, bytes)
+}
+
+fn text_from_bytes(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if bytes.contains(&0) {
+        return Err(FileError::NotText {
+            path: path.to_owned(),
+            detail: "it contains NUL bytes".into(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = error::position(&before, before.len());
+        FileError::NotText {
+            path: path.to_owned(),
+            detail: format!("invalid UTF-8 at line {line}, column {column}"),
+        }
+    })
+}
+
+/// Read and parse a scenario or preset file into a document.
+///
+/// # Errors
+/// Anything wrong with the file or the scenario it names, located.
+pub fn load_document(path: &Path) -> Result<Document, FileError> {
+    load_document_and_kind(path).map(|(d, _)| d)
+}
+
+/// Like [`load_document`], also saying whether the file was a scenario or a preset.
+///
+/// # Errors
+/// Anything wrong with the file or the scenario it names, located.
+pub fn load_document_and_kind(path: &Path) -> Result<(Document, FileKind), FileError> {
+    let text = read_text(path)?;
+    let name = path.display().to_string();
+    let (kind, _) = probe(&name, &text)?;
+    Ok((parse_document(&name, &text, path.parent(), 0)?, kind))
+}
+
+/// Write a file atomically: a temporary file in the same folder, flushed to disk, then renamed
+/// over the target, so a crash leaves either the old or the new file, never half of one.
+///
+/// # Errors
+/// Any IO failure; the target is then untouched.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    let display = path.display().to_string();
+    let io = |e: std::io::Error| FileError::Io {
+        path: display.clone(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            // Persisting the rename; not every platform can sync a directory.
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+/// Save a document as a preset file, atomically.
+///
+/// # Errors
+/// Serialisation or IO failure.
+pub fn save_document(path: &Path, doc: &Document) -> Result<(), FileError> {
+    let text = preset_text(doc).map_err(|e| FileError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// The absolute, canonical form of a path (as given if it cannot be resolved), so that a
+/// file is remembered once however it was named.
+#[must_use]
+pub fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,75 @@
+//! One lever across its range against one outcome: the outcome under every leaf hypothesis
+//! and its credence-weighted expectation, the others levers held where they are.
+
+use crate::model::evaluate::Model;
+use crate::model::scenario::Lever;
+
+/// An outcome along a lever's range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sweep {
+    /// Lever values, evenly spaced from the lever's minimum to its maximum.
+    pub xs: Vec<f64>,
+    /// Per leaf position, the outcome at each lever value.
+    pub per_leaf: Vec<Vec<f64>>,
+    /// The credence-weighted outcome at each lever value.
+    pub expected: Vec<f64>,
+}
+
+/// Sweep lever `index` (described by `lever`) over `steps` evenly spaced values with the other
+/// levers at `levers`, reading outcome cell `cell` under every leaf and its expectation under
+/// `leaf_weights`. Fewer than two steps sweep the two ends.
+#[must_use]
+pub fn lever_sweep(
+    model: &Model,
+    lever: &Lever,
+    index: usize,
+    levers: &[f64],
+    leaf_weights: &[f64],
+    cell: usize,
+    steps: usize,
+) -> Sweep {
+    let steps = steps.max(2);
+    let n = model.leaves.len();
+    let mut buf = vec![0.0; n * model.cells()];
+    let mut x = levers.to_vec();
+    let xs: Vec<f64> = (0..steps)
+        .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (steps - 1) as f64)
+        .collect();
+    let mut per_leaf = vec![Vec::with_capacity(steps); n];
+    let mut expected = Vec::with_capacity(steps);
+    for &v in &xs {
+        if let Some(slot) = x.get_mut(index) {
+            *slot = v;
+        }
+        model.evaluate_into(&x, &mut buf);
+        for (l, ys) in per_leaf.iter_mut().enumerate() {
+            ys.push(buf[model.at(l, cell)]);
+        }
+        expected.push(model.expected(leaf_weights, &buf, cell));
+    }
+    Sweep { xs, per_leaf, expected }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sweep_reads_the_evaluation_at_each_step() {
+        let s = crate::model::tests::tiny();
+        let m = Model::new(&s).expect("valid");
+        let w = [0.5, 0.25, 0.25];
+        let sweep = lever_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, 0, 11);
+        assert_eq!(sweep.xs.len(), 11);
+        assert_eq!((sweep.xs[0], sweep.xs[10]), (s.levers[0].min, s.levers[0].max));
+        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        for (k, &x) in sweep.xs.iter().enumerate() {
+            m.evaluate_into(&[x, 5.0], &mut out);
+            for l in 0..3 {
+                assert_eq!(sweep.per_leaf[l][k], out[m.at(l, 0)]);
+            }
+            let e = 0.5 * out[0] + 0.25 * out[m.at(1, 0)] + 0.25 * out[m.at(2, 0)];
+            assert!((sweep.expected[k] - e).abs() < 1e-12);
+        }
+    }
+}
