@@ -15,6 +15,12 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A change with its sign: `+12.5`, `-3.00`, `0.00` (as many digits as [`number`]).
+#[must_use]
+pub fn signed(x: f64) -> String {
+    if x > 0.0 { format!("+{}", number(x)) } else { number(x) }
+}
+
 /// A share as a percentage with one decimal.
 #[must_use]
 pub fn percent(x: f64) -> String {
@@ -32,5 +38,8 @@ mod tests {
         assert_eq!(number(4.5), "4.50");
         assert_eq!(number(f64::NAN), "–");
         assert_eq!(percent(0.1667), "16.7%");
+        assert_eq!(signed(12.5), "+12.5");
+        assert_eq!(signed(-3.0), "-3.00");
+        assert_eq!(signed(0.0), "0.00");
     }
 }

@@ -190,7 +190,7 @@ fn saving_round_trips_and_leaves_no_temporary_file() {
     let path = dir.path().join("saved.ron");
     save_document(&path, &doc).expect("saves");
     let back = load_document(&path).expect("loads");
-    assert_eq!(back.settings, doc.settings);
+    assert_eq!(back.state.settings, doc.state.settings);
     assert_eq!(back.scenario, doc.scenario);
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
@@ -212,8 +212,8 @@ fn embedded_scenario_presets_stand_alone() {
     std::fs::write(&scenario_path, &custom).expect("write");
     let doc = load_document(&scenario_path).expect("loads");
     assert!(matches!(
-        doc.source,
-        motive_lab::model::preset::ScenarioRef::Embedded(_)
+        doc.state.source,
+        motive_lab::model::document::ScenarioSource::Embedded
     ));
     let preset_path = dir.path().join("shared.ron");
     save_document(&preset_path, &doc).expect("saves");
@@ -229,7 +229,7 @@ fn embedded_scenario_presets_stand_alone() {
     .expect("write");
     let rel = load_document(&dir.path().join("rel.ron")).expect("loads");
     assert_eq!(rel.scenario.id, "paris-variant");
-    assert_eq!(rel.settings.levers[0], 0.0);
+    assert_eq!(rel.state.settings.levers[0], 0.0);
 }
 
 #[test]

@@ -35,8 +35,8 @@ fn settings() -> impl Strategy<Value = Settings> {
             Settings {
                 credences,
                 levers,
-                values,
-                horizons,
+                value_weights: values,
+                horizon_weights: horizons,
             }
         })
 }
@@ -65,7 +65,7 @@ proptest! {
         prop_assert!(a.max_regret.iter().all(|&r| r >= mm));
         prop_assert!(a.regret.iter().all(|&r| r >= -1e-12));
         // The current settings are a candidate: their EU is the evaluation's.
-        let cur = r.candidates.len() - 1;
+        let cur = r.current();
         prop_assert!((a.expected_utility[cur] - r.evaluation.expected_utility).abs() < 1e-12);
         // Expected values lie within the min-max spread and the uncertainty band.
         for c in 0..r.evaluation.cells {

@@ -4,11 +4,12 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use motive_lab::app::{MotiveApp, PlotTab};
-use motive_lab::format::number;
+use motive_lab::app::MotiveApp;
+use motive_lab::format::{number, signed};
 use motive_lab::io::load_document;
 use motive_lab::model::decision::Scratch;
 use motive_lab::model::summary::report;
+use motive_lab::ui::ctx::{Command, PlotTab};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,16 +25,16 @@ fn app() -> Harness<'static, MotiveApp> {
 fn core_report(h: &Harness<'_, MotiveApp>) -> motive_lab::model::summary::Report {
     let app = h.state();
     report(
-        &app.doc.scenario,
-        &app.model,
-        &app.doc.settings,
+        &app.doc().scenario,
+        app.derived.model(),
+        app.settings(),
         &mut Scratch::default(),
     )
     .expect("report")
 }
 
 fn expected_label(h: &Harness<'_, MotiveApp>, outcome: &str, horizon: usize) -> String {
-    let s = &h.state().doc.scenario;
+    let s = &h.state().doc().scenario;
     let o = s.outcome_index(outcome).expect("outcome");
     let cell = o * s.horizons.len() + horizon;
     let value = core_report(h).evaluation.expected[cell];
@@ -74,7 +75,7 @@ fn moving_a_lever_recomputes_the_shown_expected_values() {
     h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
         .set_value_accesskit(1800.0);
     h.run();
-    assert_eq!(h.state().doc.settings.levers[0], 1800.0);
+    assert_eq!(h.state().settings().levers[0], 1800.0);
     let after = expected_label(&h, "civilian_deaths", 0);
     assert_ne!(before, after);
     // The table shows exactly the core's value for the new settings.
@@ -91,7 +92,11 @@ fn moving_a_credence_rescales_the_others_and_updates_the_utility() {
         .set_value_accesskit(60.0);
     h.run();
     let app = h.state();
-    let w = app.model.leaf_weights(&app.doc.settings.credences).expect("weights");
+    let w = app
+        .derived
+        .model()
+        .leaf_weights(&app.settings().credences)
+        .expect("weights");
     assert!((w[0] - 0.6).abs() < 1e-9, "{w:?}");
     // The other five top-level hypotheses share the remaining 40% equally, as before.
     for (i, h2) in ["h2", "h3", "h4", "h5"].iter().enumerate() {
@@ -108,12 +113,16 @@ fn a_locked_credence_keeps_its_share() {
     h.get_by(|n| n.label().as_deref() == Some("Lock 6. Provocation: drawing us all in"))
         .click();
     h.run();
-    assert!(h.state().locked[5]);
+    assert!(h.state().views.credences.locked[5]);
     h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
         .set_value_accesskit(50.0);
     h.run();
     let app = h.state();
-    let w = app.model.leaf_weights(&app.doc.settings.credences).expect("weights");
+    let w = app
+        .derived
+        .model()
+        .leaf_weights(&app.settings().credences)
+        .expect("weights");
     let h6: f64 = w[5..].iter().sum();
     assert!((h6 - 1.0 / 6.0).abs() < 1e-9, "h6 kept its share: {h6}");
     assert!((w[0] - 0.5).abs() < 1e-9);
@@ -128,9 +137,9 @@ fn picking_a_named_policy_sets_every_lever() {
         .click();
     h.run();
     let app = h.state();
-    let s = &app.doc.scenario;
+    let s = &app.doc().scenario;
     let invasion = s.policy_levers(&s.policies[s.policy_index("article5_invasion").expect("policy")]);
-    assert_eq!(app.doc.settings.levers, invasion);
+    assert_eq!(app.settings().levers, invasion);
     assert!(app.dirty());
     assert!(app.title().starts_with("* "));
     h.get_by_label(&expected_label(&h, "fiscal_cost", 0));
@@ -142,8 +151,8 @@ fn opening_a_preset_file_replaces_the_document() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/article-5-invasion.ron");
     drop_file(&mut h, &path);
     let expected = load_document(&path).expect("loads");
-    assert_eq!(h.state().doc, expected);
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().doc().state, expected.state);
+    assert_eq!(h.state().path(), Some(path.as_path()));
     assert!(!h.state().dirty());
     h.get_by_label_contains("Opened");
     h.get_by_label(&expected_label(&h, "own_deaths", 1));
@@ -155,12 +164,12 @@ fn a_broken_file_shows_where_and_leaves_the_document_untouched() {
     h.get_by_role_and_label(Role::Slider, "Western ground troops (thousand troops)")
         .set_value_accesskit(40.0);
     h.run();
-    let before = h.state().doc.clone();
+    let before = h.state().doc().state.clone();
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, "Preset(\n    format_version: 1,\n    name: \"x\",\n    scenario: Shipped(\"paris-2015\"),\n    levers: {\"airstrikes\": NaN},\n)\n").expect("write");
     drop_file(&mut h, &path);
-    assert_eq!(h.state().doc, before);
+    assert_eq!(h.state().doc().state, before);
     h.get_by_label("Could not open the file; nothing was changed");
     // Labels carry their text as their accessible value.
     h.get_by(|n| {
@@ -173,32 +182,32 @@ fn a_broken_file_shows_where_and_leaves_the_document_untouched() {
 #[test]
 fn undo_and_redo_step_through_whole_changes() {
     let mut h = app();
-    let original = h.state().doc.settings.clone();
+    let original = h.state().settings().clone();
     h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
         .set_value_accesskit(90.0);
     h.run();
     h.get_by_role_and_label(Role::Slider, "Counter-messaging and prevention (index 0-100)")
         .set_value_accesskit(70.0);
     h.run();
-    let both = h.state().doc.settings.clone();
+    let both = h.state().settings().clone();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.settings.levers[4], 90.0);
-    assert_eq!(h.state().doc.settings.levers[5], original.levers[5]);
+    assert_eq!(h.state().settings().levers[4], 90.0);
+    assert_eq!(h.state().settings().levers[5], original.levers[5]);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.settings, original);
+    assert_eq!(h.state().settings(), &original);
     assert!(!h.state().dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     h.run();
-    assert_eq!(h.state().doc.settings, both);
+    assert_eq!(h.state().settings(), &both);
     // The undo button in the header does the same.
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Undo"))
         .click();
     h.run();
-    assert_eq!(h.state().doc.settings.levers[5], original.levers[5]);
+    assert_eq!(h.state().settings().levers[5], original.levers[5]);
 }
 
 #[test]
@@ -212,20 +221,20 @@ fn classroom_mode_hides_the_chrome_and_steps_through_presets() {
     assert!(h.query_by_label("Equalise").is_none(), "editing chrome hidden");
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().shipped_index, Some(0));
-    assert_eq!(h.state().doc.name, "Complete disengagement");
+    assert_eq!(h.state().session.shipped_index, Some(0));
+    assert_eq!(h.state().doc().state.name, "Complete disengagement");
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().doc.name, "2015 middle course");
+    assert_eq!(h.state().doc().state.name, "2015 middle course");
     h.key_press(egui::Key::ArrowLeft);
     h.run();
     h.key_press(egui::Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().shipped_index, Some(6));
+    assert_eq!(h.state().session.shipped_index, Some(6));
     // Stepping is undoable, so nothing an instructor did is lost.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.name, "Complete disengagement");
+    assert_eq!(h.state().doc().state.name, "Complete disengagement");
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(!h.state().classroom);
@@ -238,18 +247,21 @@ fn pinning_a_compares_the_live_state() {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Pin as A"))
         .click();
     h.run();
-    assert!(h.state().pinned.is_some());
+    assert!(h.state().session.pinned.is_some());
     h.get_by_role_and_label(Role::Slider, "Homeland intelligence and policing (% above 2015 budget)")
         .set_value_accesskit(150.0);
     h.run();
-    let a = h
-        .state()
-        .pinned
-        .as_ref()
-        .expect("pinned")
-        .report
-        .evaluation
-        .expected_utility;
+    let app = h.state();
+    let pinned = app.session.pinned.clone().expect("pinned");
+    let a = report(
+        &app.doc().scenario,
+        app.derived.model(),
+        &pinned,
+        &mut Scratch::default(),
+    )
+    .expect("report")
+    .evaluation
+    .expected_utility;
     let now = core_report(&h).evaluation.expected_utility;
     h.get_by_label(&format!("A: {a:.3} ({:+.3})", now - a));
 }
@@ -263,7 +275,7 @@ fn every_plot_tab_draws() {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever sweep"))
         .click();
     h.run();
-    assert_eq!(h.state().persisted.tab, PlotTab::LeverSweep);
+    assert_eq!(h.state().views.results.tab, PlotTab::LeverSweep);
     h.get_by_role_and_label(Role::ComboBox, "Lever");
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Decision matrix"))
         .click();
@@ -294,30 +306,39 @@ fn the_assumptions_behind_an_outcome_are_one_click_away() {
         .expect("the homeland effect's source");
     // Each effect's size now is the core's contribution.
     let app = h.state();
-    let parts = motive_lab::model::attribution::contributions(&app.doc.scenario, &app.doc.settings.levers, 0, 0);
+    let model = app.derived.model();
+    let parts = model.contributions(&app.settings().levers, model.cell(0, 0));
     let borders = parts
         .iter()
-        .find(|c| app.doc.scenario.effects[c.effect].lever == "borders")
+        .find(|c| app.doc().scenario.effects[c.effect].lever == "borders")
         .expect("borders effect");
-    let shown = format!("{:+}", number(borders.value));
+    let shown = signed(borders.value);
     assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");
 }
 
 #[test]
-fn snapshots() {
+fn snapshot_main_window() {
     let mut h = app();
     h.state_mut().wait_for_samples();
     h.run();
     h.snapshot("main_window");
-    h.state_mut().persisted.look = motive_lab::ui::theme::Look::Light;
-    h.state_mut().persisted.tab = PlotTab::Matrix;
+}
+
+#[test]
+fn snapshot_light_theme_matrix() {
+    let mut h = app();
+    h.state_mut().prefs.look = motive_lab::ui::theme::Look::Light;
+    h.state_mut().views.results.tab = PlotTab::Matrix;
     h.run();
     h.snapshot("light_theme_matrix");
-    h.state_mut().persisted.look = motive_lab::ui::theme::Look::Dark;
+}
+
+#[test]
+fn snapshot_classroom_mode() {
+    let mut h = app();
     h.key_press(egui::Key::F11);
     h.set_size(egui::vec2(1920.0, 1080.0));
-    h.run();
-    h.state_mut().persisted.tab = PlotTab::CredenceSweep;
+    h.state_mut().views.results.tab = PlotTab::CredenceSweep;
     h.run();
     h.snapshot("classroom_mode");
 }
@@ -332,15 +353,15 @@ fn opening_over_unsaved_changes_asks_first() {
     drop_file(&mut h, &path);
     // Nothing is replaced until the user answers.
     h.get_by_label("Unsaved changes");
-    assert_eq!(h.state().doc.settings.levers[0], 100.0);
+    assert_eq!(h.state().settings().levers[0], 100.0);
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().doc.settings.levers[0], 100.0);
+    assert_eq!(h.state().settings().levers[0], 100.0);
     assert!(h.query_by_label("Unsaved changes").is_none());
     drop_file(&mut h, &path);
     h.get_by_label("Discard changes").click();
     h.run();
-    assert_eq!(h.state().doc.name, "Homeland first");
+    assert_eq!(h.state().doc().state.name, "Homeland first");
     assert!(!h.state().dirty());
 }
 
@@ -354,8 +375,7 @@ fn save_as_writes_a_readable_preset_and_clears_the_unsaved_mark() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("my view.ron");
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, motive_lab::app::Command::SaveAs(path.clone()));
+    h.state_mut().apply(&ctx, Command::SaveAs(path.clone()));
     h.run();
     assert!(!h.state().dirty());
     assert!(h.state().title().starts_with("my view.ron"));
@@ -365,8 +385,8 @@ fn save_as_writes_a_readable_preset_and_clears_the_unsaved_mark() {
         "{text}"
     );
     let back = load_document(&path).expect("loads");
-    assert_eq!(back.settings, h.state().doc.settings);
-    assert!(h.state().persisted.recent.iter().any(|p| p.ends_with("my view.ron")));
+    assert_eq!(&back.state.settings, h.state().settings());
+    assert!(h.state().prefs.recent.iter().any(|p| p.ends_with("my view.ron")));
 }
 
 #[test]
@@ -382,10 +402,10 @@ fn drawing_a_slider_never_rewrites_a_value_from_a_file() {
     drop_file(&mut h, &path);
     h.run();
     let app = h.state();
-    assert_eq!(app.doc.settings.levers[0], 1234.0, "not snapped to the 50 step");
-    assert_eq!(app.doc.settings.values[8], 0.3);
+    assert_eq!(app.settings().levers[0], 1234.0, "not snapped to the 50 step");
+    assert_eq!(app.settings().value_weights[8], 0.3);
     assert!(!app.dirty());
-    assert!(!app.history.can_undo() || app.path.is_some());
+    assert!(!app.session.history.can_undo() || app.path().is_some());
 }
 
 #[test]
@@ -393,7 +413,7 @@ fn a_scenario_file_opens_untitled_so_save_cannot_overwrite_it() {
     let mut h = app();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron");
     drop_file(&mut h, &path);
-    assert_eq!(h.state().path, None);
+    assert_eq!(h.state().path(), None);
     h.get_by_label_contains("Save writes your settings to a new preset file");
 }
 
@@ -409,12 +429,12 @@ fn undoing_an_open_returns_to_the_previous_file() {
     drop_file(&mut h, &b);
     h.get_by_label("Discard changes").click();
     h.run();
-    assert_eq!(h.state().path.as_deref(), Some(b.as_path()));
+    assert_eq!(h.state().path(), Some(b.as_path()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     // Back to A with the unsaved edit, under A's name and still marked unsaved.
-    assert_eq!(h.state().path.as_deref(), Some(a.as_path()));
-    assert_eq!(h.state().doc.settings.levers[4], 55.0);
+    assert_eq!(h.state().path(), Some(a.as_path()));
+    assert_eq!(h.state().settings().levers[4], 55.0);
     assert!(h.state().dirty());
 }
 
@@ -425,21 +445,19 @@ fn undo_after_save_is_marked_unsaved_and_stays_with_the_saved_file() {
     let first = dir.path().join("first.ron");
     let copy = dir.path().join("copy.ron");
     let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, motive_lab::app::Command::SaveAs(first.clone()));
+    h.state_mut().apply(&ctx, Command::SaveAs(first.clone()));
     h.run();
     h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
         .set_value_accesskit(80.0);
     h.run();
-    h.state_mut()
-        .apply(&ctx, motive_lab::app::Command::SaveAs(copy.clone()));
+    h.state_mut().apply(&ctx, Command::SaveAs(copy.clone()));
     h.run();
     assert!(!h.state().dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     // The undone state differs from the file on disk, and it belongs to the copy now.
     assert!(h.state().dirty());
-    assert_eq!(h.state().path.as_deref(), Some(copy.as_path()));
+    assert_eq!(h.state().path(), Some(copy.as_path()));
 }
 
 #[test]
@@ -453,23 +471,23 @@ fn classroom_stepping_asks_before_dropping_edits() {
     h.key_press(egui::Key::ArrowRight);
     h.run();
     h.get_by_label("Unsaved changes");
-    assert_eq!(h.state().doc.settings.levers[0], 1000.0);
+    assert_eq!(h.state().settings().levers[0], 1000.0);
     h.get_by_label("Discard changes").click();
     h.run();
-    assert_eq!(h.state().doc.name, "Complete disengagement");
+    assert_eq!(h.state().doc().state.name, "Complete disengagement");
 }
 
 #[test]
 fn sliders_work_from_the_keyboard() {
     let mut h = app();
-    let before = h.state().doc.settings.levers[0];
+    let before = h.state().settings().levers[0];
     h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
         .focus();
     h.run();
     h.key_press(egui::Key::ArrowRight);
     h.run();
     assert!(
-        h.state().doc.settings.levers[0] > before,
+        h.state().settings().levers[0] > before,
         "arrow key moved the focused slider"
     );
     // Tab moves the focus on to the next control.

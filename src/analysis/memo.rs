@@ -30,7 +30,12 @@ impl<K: PartialEq, V> Memo<K, V> {
 
     /// Like [`Memo::get`] but tests the cached key with `is_key` and builds the owned key
     /// only on a change, so an unchanged frame copies nothing.
-    pub fn get_with(&mut self, is_key: impl FnOnce(&K) -> bool, key: impl FnOnce() -> K, compute: impl FnOnce(&K) -> V) -> Arc<V> {
+    pub fn get_with(
+        &mut self,
+        is_key: impl FnOnce(&K) -> bool,
+        key: impl FnOnce() -> K,
+        compute: impl FnOnce(&K) -> V,
+    ) -> Arc<V> {
         match &self.entry {
             Some((k, v)) if is_key(k) => Arc::clone(v),
             _ => {
@@ -72,10 +77,14 @@ mod tests {
         let mut calls = 0;
         for _ in 0..3 {
             let x = [1.0, 2.0];
-            let v = by.get_with(|k| k[..] == x[..], || x.to_vec(), |k| {
-                calls += 1;
-                k.len()
-            });
+            let v = by.get_with(
+                |k| k[..] == x[..],
+                || x.to_vec(),
+                |k| {
+                    calls += 1;
+                    k.len()
+                },
+            );
             assert_eq!(*v, 2);
         }
         assert_eq!(calls, 1);

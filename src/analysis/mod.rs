@@ -161,9 +161,11 @@ impl Derived {
     /// Settings the engine cannot evaluate (all credences zero, nothing weighted).
     pub fn report(&mut self, side: Side, settings: &Settings) -> ReportResult {
         let (scenario, model, scratch) = (&self.scenario, &self.model, &mut self.scratch);
-        let r = self.reports[slot(side)].get_with(|k| k == settings, || settings.clone(), |s| {
-            report(scenario, model, s, scratch).map(Arc::new)
-        });
+        let r = self.reports[slot(side)].get_with(
+            |k| k == settings,
+            || settings.clone(),
+            |s| report(scenario, model, s, scratch).map(Arc::new),
+        );
         (*r).clone()
     }
 
@@ -229,7 +231,13 @@ impl Derived {
 
     /// Expected `(x, y)` on cells `cx`, `cy` of every candidate of `report`, then of the
     /// comparison levers if given.
-    pub fn policy_points(&mut self, report: &Report, reference: Option<&[f64]>, cx: usize, cy: usize) -> Arc<Vec<[f64; 2]>> {
+    pub fn policy_points(
+        &mut self,
+        report: &Report,
+        reference: Option<&[f64]>,
+        cx: usize,
+        cy: usize,
+    ) -> Arc<Vec<[f64; 2]>> {
         let current = &report.candidates[report.current()].levers;
         let weights = &report.analysis.leaf_weights;
         let is_key = |(c, w, r, x, y): &MarksKey| {
@@ -252,9 +260,17 @@ impl Derived {
     }
 
     /// Lever `lever` across its range against cell `cell`, the other levers at `levers`.
-    pub fn lever_sweep(&mut self, side: Side, levers: &[f64], leaf_weights: &[f64], lever: usize, cell: usize) -> Arc<Sweep> {
+    pub fn lever_sweep(
+        &mut self,
+        side: Side,
+        levers: &[f64],
+        leaf_weights: &[f64],
+        lever: usize,
+        cell: usize,
+    ) -> Arc<Sweep> {
         let (model, scenario) = (&self.model, &self.scenario);
-        let is_key = |(x, w, l, c): &SweepKey| x[..] == levers[..] && w[..] == leaf_weights[..] && (*l, *c) == (lever, cell);
+        let is_key =
+            |(x, w, l, c): &SweepKey| x[..] == levers[..] && w[..] == leaf_weights[..] && (*l, *c) == (lever, cell);
         let key = || (levers.to_vec(), leaf_weights.to_vec(), lever, cell);
         self.sweeps[slot(side)].get_with(is_key, key, |(x, w, lever, cell)| match scenario.levers.get(*lever) {
             Some(l) => lever_sweep(model, l, *lever, x, w, *cell, SWEEP_STEPS),
@@ -283,14 +299,20 @@ impl Derived {
             |(s, h)| s == settings && *h == k,
             || (settings.clone(), k),
             |(s, k)| {
-            let a = &report.analysis;
-            split_utilities(model, *k, &s.credences, &a.hypothesis_weights, &a.utility, report.candidates.len()).map(
-                |(inside, outside)| CredenceLines {
+                let a = &report.analysis;
+                split_utilities(
+                    model,
+                    *k,
+                    &s.credences,
+                    &a.hypothesis_weights,
+                    &a.utility,
+                    report.candidates.len(),
+                )
+                .map(|(inside, outside)| CredenceLines {
                     hypothesis: *k,
                     inside,
                     outside,
-                },
-            )
+                })
             },
         );
         lines.as_ref().clone().map(Arc::new)

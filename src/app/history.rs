@@ -1,23 +1,23 @@
-//! Undo and redo: steps are snapshots of the document together with the file it belongs to.
+//! Undo and redo: steps are snapshots of the document's small state together with the file it
+//! belongs to.
 
-use super::MotiveApp;
-use crate::io::Document;
+use crate::model::document::DocState;
 use std::path::PathBuf;
 
 /// Most undo steps kept.
 const MAX_UNDO: usize = 200;
 
-/// One undo step: the document with the file it belongs to, so that undoing an open returns
-/// to the previous file as it was (saved or not).
+/// One undo step: the state with the file it belongs to, so that undoing an open returns to
+/// the previous file as it was (saved or not).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Snapshot {
-    doc: Document,
-    path: Option<PathBuf>,
-    saved: Document,
-    opened: Document,
-    shipped_index: Option<usize>,
+pub struct Snapshot {
+    pub(super) state: DocState,
+    pub(super) path: Option<PathBuf>,
+    pub(super) saved: DocState,
+    pub(super) opened: DocState,
+    pub(super) shipped_index: Option<usize>,
     /// Which opened document the step belongs to: a save updates the steps of its own lineage.
-    lineage: u64,
+    pub(super) lineage: u64,
 }
 
 /// Undo history; a whole slider drag is one step.
@@ -30,6 +30,15 @@ pub struct History {
 }
 
 impl History {
+    /// The state after the last completed step.
+    pub(super) fn committed(&self) -> Option<&Snapshot> {
+        self.committed.as_ref()
+    }
+
+    pub(super) fn set_committed(&mut self, s: Snapshot) {
+        self.committed = Some(s);
+    }
+
     /// Record `now` as a completed step if it differs from the last one.
     pub(super) fn commit(&mut self, now: Snapshot) {
         match self.committed.take() {
@@ -45,6 +54,7 @@ impl History {
             None => self.committed = Some(now),
         }
     }
+
     /// After a save: `now` is the saved state, and every step of the same document now belongs
     /// to the saved file, so undo after a save shows the unsaved mark and Save after an undo
     /// writes to the file just saved.
@@ -53,10 +63,22 @@ impl History {
             if s.lineage == now.lineage {
                 s.path.clone_from(&now.path);
                 s.saved = now.saved.clone();
-                s.doc.source = now.doc.source.clone();
+                s.state.source = now.state.source.clone();
             }
         }
         self.committed = Some(now);
+    }
+
+    /// Take the step to go to (undo if `back`, else redo), leaving `now` on the other stack.
+    pub(super) fn step(&mut self, back: bool, now: Snapshot) -> Option<Snapshot> {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let target = from.pop()?;
+        to.push(now);
+        Some(target)
     }
 
     /// Whether there is something to undo.
@@ -68,68 +90,5 @@ impl History {
     #[must_use]
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
-    }
-}
-
-impl MotiveApp {
-    pub(super) fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            doc: self.doc.clone(),
-            path: self.path.clone(),
-            saved: self.saved.clone(),
-            opened: self.opened.clone(),
-            shipped_index: self.shipped_index,
-            lineage: self.lineage,
-        }
-    }
-
-    pub(super) fn restore(&mut self, s: Snapshot) {
-        self.doc = s.doc;
-        self.path = s.path;
-        self.saved = s.saved;
-        self.opened = s.opened;
-        self.shipped_index = s.shipped_index;
-        self.lineage = s.lineage;
-    }
-
-    /// Record the current state as a completed undo step.
-    pub(super) fn commit(&mut self) {
-        // Called every idle frame: compare in place and clone only when something changed.
-        let unchanged = self.history.committed.as_ref().is_some_and(|c| {
-            c.lineage == self.lineage
-                && c.shipped_index == self.shipped_index
-                && c.path == self.path
-                && c.doc == self.doc
-                && c.saved == self.saved
-                && c.opened == self.opened
-        });
-        if !unchanged {
-            let now = self.snapshot();
-            self.history.commit(now);
-        }
-    }
-
-    pub(super) fn undo(&mut self) {
-        self.step_history(true);
-    }
-
-    pub(super) fn redo(&mut self) {
-        self.step_history(false);
-    }
-
-    /// Move one step back (undo) or forward (redo) through the history.
-    pub(super) fn step_history(&mut self, back: bool) {
-        // A drag in progress becomes its own step first.
-        self.commit();
-        let now = self.snapshot();
-        let (from, to) = if back {
-            (&mut self.history.undo, &mut self.history.redo)
-        } else {
-            (&mut self.history.redo, &mut self.history.undo)
-        };
-        let Some(target) = from.pop() else { return };
-        to.push(now);
-        self.restore(target);
-        self.history.committed = Some(self.snapshot());
     }
 }

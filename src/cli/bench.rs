@@ -110,4 +110,3 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
     );
     lines
 }
-

@@ -6,8 +6,8 @@ mod output;
 pub use bench::{BenchResult, measure, run_benchmarks};
 
 use crate::io::{FileError, load_document};
-use crate::model::document::Document;
 use crate::model::decision::Scratch;
+use crate::model::document::Document;
 use crate::model::evaluate::Model;
 use crate::model::preset::Settings;
 use crate::model::summary::{Report, report};

@@ -282,4 +282,3 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
         },
     })
 }
-

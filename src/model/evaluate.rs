@@ -153,7 +153,11 @@ impl Model {
         let (n_outcomes, n_horizons) = (s.outcomes.len(), s.horizons.len());
         let cells = n_outcomes * n_horizons;
         let cell_of = |o: &str, t: &str| -> usize {
-            cell_index(n_horizons, s.outcome_index(o).unwrap_or(0), s.horizon_index(t).unwrap_or(0))
+            cell_index(
+                n_horizons,
+                s.outcome_index(o).unwrap_or(0),
+                s.horizon_index(t).unwrap_or(0),
+            )
         };
         let mut base = vec![0.0; leaves.len() * cells];
         for b in &s.baselines {

@@ -117,7 +117,13 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
             .fold(init, f)
     };
     let mut utility = vec![0.0; n];
-    model.utilities_into(&values, &settings.value_weights, &settings.horizon_weights, total, &mut utility);
+    model.utilities_into(
+        &values,
+        &settings.value_weights,
+        &settings.horizon_weights,
+        total,
+        &mut utility,
+    );
     Ok(Evaluation {
         cells,
         expected: (0..cells).map(|c| weighted(&values, c)).collect(),

@@ -379,7 +379,10 @@ fn contributions_match_the_evaluation() {
     m.evaluate_into(&[4.0, 5.0], &mut out);
     for leaf in 0..m.leaves.len() {
         let sum: f64 = m.baseline(leaf, 0)
-            + c.iter().filter(|x| x.leaves.contains(&leaf)).map(|x| x.value).sum::<f64>();
+            + c.iter()
+                .filter(|x| x.leaves.contains(&leaf))
+                .map(|x| x.value)
+                .sum::<f64>();
         let (lo, hi) = m.limits(0);
         close(out[m.at(leaf, 0)], sum.clamp(lo, hi));
     }

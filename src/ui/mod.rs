@@ -1,10 +1,8 @@
-//! The desktop app's panels and plots. Each file draws one part of the window from the
-//! document and its report; nothing here computes a model number.
+//! The desktop app's views. Each view draws from a [`ctx::ViewCtx`] (the document, the derived
+//! results, the theme) and asks for changes with commands; nothing here computes a model
+//! number, and nothing here knows the app shell.
 
-pub mod assumptions;
-pub mod chrome;
-pub mod matrix;
-pub mod outcomes;
-pub mod plots;
-pub mod settings;
+pub mod ctx;
 pub mod theme;
+pub mod views;
+pub mod widgets;

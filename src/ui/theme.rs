@@ -33,10 +33,16 @@ pub const PICK_RADIUS: f32 = 8.0;
 pub const EXPECTED_LINE_WIDTH: f32 = 3.0;
 /// Width of per-hypothesis curves.
 pub const THIN_LINE_WIDTH: f32 = 1.0;
-/// Number of points in a lever sweep.
-pub const SWEEP_STEPS: usize = 81;
-/// Number of policies sampled for the Pareto view.
-pub const PARETO_SAMPLES: usize = 10_000;
+/// Indent per level of a sub-hypothesis in the credence panel.
+pub const INDENT: f32 = 18.0;
+/// Room left beside a slider for its number field.
+pub const SLIDER_FIELD: f32 = 80.0;
+/// Narrowest slider.
+pub const MIN_SLIDER: f32 = 80.0;
+/// Width of a combo box choosing an outcome, lever or hypothesis.
+pub const COMBO_WIDTH: f32 = 300.0;
+/// Widest tooltip text.
+pub const TOOLTIP_WIDTH: f32 = 380.0;
 
 /// Colours that depend on the look.
 #[derive(Debug, Clone, Copy)]

@@ -1,23 +1,37 @@
 //! The decision matrix: named policies (and the current settings) by hypotheses, with the best
 //! per hypothesis highlighted, expected utility, regret, the minimax-regret choice and EVPI.
 
-use crate::app::{Command, MotiveApp};
-use crate::model::summary::Report;
-use crate::ui::outcomes::short_id;
-use crate::ui::theme::{self, PLOT_HEIGHT};
+use crate::format::percent;
+use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::theme::PLOT_HEIGHT;
+use crate::ui::widgets::short_id;
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
+use serde::{Deserialize, Serialize};
 
-impl MotiveApp {
-    pub(crate) fn matrix_ui(&mut self, ui: &mut egui::Ui, report: &Report) {
-        let palette = theme::palette(self.persisted.look, self.classroom);
+/// Share of the area the matrix may take before it scrolls.
+const MATRIX_SHARE: f32 = 0.6;
+
+/// The decision matrix (no state of its own yet).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatrixView {}
+
+impl View for MatrixView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Ok(report) = ctx.report() else { return };
+        let pinned = match ctx.session.pinned {
+            Some(_) => ctx.reference_report().ok(),
+            None => None,
+        };
+        let palette = ctx.theme.palette;
         let a = &report.analysis;
-        let s = &self.doc.scenario;
-        let leaves = &self.model.leaves;
+        let s = &ctx.doc.scenario;
+        let leaves = &ctx.derived.model().leaves;
         let mut apply = None;
         egui::ScrollArea::both()
             .id_salt("matrix")
-            .max_height((ui.available_height() * 0.6).max(200.0))
+            .max_height((ui.available_height() * MATRIX_SHARE).max(200.0))
             .show(ui, |ui| {
                 egui::Grid::new("decision-matrix")
                     .striped(true)
@@ -44,10 +58,10 @@ impl MotiveApp {
                             if p == a.minimax_regret {
                                 name.push_str(" [minimax]");
                             }
-                            let is_named = p + 1 < report.candidates.len();
+                            let is_named = report.is_named(p);
                             let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
                             if is_named {
-                                let desc = s.policies.get(p).map(|x| x.description.clone()).unwrap_or_default();
+                                let desc = s.policies.get(p).map(|x| x.description.as_str()).unwrap_or_default();
                                 if r.on_hover_text(format!("{desc}\nClick to set all levers to this policy."))
                                     .clicked()
                                 {
@@ -63,7 +77,7 @@ impl MotiveApp {
                                     s.hypotheses[leaf].name,
                                     a.regret(p, l)
                                 );
-                                if a.best_by_leaf[l] == p {
+                                if a.best_by_leaf.get(l) == Some(&p) {
                                     egui::Frame::new()
                                         .fill(palette.best_fill)
                                         .inner_margin(2.0)
@@ -80,44 +94,45 @@ impl MotiveApp {
                             ui.label(format!("{:.3}", a.max_regret[p]));
                             ui.end_row();
                         }
-                        if let Some(pin) = &self.pinned {
-                            let pa = &pin.report.analysis;
-                            let cur = pin.report.candidates.len() - 1;
+                        if let Some(pin) = &pinned {
+                            let pa = &pin.analysis;
+                            let cur = pin.current();
                             ui.label(RichText::new("A (pinned)").color(palette.pinned));
                             for l in 0..pa.n_leaves {
                                 ui.label(RichText::new(format!("{:.3}", pa.utility(cur, l))).color(palette.pinned));
                             }
-                            ui.label(RichText::new(format!("{:.3}", pa.expected_utility[cur])).color(palette.pinned));
+                            if let Some(eu) = pa.expected_utility.get(cur) {
+                                ui.label(RichText::new(format!("{eu:.3}")).color(palette.pinned));
+                            }
                             ui.end_row();
                         }
                         ui.label(RichText::new("Credence").italics());
                         for &w in &a.leaf_weights {
-                            ui.label(RichText::new(crate::format::percent(w)).italics());
+                            ui.label(RichText::new(percent(w)).italics());
                         }
                         ui.end_row();
                     });
             });
+        let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
         ui.label(format!(
             "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {:.4}",
-            report.candidates[a.best].name, report.candidates[a.minimax_regret].name, a.evpi
+            name(a.best),
+            name(a.minimax_regret),
+            a.evpi
         ));
         if let Some(p) = apply {
-            self.commands.push(Command::ApplyPolicy(p));
+            ctx.edit(Edit::Policy(p));
         }
         let bars = |offset: f64, values: &[f64]| -> Vec<Bar> {
             values
                 .iter()
                 .enumerate()
-                .map(|(i, &v)| {
-                    Bar::new(i as f64 + offset, v)
-                        .width(0.35)
-                        .name(report.candidates[i].name.clone())
-                })
+                .map(|(i, &v)| Bar::new(i as f64 + offset, v).width(0.35).name(name(i)))
                 .collect()
         };
         let names: Vec<String> = report.candidates.iter().map(|c| c.name.clone()).collect();
         Plot::new("matrix-bars")
-            .height((ui.available_height()).max(PLOT_HEIGHT * 0.6))
+            .height(ui.available_height().max(PLOT_HEIGHT * 0.6))
             .legend(Legend::default())
             .x_axis_label("Policy")
             .y_axis_label("Regret (utility units)")

@@ -1,11 +1,17 @@
 //! The assumptions behind one outcome number: its baseline and every effect on it, with the
 //! effect's size now, its range and its source.
 
-use crate::app::MotiveApp;
-use crate::format::number;
-use crate::model::attribution::contributions;
-use crate::model::scenario::Curve;
+use crate::format::{number, signed};
+use crate::model::scenario::{Curve, Scenario};
+use crate::ui::ctx::{View, ViewCtx};
 use egui::RichText;
+
+/// The assumptions window; open on an (outcome, horizon) pair or closed.
+#[derive(Debug, Default)]
+pub struct AssumptionsView {
+    /// The outcome and horizon shown, if the window is open.
+    pub open: Option<(usize, usize)>,
+}
 
 fn describe(curve: &Curve) -> String {
     match curve {
@@ -20,20 +26,30 @@ fn describe(curve: &Curve) -> String {
     }
 }
 
-impl MotiveApp {
-    pub(crate) fn assumptions_window(&mut self, ctx: &egui::Context) {
-        let Some((o, mut t)) = self.assumptions else { return };
-        let s = &self.doc.scenario;
+fn lever_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
+    s.lever_index(id).map_or(id, |i| s.levers[i].name.as_str())
+}
+
+fn hypothesis_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
+    s.hypothesis_index(id).map_or(id, |i| s.hypotheses[i].name.as_str())
+}
+
+impl View for AssumptionsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some((o, mut t)) = self.open else { return };
+        let s = &ctx.doc.scenario;
         let Some(out) = s.outcomes.get(o).filter(|_| t < s.horizons.len()) else {
-            self.assumptions = None;
+            self.open = None;
             return;
         };
+        let cell = ctx.derived.model().cell(o, t);
+        let parts = ctx.derived.contributions(&ctx.settings().levers, cell);
         let mut open = true;
         egui::Window::new(format!("Assumptions: {}", out.name))
             .open(&mut open)
             .default_width(640.0)
             .vscroll(true)
-            .show(ctx, |ui| {
+            .show(ui.ctx(), |ui| {
                 ui.label(&out.description);
                 ui.horizontal(|ui| {
                     for (i, h) in s.horizons.iter().enumerate() {
@@ -62,18 +78,12 @@ impl MotiveApp {
                         .strong(),
                     );
                     for (h, v) in &b.by_hypothesis {
-                        let name = s
-                            .hypotheses
-                            .iter()
-                            .find(|x| &x.id == h)
-                            .map_or(h.as_str(), |x| x.name.as_str());
-                        ui.label(format!("    under {name}: {}", number(*v)));
+                        ui.label(format!("    under {}: {}", hypothesis_name(s, h), number(*v)));
                     }
                     ui.label(RichText::new(&b.note).italics());
                 }
                 ui.separator();
                 ui.label(RichText::new("Effects at the current settings").strong());
-                let parts = contributions(s, &self.doc.settings.levers, o, t);
                 if parts.is_empty() {
                     ui.label("No lever changes this outcome at this horizon.");
                 }
@@ -85,31 +95,19 @@ impl MotiveApp {
                             ui.label(RichText::new(head).strong());
                         }
                         ui.end_row();
-                        for c in parts {
-                            let e = &s.effects[c.effect];
-                            let lever = s
-                                .levers
-                                .iter()
-                                .find(|l| l.id == e.lever)
-                                .map_or(e.lever.as_str(), |l| l.name.as_str());
-                            let mut lever_text = lever.to_owned();
+                        for c in parts.iter() {
+                            let Some(e) = s.effects.get(c.effect) else { continue };
+                            let mut lever_text = lever_name(s, &e.lever).to_owned();
                             if let Some(m) = &e.with {
-                                let other = s
-                                    .levers
-                                    .iter()
-                                    .find(|l| l.id == m.lever)
-                                    .map_or(m.lever.as_str(), |l| l.name.as_str());
-                                lever_text.push_str(&format!("\n× factor of {other}"));
+                                lever_text.push_str(&format!("\n× factor of {}", lever_name(s, &m.lever)));
                             }
                             ui.label(lever_text);
-                            let applies = e.hypothesis.as_ref().map_or("all hypotheses".to_owned(), |h| {
-                                s.hypotheses
-                                    .iter()
-                                    .find(|x| &x.id == h)
-                                    .map_or(h.clone(), |x| x.name.clone())
-                            });
-                            ui.label(applies);
-                            ui.label(RichText::new(format!("{:+}", number(c.value))).strong());
+                            ui.label(
+                                e.hypothesis
+                                    .as_deref()
+                                    .map_or("all hypotheses", |h| hypothesis_name(s, h)),
+                            );
+                            ui.label(RichText::new(signed(c.value)).strong());
                             ui.label(format!("{} to {}", number(c.low), number(c.high)));
                             ui.vertical(|ui| {
                                 ui.set_max_width(300.0);
@@ -126,6 +124,6 @@ impl MotiveApp {
                     }
                 });
             });
-        self.assumptions = open.then_some((o, t));
+        self.open = open.then_some((o, t));
     }
 }

@@ -1,0 +1,83 @@
+//! Work off the UI thread: each job runs on its own native thread (on the web it would be a
+//! `wasm_bindgen_futures::spawn_local` task), and its result comes back through one channel
+//! with a repaint request, so the UI picks it up on the next frame.
+
+use crate::model::frontier::Samples;
+use crate::model::scenario::Scenario;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+/// What a file dialog came back with, and how long it was open.
+#[derive(Debug)]
+pub enum DialogOutcome {
+    /// A file to open, or none.
+    Open(Option<PathBuf>, Duration),
+    /// A file to save to, or none.
+    Save(Option<PathBuf>, Duration),
+}
+
+/// A finished job.
+#[derive(Debug)]
+pub enum JobOutput {
+    /// The Pareto view's policy samples for a scenario.
+    Samples(Arc<Scenario>, Result<Samples, String>),
+    /// A file dialog's answer.
+    Dialog(DialogOutcome),
+}
+
+/// Runs jobs and collects their results.
+pub struct Jobs {
+    tx: Sender<JobOutput>,
+    rx: Receiver<JobOutput>,
+    ctx: egui::Context,
+}
+
+impl Jobs {
+    /// Jobs that wake `ctx` when they finish.
+    #[must_use]
+    pub fn new(ctx: &egui::Context) -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            ctx: ctx.clone(),
+        }
+    }
+
+    /// Run `work` off the UI thread; a panic in it comes back as `on_panic()`.
+    ///
+    /// # Errors
+    /// The system could not start a thread.
+    pub fn spawn(
+        &self,
+        name: &str,
+        work: impl FnOnce() -> JobOutput + Send + 'static,
+        on_panic: impl FnOnce() -> JobOutput + Send + 'static,
+    ) -> Result<(), String> {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| on_panic());
+                // The receiver lives as long as the app; if it is gone the app has quit.
+                if tx.send(out).is_ok() {
+                    ctx.request_repaint();
+                }
+            })
+            .map(drop)
+            .map_err(|e| format!("could not start the {name} thread: {e}"))
+    }
+
+    /// Every result that has arrived.
+    pub fn finished(&self) -> Vec<JobOutput> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Block until the next result (tests and benchmarks).
+    #[must_use]
+    pub fn wait(&self) -> Option<JobOutput> {
+        self.rx.recv().ok()
+    }
+}

@@ -1,0 +1,142 @@
+//! The session: the document being edited, its file, the states it is compared with (as
+//! saved, as opened, A), and its undo history. Everything here works on the document's small
+//! editable state; the scenario is shared and never cloned or compared per frame.
+
+use super::history::{History, Snapshot};
+use crate::model::document::{DocState, Document};
+use crate::model::preset::Settings;
+use std::path::{Path, PathBuf};
+
+/// The document and everything that belongs to it.
+#[derive(Debug)]
+pub struct Session {
+    /// The document being edited.
+    pub doc: Document,
+    /// The document's file, if any (only ever a preset file).
+    pub path: Option<PathBuf>,
+    /// The state as last opened or saved (for the unsaved-changes mark).
+    pub saved: DocState,
+    /// The state as opened (for "Reset to preset" and the default comparison).
+    pub opened: DocState,
+    /// Index of the shipped preset shown last (classroom stepping).
+    pub shipped_index: Option<usize>,
+    /// Comparison state A.
+    pub pinned: Option<Settings>,
+    /// Undo and redo.
+    pub history: History,
+    /// Which opened document the current state belongs to (see [`History::adopt_save`]).
+    pub(super) lineage: u64,
+}
+
+impl Session {
+    /// A session on a freshly opened document.
+    #[must_use]
+    pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
+        let mut s = Self {
+            saved: doc.state.clone(),
+            opened: doc.state.clone(),
+            doc,
+            path,
+            shipped_index: None,
+            pinned: None,
+            history: History::default(),
+            lineage: 0,
+        };
+        s.commit();
+        s
+    }
+
+    /// Whether the document differs from its file.
+    #[must_use]
+    pub fn dirty(&self) -> bool {
+        self.doc.state != self.saved
+    }
+
+    /// The window title: file, unsaved mark, app name.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| self.doc.state.name.clone(), |n| n.to_string_lossy().into_owned());
+        format!("{}{name} — Motive Lab", if self.dirty() { "* " } else { "" })
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            state: self.doc.state.clone(),
+            path: self.path.clone(),
+            saved: self.saved.clone(),
+            opened: self.opened.clone(),
+            shipped_index: self.shipped_index,
+            lineage: self.lineage,
+        }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.doc.state = s.state;
+        self.path = s.path;
+        self.saved = s.saved;
+        self.opened = s.opened;
+        self.shipped_index = s.shipped_index;
+        self.lineage = s.lineage;
+    }
+
+    fn matches(&self, c: &Snapshot) -> bool {
+        c.lineage == self.lineage
+            && c.shipped_index == self.shipped_index
+            && c.path == self.path
+            && c.state == self.doc.state
+            && c.saved == self.saved
+            && c.opened == self.opened
+    }
+
+    /// Record the current state as a completed undo step. Called every idle frame: it
+    /// compares in place and clones only when something changed.
+    pub fn commit(&mut self) {
+        if !self.history.committed().is_some_and(|c| self.matches(c)) {
+            let now = self.snapshot();
+            self.history.commit(now);
+        }
+    }
+
+    /// Replace the document by another on the same scenario, or start afresh on a new one
+    /// (`same_scenario` false: the history and A go, since their settings would not fit).
+    /// `shipped_index` is the shipped preset it is, if any.
+    pub fn replace(&mut self, doc: Document, path: Option<PathBuf>, same_scenario: bool, shipped_index: Option<usize>) {
+        self.commit();
+        self.lineage += 1;
+        if !same_scenario {
+            self.history = History::default();
+            self.pinned = None;
+        }
+        self.saved = doc.state.clone();
+        self.opened = doc.state.clone();
+        self.doc = doc;
+        self.path = path;
+        self.shipped_index = shipped_index;
+        self.commit();
+    }
+
+    /// After a successful save to `path`: the current state is the saved one, and every undo
+    /// step of the same document now belongs to that file.
+    pub fn saved_to(&mut self, path: &Path) {
+        self.saved = self.doc.state.clone();
+        self.path = Some(path.to_path_buf());
+        let now = self.snapshot();
+        self.history.adopt_save(now);
+    }
+
+    /// Move one step back (undo) or forward (redo) through the history.
+    pub fn step_history(&mut self, back: bool) {
+        // A drag in progress becomes its own step first.
+        self.commit();
+        let now = self.snapshot();
+        if let Some(target) = self.history.step(back, now) {
+            self.restore(target);
+            let committed = self.snapshot();
+            self.history.set_committed(committed);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! What a view sees and what it may ask for: [`ViewCtx`] gives read access to the document,
+//! the session, the derived results and the theme, and takes [`Command`]s, which the shell
+//! applies. Views never touch the shell itself.
+
+use crate::analysis::{Derived, ReportResult, Side};
+use crate::model::document::Document;
+use crate::model::preset::Settings;
+use crate::ui::theme::{Look, Palette, palette};
+use std::path::{Path, PathBuf};
+
+/// A change to the document's editable state, applied by the shell as soon as the panel that
+/// asked for it is drawn (so the panels after it show the new numbers in the same frame).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Every credence (relative to siblings), in hypothesis order.
+    Credences(Vec<f64>),
+    /// One lever's value.
+    Lever(usize, f64),
+    /// Every lever's value.
+    Levers(Vec<f64>),
+    /// Every lever set to the named policy with this index.
+    Policy(usize),
+    /// How much outcome `.0` matters.
+    ValueWeight(usize, f64),
+    /// How much horizon `.0` matters.
+    HorizonWeight(usize, f64),
+    /// The preset's name.
+    Name(String),
+    /// The preset's notes.
+    Notes(String),
+    /// Back to the document as it was opened.
+    ResetToOpened,
+}
+
+/// An answer to the unsaved-changes question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Save, then go on.
+    Save,
+    /// Drop the changes and go on.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Something with side effects, applied once by the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the document.
+    Edit(Edit),
+    /// A new document on the default scenario.
+    New,
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Open the shipped preset with this index.
+    OpenShipped(usize),
+    /// Save to the current file (asks for one if there is none).
+    Save,
+    /// Ask for a file to save to.
+    SaveAsDialog,
+    /// Save to this file.
+    SaveAs(PathBuf),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Pin the current state as comparison A.
+    PinA,
+    /// Drop comparison A.
+    ClearA,
+    /// Classroom mode on or off.
+    ToggleClassroom,
+    /// Light or dark look.
+    SetLook(Look),
+    /// Show or hide a column per hypothesis in the outcomes table.
+    SetPerHypothesis(bool),
+    /// Open the assumptions behind an outcome (outcome, horizon).
+    ShowAssumptions(usize, usize),
+    /// Step through the shipped presets.
+    StepPreset(i32),
+    /// Hide the message banner.
+    DismissNotice,
+    /// Answer the unsaved-changes question.
+    Answer(Answer),
+    /// Quit (asks first with unsaved changes).
+    Quit,
+}
+
+/// A message shown in a non-blocking banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Error or information.
+    pub is_error: bool,
+    /// Headline.
+    pub title: String,
+    /// Details, one per line (file:line:column: problem).
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    /// An information banner.
+    #[must_use]
+    pub fn info(title: impl Into<String>) -> Self {
+        Self {
+            is_error: false,
+            title: title.into(),
+            lines: vec![],
+        }
+    }
+    /// An error banner.
+    #[must_use]
+    pub fn error(title: impl Into<String>, lines: Vec<String>) -> Self {
+        Self {
+            is_error: true,
+            title: title.into(),
+            lines,
+        }
+    }
+}
+
+/// Which plot the plot area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum PlotTab {
+    /// Sampled policies on two outcomes with the non-dominated front.
+    #[default]
+    Pareto,
+    /// One lever across its range against one outcome.
+    LeverSweep,
+    /// Named policies by hypotheses.
+    Matrix,
+    /// Expected utility as one hypothesis's credence goes from 0 to 100%.
+    CredenceSweep,
+}
+
+/// The look views draw with.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Light or dark.
+    pub look: Look,
+    /// Classroom mode: large, high-contrast, editing chrome hidden.
+    pub classroom: bool,
+    /// Colours for this look.
+    pub palette: Palette,
+}
+
+impl Theme {
+    /// The theme of a look.
+    #[must_use]
+    pub fn new(look: Look, classroom: bool) -> Self {
+        Self {
+            look,
+            classroom,
+            palette: palette(look, classroom),
+        }
+    }
+}
+
+/// What views may know of the session: the file, the unsaved mark, history, comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionView<'a> {
+    /// The document's file, if any.
+    pub path: Option<&'a Path>,
+    /// Whether the document differs from its file.
+    pub dirty: bool,
+    /// Whether there is something to undo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
+    /// Comparison state A, if pinned.
+    pub pinned: Option<&'a Settings>,
+    /// The settings as opened (the comparison when nothing is pinned).
+    pub opened: &'a Settings,
+    /// Index of the shipped preset shown (classroom stepping).
+    pub shipped_index: Option<usize>,
+    /// Recently used files, newest first.
+    pub recent: &'a [PathBuf],
+    /// Whether the outcomes table shows a column per hypothesis.
+    pub per_hypothesis: bool,
+    /// The banner message, if any.
+    pub notice: Option<&'a Notice>,
+    /// The command waiting for the unsaved-changes answer, if any.
+    pub confirming: Option<&'a Command>,
+}
+
+/// The comparison state the live one is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceKind {
+    /// Pinned by the user as A.
+    Pinned,
+    /// The document as it was opened.
+    Opened,
+}
+
+/// Everything a view gets.
+pub struct ViewCtx<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Derived results, memoised.
+    pub derived: &'a mut Derived,
+    /// The session.
+    pub session: SessionView<'a>,
+    /// The look.
+    pub theme: Theme,
+    commands: &'a mut Vec<Command>,
+}
+
+impl<'a> ViewCtx<'a> {
+    /// A context over these parts; commands go to `commands`.
+    pub fn new(
+        doc: &'a Document,
+        derived: &'a mut Derived,
+        session: SessionView<'a>,
+        theme: Theme,
+        commands: &'a mut Vec<Command>,
+    ) -> Self {
+        Self {
+            doc,
+            derived,
+            session,
+            theme,
+            commands,
+        }
+    }
+
+    /// Ask the shell to do something.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Ask the shell to change the document.
+    pub fn edit(&mut self, edit: Edit) {
+        self.commands.push(Command::Edit(edit));
+    }
+
+    /// The settings being edited.
+    #[must_use]
+    pub fn settings(&self) -> &'a Settings {
+        &self.doc.state.settings
+    }
+
+    /// The report of the live settings.
+    ///
+    /// # Errors
+    /// Settings the engine cannot evaluate.
+    pub fn report(&mut self) -> ReportResult {
+        self.derived.report(Side::Live, &self.doc.state.settings)
+    }
+
+    /// The comparison state: A if pinned, else the document as opened.
+    #[must_use]
+    pub fn reference_settings(&self) -> (ReferenceKind, &'a Settings) {
+        match self.session.pinned {
+            Some(s) => (ReferenceKind::Pinned, s),
+            None => (ReferenceKind::Opened, self.session.opened),
+        }
+    }
+
+    /// The report of the comparison state.
+    ///
+    /// # Errors
+    /// Comparison settings the engine cannot evaluate.
+    pub fn reference_report(&mut self) -> ReportResult {
+        let (_, settings) = self.reference_settings();
+        self.derived.report(Side::Reference, settings)
+    }
+}
+
+/// A panel or plot: a struct owning its own view state, drawn from a context.
+pub trait View {
+    /// Draw the view.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>);
+}

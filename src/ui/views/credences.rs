@@ -1,0 +1,103 @@
+//! Credences over the motive hypotheses: one slider per hypothesis setting its share of its
+//! sibling group, sub-hypotheses nested under their parent, locks, Equalise and Reset.
+
+use crate::format::percent;
+use crate::model::credence::{group_of, set_share, shares};
+use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::theme::{INDENT, TOOLTIP_WIDTH};
+use crate::ui::widgets::{fit_slider, hypothesis_order};
+use egui::{RichText, Slider, WidgetInfo};
+
+/// The credence panel. Locks are per hypothesis and last for the session.
+#[derive(Debug, Default)]
+pub struct CredencesView {
+    /// Whether each hypothesis's share is locked.
+    pub locked: Vec<bool>,
+}
+
+impl View for CredencesView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let scenario = &ctx.doc.scenario;
+        let classroom = ctx.theme.classroom;
+        self.locked.resize(scenario.hypotheses.len(), false);
+        let credences = &ctx.settings().credences;
+        ui.heading("Why did they attack?");
+        if !classroom {
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Equalise")
+                    .on_hover_text("Give every hypothesis the same share of its group")
+                    .clicked()
+                {
+                    ctx.edit(Edit::Credences(vec![1.0; credences.len()]));
+                }
+                if ui
+                    .button("Reset to priors")
+                    .on_hover_text("The scenario's default credences")
+                    .clicked()
+                {
+                    ctx.edit(Edit::Credences(scenario.hypotheses.iter().map(|h| h.prior).collect()));
+                }
+            });
+            ui.label(RichText::new("Slider: share of its group. Lock a share to keep it while moving others.").small());
+        }
+        let weights = ctx
+            .report()
+            .map(|r| r.analysis.hypothesis_weights.clone())
+            .unwrap_or_default();
+        let model = ctx.derived.model();
+        let mut changed = None;
+        for (h, depth) in hypothesis_order(model) {
+            let hyp = &scenario.hypotheses[h];
+            let group = group_of(model, h);
+            let share = group
+                .iter()
+                .position(|&i| i == h)
+                .and_then(|k| shares(credences, group).get(k).copied())
+                .unwrap_or(0.0);
+            let indent = INDENT * depth as f32;
+            let label = ui.horizontal(|ui| {
+                ui.add_space(indent);
+                if !classroom {
+                    let locked = &mut self.locked[h];
+                    let r = ui
+                        .toggle_value(locked, "lock")
+                        .on_hover_text("Lock this share while moving the others");
+                    let name = format!("Lock {}", hyp.name);
+                    let on = *locked;
+                    r.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, on, &name));
+                }
+                let label = ui.label(RichText::new(&hyp.name).strong()).on_hover_ui(|ui| {
+                    ui.set_max_width(TOOLTIP_WIDTH);
+                    ui.label(&hyp.description);
+                    ui.label(RichText::new(format!("Source: {}", hyp.source)).small());
+                });
+                if depth > 0 {
+                    let effective = weights.get(h).copied().unwrap_or(0.0);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(RichText::new(format!("{} of all", percent(effective))).small());
+                    });
+                }
+                label.id
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(indent + if classroom { 0.0 } else { 2.0 * INDENT });
+                fit_slider(ui);
+                let before = 100.0 * share;
+                let mut pct = before;
+                // Formatting only: a rounding slider would rewrite the credences every frame.
+                let slider = Slider::new(&mut pct, 0.0..=100.0).custom_formatter(|v, _| format!("{v:.1}%"));
+                // The slider's accessible name is the hypothesis name.
+                let r = ui.add(slider).labelled_by(label.inner).on_hover_text(&hyp.description);
+                if r.changed() && (pct - before).abs() > 1e-9 {
+                    changed = Some((h, pct / 100.0));
+                }
+            });
+        }
+        if let Some((h, share)) = changed {
+            let mut next = credences.clone();
+            set_share(model, &mut next, h, share, &self.locked);
+            ctx.edit(Edit::Credences(next));
+        }
+    }
+}

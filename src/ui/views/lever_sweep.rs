@@ -1,0 +1,105 @@
+//! The lever sweep: one lever across its range against one outcome, under each hypothesis and
+//! expected, with the current setting and A's.
+
+use crate::analysis::Side;
+use crate::format::number;
+use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::theme::{self, PLOT_HEIGHT};
+use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
+use crate::ui::widgets::{cell_names, choice, hovered};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use serde::{Deserialize, Serialize};
+
+/// The lever swept and the outcome shown (persisted, by id).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LeverSweepView {
+    /// Lever id; by default the first lever.
+    pub lever: Option<String>,
+    /// Outcome cell; by default the first outcome at the last horizon.
+    pub cell: Option<CellRef>,
+}
+
+impl View for LeverSweepView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let s = &ctx.doc.scenario;
+        let names = cell_names(s);
+        let lever_names: Vec<String> = s.levers.iter().map(|l| format!("{} ({})", l.name, l.unit)).collect();
+        let li = index_or_first(self.lever.as_deref(), s.levers.iter().map(|l| l.id.as_str()));
+        let cell = cell_or(self.cell.as_ref(), s, s.horizons.len().saturating_sub(1));
+        let (Some(lever), Some(cell_name)) = (s.levers.get(li), names.get(cell)) else {
+            ui.label("The scenario has no lever or no outcome to sweep.");
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            if let Some(i) = choice(ui, "Lever", "sweep-lever", &lever_names, li) {
+                self.lever = s.levers.get(i).map(|l| l.id.clone());
+            }
+            if let Some(i) = choice(ui, "Outcome", "sweep-outcome", &names, cell) {
+                self.cell = CellRef::of(s, i);
+            }
+        });
+        let Ok(report) = ctx.report() else { return };
+        let settings = ctx.settings();
+        let data = ctx
+            .derived
+            .lever_sweep(Side::Live, &settings.levers, &report.analysis.leaf_weights, li, cell);
+        let pinned = match ctx.session.pinned {
+            Some(p) => match ctx.reference_report() {
+                Ok(r) => Some((
+                    ctx.derived
+                        .lever_sweep(Side::Reference, &p.levers, &r.analysis.leaf_weights, li, cell),
+                    p.levers[li],
+                )),
+                Err(_) => None,
+            },
+            None => None,
+        };
+        let palette = ctx.theme.palette;
+        let model = ctx.derived.model();
+        let x_now = settings.levers[li];
+        let (xl, yl) = (lever_names[li].clone(), cell_name.clone());
+        let (xl2, yl2) = (xl.clone(), yl.clone());
+        Plot::new("lever-sweep")
+            .height(ui.available_height().max(PLOT_HEIGHT))
+            .legend(Legend::default())
+            .x_axis_label(xl)
+            .y_axis_label(yl)
+            .label_formatter(move |hover| {
+                let (name, p, _) = hovered(hover);
+                Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
+            })
+            .show(ui, |p| {
+                for (l, ys) in data.per_leaf.iter().enumerate() {
+                    let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
+                    let name = model.leaves.get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
+                    p.line(Line::new(name, pts).width(theme::THIN_LINE_WIDTH));
+                }
+                let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
+                p.line(
+                    Line::new("Expected (credence-weighted)", pts)
+                        .width(theme::EXPECTED_LINE_WIDTH)
+                        .color(palette.current),
+                );
+                p.vline(
+                    VLine::new(format!("Current {}", lever.name.to_lowercase()), x_now)
+                        .color(palette.current)
+                        .style(LineStyle::dashed_loose()),
+                );
+                if let Some((a, ax)) = &pinned {
+                    let pts: PlotPoints = a.xs.iter().zip(&a.expected).map(|(&x, &y)| [x, y]).collect();
+                    p.line(
+                        Line::new("A (pinned), expected", pts)
+                            .color(palette.pinned)
+                            .style(LineStyle::dashed_dense())
+                            .width(2.0),
+                    );
+                    p.vline(
+                        VLine::new("A's setting", *ax)
+                            .color(palette.pinned)
+                            .style(LineStyle::dotted_dense()),
+                    );
+                }
+            });
+    }
+}

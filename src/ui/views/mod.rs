@@ -1,0 +1,19 @@
+//! One file per panel or plot, each a struct with its own view state implementing
+//! [`crate::ui::ctx::View`].
+
+pub mod assumptions;
+pub mod cell;
+pub mod confirm;
+pub mod credence_sweep;
+pub mod credences;
+pub mod header;
+pub mod lever_sweep;
+pub mod levers;
+pub mod matrix;
+pub mod menu;
+pub mod notice;
+pub mod outcomes;
+pub mod pareto;
+pub mod results;
+pub mod summary;
+pub mod weights;

@@ -1,0 +1,178 @@
+//! The Pareto view: 10,000 policies sampled across the lever space on two chosen outcomes,
+//! their non-dominated front, the named policies, the current settings and A. A click on a
+//! sample adopts its settings.
+
+use crate::analysis::{Pareto, SamplesState};
+use crate::format::number;
+use crate::model::scenario::Better;
+use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::theme::{self, MARKER_RADIUS, PLOT_HEIGHT};
+use crate::ui::views::cell::{CellRef, cell_or};
+use crate::ui::widgets::{cell_names, choice, hovered};
+use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Name of the sampled points in the plot (and so in hover read-outs).
+const SAMPLES: &str = "Sampled policies";
+/// Name of the front line.
+const FRONT: &str = "Pareto front";
+
+/// The Pareto view's axes (persisted) and its plot points (derived, kept while unchanged).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParetoView {
+    /// The x axis; by default the first outcome's first horizon.
+    pub x: Option<CellRef>,
+    /// The y axis; by default the second outcome's first horizon.
+    pub y: Option<CellRef>,
+    #[serde(skip)]
+    points: Option<(Arc<Pareto>, Vec<PlotPoint>)>,
+}
+
+impl ParetoView {
+    /// The cells on the two axes.
+    #[must_use]
+    pub fn axes(&self, ctx: &ViewCtx<'_>) -> (usize, usize) {
+        let s = &ctx.doc.scenario;
+        (
+            cell_or(self.x.as_ref(), s, 0),
+            cell_or(self.y.as_ref(), s, s.horizons.len()),
+        )
+    }
+}
+
+impl View for ParetoView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let s = &ctx.doc.scenario;
+        let names = cell_names(s);
+        let (cx, cy) = self.axes(ctx);
+        ui.horizontal_wrapped(|ui| {
+            if let Some(i) = choice(ui, "x axis", "pareto-x", &names, cx) {
+                self.x = CellRef::of(s, i);
+            }
+            if let Some(i) = choice(ui, "y axis", "pareto-y", &names, cy) {
+                self.y = CellRef::of(s, i);
+            }
+        });
+        let (cx, cy) = self.axes(ctx);
+        match ctx.derived.samples() {
+            SamplesState::Ready(_) => {}
+            SamplesState::NotStarted | SamplesState::Pending => {
+                ui.spinner();
+                ui.label("Sampling 10,000 policies across the lever space…");
+                return;
+            }
+            SamplesState::Failed(e) => {
+                ui.label(format!("The policy samples could not be computed: {e}"));
+                return;
+            }
+        }
+        let Ok(report) = ctx.report() else { return };
+        let Some(pareto) = ctx.derived.pareto(&report.analysis.leaf_weights, cx, cy) else {
+            return;
+        };
+        let pinned = ctx.session.pinned.map(|p| p.levers.as_slice());
+        let marks = ctx.derived.policy_points(&report, pinned, cx, cy);
+        if !self.points.as_ref().is_some_and(|(p, _)| Arc::ptr_eq(p, &pareto)) {
+            let pts = pareto.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect();
+            self.points = Some((Arc::clone(&pareto), pts));
+        }
+        let Some((_, plot_points)) = &self.points else { return };
+        let palette = ctx.theme.palette;
+        let direction = |cell: usize| {
+            let (o, _) = ctx.derived.model().outcome_horizon(cell);
+            match s.outcomes.get(o).map(|o| o.better) {
+                Some(Better::Higher) => "higher is better",
+                _ => "lower is better",
+            }
+        };
+        ui.label(
+            egui::RichText::new(format!(
+                "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both; click a point to adopt its settings.",
+                pareto.samples.n,
+                direction(cx),
+                direction(cy)
+            ))
+            .small(),
+        );
+        let lever_names: Vec<String> = s.levers.iter().map(|l| l.name.clone()).collect();
+        let hover_pareto = Arc::clone(&pareto);
+        let (xn, yn) = (names[cx].clone(), names[cy].clone());
+        let plot = Plot::new("pareto")
+            .height(ui.available_height().max(PLOT_HEIGHT))
+            .legend(Legend::default())
+            .x_axis_label(xn.clone())
+            .y_axis_label(yn.clone())
+            .label_formatter(move |hover| {
+                let (name, p, index) = hovered(hover);
+                let mut text = format!("{name}\n{xn}: {}\n{yn}: {}", number(p.x), number(p.y));
+                let sample = match (name, index) {
+                    (SAMPLES, Some(i)) => Some(i),
+                    (FRONT, Some(i)) => hover_pareto.front.get(i).copied(),
+                    _ => None,
+                };
+                if let Some(i) = sample.filter(|&i| i < hover_pareto.samples.n) {
+                    for (l, v) in lever_names.iter().zip(hover_pareto.samples.levers_of(i)) {
+                        text.push_str(&format!("\n{l}: {}", number(*v)));
+                    }
+                }
+                Some(text)
+            });
+        let current = report.current();
+        let shown = plot.show(ui, |p| {
+            p.points(
+                Points::new(SAMPLES, PlotPoints::Borrowed(plot_points))
+                    .radius(theme::SAMPLE_RADIUS)
+                    .color(palette.sample),
+            );
+            let front: Vec<[f64; 2]> = pareto.front.iter().map(|&i| pareto.points[i]).collect();
+            p.line(
+                Line::new(FRONT, front)
+                    .color(palette.front)
+                    .width(2.5)
+                    .allow_band(false),
+            );
+            for (i, c) in report.candidates.iter().enumerate() {
+                let Some(&xy) = marks.get(i) else { continue };
+                if i == current {
+                    p.points(
+                        Points::new("Current settings", vec![xy])
+                            .radius(MARKER_RADIUS + 2.0)
+                            .color(palette.current)
+                            .shape(MarkerShape::Circle),
+                    );
+                } else {
+                    p.points(
+                        Points::new(c.name.clone(), vec![xy])
+                            .radius(MARKER_RADIUS)
+                            .shape(MarkerShape::Diamond),
+                    );
+                }
+            }
+            if let (Some(_), Some(&a)) = (pinned, marks.get(report.candidates.len())) {
+                p.points(
+                    Points::new("A (pinned)", vec![a])
+                        .radius(MARKER_RADIUS + 1.0)
+                        .color(palette.pinned)
+                        .shape(MarkerShape::Square),
+                );
+            }
+        });
+        // A click on a sampled point adopts its lever settings (an undoable step).
+        if shown.response.clicked()
+            && let Some(pos) = shown.response.interact_pointer_pos()
+        {
+            let nearest = plot_points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, shown.transform.position_from_point(p).distance(pos)))
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, d)) = nearest
+                && d <= theme::PICK_RADIUS
+            {
+                ctx.edit(Edit::Levers(pareto.samples.levers_of(i).to_vec()));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The results area: the verdict line, the outcomes table and the plot tabs.
+
+use crate::ui::ctx::{Command, PlotTab, View, ViewCtx};
+use crate::ui::views::credence_sweep::CredenceSweepView;
+use crate::ui::views::lever_sweep::LeverSweepView;
+use crate::ui::views::matrix::MatrixView;
+use crate::ui::views::outcomes::outcome_table_ui;
+use crate::ui::views::pareto::ParetoView;
+use crate::ui::views::summary::summary_ui;
+use serde::{Deserialize, Serialize};
+
+/// Share of the results area the outcomes table may take before it scrolls.
+const TABLE_SHARE: f32 = 0.42;
+/// Least height of the outcomes table.
+const MIN_TABLE_HEIGHT: f32 = 160.0;
+
+/// The results area and the plots it switches between; persisted between runs.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResultsView {
+    /// The plot shown.
+    pub tab: PlotTab,
+    /// The Pareto view.
+    pub pareto: ParetoView,
+    /// The lever sweep.
+    pub sweep: LeverSweepView,
+    /// The decision matrix.
+    pub matrix: MatrixView,
+    /// The credence sweep.
+    pub credence: CredenceSweepView,
+}
+
+impl View for ResultsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let report = match ctx.report() {
+            Ok(r) => r,
+            Err(e) => {
+                ui.colored_label(ctx.theme.palette.worse, format!("Cannot evaluate: {e}"));
+                return;
+            }
+        };
+        let (kind, _) = ctx.reference_settings();
+        let reference = match ctx.reference_report() {
+            Ok(r) => Some(r),
+            Err(e) => {
+                ui.colored_label(
+                    ctx.theme.palette.muted,
+                    format!("The comparison state cannot be evaluated: {e}"),
+                );
+                None
+            }
+        };
+        summary_ui(ui, &ctx.theme, &report, reference.as_deref().map(|r| (kind, r)));
+        if !ctx.theme.classroom {
+            let mut per = ctx.session.per_hypothesis;
+            if ui.checkbox(&mut per, "Show the value under each hypothesis").changed() {
+                ctx.send(Command::SetPerHypothesis(per));
+            }
+        }
+        ui.separator();
+        let table_height = (ui.available_height() * TABLE_SHARE).max(MIN_TABLE_HEIGHT);
+        egui::ScrollArea::both()
+            .id_salt("outcomes")
+            .max_height(table_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| outcome_table_ui(ui, ctx, &report, reference.as_deref()));
+        ui.separator();
+        ui.horizontal(|ui| {
+            let tab = &mut self.tab;
+            ui.selectable_value(tab, PlotTab::Pareto, "Pareto view");
+            ui.selectable_value(tab, PlotTab::LeverSweep, "Lever sweep");
+            ui.selectable_value(tab, PlotTab::Matrix, "Decision matrix");
+            ui.selectable_value(tab, PlotTab::CredenceSweep, "Credence sweep");
+        });
+        match self.tab {
+            PlotTab::Pareto => self.pareto.ui(ui, ctx),
+            PlotTab::LeverSweep => self.sweep.ui(ui, ctx),
+            PlotTab::Matrix => self.matrix.ui(ui, ctx),
+            PlotTab::CredenceSweep => self.credence.ui(ui, ctx),
+        }
+    }
+}

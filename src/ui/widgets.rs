@@ -1,0 +1,114 @@
+//! Small widgets and labels the views share.
+
+use crate::model::scenario::Scenario;
+use crate::ui::theme::{COMBO_WIDTH, MIN_SLIDER, SLIDER_FIELD};
+use egui::Slider;
+
+/// Make the next slider fill the row, leaving room for its number field, without widening the panel.
+pub fn fit_slider(ui: &mut egui::Ui) {
+    ui.spacing_mut().slider_width = (ui.available_width() - SLIDER_FIELD).max(MIN_SLIDER);
+}
+
+/// A slider over a copy of `value`; returns the new value only when the user changed it.
+/// Drawing a slider clamps and snaps its value to the step, which must not rewrite what a
+/// file says (a preset's 1234 strikes/month stays 1234 until someone moves the slider).
+pub fn edit_number(
+    ui: &mut egui::Ui,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+    step: f64,
+    label: egui::Id,
+) -> Option<f64> {
+    fit_slider(ui);
+    let mut copy = value;
+    let slider = Slider::new(&mut copy, range)
+        .step_by(step)
+        .clamping(egui::SliderClamping::Edits);
+    let r = ui.add(slider).labelled_by(label);
+    (r.changed() && copy != value).then_some(copy)
+}
+
+/// A labelled combo box over `names`; returns the index picked this frame, if any.
+pub fn choice(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], selected: usize) -> Option<usize> {
+    let l = ui.label(label);
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(names.get(selected).cloned().unwrap_or_default())
+        .width(COMBO_WIDTH)
+        .show_ui(ui, |ui| {
+            for (i, n) in names.iter().enumerate() {
+                if ui.selectable_label(i == selected, n).clicked() {
+                    picked = Some(i);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    picked.filter(|&i| i != selected)
+}
+
+/// The short id at the start of a hypothesis name ("6a. Drain..." -> "6a").
+#[must_use]
+pub fn short_id(name: &str) -> String {
+    name.split_once(". ")
+        .map_or_else(|| name.chars().take(8).collect(), |(id, _)| id.to_owned())
+}
+
+/// "Near term (year 1)" -> "near term".
+#[must_use]
+pub fn short_horizon(name: &str) -> String {
+    name.split(" (").next().unwrap_or(name).to_lowercase()
+}
+
+/// "Outcome name, horizon name (unit)" for every cell, in cell order.
+#[must_use]
+pub fn cell_names(s: &Scenario) -> Vec<String> {
+    s.outcomes
+        .iter()
+        .flat_map(|o| {
+            s.horizons
+                .iter()
+                .map(move |t| format!("{}, {} ({})", o.name, short_horizon(&t.name), o.unit))
+        })
+        .collect()
+}
+
+/// The plot item's name, the position and the data point's index under the pointer.
+#[must_use]
+pub fn hovered<'a>(hover: &egui_plot::HoverPosition<'a>) -> (&'a str, egui_plot::PlotPoint, Option<usize>) {
+    match hover {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            index,
+        } => (plot_name, *position, Some(*index)),
+        egui_plot::HoverPosition::Elsewhere { position } => ("", *position, None),
+    }
+}
+
+/// Hypotheses in display order (parents followed by their children) with their depth.
+#[must_use]
+pub fn hypothesis_order(model: &crate::model::evaluate::Model) -> Vec<(usize, usize)> {
+    fn walk(m: &crate::model::evaluate::Model, h: usize, depth: usize, out: &mut Vec<(usize, usize)>) {
+        out.push((h, depth));
+        for &c in &m.children[h] {
+            walk(m, c, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    for &r in &model.roots {
+        walk(model, r, 0, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short_id("6a. Drain their resources"), "6a");
+        assert_eq!(short_horizon("Near term (year 1)"), "near term");
+    }
+}
