@@ -1,5 +1,8 @@
 //! Criterion benchmarks of the core on the shipped Paris 2015 scenario.
 
+#![allow(missing_docs, reason = "criterion's macros generate undocumented functions")]
+#![allow(clippy::expect_used, reason = "a benchmark stops at the first surprise")]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
 use motive_lab::model::decision::Scratch;

@@ -1,5 +1,11 @@
 //! Every kind of bad file gets a clear, located message and never a panic or a hang.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
+
 use motive_lab::io::{
     FileError, MAX_FILE_BYTES, SHIPPED_SCENARIOS, load_document, parse_document, parse_scenario, save_document,
 };

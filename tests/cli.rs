@@ -1,6 +1,12 @@
 //! The command line, driven as analysts drive it: exit codes, formats, overrides, and numbers
 //! checked against the documented formulas recomputed here from the JSON itself.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -31,7 +37,7 @@ fn presets() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets"))
         .expect("presets folder")
         .map(|e| format!("presets/{}", e.expect("entry").file_name().to_string_lossy()))
-        .filter(|p| p.ends_with(".ron"))
+        .filter(|p| Path::new(p).extension().is_some_and(|e| e == "ron"))
         .collect();
     v.sort();
     v

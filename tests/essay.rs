@@ -1,6 +1,12 @@
 //! The shipped Paris 2015 scenario reproduces the essay's argument, and its 2015 settings
 //! reproduce the observed 2015-2016 figures it is calibrated to.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
+
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
 use motive_lab::model::decision::Scratch;
 use motive_lab::model::evaluate::Model;

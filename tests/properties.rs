@@ -1,6 +1,12 @@
 //! Properties of the decision analysis that hold for any credences, levers and weights on the
 //! shipped scenario.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
+
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
 use motive_lab::model::decision::Scratch;
 use motive_lab::model::evaluate::Model;

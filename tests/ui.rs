@@ -1,5 +1,11 @@
-//! The real app driven through its accessibility tree with egui_kittest: sliders, named
+//! The real app driven through its accessibility tree with `egui_kittest`: sliders, named
 //! policies, files, undo and redo, classroom mode, and a few CPU-rendered snapshots.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -490,8 +496,11 @@ fn sliders_work_from_the_keyboard() {
         h.state().settings().levers[0] > before,
         "arrow key moved the focused slider"
     );
-    // Tab moves the focus on to the next control.
+    // Tab moves the focus on to another control.
+    let focused = h.ctx.memory(egui::Memory::focused);
+    assert!(focused.is_some());
     h.key_press(egui::Key::Tab);
     h.run();
-    assert!(h.ctx.memory(|m| m.focused()).is_some());
+    let next = h.ctx.memory(egui::Memory::focused);
+    assert!(next.is_some() && next != focused, "{focused:?} -> {next:?}");
 }

@@ -62,6 +62,7 @@ pub enum Command {
     Eval {
         /// A preset or scenario file (a scenario is evaluated at its defaults).
         file: PathBuf,
+        /// Settings given on the command line over those in the file.
         #[command(flatten)]
         overrides: Overrides,
         /// Output format.
@@ -72,6 +73,7 @@ pub enum Command {
     Policies {
         /// A preset or scenario file.
         file: PathBuf,
+        /// Settings given on the command line over those in the file.
         #[command(flatten)]
         overrides: Overrides,
         /// Output format.
@@ -109,6 +111,7 @@ pub type ExtraBench = fn(usize) -> Vec<String>;
 /// Run a command (not the GUI) and return the exit status. `extra_bench` adds lines to
 /// `bench`.
 #[must_use]
+#[allow(clippy::print_stdout, reason = "the command line's output goes to stdout")]
 pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
     let result = match command {
         Command::Eval {
@@ -145,6 +148,7 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
     }
 }
 
+#[allow(clippy::print_stdout, reason = "the command line's output goes to stdout")]
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for f in files {

@@ -284,9 +284,9 @@ fn decision_analysis_matches_the_hand_calculation() {
             close(a.utility(p, h), u);
         }
     }
-    close(a.expected_utility[0], 0.434375);
-    close(a.expected_utility[1], 0.446875);
-    close(a.expected_utility[2], 0.421875);
+    close(a.expected_utility[0], 0.434_375);
+    close(a.expected_utility[1], 0.446_875);
+    close(a.expected_utility[2], 0.421_875);
     assert_eq!(a.best, 1);
     assert_eq!(a.best_by_leaf, vec![0, 0, 1]);
     close(a.regret(0, 2), 0.05);

@@ -95,7 +95,7 @@ pub struct Notice {
     pub is_error: bool,
     /// Headline.
     pub title: String,
-    /// Details, one per line (file:line:column: problem).
+    /// Details, one per line (`file:line:column: problem`).
     pub lines: Vec<String>,
 }
 
@@ -159,6 +159,10 @@ impl Theme {
 
 /// What views may know of the session: the file, the unsaved mark, history, comparison.
 #[derive(Debug, Clone, Copy)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts a view reads, not a state machine"
+)]
 pub struct SessionView<'a> {
     /// The document's file, if any.
     pub path: Option<&'a Path>,

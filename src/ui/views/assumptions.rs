@@ -5,6 +5,7 @@ use crate::format::{number, signed};
 use crate::model::scenario::{Curve, Scenario};
 use crate::ui::ctx::{View, ViewCtx};
 use egui::RichText;
+use std::fmt::Write as _;
 
 /// The assumptions window; open on an (outcome, horizon) pair or closed.
 #[derive(Debug, Default)]
@@ -99,7 +100,7 @@ impl View for AssumptionsView {
                             let Some(e) = s.effects.get(c.effect) else { continue };
                             let mut lever_text = lever_name(s, &e.lever).to_owned();
                             if let Some(m) = &e.with {
-                                lever_text.push_str(&format!("\n× factor of {}", lever_name(s, &m.lever)));
+                                let _ = write!(lever_text, "\n× factor of {}", lever_name(s, &m.lever));
                             }
                             ui.label(lever_text);
                             ui.label(

@@ -7,6 +7,7 @@ use crate::model::summary::Report;
 use crate::ui::ctx::{Command, ViewCtx};
 use crate::ui::widgets::short_id;
 use egui::{RichText, WidgetInfo};
+use std::fmt::Write as _;
 
 /// How a value compares with the comparison state: better, worse, or the same (`None`).
 #[must_use]
@@ -71,7 +72,7 @@ pub fn outcome_table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, report: &Repor
                         Some(false) => text = text.color(palette.worse),
                         None => {}
                     }
-                    hover.push_str(&format!("\nComparison: {} ({})", number(y0), signed(y - y0)));
+                    let _ = write!(hover, "\nComparison: {} ({})", number(y0), signed(y - y0));
                 }
                 let name = format!("{}, {}: {}", out.name, hz.name, number(y));
                 ui.label(text)

@@ -11,6 +11,7 @@ use crate::ui::views::cell::{CellRef, cell_or};
 use crate::ui::widgets::{cell_names, choice, hovered};
 use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Name of the sampled points in the plot (and so in hover read-outs).
@@ -114,7 +115,7 @@ impl View for ParetoView {
                 };
                 if let Some(i) = sample.filter(|&i| i < hover_pareto.samples.n) {
                     for (l, v) in lever_names.iter().zip(hover_pareto.samples.levers_of(i)) {
-                        text.push_str(&format!("\n{l}: {}", number(*v)));
+                        let _ = write!(text, "\n{l}: {}", number(*v));
                     }
                 }
                 Some(text)
