@@ -504,3 +504,84 @@ fn sliders_work_from_the_keyboard() {
     let next = h.ctx.memory(egui::Memory::focused);
     assert!(next.is_some() && next != focused, "{focused:?} -> {next:?}");
 }
+
+fn restored(persisted: motive_lab::app::Persisted) -> Harness<'static, MotiveApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| MotiveApp::restored(&cc.egui_ctx, persisted, None));
+    h.run();
+    h
+}
+
+#[test]
+fn a_restored_session_keeps_unsaved_work_its_file_and_its_mark() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("mine.ron");
+    let mut doc =
+        load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/homeland-first.ron")).expect("loads");
+    motive_lab::io::save_document(&path, &doc).expect("saves");
+    doc.state.settings.levers[0] = 350.0;
+    let persisted = motive_lab::app::Persisted {
+        last_document: Some(motive_lab::io::preset_text(&doc).expect("text")),
+        last_path: Some(path.clone()),
+        ..Default::default()
+    };
+    let h = restored(persisted);
+    let app = h.state();
+    assert_eq!(app.settings().levers[0], 350.0);
+    assert_eq!(app.path(), Some(path.as_path()));
+    assert!(app.dirty(), "the edit is not in the file");
+    assert!(app.title().starts_with("* mine.ron"));
+}
+
+#[test]
+fn a_restored_session_whose_file_is_gone_keeps_the_work_untitled() {
+    let doc = load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron")).expect("loads");
+    let persisted = motive_lab::app::Persisted {
+        last_document: Some(motive_lab::io::preset_text(&doc).expect("text")),
+        last_path: Some(PathBuf::from("/no/such/folder/gone.ron")),
+        ..Default::default()
+    };
+    let h = restored(persisted);
+    assert_eq!(h.state().doc().state.name, "Complete disengagement");
+    assert_eq!(h.state().path(), None);
+    assert!(h.state().dirty());
+    // The missing file is reported, not passed over.
+    h.get_by_label_contains("could not be read; your work is kept, untitled");
+}
+
+#[test]
+fn a_broken_restored_session_opens_the_default_and_says_so() {
+    let persisted = motive_lab::app::Persisted {
+        last_document: Some("Preset(format_version: 1, name: 3)".into()),
+        ..Default::default()
+    };
+    let h = restored(persisted);
+    assert_eq!(h.state().doc().state.name, "Scenario defaults");
+    h.get_by_label_contains("The last session's document could not be restored");
+}
+
+#[test]
+fn the_unsaved_changes_prompt_saves_first_then_opens() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let mine = dir.path().join("mine.ron");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveAs(mine.clone()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(250.0);
+    h.run();
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    drop_file(&mut h, &other);
+    h.get_by_label("Unsaved changes");
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
+        .click();
+    h.run();
+    // The edit went to the file, then the dropped preset opened.
+    let saved = load_document(&mine).expect("loads");
+    assert_eq!(saved.state.settings.levers[0], 250.0);
+    assert_eq!(h.state().path(), Some(other.as_path()));
+    assert_eq!(h.state().doc().state.name, "Fortress at home");
+    assert!(!h.state().dirty());
+}

@@ -72,28 +72,7 @@ impl MotiveApp {
 
     fn apply_edit(&mut self, ctx: &egui::Context, edit: Edit) {
         let (doc, opened) = (&mut self.session.doc, &self.session.opened);
-        let settings = &mut doc.state.settings;
-        let set = |slot: Option<&mut f64>, x: f64| {
-            if let Some(v) = slot {
-                *v = x;
-            }
-        };
-        match edit {
-            Edit::Credences(c) if c.len() == settings.credences.len() => settings.credences = c,
-            Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
-            Edit::Credences(_) | Edit::Levers(_) => {}
-            Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
-            Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),
-            Edit::HorizonWeight(i, x) => set(settings.horizon_weights.get_mut(i), x),
-            Edit::Policy(i) => {
-                if let Some(p) = doc.scenario.policies.get(i) {
-                    settings.levers = doc.scenario.policy_levers(p);
-                }
-            }
-            Edit::Name(n) => doc.state.name = n,
-            Edit::Notes(n) => doc.state.notes = n,
-            Edit::ResetToOpened => doc.state.clone_from(opened),
-        }
+        doc.state.apply(edit, &doc.scenario, opened);
         ctx.request_repaint();
     }
 

@@ -30,6 +30,29 @@ impl ScenarioSource {
     }
 }
 
+/// A change to the document's editable state, as the app's panels ask for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Every credence (relative to siblings), in hypothesis order.
+    Credences(Vec<f64>),
+    /// One lever's value.
+    Lever(usize, f64),
+    /// Every lever's value.
+    Levers(Vec<f64>),
+    /// Every lever set to the named policy with this index.
+    Policy(usize),
+    /// How much outcome `.0` matters.
+    ValueWeight(usize, f64),
+    /// How much horizon `.0` matters.
+    HorizonWeight(usize, f64),
+    /// The preset's name.
+    Name(String),
+    /// The preset's notes.
+    Notes(String),
+    /// Back to the document as it was opened.
+    ResetToOpened,
+}
+
 /// Everything a user edits in a document: small, cheap to clone and compare.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocState {
@@ -41,6 +64,35 @@ pub struct DocState {
     pub notes: String,
     /// How a saved preset refers to the scenario.
     pub source: ScenarioSource,
+}
+
+impl DocState {
+    /// Apply an edit. Indices and lengths that do not fit the scenario change nothing.
+    /// `opened` is the state [`Edit::ResetToOpened`] returns to.
+    pub fn apply(&mut self, edit: Edit, scenario: &Scenario, opened: &DocState) {
+        let settings = &mut self.settings;
+        let set = |slot: Option<&mut f64>, x: f64| {
+            if let Some(v) = slot {
+                *v = x;
+            }
+        };
+        match edit {
+            Edit::Credences(c) if c.len() == settings.credences.len() => settings.credences = c,
+            Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
+            Edit::Credences(_) | Edit::Levers(_) => {}
+            Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
+            Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),
+            Edit::HorizonWeight(i, x) => set(settings.horizon_weights.get_mut(i), x),
+            Edit::Policy(i) => {
+                if let Some(p) = scenario.policies.get(i) {
+                    settings.levers = scenario.policy_levers(p);
+                }
+            }
+            Edit::Name(n) => self.name = n,
+            Edit::Notes(n) => self.notes = n,
+            Edit::ResetToOpened => self.clone_from(opened),
+        }
+    }
 }
 
 /// A scenario with the settings a user chose for it.
@@ -87,5 +139,31 @@ impl Document {
         };
         let s = &self.state;
         s.settings.to_preset(&self.scenario, &s.name, &s.notes, reference)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_change_only_what_they_name() {
+        let s = Arc::new(crate::model::tests::tiny());
+        let doc = Document::from_scenario(Arc::clone(&s), ScenarioSource::Embedded);
+        let opened = doc.state.clone();
+        let mut st = doc.state.clone();
+        st.apply(Edit::Lever(1, 7.0), &s, &opened);
+        assert_eq!(st.settings.levers, vec![opened.settings.levers[0], 7.0]);
+        // Out of range or of the wrong length: nothing changes.
+        st.apply(Edit::Lever(9, 1.0), &s, &opened);
+        st.apply(Edit::Credences(vec![1.0]), &s, &opened);
+        assert_eq!(st.settings.credences, opened.settings.credences);
+        st.apply(Edit::Policy(1), &s, &opened);
+        assert_eq!(st.settings.levers, s.policy_levers(&s.policies[1]));
+        st.apply(Edit::ValueWeight(0, 0.5), &s, &opened);
+        st.apply(Edit::Name("n".into()), &s, &opened);
+        assert_eq!((st.settings.value_weights[0], st.name.as_str()), (0.5, "n"));
+        st.apply(Edit::ResetToOpened, &s, &opened);
+        assert_eq!(st, opened);
     }
 }

@@ -4,33 +4,10 @@
 
 use crate::analysis::{Derived, ReportResult, Side};
 use crate::model::document::Document;
+pub use crate::model::document::Edit;
 use crate::model::preset::Settings;
 use crate::ui::theme::{Look, Palette, palette};
 use std::path::{Path, PathBuf};
-
-/// A change to the document's editable state, applied by the shell as soon as the panel that
-/// asked for it is drawn (so the panels after it show the new numbers in the same frame).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// Every credence (relative to siblings), in hypothesis order.
-    Credences(Vec<f64>),
-    /// One lever's value.
-    Lever(usize, f64),
-    /// Every lever's value.
-    Levers(Vec<f64>),
-    /// Every lever set to the named policy with this index.
-    Policy(usize),
-    /// How much outcome `.0` matters.
-    ValueWeight(usize, f64),
-    /// How much horizon `.0` matters.
-    HorizonWeight(usize, f64),
-    /// The preset's name.
-    Name(String),
-    /// The preset's notes.
-    Notes(String),
-    /// Back to the document as it was opened.
-    ResetToOpened,
-}
 
 /// An answer to the unsaved-changes question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

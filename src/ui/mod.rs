@@ -3,6 +3,7 @@
 //! number, and nothing here knows the app shell.
 
 pub mod ctx;
+pub mod standalone;
 pub mod theme;
 pub mod views;
 pub mod widgets;

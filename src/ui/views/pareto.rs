@@ -29,6 +29,9 @@ pub struct ParetoView {
     pub y: Option<CellRef>,
     #[serde(skip)]
     points: Option<(Arc<Pareto>, Vec<PlotPoint>)>,
+    /// How the last frame mapped plot coordinates to the screen.
+    #[serde(skip)]
+    transform: Option<egui_plot::PlotTransform>,
 }
 
 impl ParetoView {
@@ -40,6 +43,13 @@ impl ParetoView {
             cell_or(self.x.as_ref(), s, 0),
             cell_or(self.y.as_ref(), s, s.horizons.len()),
         )
+    }
+
+    /// Where sample `i` was drawn in the last frame, if it was (for pointer tests and tools).
+    #[must_use]
+    pub fn screen_position(&self, i: usize) -> Option<egui::Pos2> {
+        let (t, (_, points)) = (self.transform.as_ref()?, self.points.as_ref()?);
+        points.get(i).map(|p| t.position_from_point(p))
     }
 }
 
@@ -160,6 +170,7 @@ impl View for ParetoView {
                 );
             }
         });
+        self.transform = Some(shown.transform);
         // A click on a sampled point adopts its lever settings (an undoable step).
         if shown.response.clicked()
             && let Some(pos) = shown.response.interact_pointer_pos()

@@ -1,0 +1,312 @@
+//! Each view drawn on its own, on a standalone context (no app shell), driven through its
+//! accessibility tree with `egui_kittest`: what it shows, and the edits and commands it sends.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test stops at the first surprise"
+)]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use motive_lab::format::{number, percent, signed};
+use motive_lab::io::{SHIPPED_SCENARIOS, parse_document};
+use motive_lab::model::decision::Scratch;
+use motive_lab::model::document::Document;
+use motive_lab::model::evaluate::Model;
+use motive_lab::model::summary::{Report, report};
+use motive_lab::ui::ctx::{Answer, Command, Edit, Notice, View};
+use motive_lab::ui::standalone::Standalone;
+use motive_lab::ui::views::{
+    assumptions::AssumptionsView, confirm::ConfirmView, credence_sweep::CredenceSweepView, credences::CredencesView,
+    header::HeaderView, lever_sweep::LeverSweepView, levers::LeversView, matrix::MatrixView, menu::MenuView,
+    notice::NoticeView, pareto::ParetoView, results::ResultsView, weights::WeightsView,
+};
+
+fn paris() -> Document {
+    parse_document("paris-2015.ron", SHIPPED_SCENARIOS[0].text, None, 0).expect("parses")
+}
+
+type H<V> = Harness<'static, (Standalone, V)>;
+
+fn harness_on<V: View + 'static>(s: Standalone, view: V) -> H<V> {
+    let mut h = Harness::builder()
+        .with_size([1000.0, 760.0])
+        .build_ui_state(|ui, (s, v): &mut (Standalone, V)| s.show(ui, v), (s, view));
+    h.run();
+    h
+}
+
+fn harness<V: View + 'static>(view: V) -> H<V> {
+    harness_on(Standalone::new(paris()), view)
+}
+
+fn core(s: &Standalone) -> Report {
+    let model = Model::new(&s.doc.scenario).expect("valid");
+    report(&s.doc.scenario, &model, &s.doc.state.settings, &mut Scratch::default()).expect("report")
+}
+
+fn button<'a, V>(h: &'a H<V>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
+}
+
+#[test]
+fn credences_view_moves_one_share_and_rescales_the_rest() {
+    let mut h = harness(CredencesView::default());
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .set_value_accesskit(60.0);
+    h.run();
+    let s = &h.state().0;
+    let m = s.derived.model();
+    let w = m.leaf_weights(&s.doc.state.settings.credences).expect("weights");
+    assert!((w[0] - 0.6).abs() < 1e-9, "{w:?}");
+    assert!((w[1] - 0.08).abs() < 1e-9, "{w:?}");
+    assert!(s.sent.iter().all(|c| matches!(c, Command::Edit(Edit::Credences(_)))));
+}
+
+#[test]
+fn credences_view_locks_a_share() {
+    let mut h = harness(CredencesView::default());
+    h.get_by(|n| n.label().as_deref() == Some("Lock 6. Provocation: drawing us all in"))
+        .click();
+    h.run();
+    assert!(h.state().1.locked[5]);
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .set_value_accesskit(50.0);
+    h.run();
+    let s = &h.state().0;
+    let w = s
+        .derived
+        .model()
+        .leaf_weights(&s.doc.state.settings.credences)
+        .expect("weights");
+    assert!((w[5..].iter().sum::<f64>() - 1.0 / 6.0).abs() < 1e-9);
+}
+
+#[test]
+fn equalise_and_reset_to_priors() {
+    // Priors that are not all equal, so that the two buttons differ.
+    let mut doc = paris();
+    let mut scenario = (*doc.scenario).clone();
+    scenario.hypotheses[0].prior = 3.0;
+    scenario.hypotheses[6].prior = 2.0;
+    doc.scenario = std::sync::Arc::new(scenario);
+    doc.state.settings.credences = doc.scenario.hypotheses.iter().map(|h| h.prior).collect();
+    let mut h = harness_on(Standalone::new(doc), CredencesView::default());
+    button(&h, "Equalise").click();
+    h.run();
+    let n = h.state().0.doc.scenario.hypotheses.len();
+    assert_eq!(h.state().0.doc.state.settings.credences, vec![1.0; n]);
+    // The shares shown follow: every top-level hypothesis at 1/6.
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do");
+    button(&h, "Reset to priors").click();
+    h.run();
+    let s = &h.state().0;
+    let priors: Vec<f64> = s.doc.scenario.hypotheses.iter().map(|x| x.prior).collect();
+    assert_eq!(s.doc.state.settings.credences, priors);
+    assert_eq!(s.doc.state.settings.credences[0], 3.0);
+}
+
+#[test]
+fn levers_view_sets_a_lever_and_a_named_policy() {
+    let mut h = harness(LeversView);
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(1800.0);
+    h.run();
+    assert_eq!(h.state().0.doc.state.settings.levers[0], 1800.0);
+    assert!(h.state().0.sent.contains(&Command::Edit(Edit::Lever(0, 1800.0))));
+    h.get_by_role_and_label(Role::ComboBox, "Named policy").click();
+    h.run();
+    button(&h, "Homeland first").click();
+    h.run();
+    let s = &h.state().0;
+    let i = s.doc.scenario.policy_index("homeland_first").expect("policy");
+    assert_eq!(
+        s.doc.state.settings.levers,
+        s.doc.scenario.policy_levers(&s.doc.scenario.policies[i])
+    );
+}
+
+#[test]
+fn weights_view_sets_how_much_an_outcome_matters() {
+    let mut h = harness(WeightsView);
+    h.get_by_label("How much each outcome matters").click();
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Weight of Social cohesion at home")
+        .set_value_accesskit(2.0);
+    h.run();
+    let s = &h.state().0;
+    let o = s.doc.scenario.outcome_index("cohesion").expect("outcome");
+    assert_eq!(s.doc.state.settings.value_weights[o], 2.0);
+}
+
+#[test]
+fn results_view_shows_the_cores_numbers_and_opens_assumptions() {
+    let mut h = harness_on(Standalone::new(paris()).with_samples(), ResultsView::default());
+    let r = core(&h.state().0);
+    h.get_by_label(&format!("Expected utility: {:.3}", r.evaluation.expected_utility));
+    let s = &h.state().0.doc.scenario;
+    let label = format!(
+        "{}, {}: {}",
+        s.outcomes[6].name,
+        s.horizons[1].name,
+        number(r.evaluation.expected[6 * s.horizons.len() + 1])
+    );
+    h.get_by_label(&label);
+    h.get_by_label("Show the value under each hypothesis").click();
+    h.run();
+    assert!(h.state().0.sent.contains(&Command::SetPerHypothesis(true)));
+    h.get_all_by_label("?").next().expect("a ? button").click();
+    h.run();
+    assert!(h.state().0.sent.contains(&Command::ShowAssumptions(0, 0)));
+}
+
+#[test]
+fn pareto_view_adopts_the_settings_of_a_clicked_sample() {
+    let mut h = harness_on(Standalone::new(paris()).with_samples(), ParetoView::default());
+    h.run();
+    let sample = 17;
+    let pos = h.state().1.screen_position(sample).expect("drawn");
+    h.hover_at(pos);
+    h.run();
+    h.drag_at(pos);
+    h.step();
+    h.drop_at(pos);
+    h.run();
+    let (s, view) = h.state();
+    let Some(Command::Edit(Edit::Levers(levers))) = s.sent.last() else {
+        panic!("no levers adopted: {:?}", s.sent);
+    };
+    assert_eq!(&s.doc.state.settings.levers, levers);
+    // The adopted sample is the one drawn under the pointer (or one drawn on the same spot).
+    let motive_lab::analysis::SamplesState::Ready(samples) = s.derived.samples() else {
+        panic!("samples ready")
+    };
+    let adopted = (0..samples.n)
+        .find(|&i| samples.levers_of(i) == levers.as_slice())
+        .expect("a sample");
+    let at = view.screen_position(adopted).expect("drawn");
+    assert!(at.distance(pos) < 1.0, "{at:?} vs {pos:?}");
+}
+
+#[test]
+fn pareto_view_says_when_samples_are_pending() {
+    // The spinner keeps asking for frames: step instead of running to rest.
+    let mut h = Harness::builder().with_size([1000.0, 760.0]).build_ui_state(
+        |ui, (s, v): &mut (Standalone, ParetoView)| s.show(ui, v),
+        (Standalone::new(paris()), ParetoView::default()),
+    );
+    h.run_steps(2);
+    h.get_by_label_contains("Sampling 10,000 policies");
+}
+
+#[test]
+fn matrix_view_marks_the_best_policy_and_applies_a_row() {
+    let mut h = harness(MatrixView::default());
+    let r = core(&h.state().0);
+    let best = &r.candidates[r.analysis.best].name;
+    h.get_by_label_contains(&format!("Best by expected utility: {best}."));
+    h.get_by_label_contains(&format!(
+        "EVPI (worth of learning the true motive): {:.4}",
+        r.analysis.evpi
+    ));
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Fortress at home")))
+        .click();
+    h.run();
+    let s = &h.state().0;
+    let i = s.doc.scenario.policy_index("fortress").expect("policy");
+    assert!(s.sent.contains(&Command::Edit(Edit::Policy(i))));
+    assert_eq!(
+        s.doc.state.settings.levers,
+        s.doc.scenario.policy_levers(&s.doc.scenario.policies[i])
+    );
+}
+
+#[test]
+fn credence_sweep_view_states_the_flip_points() {
+    let h = harness(CredenceSweepView::default());
+    let r = core(&h.state().0);
+    let flip = r.analysis.flip_points[0];
+    let up = flip.up.expect("a flip above");
+    h.get_by_label_contains(&format!(
+        "Above {} the best becomes {}.",
+        percent(up.credence),
+        r.candidates[up.to].name
+    ));
+}
+
+#[test]
+fn lever_sweep_view_remembers_the_lever_by_id() {
+    let mut h = harness(LeverSweepView::default());
+    h.get_by_role_and_label(Role::ComboBox, "Lever").click();
+    h.run();
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label().as_deref() == Some("Homeland intelligence and policing (% above 2015 budget)")
+    })
+    .click();
+    h.run();
+    assert_eq!(h.state().1.lever.as_deref(), Some("homeland"));
+    h.get_by_label_contains("Current homeland intelligence and policing");
+}
+
+#[test]
+fn header_view_shows_the_unsaved_mark_and_pins() {
+    let mut s = Standalone::new(paris());
+    s.doc.state.settings.levers[0] = 100.0;
+    let title = s.doc.state.name.clone();
+    let mut h = harness_on(s, HeaderView);
+    h.get_by_label(&format!("{title} (unsaved)"));
+    button(&h, "Pin as A").click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::PinA]);
+}
+
+#[test]
+fn notice_view_lists_problems_and_dismisses() {
+    let mut s = Standalone::new(paris());
+    s.notice = Some(Notice::error("Could not open", vec!["x.ron:3:4: bad".into()]));
+    let mut h = harness_on(s, NoticeView);
+    h.get_by_label("x.ron:3:4: bad");
+    button(&h, "Dismiss").click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::DismissNotice]);
+}
+
+#[test]
+fn confirm_view_asks_and_answers() {
+    let mut s = Standalone::new(paris());
+    s.confirming = Some(Command::New);
+    let mut h = harness_on(s, ConfirmView);
+    h.get_by_label("Unsaved changes");
+    button(&h, "Discard changes").click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::Answer(Answer::Discard)]);
+}
+
+#[test]
+fn menu_view_sends_file_commands() {
+    let mut h = harness(MenuView::default());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("New")))
+        .click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::New]);
+}
+
+#[test]
+fn assumptions_view_shows_each_effect_now() {
+    let view = AssumptionsView { open: Some((0, 0)) };
+    let h = harness(view);
+    h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
+    let s = &h.state().0;
+    let model = s.derived.model();
+    let parts = model.contributions(&s.doc.state.settings.levers, model.cell(0, 0));
+    let borders = parts
+        .iter()
+        .find(|c| s.doc.scenario.effects[c.effect].lever == "borders")
+        .expect("borders effect");
+    assert!(h.query_all_by_label(&signed(borders.value)).next().is_some());
+}
