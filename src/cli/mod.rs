@@ -1,6 +1,7 @@
 //! The analyst command line: `eval`, `policies`, `check` and `bench`.
 
 mod bench;
+pub mod json;
 mod output;
 
 pub use bench::{BenchResult, measure, run_benchmarks};

@@ -257,9 +257,8 @@ pub fn split_utilities(
                 .collect()
         }
     };
-    let a = (0..m)
-        .map(|p| (0..n).map(|l| inside[model.leaves[l]] * utility[p * n + l]).sum())
-        .collect();
+    let inside: Vec<f64> = model.leaves.iter().map(|&h| inside[h]).collect();
+    let a = (0..m).map(|p| expectation(&inside, |l| utility[p * n + l])).collect();
     let b = (0..m).map(|p| expectation(&outside, |l| utility[p * n + l])).collect();
     Ok((a, b))
 }

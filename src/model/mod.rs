@@ -10,6 +10,7 @@ pub mod scenario;
 pub mod summary;
 pub mod sweep;
 pub mod validate;
+pub mod weights;
 
 #[cfg(test)]
 mod tests;

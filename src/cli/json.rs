@@ -1,0 +1,250 @@
+//! The JSON document `eval` and `policies` print; its keys are stable and documented in
+//! docs/cli.md.
+
+use super::output::leaf_ids;
+use crate::model::document::Document;
+use crate::model::evaluate::cell_index;
+use crate::model::summary::Report;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The JSON document `eval` prints; keys are stable and documented in docs/cli.md.
+#[derive(Debug, Serialize)]
+pub struct EvalJson {
+    /// Scenario id and title.
+    pub scenario: ScenarioJson,
+    /// Preset name.
+    pub preset: String,
+    /// Effective weight of every hypothesis.
+    pub hypotheses: Vec<HypothesisJson>,
+    /// Value weight per outcome id and weight per horizon id used for the utilities.
+    pub weights: WeightsJson,
+    /// One entry per outcome and horizon.
+    pub outcomes: Vec<OutcomeJson>,
+    /// Utility of the current settings.
+    pub utility: UtilityJson,
+    /// Every candidate policy.
+    pub policies: Vec<PolicyJson>,
+    /// Id of the candidate with the highest expected utility.
+    pub best_policy: String,
+    /// Id of the candidate with the smallest maximum regret.
+    pub minimax_regret_policy: String,
+    /// Expected value of perfect information about the motive (utility units).
+    pub evpi: f64,
+    /// Where the best policy changes, per hypothesis.
+    pub flip_points: Vec<FlipJson>,
+}
+
+/// The value and horizon weights.
+#[derive(Debug, Serialize)]
+pub struct WeightsJson {
+    /// How much each outcome matters, by outcome id.
+    pub values: BTreeMap<String, f64>,
+    /// How much each horizon matters, by horizon id.
+    pub horizons: BTreeMap<String, f64>,
+}
+
+/// Scenario identity.
+#[derive(Debug, Serialize)]
+pub struct ScenarioJson {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+}
+
+/// A hypothesis's effective weight.
+#[derive(Debug, Serialize)]
+pub struct HypothesisJson {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Parent id, if a sub-hypothesis.
+    pub parent: Option<String>,
+    /// Whether the evaluation runs over it (no sub-hypotheses).
+    pub leaf: bool,
+    /// Effective (normalised) weight.
+    pub weight: f64,
+}
+
+/// One outcome at one horizon.
+#[derive(Debug, Serialize)]
+pub struct OutcomeJson {
+    /// Outcome id.
+    pub id: String,
+    /// Unit.
+    pub unit: String,
+    /// Horizon id.
+    pub horizon: String,
+    /// Credence-weighted value.
+    pub expected: f64,
+    /// Smallest value over hypotheses with positive credence.
+    pub min: f64,
+    /// Largest value over hypotheses with positive credence.
+    pub max: f64,
+    /// Expected value with every effect at the low end of its range.
+    pub expected_low: f64,
+    /// Expected value with every effect at the high end of its range.
+    pub expected_high: f64,
+    /// Value per leaf hypothesis id.
+    pub by_hypothesis: BTreeMap<String, f64>,
+}
+
+/// Utility of the current settings.
+#[derive(Debug, Serialize)]
+pub struct UtilityJson {
+    /// Expected utility.
+    pub expected: f64,
+    /// Utility per leaf hypothesis id.
+    pub by_hypothesis: BTreeMap<String, f64>,
+}
+
+/// One candidate policy.
+#[derive(Debug, Serialize)]
+pub struct PolicyJson {
+    /// Id (`current` for the live settings).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Expected utility.
+    pub expected_utility: f64,
+    /// Credence-weighted regret.
+    pub expected_regret: f64,
+    /// Largest regret over hypotheses with positive credence.
+    pub max_regret: f64,
+    /// Utility per leaf hypothesis id.
+    pub by_hypothesis: BTreeMap<String, f64>,
+    /// Leaf hypotheses under which this policy is best.
+    pub best_under: Vec<String>,
+}
+
+/// A flip of the best policy.
+#[derive(Debug, Serialize)]
+pub struct FlipToJson {
+    /// The hypothesis's effective credence where the best policy changes.
+    pub credence: f64,
+    /// The policy that becomes best there.
+    pub policy: String,
+}
+
+/// Flip points of one hypothesis.
+#[derive(Debug, Serialize)]
+pub struct FlipJson {
+    /// Hypothesis id.
+    pub hypothesis: String,
+    /// Its effective credence now.
+    pub credence: f64,
+    /// Nearest flip below, if any.
+    pub down: Option<FlipToJson>,
+    /// Nearest flip above, if any.
+    pub up: Option<FlipToJson>,
+}
+
+/// Build the JSON document of a report.
+#[must_use]
+pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
+    let s = &doc.scenario;
+    let a = &rep.analysis;
+    let ev = &rep.evaluation;
+    let leaf_ids: Vec<&str> = leaf_ids(doc, rep);
+    let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
+        leaf_ids
+            .iter()
+            .enumerate()
+            .map(|(l, id)| ((*id).to_owned(), f(l)))
+            .collect()
+    };
+    let mut outcomes = Vec::new();
+    for (o, out) in s.outcomes.iter().enumerate() {
+        for (t, h) in s.horizons.iter().enumerate() {
+            let cell = cell_index(s.horizons.len(), o, t);
+            outcomes.push(OutcomeJson {
+                id: out.id.clone(),
+                unit: out.unit.clone(),
+                horizon: h.id.clone(),
+                expected: ev.expected[cell],
+                min: ev.min[cell],
+                max: ev.max[cell],
+                expected_low: ev.expected_low[cell],
+                expected_high: ev.expected_high[cell],
+                by_hypothesis: per_leaf(&|l| ev.value(l, cell)),
+            });
+        }
+    }
+    let cand_id = |p: usize| rep.candidates[p].id.clone();
+    EvalJson {
+        scenario: ScenarioJson {
+            id: s.id.clone(),
+            title: s.title.clone(),
+        },
+        preset: doc.state.name.clone(),
+        hypotheses: s
+            .hypotheses
+            .iter()
+            .enumerate()
+            .map(|(i, h)| HypothesisJson {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                parent: h.parent.clone(),
+                leaf: s.is_leaf(i),
+                weight: a.hypothesis_weights[i],
+            })
+            .collect(),
+        weights: WeightsJson {
+            values: s
+                .outcomes
+                .iter()
+                .map(|o| o.id.clone())
+                .zip(doc.state.settings.value_weights.iter().copied())
+                .collect(),
+            horizons: s
+                .horizons
+                .iter()
+                .map(|h| h.id.clone())
+                .zip(doc.state.settings.horizon_weights.iter().copied())
+                .collect(),
+        },
+        outcomes,
+        utility: UtilityJson {
+            expected: ev.expected_utility,
+            by_hypothesis: per_leaf(&|l| ev.utility[l]),
+        },
+        policies: rep
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(p, c)| PolicyJson {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                expected_utility: a.expected_utility[p],
+                expected_regret: a.expected_regret[p],
+                max_regret: a.max_regret[p],
+                by_hypothesis: per_leaf(&|l| a.utility(p, l)),
+                best_under: (0..a.n_leaves)
+                    .filter(|&l| a.best_by_leaf[l] == p)
+                    .map(|l| leaf_ids[l].to_owned())
+                    .collect(),
+            })
+            .collect(),
+        best_policy: cand_id(a.best),
+        minimax_regret_policy: cand_id(a.minimax_regret),
+        evpi: a.evpi,
+        flip_points: a
+            .flip_points
+            .iter()
+            .map(|f| FlipJson {
+                hypothesis: s.hypotheses[f.hypothesis].id.clone(),
+                credence: f.credence,
+                down: f.down.map(|d| FlipToJson {
+                    credence: d.credence,
+                    policy: cand_id(d.to),
+                }),
+                up: f.up.map(|d| FlipToJson {
+                    credence: d.credence,
+                    policy: cand_id(d.to),
+                }),
+            })
+            .collect(),
+    }
+}
