@@ -158,6 +158,7 @@ fn opening_a_preset_file_replaces_the_document() {
     drop_file(&mut h, &path);
     let expected = load_document(&path).expect("loads");
     assert_eq!(h.state().doc().state, expected.state);
+    assert_eq!(*h.state().doc().scenario, *expected.scenario);
     assert_eq!(h.state().path(), Some(path.as_path()));
     assert!(!h.state().dirty());
     h.get_by_label_contains("Opened");

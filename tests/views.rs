@@ -9,7 +9,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use motive_lab::format::{number, percent, signed};
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_document};
 use motive_lab::model::decision::Scratch;
@@ -99,7 +99,12 @@ fn equalise_and_reset_to_priors() {
     let n = h.state().0.doc.scenario.hypotheses.len();
     assert_eq!(h.state().0.doc.state.settings.credences, vec![1.0; n]);
     // The shares shown follow: every top-level hypothesis at 1/6.
-    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do");
+    let shown = h
+        .get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .accesskit_node()
+        .numeric_value()
+        .expect("a slider value");
+    assert!((shown - 100.0 / 6.0).abs() < 1e-9, "{shown}");
     button(&h, "Reset to priors").click();
     h.run();
     let s = &h.state().0;

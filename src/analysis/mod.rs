@@ -5,9 +5,10 @@
 
 pub mod memo;
 
+use crate::model::credence::all_shares;
 use crate::model::decision::{Scratch, split_utilities};
 use crate::model::evaluate::{Contribution, Model, WeightError};
-use crate::model::frontier::{Samples, pareto_front, sample_policies};
+use crate::model::frontier::{Samples, most_conflicting, pareto_front, sample_policies};
 use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Scenario};
 use crate::model::summary::{Report, report};
@@ -115,6 +116,9 @@ pub struct Derived {
     sweeps: [Memo<SweepKey, Sweep>; 2],
     credence: [Memo<(Settings, usize), Result<CredenceLines, WeightError>>; 2],
     contributions: Memo<(Vec<f64>, usize), Vec<Contribution>>,
+    conflicting: Memo<usize, Option<usize>>,
+    shares: Memo<Vec<f64>, Vec<f64>>,
+    decisive: Memo<Settings, Option<usize>>,
 }
 
 fn slot(side: Side) -> usize {
@@ -140,6 +144,9 @@ impl Derived {
             sweeps: Default::default(),
             credence: Default::default(),
             contributions: Memo::default(),
+            conflicting: Memo::default(),
+            shares: Memo::default(),
+            decisive: Memo::default(),
         }
     }
 
@@ -200,6 +207,46 @@ impl Derived {
             Err(e) => SamplesState::Failed(e),
         };
         self.pareto.clear();
+        self.conflicting.clear();
+    }
+
+    /// The default y axis of a Pareto view whose x axis is `cx`: the cell of another outcome
+    /// that most conflicts with it across the samples, with credences at the scenario's
+    /// priors (so the default does not move while the sliders do). `None` until the samples
+    /// are ready, or if no other outcome varies.
+    pub fn conflicting_cell(&mut self, cx: usize) -> Option<usize> {
+        let SamplesState::Ready(samples) = &self.samples else {
+            return None;
+        };
+        let (model, scenario) = (&self.model, &self.scenario);
+        *self.conflicting.get(cx, |&cx| {
+            let priors: Vec<f64> = scenario.hypotheses.iter().map(|h| h.prior).collect();
+            let weights = model.leaf_weights(&priors).ok()?;
+            let better: Vec<bool> = scenario.outcomes.iter().map(|o| o.better == Better::Higher).collect();
+            most_conflicting(model, samples, &weights, &better, cx)
+        })
+    }
+
+    /// Every hypothesis's share of its sibling group under these credences.
+    pub fn shares(&mut self, credences: &[f64]) -> Arc<Vec<f64>> {
+        let model = &self.model;
+        self.shares.get_with(
+            |k| k[..] == credences[..],
+            || credences.to_vec(),
+            |c| all_shares(model, c),
+        )
+    }
+
+    /// The hypothesis a credence sweep shows by default: the one nearest to changing the best
+    /// policy at `settings` (the document as opened, so the default stays put while the
+    /// sliders move); `None` if no credence change alone changes it.
+    pub fn decisive_hypothesis(&mut self, settings: &Settings) -> Option<usize> {
+        let (scenario, model, scratch) = (&self.scenario, &self.model, &mut self.scratch);
+        *self.decisive.get_with(
+            |k| k == settings,
+            || settings.clone(),
+            |s| report(scenario, model, s, scratch).ok()?.analysis.nearest_flip(),
+        )
     }
 
     /// Expected values of the samples on cells `cx` and `cy` and their front; `None` until the

@@ -39,7 +39,14 @@ impl MotiveApp {
             Command::SaveAs(p) => self.save_to(&p),
             Command::Undo => self.session.step_history(true),
             Command::Redo => self.session.step_history(false),
-            Command::PinA => self.session.pinned = Some(self.session.doc.state.settings.clone()),
+            Command::PinA => {
+                // Only a state that can be evaluated can be compared with.
+                let settings = &self.session.doc.state.settings;
+                match self.derived.report(crate::analysis::Side::Live, settings) {
+                    Ok(_) => self.session.pinned = Some(settings.clone()),
+                    Err(e) => self.notice = Some(Notice::error("Cannot pin this state as A", vec![e.to_string()])),
+                }
+            }
             Command::ClearA => self.session.pinned = None,
             Command::ToggleClassroom => {
                 self.classroom = !self.classroom;
@@ -195,8 +202,12 @@ impl MotiveApp {
             }
             Answer::Discard => {
                 if cmd == Command::Quit {
-                    // What eframe stores for the next run is the document as last saved.
-                    self.session.doc.state = self.session.saved.clone();
+                    // What eframe stores for the next run is the document as last saved, or
+                    // nothing for work that was never saved.
+                    match self.session.saved.clone() {
+                        Some(saved) => self.session.doc.state = saved,
+                        None => self.forget_document = true,
+                    }
                 } else {
                     self.discard_approved = Some(self.session.doc.state.clone());
                 }

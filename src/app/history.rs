@@ -13,7 +13,7 @@ const MAX_UNDO: usize = 200;
 pub struct Snapshot {
     pub(super) state: DocState,
     pub(super) path: Option<PathBuf>,
-    pub(super) saved: DocState,
+    pub(super) saved: Option<DocState>,
     pub(super) opened: DocState,
     pub(super) shipped_index: Option<usize>,
     /// Which opened document the step belongs to: a save updates the steps of its own lineage.
@@ -62,7 +62,7 @@ impl History {
         for s in self.undo.iter_mut().chain(self.redo.iter_mut()) {
             if s.lineage == now.lineage {
                 s.path.clone_from(&now.path);
-                s.saved = now.saved.clone();
+                s.saved.clone_from(&now.saved);
                 s.state.source = now.state.source.clone();
             }
         }

@@ -15,7 +15,7 @@ pub use persist::Persisted;
 pub use session::Session;
 
 use crate::analysis::{Derived, SamplesState};
-use crate::io::{SHIPPED_SCENARIOS, parse_document};
+use crate::io::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, parse_document};
 use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
@@ -69,6 +69,7 @@ pub struct Views {
 }
 
 /// The desktop app.
+#[allow(clippy::struct_excessive_bools, reason = "independent flags of the shell, not a state machine")]
 pub struct MotiveApp {
     /// The document and its history.
     pub session: Session,
@@ -96,6 +97,10 @@ pub struct MotiveApp {
     applied_look: Option<(Look, bool)>,
     /// The window title last sent.
     shown_title: String,
+    /// Names of the shipped presets (read once).
+    preset_names: Vec<String>,
+    /// The user quit discarding work that was never saved: keep no document for the next run.
+    forget_document: bool,
     /// The state as it was when the user chose to discard its changes, so that the action
     /// that follows (a file dialog, say) does not ask again.
     discard_approved: Option<DocState>,
@@ -201,6 +206,8 @@ impl MotiveApp {
             applied_look: None,
             shown_title: String::new(),
             discard_approved: None,
+            forget_document: false,
+            preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
         }
     }
 
@@ -269,10 +276,8 @@ impl MotiveApp {
     fn job_done(&mut self, out: JobOutput) {
         match out {
             JobOutput::Samples(scenario, result) => self.derived.deliver_samples(&scenario, result),
-            JobOutput::Dialog(outcome) => {
-                self.dialog_open = false;
-                self.pending_dialog = Some(outcome);
-            }
+            // The dialog counts as open until its answer is used.
+            JobOutput::Dialog(outcome) => self.pending_dialog = Some(outcome),
         }
     }
 
@@ -288,6 +293,7 @@ impl MotiveApp {
             opened: &s.opened.settings,
             shipped_index: s.shipped_index,
             recent: &self.prefs.recent,
+            presets: &self.preset_names,
             per_hypothesis: self.prefs.per_hypothesis,
             notice: self.notice.as_ref(),
             confirming: self.confirm.as_ref(),
@@ -317,6 +323,7 @@ impl MotiveApp {
         // While the unsaved-changes question is open, nothing else may change the document.
         if self.confirm.is_none() {
             if let Some(outcome) = self.pending_dialog.take() {
+                self.dialog_open = false;
                 self.dialog_answered(outcome);
             }
             self.shortcuts(&ctx);

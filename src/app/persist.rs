@@ -4,6 +4,7 @@
 use super::{MotiveApp, Prefs, Session, default_document};
 use crate::io::{FileKind, load_document_and_kind, parse_document, preset_text};
 use crate::model::document::Document;
+use crate::ui::theme::Look;
 use crate::ui::views::results::ResultsView;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -15,9 +16,12 @@ const STORAGE_KEY: &str = "motive-lab";
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Persisted {
-    /// Preferences.
-    #[serde(flatten)]
-    pub prefs: Prefs,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Light or dark.
+    pub look: Look,
+    /// Show one column per hypothesis in the outcomes table.
+    pub per_hypothesis: bool,
     /// The results area's view state (plot shown, axes, lever and hypothesis chosen).
     pub results: ResultsView,
     /// The last document as preset RON text, restored at start.
@@ -32,22 +36,50 @@ pub struct Persisted {
     pub last_shipped_index: Option<usize>,
 }
 
+impl Persisted {
+    /// The state as eframe stores it (RON text). Fields this build does not know are ignored
+    /// and missing ones take their defaults, so older and newer runs can read each other.
+    ///
+    /// # Errors
+    /// Text that is not RON or has a field of the wrong type.
+    pub fn from_ron(text: &str) -> Result<Self, ron::error::SpannedError> {
+        ron::from_str(text)
+    }
+
+    fn prefs(&self) -> Prefs {
+        Prefs {
+            recent: self.recent.clone(),
+            look: self.look,
+            per_hypothesis: self.per_hypothesis,
+        }
+    }
+}
+
 impl MotiveApp {
     /// The app as eframe starts it: restores the last session, then opens `file` if given.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        let persisted: Persisted = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
-            .unwrap_or_default();
-        Self::restored(&cc.egui_ctx, persisted, file)
+        let stored = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
+        let (persisted, problem) = match stored.as_deref().map(Persisted::from_ron) {
+            None => (Persisted::default(), None),
+            Some(Ok(p)) => (p, None),
+            Some(Err(e)) => (Persisted::default(), Some(e)),
+        };
+        let mut app = Self::restored(&cc.egui_ctx, persisted, file);
+        if let Some(e) = problem {
+            app.notice = Some(crate::ui::ctx::Notice::error(
+                "The settings of the last run could not be read; the app starts afresh",
+                vec![e.to_string()],
+            ));
+        }
+        app
     }
 
     /// The app from a persisted state (as [`MotiveApp::new`] reads it from storage).
     #[must_use]
     pub fn restored(ctx: &egui::Context, mut persisted: Persisted, file: Option<PathBuf>) -> Self {
         let results = std::mem::take(&mut persisted.results);
-        let mut app = Self::with_document(ctx, default_document(), persisted.prefs.clone(), results);
+        let mut app = Self::with_document(ctx, default_document(), persisted.prefs(), results);
         app.restore_session(&persisted);
         if let Some(file) = file {
             // Through the command queue: restored unsaved work is asked about first.
@@ -85,20 +117,26 @@ impl MotiveApp {
                     None
                 }
             });
-        let stored = |t: &Option<String>| {
-            t.as_deref()
-                .and_then(|t| parse_document("last session", t, dir, 0).ok())
+        // The saved and opened states only set the unsaved mark and "Reset to preset"; if they
+        // cannot be read the document is kept and marked unsaved, and the reason logged.
+        let stored = |label: &str, t: &Option<String>| {
+            let text = t.as_deref()?;
+            parse_document("last session", text, dir, 0)
+                .map_err(|e| eprintln!("motive-lab: the last session's {label} state could not be read: {e}"))
+                .ok()
         };
         let untitled = p.last_path.is_none();
         let reference: Option<(Document, Document)> = match on_disk {
             Some(d) => Some((d.clone(), d)),
-            None if untitled => stored(&p.last_saved).map(|s| (s.clone(), stored(&p.last_opened).unwrap_or(s))),
+            None if untitled => {
+                stored("saved", &p.last_saved).map(|s| (s.clone(), stored("opened", &p.last_opened).unwrap_or(s)))
+            }
             None => None,
         };
         let mut session = match reference {
             Some((saved, opened)) if *saved.scenario == *doc.scenario => {
                 let mut s = Session::new(doc, p.last_path.clone());
-                s.saved = saved.state;
+                s.saved = Some(saved.state);
                 s.opened = opened.state;
                 s.shipped_index = if untitled { p.last_shipped_index } else { None };
                 s
@@ -107,7 +145,7 @@ impl MotiveApp {
             // untitled and marked unsaved.
             _ => {
                 let mut s = Session::new(doc, None);
-                s.saved = default_document().state;
+                s.saved = None;
                 s
             }
         };
@@ -134,16 +172,67 @@ impl MotiveApp {
             }
         };
         let s = &self.session;
+        let keep = !self.forget_document;
         let persisted = Persisted {
-            prefs: self.prefs.clone(),
+            recent: self.prefs.recent.clone(),
+            look: self.prefs.look,
+            per_hypothesis: self.prefs.per_hypothesis,
             results: std::mem::take(&mut self.views.results),
-            last_document: text("document", &s.doc),
-            last_path: s.path.clone(),
-            last_saved: text("saved state", &s.doc.with_state(s.saved.clone())),
+            last_document: if keep { text("document", &s.doc) } else { None },
+            last_path: if keep { s.path.clone() } else { None },
+            last_saved: s
+                .saved
+                .as_ref()
+                .and_then(|saved| text("saved state", &s.doc.with_state(saved.clone()))),
             last_opened: text("opened state", &s.doc.with_state(s.opened.clone())),
             last_shipped_index: s.shipped_index,
         };
         eframe::set_value(storage, STORAGE_KEY, &persisted);
         self.views.results = persisted.results;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::ctx::PlotTab;
+
+    #[test]
+    fn the_stored_state_round_trips_as_eframe_writes_it() {
+        let mut p = Persisted {
+            per_hypothesis: true,
+            look: Look::Light,
+            last_document: Some("Preset(...)".into()),
+            last_shipped_index: Some(3),
+            ..Persisted::default()
+        };
+        p.results.tab = PlotTab::Matrix;
+        p.results.credence.hypothesis = Some("h6".into());
+        let text = ron::ser::to_string(&p).expect("serialises");
+        let back = Persisted::from_ron(&text).expect("reads");
+        assert!(back.per_hypothesis);
+        assert_eq!(back.look, Look::Light);
+        assert_eq!(back.last_shipped_index, Some(3));
+        assert_eq!(back.results.tab, PlotTab::Matrix);
+        assert_eq!(back.results.credence.hypothesis.as_deref(), Some("h6"));
+    }
+
+    #[test]
+    fn the_previous_builds_stored_state_still_reads() {
+        // As the build before view structs stored it: view settings by index at the top level.
+        let old = "(recent:[\"/tmp/a.ron\"],last_document:Some(\"x\"),last_path:None,last_saved:None,\
+            last_opened:None,last_shipped_index:Some(2),look:Light,tab:Matrix,pareto_x:0,pareto_y:4,\
+            sweep_lever:0,sweep_cell:1,credence_hypothesis:5,per_hypothesis:true)";
+        let p = Persisted::from_ron(old).expect("reads");
+        assert_eq!(p.recent, vec![PathBuf::from("/tmp/a.ron")]);
+        assert_eq!(p.look, Look::Light);
+        assert!(p.per_hypothesis);
+        assert_eq!(p.last_document.as_deref(), Some("x"));
+        assert_eq!(p.last_shipped_index, Some(2));
+    }
+
+    #[test]
+    fn a_broken_stored_state_is_an_error_not_a_silent_default() {
+        assert!(Persisted::from_ron("(look: Purple)").is_err());
     }
 }

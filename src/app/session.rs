@@ -14,8 +14,9 @@ pub struct Session {
     pub doc: Document,
     /// The document's file, if any (only ever a preset file).
     pub path: Option<PathBuf>,
-    /// The state as last opened or saved (for the unsaved-changes mark).
-    pub saved: DocState,
+    /// The state as last opened or saved (for the unsaved-changes mark); `None` for work
+    /// that was never saved on this scenario (always marked unsaved).
+    pub saved: Option<DocState>,
     /// The state as opened (for "Reset to preset" and the default comparison).
     pub opened: DocState,
     /// Index of the shipped preset shown last (classroom stepping).
@@ -33,7 +34,7 @@ impl Session {
     #[must_use]
     pub fn new(doc: Document, path: Option<PathBuf>) -> Self {
         let mut s = Self {
-            saved: doc.state.clone(),
+            saved: Some(doc.state.clone()),
             opened: doc.state.clone(),
             doc,
             path,
@@ -49,7 +50,7 @@ impl Session {
     /// Whether the document differs from its file.
     #[must_use]
     pub fn dirty(&self) -> bool {
-        self.doc.state != self.saved
+        self.saved.as_ref() != Some(&self.doc.state)
     }
 
     /// The window title: file, unsaved mark, app name.
@@ -111,7 +112,7 @@ impl Session {
             self.history = History::default();
             self.pinned = None;
         }
-        self.saved = doc.state.clone();
+        self.saved = Some(doc.state.clone());
         self.opened = doc.state.clone();
         self.doc = doc;
         self.path = path;
@@ -122,7 +123,7 @@ impl Session {
     /// After a successful save to `path`: the current state is the saved one, and every undo
     /// step of the same document now belongs to that file.
     pub fn saved_to(&mut self, path: &Path) {
-        self.saved = self.doc.state.clone();
+        self.saved = Some(self.doc.state.clone());
         self.path = Some(path.to_path_buf());
         let now = self.snapshot();
         self.history.adopt_save(now);

@@ -147,7 +147,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     let s = &doc.scenario;
     let a = &rep.analysis;
     let ev = &rep.evaluation;
-    let leaf_ids: Vec<&str> = leaf_ids(doc, rep);
+    let leaf_ids: Vec<&str> = leaf_ids(doc);
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
         leaf_ids
             .iter()

@@ -8,8 +8,7 @@ use crate::model::summary::Report;
 use serde::Serialize;
 use std::fmt::Write;
 
-pub(super) fn leaf_ids<'a>(doc: &'a Document, rep: &Report) -> Vec<&'a str> {
-    let _ = rep;
+pub(super) fn leaf_ids(doc: &Document) -> Vec<&str> {
     doc.scenario
         .leaf_indices()
         .into_iter()
@@ -52,7 +51,7 @@ fn csv_err(e: impl std::fmt::Display) -> super::CliError {
 }
 
 fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
-    let leaves = leaf_ids(doc, rep);
+    let leaves = leaf_ids(doc);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
         "outcome",
@@ -80,7 +79,7 @@ fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError>
 }
 
 fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
-    let leaves = leaf_ids(doc, rep);
+    let leaves = leaf_ids(doc);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["policy", "name", "expected_utility", "expected_regret", "max_regret"];
     header.extend(leaves.iter().copied());
@@ -199,7 +198,7 @@ fn eval_table(doc: &Document, rep: &Report) -> String {
 
 fn matrix_table(doc: &Document, rep: &Report) -> String {
     let j = eval_json(doc, rep);
-    let leaves = leaf_ids(doc, rep);
+    let leaves = leaf_ids(doc);
     let mut header = vec!["Policy \\ hypothesis".to_owned()];
     header.extend(leaves.iter().map(|l| (*l).to_owned()));
     header.extend(["EU".to_owned(), "E[regret]".to_owned(), "max regret".to_owned()]);

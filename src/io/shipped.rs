@@ -11,6 +11,18 @@ pub struct ShippedFile {
     pub text: &'static str,
 }
 
+impl ShippedFile {
+    /// The `name` field of a preset's text, for menus, without parsing the whole file; the id
+    /// if there is none.
+    #[must_use]
+    pub fn name(&self) -> String {
+        self.text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("name: \"").and_then(|r| r.split('"').next()))
+            .map_or_else(|| self.id.to_owned(), str::to_owned)
+    }
+}
+
 /// Shipped scenarios; the first is the default.
 pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[ShippedFile {
     id: "paris-2015",

@@ -28,6 +28,18 @@ pub fn shares(credences: &[f64], group: &[usize]) -> Vec<f64> {
         .collect()
 }
 
+/// Every hypothesis's share of its sibling group, in hypothesis order.
+#[must_use]
+pub fn all_shares(model: &Model, credences: &[f64]) -> Vec<f64> {
+    (0..credences.len())
+        .map(|h| {
+            let group = group_of(model, h);
+            let k = group.iter().position(|&i| i == h).unwrap_or(0);
+            shares(credences, group).get(k).copied().unwrap_or(0.0)
+        })
+        .collect()
+}
+
 /// Set hypothesis `target`'s share of its sibling group to `share` (0 to 1). Unlocked siblings
 /// are rescaled in proportion to fill the rest (equally if they are all zero); locked siblings
 /// keep their share. The group's credences are rewritten as shares summing to 1.
@@ -119,6 +131,13 @@ mod tests {
         close(set, 0.2);
         close(c[3], 0.3);
         close(c[4], 0.5);
+    }
+
+    #[test]
+    fn all_shares_are_each_hypothesis_in_its_group() {
+        let m = Model::new(&tiny()).expect("valid");
+        // A:B = 1:3 at the top, B1:B2 = 1:1 under B.
+        assert_eq!(all_shares(&m, &[1.0, 3.0, 1.0, 1.0]), vec![0.25, 0.75, 0.5, 0.5]);
     }
 
     #[test]

@@ -82,6 +82,25 @@ impl Analysis {
     }
 }
 
+impl Analysis {
+    /// The hypothesis whose credence is nearest to changing the best policy: the smallest
+    /// distance from its effective credence to its nearest flip point (first on ties), or
+    /// `None` if no credence change alone can change the best policy.
+    #[must_use]
+    pub fn nearest_flip(&self) -> Option<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        for f in &self.flip_points {
+            for flip in [f.down, f.up].into_iter().flatten() {
+                let d = (flip.credence - f.credence).abs();
+                if best.is_none_or(|(_, b)| d < b) {
+                    best = Some((f.hypothesis, d));
+                }
+            }
+        }
+        best.map(|(h, _)| h)
+    }
+}
+
 /// Reusable buffers so that repeated analyses allocate only their result.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {

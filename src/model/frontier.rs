@@ -95,6 +95,63 @@ impl Samples {
     }
 }
 
+/// The cell of another outcome that most conflicts with `cell_x` across the samples: the
+/// lowest Pearson correlation between the two cells' expected values under `leaf_weights`,
+/// each signed so that higher is better (`higher_is_better` per outcome). A strongly negative
+/// correlation means that policies which do well on one do badly on the other: the trade-off
+/// a Pareto view is for. Cells that do not vary are skipped; `None` if none is left.
+#[must_use]
+pub fn most_conflicting(
+    model: &Model,
+    samples: &Samples,
+    leaf_weights: &[f64],
+    higher_is_better: &[bool],
+    cell_x: usize,
+) -> Option<usize> {
+    let cells = model.cells();
+    let sign = |c: usize| {
+        let (o, _) = model.outcome_horizon(c);
+        if higher_is_better.get(o).copied().unwrap_or(true) {
+            1.0
+        } else {
+            -1.0
+        }
+    };
+    let column = |c: usize| -> Vec<f64> {
+        (0..samples.n)
+            .map(|i| sign(c) * model.expected(leaf_weights, samples.values_of(i), c))
+            .collect()
+    };
+    let x = column(cell_x);
+    let (ox, _) = model.outcome_horizon(cell_x);
+    (0..cells)
+        .filter(|&c| model.outcome_horizon(c).0 != ox)
+        .filter_map(|c| correlation(&x, &column(c)).map(|r| (c, r)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// Pearson correlation of two equally long series; `None` if either does not vary.
+#[must_use]
+pub fn correlation(a: &[f64], b: &[f64]) -> Option<f64> {
+    let n = a.len().min(b.len());
+    if n < 2 {
+        return None;
+    }
+    let mean = |v: &[f64]| v[..n].iter().sum::<f64>() / n as f64;
+    let (ma, mb) = (mean(a), mean(b));
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in a[..n].iter().zip(&b[..n]) {
+        let (dx, dy) = (x - ma, y - mb);
+        sab += dx * dy;
+        saa += dx * dx;
+        sbb += dy * dy;
+    }
+    let scale = ma.abs().max(mb.abs()).max(1.0);
+    let tiny = 1e-24 * scale * scale * n as f64;
+    (saa > tiny && sbb > tiny).then(|| sab / (saa * sbb).sqrt())
+}
+
 /// Indices of the non-dominated points, sorted by x. `higher_is_better` says, per axis, which
 /// direction is better. A point is dominated if another is at least as good on both axes and
 /// better on one.
@@ -146,6 +203,44 @@ mod tests {
                 .iter()
                 .any(|q| q[0] >= p[0] && q[1] <= p[1] && (q[0] > p[0] || q[1] < p[1]));
             assert_eq!(!dominated, front.contains(&i) || (i == 6), "point {i}");
+        }
+    }
+
+    #[test]
+    fn correlation_matches_the_hand_calculation() {
+        // a = 1,2,3; b = 2,4,7: means 2 and 13/3; sab = 5, saa = 2, sbb = 38/3 * ... by hand:
+        // deviations b: -7/3, -1/3, 8/3 -> sab = 7/3 + 0 + 8/3 = 5, sbb = (49 + 1 + 64) / 9 = 38/3.
+        let r = correlation(&[1.0, 2.0, 3.0], &[2.0, 4.0, 7.0]).expect("varies");
+        assert!((r - 5.0 / (2.0_f64 * 38.0 / 3.0).sqrt()).abs() < 1e-12);
+        assert_eq!(correlation(&[1.0, 1.0, 1.0], &[2.0, 4.0, 7.0]), None);
+        assert!((correlation(&[1.0, 2.0], &[5.0, 3.0]).expect("varies") + 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_most_conflicting_cell_has_the_lowest_correlation() {
+        let s = crate::model::tests::tiny();
+        let m = Model::new(&s).expect("valid");
+        let samples = sample_policies(&m, &s, 200);
+        let w = [0.25, 0.375, 0.375];
+        let better: Vec<bool> = s
+            .outcomes
+            .iter()
+            .map(|o| o.better == crate::model::scenario::Better::Higher)
+            .collect();
+        let chosen = most_conflicting(&m, &samples, &w, &better, 0).expect("another outcome varies");
+        // Only cells of the other outcome compete; check the choice against each of them.
+        assert!(m.outcome_horizon(chosen).0 != 0);
+        let col = |c: usize| -> Vec<f64> {
+            let sign = if better[m.outcome_horizon(c).0] { 1.0 } else { -1.0 };
+            (0..samples.n)
+                .map(|i| sign * m.expected(&w, samples.values_of(i), c))
+                .collect()
+        };
+        let r = |c: usize| correlation(&col(0), &col(c));
+        for c in (0..m.cells()).filter(|&c| m.outcome_horizon(c).0 != 0) {
+            if let (Some(rc), Some(rb)) = (r(c), r(chosen)) {
+                assert!(rb <= rc, "cell {c}: {rc} < chosen {rb}");
+            }
         }
     }
 

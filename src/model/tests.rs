@@ -303,6 +303,20 @@ fn decision_analysis_matches_the_hand_calculation() {
 }
 
 #[test]
+fn the_nearest_flip_is_the_smallest_credence_change_that_changes_the_choice() {
+    let a = tiny_analysis();
+    // A is 0.25 from its flip, B 0.25, B2 0.375 - 1/6 = 0.208 (B1 below).
+    let f1 = a.flip_points[2];
+    let d1 = [f1.down, f1.up]
+        .into_iter()
+        .flatten()
+        .map(|f| (f.credence - f1.credence).abs())
+        .fold(f64::INFINITY, f64::min);
+    assert!(d1 > 0.375 - 1.0 / 6.0, "B1 is farther: {d1}");
+    assert_eq!(a.nearest_flip(), Some(3));
+}
+
+#[test]
 fn flip_points_match_the_hand_calculation() {
     let a = tiny_analysis();
     // A: EU_p1(c) = .5c + .4125(1-c), EU_p2(c) = .475c + .4375(1-c): equal at c = 0.5.

@@ -157,6 +157,8 @@ pub struct SessionView<'a> {
     pub shipped_index: Option<usize>,
     /// Recently used files, newest first.
     pub recent: &'a [PathBuf],
+    /// Names of the shipped presets, in classroom order.
+    pub presets: &'a [String],
     /// Whether the outcomes table shows a column per hypothesis.
     pub per_hypothesis: bool,
     /// The banner message, if any.

@@ -33,6 +33,8 @@ pub struct Standalone {
     pub recent: Vec<PathBuf>,
     /// The document's file.
     pub path: Option<PathBuf>,
+    /// Names of the shipped presets.
+    pub presets: Vec<String>,
     /// Every command the views sent, in order.
     pub sent: Vec<Command>,
 }
@@ -52,6 +54,10 @@ impl Standalone {
             per_hypothesis: false,
             recent: Vec::new(),
             path: None,
+            presets: crate::io::SHIPPED_PRESETS
+                .iter()
+                .map(crate::io::ShippedFile::name)
+                .collect(),
             sent: Vec::new(),
         }
     }
@@ -79,6 +85,7 @@ impl Standalone {
             opened: &self.opened.settings,
             shipped_index: None,
             recent: &self.recent,
+            presets: &self.presets,
             per_hypothesis: self.per_hypothesis,
             notice: self.notice.as_ref(),
             confirming: self.confirming.as_ref(),

@@ -112,11 +112,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     }
     // Work per evaluation grows with leaves x cells and effects x leaves: bound both, so that
     // no valid file can make a slider move take seconds or the app's samples take gigabytes.
-    let leaves = s
-        .hypotheses
-        .iter()
-        .filter(|h| !s.hypotheses.iter().any(|x| x.parent.as_ref() == Some(&h.id)))
-        .count();
+    let leaves = s.leaf_indices().len();
     let cells = s.outcomes.len() * s.horizons.len();
     if leaves * cells > MAX_LEAF_CELLS {
         c.push(

@@ -43,8 +43,7 @@ impl View for AssumptionsView {
             self.open = None;
             return;
         };
-        let cell = ctx.derived.model().cell(o, t);
-        let parts = ctx.derived.contributions(&ctx.settings().levers, cell);
+        let levers = &ctx.settings().levers;
         let mut open = true;
         egui::Window::new(format!("Assumptions: {}", out.name))
             .open(&mut open)
@@ -84,6 +83,9 @@ impl View for AssumptionsView {
                     ui.label(RichText::new(&b.note).italics());
                 }
                 ui.separator();
+                // After the horizon buttons, so a click shows its own horizon's effects.
+                let cell = ctx.derived.model().cell(o, t);
+                let parts = ctx.derived.contributions(levers, cell);
                 ui.label(RichText::new("Effects at the current settings").strong());
                 if parts.is_empty() {
                     ui.label("No lever changes this outcome at this horizon.");

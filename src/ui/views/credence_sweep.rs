@@ -17,7 +17,8 @@ const LINE_POINTS: u32 = 20;
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CredenceSweepView {
-    /// Hypothesis id; by default the first hypothesis.
+    /// Hypothesis id; by default the one nearest to changing the best policy as the document
+    /// was opened (see [`crate::analysis::Derived::decisive_hypothesis`]), else the first.
     pub hypothesis: Option<String>,
 }
 
@@ -25,7 +26,10 @@ impl View for CredenceSweepView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let s = &ctx.doc.scenario;
         let hyp_names: Vec<String> = s.hypotheses.iter().map(|h| h.name.clone()).collect();
-        let k = index_or_first(self.hypothesis.as_deref(), s.hypotheses.iter().map(|h| h.id.as_str()));
+        let k = match self.hypothesis.as_deref() {
+            Some(id) => index_or_first(Some(id), s.hypotheses.iter().map(|h| h.id.as_str())),
+            None => ctx.derived.decisive_hypothesis(ctx.session.opened).unwrap_or(0),
+        };
         ui.horizontal_wrapped(|ui| {
             if let Some(i) = choice(ui, "Hypothesis", "credence-hypothesis", &hyp_names, k) {
                 self.hypothesis = s.hypotheses.get(i).map(|h| h.id.clone());
@@ -42,20 +46,15 @@ impl View for CredenceSweepView {
                 return;
             }
         };
+        // A comparison that cannot be evaluated is reported once, by the results view; A's
+        // lines use the same settings, so they fail only when its report does.
         let pinned = match ctx.session.pinned {
-            Some(p) => match ctx.reference_report() {
-                Ok(r) => match ctx.derived.credence_lines(Side::Reference, p, &r, k) {
-                    Ok(l) => Some((l, r.current())),
-                    Err(e) => {
-                        ui.label(format!("A's credences cannot be swept: {e}"));
-                        None
-                    }
-                },
-                Err(e) => {
-                    ui.label(format!("A cannot be evaluated: {e}"));
-                    None
-                }
-            },
+            Some(p) => ctx.reference_report().ok().and_then(|r| {
+                ctx.derived
+                    .credence_lines(Side::Reference, p, &r, k)
+                    .ok()
+                    .map(|l| (l, r.current()))
+            }),
             None => None,
         };
         let palette = ctx.theme.palette;

@@ -2,7 +2,7 @@
 //! sibling group, sub-hypotheses nested under their parent, locks, Equalise and Reset.
 
 use crate::format::percent;
-use crate::model::credence::{group_of, set_share, shares};
+use crate::model::credence::set_share;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::theme::{INDENT, TOOLTIP_WIDTH};
 use crate::ui::widgets::{fit_slider, hypothesis_order};
@@ -45,16 +45,12 @@ impl View for CredencesView {
             .report()
             .map(|r| r.analysis.hypothesis_weights.clone())
             .unwrap_or_default();
+        let shares = ctx.derived.shares(credences);
         let model = ctx.derived.model();
         let mut changed = None;
         for (h, depth) in hypothesis_order(model) {
             let hyp = &scenario.hypotheses[h];
-            let group = group_of(model, h);
-            let share = group
-                .iter()
-                .position(|&i| i == h)
-                .and_then(|k| shares(credences, group).get(k).copied())
-                .unwrap_or(0.0);
+            let share = shares.get(h).copied().unwrap_or(0.0);
             let indent = INDENT * depth as f32;
             let label = ui.horizontal(|ui| {
                 ui.add_space(indent);

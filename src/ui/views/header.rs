@@ -1,7 +1,6 @@
 //! The header: scenario title, preset name with its unsaved mark, file, comparison A, undo and
 //! redo, and in classroom mode where the presets stand.
 
-use crate::io::SHIPPED_PRESETS;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use egui::RichText;
 
@@ -44,9 +43,9 @@ impl View for HeaderView {
             }
             if ctx.theme.classroom {
                 ui.separator();
-                let step = s.shipped_index.map_or_else(String::new, |i| {
-                    format!("preset {}/{} · ", i + 1, SHIPPED_PRESETS.len())
-                });
+                let step = s
+                    .shipped_index
+                    .map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, s.presets.len()));
                 ui.label(
                     RichText::new(format!(
                         "{step}Left/Right keys step through presets · F11 or Esc leaves classroom mode"

@@ -20,6 +20,7 @@ pub struct MatrixView {}
 impl View for MatrixView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let Ok(report) = ctx.report() else { return };
+        // A comparison that cannot be evaluated is reported once, by the results view.
         let pinned = match ctx.session.pinned {
             Some(_) => ctx.reference_report().ok(),
             None => None,

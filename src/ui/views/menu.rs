@@ -1,6 +1,5 @@
 //! The menu bar: files, editing, presets, view options and help.
 
-use crate::io::SHIPPED_PRESETS;
 use crate::ui::ctx::{Command, Edit, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
 use egui::RichText;
@@ -17,8 +16,8 @@ impl View for MenuView {
             ui.menu_button("File", |ui| self.file_menu(ui, ctx));
             ui.menu_button("Edit", |ui| edit_menu(ui, ctx));
             ui.menu_button("Presets", |ui| {
-                for (i, p) in SHIPPED_PRESETS.iter().enumerate() {
-                    if ui.button(preset_name(p.text, p.id)).clicked() {
+                for (i, name) in ctx.session.presets.iter().enumerate() {
+                    if ui.button(name).clicked() {
                         ctx.send(Command::OpenShipped(i));
                     }
                 }
@@ -141,12 +140,4 @@ fn view_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     if ui.checkbox(&mut per, "Outcome values per hypothesis").changed() {
         ctx.send(Command::SetPerHypothesis(per));
     }
-}
-
-/// The `name` field of a preset's text, for menus, without parsing the whole file.
-#[must_use]
-pub fn preset_name(text: &str, fallback: &str) -> String {
-    text.lines()
-        .find_map(|l| l.trim().strip_prefix("name: \"").and_then(|r| r.split('"').next()))
-        .map_or_else(|| fallback.to_owned(), str::to_owned)
 }

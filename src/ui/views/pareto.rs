@@ -25,7 +25,8 @@ const FRONT: &str = "Pareto front";
 pub struct ParetoView {
     /// The x axis; by default the first outcome's first horizon.
     pub x: Option<CellRef>,
-    /// The y axis; by default the second outcome's first horizon.
+    /// The y axis; by default the cell of another outcome that most conflicts with x across
+    /// the sampled policies (see [`crate::analysis::Derived::conflicting_cell`]).
     pub y: Option<CellRef>,
     #[serde(skip)]
     points: Option<(Arc<Pareto>, Vec<PlotPoint>)>,
@@ -37,12 +38,14 @@ pub struct ParetoView {
 impl ParetoView {
     /// The cells on the two axes.
     #[must_use]
-    pub fn axes(&self, ctx: &ViewCtx<'_>) -> (usize, usize) {
+    pub fn axes(&self, ctx: &mut ViewCtx<'_>) -> (usize, usize) {
         let s = &ctx.doc.scenario;
-        (
-            cell_or(self.x.as_ref(), s, 0),
-            cell_or(self.y.as_ref(), s, s.horizons.len()),
-        )
+        let cx = cell_or(self.x.as_ref(), s, 0);
+        let fallback = match self.y {
+            Some(_) => s.horizons.len(),
+            None => ctx.derived.conflicting_cell(cx).unwrap_or(s.horizons.len()),
+        };
+        (cx, cell_or(self.y.as_ref(), s, fallback))
     }
 
     /// Where sample `i` was drawn in the last frame, if it was (for pointer tests and tools).
