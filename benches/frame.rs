@@ -4,17 +4,11 @@
 #![allow(missing_docs, reason = "criterion's macros generate undocumented functions")]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use motive_lab::app::bench::Headless;
-use motive_lab::ui::ctx::PlotTab;
+use motive_lab::app::bench::{Headless, TABS};
 
 fn frames(c: &mut Criterion) {
     let mut h = Headless::new();
-    for (tab, name) in [
-        (PlotTab::Pareto, "pareto"),
-        (PlotTab::LeverSweep, "lever sweep"),
-        (PlotTab::Matrix, "decision matrix"),
-        (PlotTab::CredenceSweep, "credence sweep"),
-    ] {
+    for (tab, name) in TABS {
         h.show_tab(tab);
         h.frame();
         c.bench_function(&format!("app frame, {name}, nothing changed"), |b| b.iter(|| h.frame()));

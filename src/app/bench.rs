@@ -8,6 +8,14 @@ use crate::ui::ctx::{Command, Edit, PlotTab};
 use std::hint::black_box;
 use std::time::Duration;
 
+/// The plot tabs frames are timed on, with their names in benchmark output.
+pub const TABS: [(PlotTab, &str); 4] = [
+    (PlotTab::Pareto, "Pareto view (10,000 samples)"),
+    (PlotTab::LeverSweep, "lever sweep"),
+    (PlotTab::Matrix, "decision matrix"),
+    (PlotTab::CredenceSweep, "credence sweep"),
+];
+
 /// A headless app and a function that runs one frame of it.
 pub struct Headless {
     /// The egui context frames run in.
@@ -65,12 +73,7 @@ pub fn frame_benchmarks(samples: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut worst = Duration::ZERO;
     let frames = samples.clamp(5, 60);
-    for (tab, name) in [
-        (PlotTab::Pareto, "Pareto view (10,000 samples)"),
-        (PlotTab::LeverSweep, "lever sweep"),
-        (PlotTab::Matrix, "decision matrix"),
-        (PlotTab::CredenceSweep, "credence sweep"),
-    ] {
+    for (tab, name) in TABS {
         h.show_tab(tab);
         h.frame();
         let still = measure(&format!("app frame, {name}, nothing changed"), frames, || h.frame());

@@ -69,7 +69,10 @@ pub struct Views {
 }
 
 /// The desktop app.
-#[allow(clippy::struct_excessive_bools, reason = "independent flags of the shell, not a state machine")]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of the shell, not a state machine"
+)]
 pub struct MotiveApp {
     /// The document and its history.
     pub session: Session,
