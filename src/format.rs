@@ -1,30 +1,74 @@
-//! Number formatting shared by the command line and the app.
+//! Number formatting shared by the command line and the app. A number is shown with as many
+//! digits as its size needs, never as "-0", and a difference between two shown numbers is the
+//! difference of the numbers as shown, so that a reader who subtracts gets the same answer.
+
+/// Decimals [`number`] shows for `x`: none from 100 up, one from 10, two below.
+fn decimals(x: f64) -> usize {
+    let a = x.abs();
+    if a >= 99.95 {
+        0
+    } else if a >= 9.995 {
+        1
+    } else {
+        2
+    }
+}
+
+/// `x` with `digits` decimals, without a sign when it rounds to zero.
+#[must_use]
+pub fn fixed(x: f64, digits: usize) -> String {
+    if !x.is_finite() {
+        return "–".to_owned();
+    }
+    let s = format!("{x:.digits$}");
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
+        _ => s,
+    }
+}
+
+/// The value a reader sees in `fixed(x, digits)`.
+fn as_shown(x: f64, digits: usize) -> f64 {
+    fixed(x, digits).parse().unwrap_or(x)
+}
 
 /// A number with as many digits as a table needs: none from 100 up, one from 10, two below.
 #[must_use]
 pub fn number(x: f64) -> String {
-    let a = x.abs();
-    if !x.is_finite() {
-        "–".to_owned()
-    } else if a >= 100.0 {
-        format!("{x:.0}")
-    } else if a >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    }
+    fixed(x, decimals(x))
 }
 
 /// A change with its sign: `+12.5`, `-3.00`, `0.00` (as many digits as [`number`]).
 #[must_use]
 pub fn signed(x: f64) -> String {
-    if x > 0.0 { format!("+{}", number(x)) } else { number(x) }
+    let s = number(x);
+    if as_shown(x, decimals(x)) > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// `a - b` as worked out from the two numbers as [`number`] shows them, with its sign, and
+/// the value of that difference (0 when the two look the same).
+#[must_use]
+pub fn difference(a: f64, b: f64) -> (f64, String) {
+    difference_to(a, b, decimals(a).max(decimals(b)))
+}
+
+/// `a - b` as worked out from `a` and `b` shown with `digits` decimals, with its sign, and the
+/// value of that difference (0 when the two look the same).
+#[must_use]
+pub fn difference_to(a: f64, b: f64, digits: usize) -> (f64, String) {
+    let d = as_shown(as_shown(a, digits) - as_shown(b, digits), digits);
+    let text = fixed(d, digits);
+    if d > 0.0 { (d, format!("+{text}")) } else { (d, text) }
 }
 
 /// A share as a percentage with one decimal.
 #[must_use]
 pub fn percent(x: f64) -> String {
-    format!("{:.1}%", 100.0 * x)
+    format!("{}%", fixed(100.0 * x, 1))
 }
 
 #[cfg(test)]
@@ -41,5 +85,28 @@ mod tests {
         assert_eq!(signed(12.5), "+12.5");
         assert_eq!(signed(-3.0), "-3.00");
         assert_eq!(signed(0.0), "0.00");
+        // 99.97 rounds to 100 and is shown as such, not as "100.0".
+        assert_eq!(number(99.97), "100");
+    }
+
+    #[test]
+    fn no_negative_zero() {
+        assert_eq!(number(-0.001), "0.00");
+        assert_eq!(signed(-0.001), "0.00");
+        assert_eq!(signed(0.001), "0.00");
+        assert_eq!(fixed(-0.0004, 3), "0.000");
+        assert_eq!(percent(-0.0001), "0.0%");
+    }
+
+    #[test]
+    fn differences_agree_with_the_numbers_shown() {
+        // 0.7204 and 0.7256 show as 0.720 and 0.726: the reader works out -0.006, and the
+        // unrounded -0.0052 would show as -0.005.
+        assert_eq!(difference_to(0.7204, 0.7256, 3), (-0.006, "-0.006".to_owned()));
+        // Too small to show: zero, unsigned.
+        assert_eq!(difference_to(0.72601, 0.72598, 3), (0.0, "0.000".to_owned()));
+        assert_eq!(difference(16.94, 16.0).1, "+0.9");
+        assert_eq!(difference(2525.4, 2524.6).1, "0");
+        assert_eq!(difference(2526.4, 2524.6).1, "+1");
     }
 }

@@ -270,7 +270,11 @@ fn pinning_a_compares_the_live_state() {
     .evaluation
     .expected_utility;
     let now = core_report(&h).evaluation.expected_utility;
-    h.get_by_label(&format!("A: {a:.3} ({:+.3})", now - a));
+    // The difference is the one a reader works out from the two numbers shown.
+    let shown = |x: f64| format!("{x:.3}").parse::<f64>().expect("number");
+    let d = shown(now) - shown(a);
+    assert!(d.abs() >= 0.001, "the lever moved the utility visibly");
+    h.get_by_label(&format!("A: {a:.3} ({d:+.3})"));
 }
 
 #[test]
@@ -638,4 +642,53 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
     h.get_by_label("Expected utility: 0.500");
     // One hypothesis: nothing to flip to.
     h.get_by_label_contains("No flip below. No flip above.");
+}
+
+#[test]
+fn adopting_a_sampled_policy_says_what_changed_and_undoes() {
+    let mut h = app();
+    let before = h.state().settings().levers.clone();
+    let mut levers = before.clone();
+    levers[0] = 1450.0;
+    h.state_mut().send(Command::AdoptSample(levers.clone()));
+    h.run();
+    assert_eq!(h.state().settings().levers, levers);
+    h.get_by_label_contains("Undo (Ctrl+Z) brings the previous ones back");
+    h.get_by_label("Airstrike intensity: 600 → 1450 strikes/month");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().settings().levers, before);
+}
+
+#[test]
+fn escape_in_classroom_mode_closes_a_combo_box_first() {
+    let mut h = app();
+    h.key_press(egui::Key::F11);
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Named policy")
+        .click_accesskit();
+    h.run();
+    let entry = |h: &Harness<'_, MotiveApp>| {
+        h.query_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Homeland first"))
+            .is_some()
+    };
+    assert!(entry(&h), "the combo box is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!entry(&h), "the combo box closed");
+    assert!(h.state().classroom, "still in classroom mode");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().classroom);
+}
+
+#[test]
+fn the_prompt_says_which_action_is_waiting() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(100.0);
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/homeland-first.ron");
+    drop_file(&mut h, &path);
+    h.get_by_label("Save changes to \"Scenario defaults\" before opening homeland-first.ron?");
 }

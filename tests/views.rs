@@ -31,8 +31,10 @@ fn paris() -> Document {
 type H<V> = Harness<'static, (Standalone, V)>;
 
 fn harness_on<V: View + 'static>(s: Standalone, view: V) -> H<V> {
+    // Short steps, so that two clicks a few steps apart count as a double click.
     let mut h = Harness::builder()
         .with_size([1000.0, 760.0])
+        .with_step_dt(0.05)
         .build_ui_state(|ui, (s, v): &mut (Standalone, V)| s.show(ui, v), (s, view));
     h.run();
     h
@@ -96,8 +98,17 @@ fn equalise_and_reset_to_priors() {
     let mut h = harness_on(Standalone::new(doc), CredencesView::default());
     button(&h, "Equalise").click();
     h.run();
-    let n = h.state().0.doc.scenario.hypotheses.len();
-    assert_eq!(h.state().0.doc.state.settings.credences, vec![1.0; n]);
+    // Nothing locked: equal shares in every group.
+    let s = &h.state().0;
+    let w = s
+        .derived
+        .model()
+        .leaf_weights(&s.doc.state.settings.credences)
+        .expect("weights");
+    for (l, x) in w.iter().enumerate() {
+        let expected = if l < 5 { 1.0 / 6.0 } else { 1.0 / 24.0 };
+        assert!((x - expected).abs() < 1e-12, "leaf {l}: {x}");
+    }
     // The shares shown follow: every top-level hypothesis at 1/6.
     let shown = h
         .get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
@@ -111,6 +122,30 @@ fn equalise_and_reset_to_priors() {
     let priors: Vec<f64> = s.doc.scenario.hypotheses.iter().map(|x| x.prior).collect();
     assert_eq!(s.doc.state.settings.credences, priors);
     assert_eq!(s.doc.state.settings.credences[0], 3.0);
+}
+
+#[test]
+fn equalise_keeps_locked_shares() {
+    let mut h = harness(CredencesView::default());
+    h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .set_value_accesskit(50.0);
+    h.run();
+    h.get_by(|n| n.label().as_deref() == Some("Lock 1. They attack whatever we do"))
+        .click();
+    h.run();
+    button(&h, "Equalise").click();
+    h.run();
+    let s = &h.state().0;
+    let w = s
+        .derived
+        .model()
+        .leaf_weights(&s.doc.state.settings.credences)
+        .expect("weights");
+    // Theory 1 keeps its half; the five others share the other half equally.
+    assert!((w[0] - 0.5).abs() < 1e-12, "{w:?}");
+    for x in &w[1..5] {
+        assert!((x - 0.1).abs() < 1e-12, "{w:?}");
+    }
 }
 
 #[test]
@@ -167,32 +202,69 @@ fn results_view_shows_the_cores_numbers_and_opens_assumptions() {
     assert!(h.state().0.sent.contains(&Command::ShowAssumptions(0, 0)));
 }
 
-#[test]
-fn pareto_view_adopts_the_settings_of_a_clicked_sample() {
-    let mut h = harness_on(Standalone::new(paris()).with_samples(), ParetoView::default());
-    h.run();
-    let sample = 17;
-    let pos = h.state().1.screen_position(sample).expect("drawn");
-    h.hover_at(pos);
-    h.run();
+fn click_at<V>(h: &mut H<V>, pos: egui::Pos2) {
     h.drag_at(pos);
     h.step();
     h.drop_at(pos);
-    h.run();
+    h.step();
+}
+
+/// The sample under `pos` whose levers a double click sent, checked to be drawn there.
+fn adopted_at(h: &H<ParetoView>, pos: egui::Pos2) -> Option<usize> {
     let (s, view) = h.state();
-    let Some(Command::Edit(Edit::Levers(levers))) = s.sent.last() else {
-        panic!("no levers adopted: {:?}", s.sent);
-    };
-    assert_eq!(&s.doc.state.settings.levers, levers);
-    // The adopted sample is the one drawn under the pointer (or one drawn on the same spot).
     let motive_lab::analysis::SamplesState::Ready(samples) = s.derived.samples() else {
         panic!("samples ready")
     };
-    let adopted = (0..samples.n)
+    let levers = s.sent.iter().find_map(|c| match c {
+        Command::AdoptSample(l) => Some(l.clone()),
+        _ => None,
+    })?;
+    let i = (0..samples.n)
         .find(|&i| samples.levers_of(i) == levers.as_slice())
         .expect("a sample");
-    let at = view.screen_position(adopted).expect("drawn");
+    let at = view.screen_position(i).expect("drawn");
     assert!(at.distance(pos) < 1.0, "{at:?} vs {pos:?}");
+    Some(i)
+}
+
+fn pareto() -> (H<ParetoView>, egui::Pos2) {
+    let mut h = harness_on(Standalone::new(paris()).with_samples(), ParetoView::default());
+    let pos = h.state().1.screen_position(17).expect("drawn");
+    h.hover_at(pos);
+    h.run();
+    (h, pos)
+}
+
+#[test]
+fn pareto_view_ignores_a_single_click() {
+    let (mut h, pos) = pareto();
+    click_at(&mut h, pos);
+    h.run();
+    assert_eq!(adopted_at(&h, pos), None, "{:?}", h.state().0.sent);
+}
+
+#[test]
+fn pareto_view_adopts_a_sample_on_a_double_click() {
+    let (mut h, pos) = pareto();
+    click_at(&mut h, pos);
+    click_at(&mut h, pos);
+    h.run();
+    assert!(adopted_at(&h, pos).is_some(), "{:?}", h.state().0.sent);
+}
+
+#[test]
+fn pareto_view_in_classroom_mode_is_for_looking() {
+    let mut s = Standalone::new(paris()).with_samples();
+    s.theme.classroom = true;
+    let mut h = harness_on(s, ParetoView::default());
+    let pos = h.state().1.screen_position(17).expect("drawn");
+    h.hover_at(pos);
+    h.run();
+    click_at(&mut h, pos);
+    click_at(&mut h, pos);
+    h.run();
+    assert_eq!(adopted_at(&h, pos), None);
+    assert!(h.query_by_label_contains("Double-click").is_none());
 }
 
 #[test]

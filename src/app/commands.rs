@@ -2,6 +2,7 @@
 //! unsaved-changes question in front of anything that would replace the document.
 
 use super::{MotiveApp, default_document};
+use crate::format::number;
 use crate::io::{SHIPPED_PRESETS, load_document};
 use crate::ui::ctx::{Answer, Command, Edit, Notice};
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ impl MotiveApp {
     pub fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::Edit(e) => self.apply_edit(ctx, e),
+            Command::AdoptSample(levers) => self.adopt_sample(ctx, levers),
             Command::New => {
                 self.replace_document(default_document(), None, None);
             }
@@ -83,6 +85,27 @@ impl MotiveApp {
         ctx.request_repaint();
     }
 
+    fn adopt_sample(&mut self, ctx: &egui::Context, levers: Vec<f64>) {
+        let doc = &self.session.doc;
+        let changes: Vec<String> = doc
+            .scenario
+            .levers
+            .iter()
+            .zip(doc.state.settings.levers.iter().zip(&levers))
+            .filter(|(_, (a, b))| a != b)
+            .map(|(l, (a, b))| format!("{}: {} → {} {}", l.name, number(*a), number(*b), l.unit))
+            .collect();
+        if changes.is_empty() {
+            return;
+        }
+        self.apply_edit(ctx, Edit::Levers(levers));
+        self.notice = Some(Notice {
+            is_error: false,
+            title: "Adopted a sampled policy's settings; Undo (Ctrl+Z) brings the previous ones back".into(),
+            lines: changes,
+        });
+    }
+
     /// Apply the document edits queued so far, leaving the other commands queued.
     pub(super) fn apply_edits(&mut self, ctx: &egui::Context) {
         if self.confirm.is_some() {
@@ -125,7 +148,9 @@ impl MotiveApp {
             send(Command::ToggleClassroom);
         }
         if self.classroom {
-            if shortcut(Modifiers::NONE, Key::Escape) {
+            // Esc first closes an open menu, popup or combo box (egui does that itself); only
+            // with none open does it leave classroom mode.
+            if !self.popup_open && shortcut(Modifiers::NONE, Key::Escape) {
                 self.commands.push(Command::ToggleClassroom);
             }
             if !typing {

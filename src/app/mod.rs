@@ -100,6 +100,8 @@ pub struct MotiveApp {
     applied_look: Option<(Look, bool)>,
     /// The window title last sent.
     shown_title: String,
+    /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
+    popup_open: bool,
     /// Names of the shipped presets (read once).
     preset_names: Vec<String>,
     /// The user quit discarding work that was never saved: keep no document for the next run.
@@ -210,6 +212,7 @@ impl MotiveApp {
             shown_title: String::new(),
             discard_approved: None,
             forget_document: false,
+            popup_open: false,
             preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
         }
     }
@@ -341,6 +344,14 @@ impl MotiveApp {
             self.shown_title = title;
         }
         self.layout_ui(ui);
+        // Menus, popups and combo boxes draw in the foreground layer (the unsaved-changes modal
+        // does too, but while it is open no shortcut runs).
+        self.popup_open = ctx.memory(|m| {
+            m.areas()
+                .visible_layer_ids()
+                .iter()
+                .any(|l| l.order == egui::Order::Foreground)
+        });
         self.run_commands(&ctx);
         // A drag in progress is not yet an undo step: commit when the pointer is released.
         if !ctx.input(|i| i.pointer.any_down()) {

@@ -28,6 +28,36 @@ pub fn shares(credences: &[f64], group: &[usize]) -> Vec<f64> {
         .collect()
 }
 
+/// Equal shares within every sibling group, except that locked hypotheses keep their share and
+/// the unlocked ones share what is left equally. A group whose members are all locked keeps
+/// its shares. The credences are rewritten as shares summing to 1 in each group.
+#[must_use]
+pub fn equalise(model: &Model, credences: &[f64], locked: &[bool]) -> Vec<f64> {
+    let mut out = credences.to_vec();
+    let groups = std::iter::once(model.roots.as_slice())
+        .chain(model.children.iter().filter(|c| !c.is_empty()).map(Vec::as_slice));
+    for group in groups {
+        let old = shares(credences, group);
+        let is_locked = |i: usize| locked.get(i).copied().unwrap_or(false);
+        let locked_total: f64 = group
+            .iter()
+            .zip(&old)
+            .filter(|(i, _)| is_locked(**i))
+            .map(|(_, s)| s)
+            .sum();
+        let free = group.iter().filter(|&&i| !is_locked(i)).count();
+        let each = if free == 0 {
+            0.0
+        } else {
+            (1.0 - locked_total).max(0.0) / free as f64
+        };
+        for (&i, &s) in group.iter().zip(&old) {
+            out[i] = if is_locked(i) || free == 0 { s } else { each };
+        }
+    }
+    out
+}
+
 /// Every hypothesis's share of its sibling group, in hypothesis order.
 #[must_use]
 pub fn all_shares(model: &Model, credences: &[f64]) -> Vec<f64> {
@@ -138,6 +168,30 @@ mod tests {
         let m = Model::new(&tiny()).expect("valid");
         // A:B = 1:3 at the top, B1:B2 = 1:1 under B.
         assert_eq!(all_shares(&m, &[1.0, 3.0, 1.0, 1.0]), vec![0.25, 0.75, 0.5, 0.5]);
+    }
+
+    #[test]
+    fn equalise_keeps_locked_shares_and_splits_the_rest() {
+        let mut s = tiny();
+        s.hypotheses.push(crate::model::scenario::Hypothesis {
+            id: "B3".into(),
+            name: "B3".into(),
+            description: String::new(),
+            source: String::new(),
+            prior: 2.0,
+            parent: Some("B".into()),
+        });
+        let m = Model::new(&s).expect("valid");
+        // A:B = 1:3; B1:B2:B3 = 1:1:2, B3 (50%) locked.
+        let mut locked = vec![false; 5];
+        locked[4] = true;
+        let c = equalise(&m, &[1.0, 3.0, 1.0, 1.0, 2.0], &locked);
+        assert_eq!(c, vec![0.5, 0.5, 0.25, 0.25, 0.5]);
+        // Nothing locked: equal shares everywhere.
+        let c = equalise(&m, &[1.0, 3.0, 1.0, 1.0, 2.0], &[false; 5]);
+        close(c[0], 0.5);
+        close(c[2], 1.0 / 3.0);
+        close(c[4], 1.0 / 3.0);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Answer {
 pub enum Command {
     /// Change the document.
     Edit(Edit),
+    /// Set every lever to a sampled policy's, saying what changed.
+    AdoptSample(Vec<f64>),
     /// A new document on the default scenario.
     New,
     /// Ask for a file to open.

@@ -2,7 +2,7 @@
 //! sibling group, sub-hypotheses nested under their parent, locks, Equalise and Reset.
 
 use crate::format::percent;
-use crate::model::credence::set_share;
+use crate::model::credence::{equalise, set_share};
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::theme::{INDENT, TOOLTIP_WIDTH};
 use crate::ui::widgets::{fit_slider, hypothesis_order};
@@ -26,10 +26,11 @@ impl View for CredencesView {
             ui.horizontal(|ui| {
                 if ui
                     .button("Equalise")
-                    .on_hover_text("Give every hypothesis the same share of its group")
+                    .on_hover_text("Give every hypothesis the same share of its group; locked shares stay")
                     .clicked()
                 {
-                    ctx.edit(Edit::Credences(vec![1.0; credences.len()]));
+                    let next = equalise(ctx.derived.model(), credences, &self.locked);
+                    ctx.edit(Edit::Credences(next));
                 }
                 if ui
                     .button("Reset to priors")

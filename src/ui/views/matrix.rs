@@ -98,7 +98,8 @@ impl View for MatrixView {
                         if let Some(pin) = &pinned {
                             let pa = &pin.analysis;
                             let cur = pin.current();
-                            ui.label(RichText::new("A (pinned)").color(palette.pinned));
+                            ui.label(RichText::new("A (pinned, for comparison)").color(palette.pinned))
+                                .on_hover_text("A is not a candidate: it is left out of the best-per-hypothesis highlighting, the regret columns and the verdict");
                             for l in 0..pa.n_leaves {
                                 ui.label(RichText::new(format!("{:.3}", pa.utility(cur, l))).color(palette.pinned));
                             }
@@ -116,11 +117,17 @@ impl View for MatrixView {
             });
         let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
         ui.label(format!(
-            "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {:.4}",
+            "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {}",
             name(a.best),
             name(a.minimax_regret),
-            a.evpi
+            crate::format::fixed(a.evpi, 4)
         ));
+        if pinned.is_some() {
+            ui.label(
+                RichText::new("The A row is for comparison only: it is not highlighted as best and has no regret.")
+                    .small(),
+            );
+        }
         if let Some(p) = apply {
             ctx.edit(Edit::Policy(p));
         }

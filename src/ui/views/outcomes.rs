@@ -1,7 +1,7 @@
 //! The outcomes table: the expected value of every outcome at every horizon, its spread over
 //! the hypotheses, optionally one column per hypothesis, coloured against the comparison state.
 
-use crate::format::{number, signed};
+use crate::format::{difference, number};
 use crate::model::scenario::Better;
 use crate::model::summary::Report;
 use crate::ui::ctx::{Command, ViewCtx};
@@ -67,12 +67,14 @@ pub fn outcome_table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, report: &Repor
                 let mut hover = format!("Expected {} over the hypotheses, {}", out.name, hz.name);
                 if let Some(r) = reference {
                     let y0 = r.evaluation.expected[cell];
-                    match judge(out.better, y, y0) {
+                    // Judged on the numbers as shown: a change too small to show has no colour.
+                    let (d, shown) = difference(y, y0);
+                    match judge(out.better, d, 0.0) {
                         Some(true) => text = text.color(palette.better),
                         Some(false) => text = text.color(palette.worse),
                         None => {}
                     }
-                    let _ = write!(hover, "\nComparison: {} ({})", number(y0), signed(y - y0));
+                    let _ = write!(hover, "\nComparison: {} ({shown})", number(y0));
                 }
                 let name = format!("{}, {}: {}", out.name, hz.name, number(y));
                 ui.label(text)

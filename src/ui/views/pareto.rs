@@ -5,7 +5,7 @@
 use crate::analysis::{Pareto, SamplesState};
 use crate::format::number;
 use crate::model::scenario::Better;
-use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::{self, MARKER_RADIUS, PLOT_HEIGHT};
 use crate::ui::views::cell::{CellRef, cell_or};
 use crate::ui::widgets::{cell_names, choice, hovered};
@@ -101,9 +101,15 @@ impl View for ParetoView {
                 _ => "lower is better",
             }
         };
+        let classroom = ctx.theme.classroom;
+        let adopt = if classroom {
+            ""
+        } else {
+            " Double-click a point to adopt its settings."
+        };
         ui.label(
             egui::RichText::new(format!(
-                "{} sampled policies. x: {}; y: {}. The front (yellow) holds the policies no other sample beats on both; click a point to adopt its settings.",
+                "{} sampled policies. x: {}; y: {}. The front line joins the policies no other sample beats on both.{adopt}",
                 pareto.samples.n,
                 direction(cx),
                 direction(cy)
@@ -174,8 +180,10 @@ impl View for ParetoView {
             }
         });
         self.transform = Some(shown.transform);
-        // A click on a sampled point adopts its lever settings (an undoable step).
-        if shown.response.clicked()
+        // Adopting a sampled policy replaces every lever, so it takes a deliberate double click
+        // (an undoable step, announced by the shell); in classroom mode the plot is for looking.
+        if !classroom
+            && shown.response.double_clicked()
             && let Some(pos) = shown.response.interact_pointer_pos()
         {
             let nearest = plot_points
@@ -186,7 +194,7 @@ impl View for ParetoView {
             if let Some((i, d)) = nearest
                 && d <= theme::PICK_RADIUS
             {
-                ctx.edit(Edit::Levers(pareto.samples.levers_of(i).to_vec()));
+                ctx.send(Command::AdoptSample(pareto.samples.levers_of(i).to_vec()));
             }
         }
     }
