@@ -692,3 +692,34 @@ fn the_prompt_says_which_action_is_waiting() {
     drop_file(&mut h, &path);
     h.get_by_label("Save changes to \"Scenario defaults\" before opening homeland-first.ron?");
 }
+
+fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
+    let mut h = Harness::builder()
+        .with_size([w, h])
+        .build_eframe(|cc| MotiveApp::new(cc, None));
+    h.state_mut().wait_for_samples();
+    h.run();
+    h
+}
+
+#[test]
+fn on_a_small_laptop_screen_the_plot_keeps_its_axes_in_the_window() {
+    let h = app_at(1024.0, 700.0);
+    let frame = h
+        .state()
+        .views
+        .results
+        .pareto
+        .plot_frame()
+        .expect("the Pareto plot is drawn");
+    // The x-axis tick labels and title sit below the plotted frame, inside the plot's height.
+    assert!(frame.top() >= 0.0 && frame.left() >= 0.0, "{frame:?}");
+    assert!(frame.bottom() + 40.0 <= 700.0, "x axis cut off: {frame:?}");
+    assert!(frame.height() >= 150.0, "the plot keeps a useful height: {frame:?}");
+}
+
+#[test]
+fn snapshot_small_laptop_screen() {
+    let mut h = app_at(1024.0, 700.0);
+    h.snapshot("small_laptop_1024x700");
+}

@@ -21,8 +21,10 @@ pub const NORMAL_ZOOM: f32 = 1.0;
 pub const SIDE_PANEL_WIDTH: f32 = 360.0;
 /// Width of the decision side panel in points.
 pub const DECISION_PANEL_WIDTH: f32 = 330.0;
-/// Height of a plot in points.
-pub const PLOT_HEIGHT: f32 = 300.0;
+/// Least height of a plot in points; below it the results area scrolls instead.
+pub const MIN_PLOT_HEIGHT: f32 = 200.0;
+/// Room kept under a plot (its x-axis labels are inside the plot's own height).
+pub const PLOT_BOTTOM_MARGIN: f32 = 6.0;
 /// Radius of a sampled policy in the Pareto view.
 pub const SAMPLE_RADIUS: f32 = 1.2;
 /// Radius of a marked policy in plots.

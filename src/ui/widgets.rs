@@ -1,7 +1,7 @@
 //! Small widgets and labels the views share.
 
 use crate::model::scenario::Scenario;
-use crate::ui::theme::{COMBO_WIDTH, MIN_SLIDER, SLIDER_FIELD};
+use crate::ui::theme::{COMBO_WIDTH, MIN_PLOT_HEIGHT, MIN_SLIDER, PLOT_BOTTOM_MARGIN, SLIDER_FIELD};
 use egui::Slider;
 
 /// Make the next slider fill the row, leaving room for its number field, without widening the panel.
@@ -28,13 +28,17 @@ pub fn edit_number(
     (r.changed() && copy != value).then_some(copy)
 }
 
+/// Most of the row's width one combo box may take.
+const COMBO_SHARE: f32 = 0.38;
+
 /// A labelled combo box over `names`; returns the index picked this frame, if any.
 pub fn choice(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], selected: usize) -> Option<usize> {
     let l = ui.label(label);
     let mut picked = None;
     egui::ComboBox::from_id_salt(id)
         .selected_text(names.get(selected).cloned().unwrap_or_default())
-        .width(COMBO_WIDTH)
+        // Two choices side by side fit a narrow results area.
+        .width(COMBO_WIDTH.min(ui.available_width() * COMBO_SHARE))
         .show_ui(ui, |ui| {
             for (i, n) in names.iter().enumerate() {
                 if ui.selectable_label(i == selected, n).clicked() {
@@ -45,6 +49,13 @@ pub fn choice(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], select
         .response
         .labelled_by(l.id);
     picked.filter(|&i| i != selected)
+}
+
+/// The height a plot may take: what is left of the visible area below the cursor, but never
+/// less than [`MIN_PLOT_HEIGHT`] (the results area scrolls to show the rest).
+#[must_use]
+pub fn plot_height(ui: &egui::Ui) -> f32 {
+    (ui.clip_rect().bottom() - ui.cursor().top() - PLOT_BOTTOM_MARGIN).max(MIN_PLOT_HEIGHT)
 }
 
 /// The short id at the start of a hypothesis name ("6a. Drain..." -> "6a").

@@ -4,9 +4,9 @@
 use crate::analysis::Side;
 use crate::format::percent;
 use crate::ui::ctx::{View, ViewCtx};
-use crate::ui::theme::{self, PLOT_HEIGHT};
+use crate::ui::theme;
 use crate::ui::views::cell::index_or_first;
-use crate::ui::widgets::{choice, hovered};
+use crate::ui::widgets::{choice, hovered, plot_height};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +81,7 @@ impl View for CredenceSweepView {
         let current = report.current();
         let best = report.analysis.best;
         Plot::new("credence-sweep")
-            .height(ui.available_height().max(PLOT_HEIGHT))
+            .height(plot_height(ui))
             .legend(Legend::default())
             .include_x(0.0)
             .include_x(100.0)

@@ -4,9 +4,9 @@
 use crate::analysis::Side;
 use crate::format::number;
 use crate::ui::ctx::{View, ViewCtx};
-use crate::ui::theme::{self, PLOT_HEIGHT};
+use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
-use crate::ui::widgets::{cell_names, choice, hovered};
+use crate::ui::widgets::{cell_names, choice, hovered, plot_height};
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,7 @@ impl View for LeverSweepView {
         let (xl, yl) = (lever_names[li].clone(), cell_name.clone());
         let (xl2, yl2) = (xl.clone(), yl.clone());
         Plot::new("lever-sweep")
-            .height(ui.available_height().max(PLOT_HEIGHT))
+            .height(plot_height(ui))
             .legend(Legend::default())
             .x_axis_label(xl)
             .y_axis_label(yl)

@@ -3,14 +3,15 @@
 
 use crate::format::percent;
 use crate::ui::ctx::{Edit, View, ViewCtx};
-use crate::ui::theme::PLOT_HEIGHT;
-use crate::ui::widgets::short_id;
+use crate::ui::widgets::{plot_height, short_id};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use serde::{Deserialize, Serialize};
 
 /// Share of the area the matrix may take before it scrolls.
 const MATRIX_SHARE: f32 = 0.6;
+/// Least height of the matrix before it scrolls.
+const MIN_MATRIX_HEIGHT: f32 = 200.0;
 
 /// The decision matrix (no state of its own yet).
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -32,7 +33,7 @@ impl View for MatrixView {
         let mut apply = None;
         egui::ScrollArea::both()
             .id_salt("matrix")
-            .max_height((ui.available_height() * MATRIX_SHARE).max(200.0))
+            .max_height((ui.available_height() * MATRIX_SHARE).max(MIN_MATRIX_HEIGHT))
             .show(ui, |ui| {
                 egui::Grid::new("decision-matrix")
                     .striped(true)
@@ -140,7 +141,7 @@ impl View for MatrixView {
         };
         let names: Vec<String> = report.candidates.iter().map(|c| c.name.clone()).collect();
         Plot::new("matrix-bars")
-            .height(ui.available_height().max(PLOT_HEIGHT * 0.6))
+            .height(plot_height(ui))
             .legend(Legend::default())
             .x_axis_label("Policy")
             .y_axis_label("Regret (utility units)")

@@ -6,9 +6,9 @@ use crate::analysis::{Pareto, SamplesState};
 use crate::format::number;
 use crate::model::scenario::Better;
 use crate::ui::ctx::{Command, View, ViewCtx};
-use crate::ui::theme::{self, MARKER_RADIUS, PLOT_HEIGHT};
+use crate::ui::theme::{self, MARKER_RADIUS};
 use crate::ui::views::cell::{CellRef, cell_or};
-use crate::ui::widgets::{cell_names, choice, hovered};
+use crate::ui::widgets::{cell_names, choice, hovered, plot_height};
 use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -46,6 +46,12 @@ impl ParetoView {
             None => ctx.derived.conflicting_cell(cx).unwrap_or(s.horizons.len()),
         };
         (cx, cell_or(self.y.as_ref(), s, fallback))
+    }
+
+    /// Where the last frame drew the plotted area (inside the axes), if it drew one.
+    #[must_use]
+    pub fn plot_frame(&self) -> Option<egui::Rect> {
+        self.transform.as_ref().map(|t| *t.frame())
     }
 
     /// Where sample `i` was drawn in the last frame, if it was (for pointer tests and tools).
@@ -120,7 +126,7 @@ impl View for ParetoView {
         let hover_pareto = Arc::clone(&pareto);
         let (xn, yn) = (names[cx].clone(), names[cy].clone());
         let plot = Plot::new("pareto")
-            .height(ui.available_height().max(PLOT_HEIGHT))
+            .height(plot_height(ui))
             .legend(Legend::default())
             .x_axis_label(xn.clone())
             .y_axis_label(yn.clone())

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 /// Share of the results area the outcomes table may take before it scrolls.
 const TABLE_SHARE: f32 = 0.42;
 /// Least height of the outcomes table.
-const MIN_TABLE_HEIGHT: f32 = 160.0;
+const MIN_TABLE_HEIGHT: f32 = 120.0;
+/// Room the table leaves below itself for the plot tabs, their controls and a plot.
+const ROOM_BELOW_TABLE: f32 = 400.0;
 
 /// The results area and the plots it switches between; persisted between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -32,6 +34,17 @@ pub struct ResultsView {
 
 impl View for ResultsView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        // On a short window the area scrolls rather than squeezing plots below their least
+        // height; each plot takes what is left of the visible area.
+        egui::ScrollArea::vertical()
+            .id_salt("results")
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.contents(ui, ctx));
+    }
+}
+
+impl ResultsView {
+    fn contents(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let report = match ctx.report() {
             Ok(r) => r,
             Err(e) => {
@@ -58,7 +71,11 @@ impl View for ResultsView {
             }
         }
         ui.separator();
-        let table_height = (ui.available_height() * TABLE_SHARE).max(MIN_TABLE_HEIGHT);
+        // The table gives way first on a short window, so that the plot below keeps its axes.
+        let visible = ui.clip_rect().height();
+        let table_height = (visible * TABLE_SHARE)
+            .min(visible - ROOM_BELOW_TABLE)
+            .max(MIN_TABLE_HEIGHT);
         egui::ScrollArea::both()
             .id_salt("outcomes")
             .max_height(table_height)
