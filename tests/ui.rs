@@ -723,3 +723,71 @@ fn snapshot_small_laptop_screen() {
     let mut h = app_at(1024.0, 700.0);
     h.snapshot("small_laptop_1024x700");
 }
+
+fn type_path(h: &mut Harness<'_, MotiveApp>, path: &Path) {
+    let field = h.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+#[test]
+fn saving_to_a_typed_path_works_without_a_system_dialog() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(700.0);
+    h.run();
+    h.state_mut().send(Command::ShowFileWindow(
+        motive_lab::ui::views::file_window::FileAction::Save,
+    ));
+    h.run();
+    // Prefilled with a name from the preset's.
+    let prefilled = h.get_by_role_and_label(Role::TextInput, "Path").value().expect("text");
+    assert!(prefilled.ends_with("scenario-defaults.ron"), "{prefilled}");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("typed.ron");
+    type_path(&mut h, &path);
+    let saved = load_document(&path).expect("saved");
+    assert_eq!(saved.state.settings.levers[0], 700.0);
+    assert!(!h.state().dirty());
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(h.query_by_label("Save the preset as").is_none(), "the window closed");
+}
+
+#[test]
+fn saving_over_an_existing_file_asks_first() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("there.ron");
+    std::fs::write(&path, "keep me").expect("write");
+    h.state_mut().send(Command::ShowFileWindow(
+        motive_lab::ui::views::file_window::FileAction::Save,
+    ));
+    h.run();
+    type_path(&mut h, &path);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
+    h.get_by_label_contains("already exists. Replace it?");
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Replace"))
+        .click();
+    h.run();
+    assert!(load_document(&path).is_ok(), "replaced by the preset");
+}
+
+#[test]
+fn opening_a_typed_path() {
+    let mut h = app();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Open path…"))
+        .click();
+    h.run();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/pitiless-air-surge.ron");
+    type_path(&mut h, &path);
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert_eq!(h.state().doc().state.name, "Pitiless air surge");
+}

@@ -364,7 +364,7 @@ fn confirm_view_asks_and_answers() {
 
 #[test]
 fn menu_view_sends_file_commands() {
-    let mut h = harness(MenuView::default());
+    let mut h = harness(MenuView);
     h.get_by_label("File").click();
     h.run();
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("New")))

@@ -34,11 +34,23 @@ impl MotiveApp {
             Command::Open(p) => self.open(&p),
             Command::OpenShipped(i) => self.open_shipped(i),
             Command::Save => match self.session.path.clone() {
-                Some(p) => self.save_to(&p),
+                Some(p) => {
+                    self.save_to(&p);
+                }
                 None => self.spawn_dialog(true),
             },
             Command::SaveAsDialog => self.spawn_dialog(true),
-            Command::SaveAs(p) => self.save_to(&p),
+            Command::SaveAs(p) => {
+                self.save_to(&p);
+            }
+            Command::SaveTo { path, replace } => {
+                if !replace && crate::io::exists(&path) {
+                    self.views.file_window.ask_to_replace(path);
+                } else if self.save_to(&path) {
+                    self.views.file_window.close();
+                }
+            }
+            Command::ShowFileWindow(action) => self.show_file_window(action),
             Command::Undo => self.session.step_history(true),
             Command::Redo => self.session.step_history(false),
             Command::PinA => {

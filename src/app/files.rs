@@ -7,6 +7,7 @@ use crate::io::{
 };
 use crate::model::document::{Document, ScenarioSource};
 use crate::ui::ctx::{Command, Notice};
+use crate::ui::views::file_window::FileAction;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -88,7 +89,8 @@ impl MotiveApp {
         self.prefs.recent.truncate(MAX_RECENT);
     }
 
-    pub(super) fn save_to(&mut self, path: &Path) {
+    /// Save to `path`; whether it worked (a failure is shown in the banner).
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         // A drag in progress becomes its own step before the save.
         self.session.commit();
         let mut doc = self.session.doc.clone();
@@ -104,13 +106,53 @@ impl MotiveApp {
                 self.session.saved_to(path);
                 self.remember(path);
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
+                true
             }
-            Err(e) => self.file_error("Could not save; the file on disk is unchanged", &e),
+            Err(e) => {
+                self.file_error("Could not save; the file on disk is unchanged", &e);
+                false
+            }
         }
+    }
+
+    /// Where a save goes by default: the document's file, else a file named after the
+    /// preset in the folder of the document's file or the current folder.
+    fn default_save_path(&self) -> PathBuf {
+        if let Some(p) = &self.session.path {
+            return p.clone();
+        }
+        let stem = self.session.doc.state.name.to_lowercase();
+        let name = format!("{}.ron", stem.replace(|c: char| !c.is_alphanumeric(), "-"));
+        std::env::current_dir().map_or_else(|_| PathBuf::from(&name), |d| d.join(&name))
+    }
+
+    /// Open the path window for `action`, prefilled.
+    pub(super) fn show_file_window(&mut self, action: FileAction) {
+        let prefill = match action {
+            FileAction::Save => self.default_save_path(),
+            FileAction::Open => {
+                let dir = self
+                    .session
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf);
+                dir.or_else(|| std::env::current_dir().ok()).unwrap_or_default()
+            }
+        };
+        let mut text = prefill.display().to_string();
+        if action == FileAction::Open && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
+        self.views.file_window.show(action, &text);
     }
 
     /// Ask for a file in the system's dialog, off the UI thread.
     pub(super) fn spawn_dialog(&mut self, save: bool) {
+        if self.no_system_dialog {
+            self.show_file_window(if save { FileAction::Save } else { FileAction::Open });
+            return;
+        }
         if self.dialog_open {
             self.notice = Some(Notice::info("A file dialog is already open; finish with it first"));
             return;
@@ -158,15 +200,25 @@ impl MotiveApp {
         match outcome {
             // Through the command queue, so that edits made meanwhile are asked about.
             DialogOutcome::Open(Some(p), _) => self.commands.push(Command::Open(p)),
-            DialogOutcome::Save(Some(p), _) => self.save_to(&p),
+            DialogOutcome::Save(Some(p), _) => {
+                self.save_to(&p);
+            }
             DialogOutcome::Open(None, took) | DialogOutcome::Save(None, took) if took < NO_DIALOG => {
-                self.notice = Some(Notice::error(
-                    "No file dialog is available on this system",
-                    vec![
-                        "Install xdg-desktop-portal (or zenity) for file dialogs.".into(),
-                        "Meanwhile: drop a .ron file on the window, use File › Open recent or Presets, or type a path in File › Open path.".into(),
+                // No dialog service: type the path instead, from now on.
+                self.no_system_dialog = true;
+                let action = match outcome {
+                    DialogOutcome::Open(..) => FileAction::Open,
+                    DialogOutcome::Save(..) => FileAction::Save,
+                };
+                self.show_file_window(action);
+                self.notice = Some(Notice {
+                    is_error: false,
+                    title: "No system file dialog is available here: type the path instead".into(),
+                    lines: vec![
+                        "Installing xdg-desktop-portal (or zenity) brings the system dialog.".into(),
+                        "A .ron file dropped on the window opens too.".into(),
                     ],
-                ));
+                });
             }
             DialogOutcome::Open(None, _) | DialogOutcome::Save(None, _) => {}
         }

@@ -22,8 +22,9 @@ use crate::model::scenario::Scenario;
 use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
 use crate::ui::views::{
-    assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, header::HeaderView,
-    levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView, weights::WeightsView,
+    assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, file_window::FileWindowView,
+    header::HeaderView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
+    weights::WeightsView,
 };
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -65,6 +66,8 @@ pub struct Views {
     pub results: ResultsView,
     /// The assumptions window.
     pub assumptions: AssumptionsView,
+    /// The open-or-save-by-path window.
+    pub file_window: FileWindowView,
     confirm: ConfirmView,
 }
 
@@ -100,6 +103,8 @@ pub struct MotiveApp {
     applied_look: Option<(Look, bool)>,
     /// The window title last sent.
     shown_title: String,
+    /// A system file dialog came back empty at once: there is none; use the path window.
+    no_system_dialog: bool,
     /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
     popup_open: bool,
     /// Names of the shipped presets (read once).
@@ -213,6 +218,7 @@ impl MotiveApp {
             discard_approved: None,
             forget_document: false,
             popup_open: false,
+            no_system_dialog: false,
             preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
         }
     }
@@ -386,6 +392,7 @@ impl MotiveApp {
         self.apply_edits(ui.ctx());
         egui::CentralPanel::default().show(ui, |ui| self.show(ui, |v| &mut v.results));
         self.show(ui, |v| &mut v.assumptions);
+        self.show(ui, |v| &mut v.file_window);
         self.show(ui, |v| &mut v.confirm);
     }
 }

@@ -120,3 +120,9 @@ pub fn save_document(path: &Path, doc: &Document) -> Result<(), FileError> {
 pub fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
+
+/// Whether something exists at `path` (a save asks before replacing it).
+#[must_use]
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

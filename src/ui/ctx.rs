@@ -41,6 +41,15 @@ pub enum Command {
     SaveAsDialog,
     /// Save to this file.
     SaveAs(PathBuf),
+    /// Save to a typed path; an existing file is replaced only with `replace`.
+    SaveTo {
+        /// The file.
+        path: PathBuf,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
+    /// Open the window to open or save by a typed path.
+    ShowFileWindow(crate::ui::views::file_window::FileAction),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

@@ -2,18 +2,17 @@
 
 use crate::ui::ctx::{Command, Edit, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
+use crate::ui::views::file_window::FileAction;
 use egui::RichText;
 
-/// The menu bar. Its only state is the path typed into File › Open path.
+/// The menu bar.
 #[derive(Debug, Default)]
-pub struct MenuView {
-    typed_path: String,
-}
+pub struct MenuView;
 
 impl View for MenuView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu(ui, ctx));
+            ui.menu_button("File", |ui| Self::file_menu(ui, ctx));
             ui.menu_button("Edit", |ui| edit_menu(ui, ctx));
             ui.menu_button("Presets", |ui| {
                 for (i, name) in ctx.session.presets.iter().enumerate() {
@@ -36,30 +35,16 @@ impl View for MenuView {
 }
 
 impl MenuView {
-    fn file_menu(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    fn file_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         if ui.add(egui::Button::new("New").shortcut_text("Ctrl+N")).clicked() {
             ctx.send(Command::New);
         }
         if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
             ctx.send(Command::OpenDialog);
         }
-        ui.menu_button("Open path", |ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label("Path");
-                let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.typed_path)
-                            .hint_text("path/to/file.ron")
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(label.id);
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button("Open").clicked() || enter) && !self.typed_path.trim().is_empty() {
-                    ctx.send(Command::Open(self.typed_path.trim().into()));
-                    ui.close();
-                }
-            });
-        });
+        if ui.button("Open path…").clicked() {
+            ctx.send(Command::ShowFileWindow(FileAction::Open));
+        }
         ui.menu_button("Open recent", |ui| {
             if ctx.session.recent.is_empty() {
                 ui.label("No recent files");
@@ -79,6 +64,9 @@ impl MenuView {
             .clicked()
         {
             ctx.send(Command::SaveAsDialog);
+        }
+        if ui.button("Save to path…").clicked() {
+            ctx.send(Command::ShowFileWindow(FileAction::Save));
         }
         ui.separator();
         if ui.button("Quit").clicked() {

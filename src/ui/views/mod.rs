@@ -6,6 +6,7 @@ pub mod cell;
 pub mod confirm;
 pub mod credence_sweep;
 pub mod credences;
+pub mod file_window;
 pub mod header;
 pub mod lever_sweep;
 pub mod levers;

@@ -1,0 +1,118 @@
+//! Opening and saving by a typed path: a small window with a path field, for desktops with no
+//! system file dialog (and for anyone who would rather type). Enter does it; saving over an
+//! existing file asks first.
+
+use crate::ui::ctx::{Command, View, ViewCtx};
+use egui::RichText;
+use std::path::PathBuf;
+
+/// What the window is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Open the file at the path.
+    Open,
+    /// Save the document to the path.
+    Save,
+}
+
+/// The path window; closed unless [`FileWindowView::show`] opened it.
+#[derive(Debug, Default)]
+pub struct FileWindowView {
+    action: Option<FileAction>,
+    path: String,
+    /// The path that exists and waits for "Replace".
+    replace: Option<PathBuf>,
+    focus: bool,
+}
+
+impl FileWindowView {
+    /// Open the window for `action` with the path field set to `path`.
+    pub fn show(&mut self, action: FileAction, path: &str) {
+        self.action = Some(action);
+        path.clone_into(&mut self.path);
+        self.replace = None;
+        self.focus = true;
+    }
+
+    /// The saved-to path exists: ask before replacing it.
+    pub fn ask_to_replace(&mut self, path: PathBuf) {
+        self.action = Some(FileAction::Save);
+        self.replace = Some(path);
+    }
+
+    /// Close the window.
+    pub fn close(&mut self) {
+        self.action = None;
+        self.replace = None;
+    }
+
+    /// What the window is open for, if it is.
+    #[must_use]
+    pub fn action(&self) -> Option<FileAction> {
+        self.action
+    }
+}
+
+impl View for FileWindowView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(action) = self.action else { return };
+        let (title, verb) = match action {
+            FileAction::Open => ("Open a file", "Open"),
+            FileAction::Save => ("Save the preset as", "Save"),
+        };
+        let mut open = true;
+        let mut submit = None;
+        let mut cancel = false;
+        egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                if let Some(existing) = &self.replace {
+                    ui.label(format!("{} already exists. Replace it?", existing.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            submit = Some(Command::SaveTo {
+                                path: existing.clone(),
+                                replace: true,
+                            });
+                        }
+                        cancel = ui.button("Cancel").clicked();
+                    });
+                    return;
+                }
+                ui.horizontal(|ui| {
+                    let label = ui.label("Path");
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
+                        .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus) {
+                        edit.request_focus();
+                    }
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let typed = self.path.trim();
+                    if (ui.button(verb).clicked() || enter) && !typed.is_empty() {
+                        let path = PathBuf::from(typed);
+                        submit = Some(match action {
+                            FileAction::Open => Command::Open(path),
+                            FileAction::Save => Command::SaveTo { path, replace: false },
+                        });
+                    }
+                });
+                ui.label(
+                    RichText::new("A path relative to the folder the app was started in, or an absolute one.").small(),
+                );
+                cancel = ui.button("Cancel").clicked();
+            });
+        if let Some(c) = submit {
+            // The shell closes the window when the file is written (or asks to replace it).
+            if action == FileAction::Open {
+                self.close();
+            }
+            ctx.send(c);
+        }
+        if cancel || !open {
+            self.close();
+        }
+    }
+}
