@@ -299,3 +299,34 @@ fn a_newer_embedded_scenario_asks_to_update() {
     // Located at the embedded scenario's own format_version line.
     assert!(msg.starts_with("shared.ron:2:5:"), "{msg}");
 }
+
+#[test]
+fn a_saved_preset_keeps_its_header_comment_and_writes_what_a_reader_needs() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let original = std::fs::read_to_string(root.join("presets/middle-course.ron")).expect("read");
+    let doc = load_document(&root.join("presets/middle-course.ron")).expect("loads");
+    let path = dir.path().join("copy.ron");
+    save_document(&path, &doc).expect("saves");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let first = original.lines().next().expect("a first line");
+    assert!(first.starts_with("//"));
+    assert!(text.starts_with(first), "{text}");
+    // Every credence and lever is written; weights of 1 (the format's default) are not.
+    for id in ["\"h1\"", "\"h6d\"", "\"airstrikes\"", "\"crackdown\""] {
+        assert!(text.contains(id), "{id} missing: {text}");
+    }
+    assert!(!text.contains("values:") && !text.contains("horizons:"), "{text}");
+    let back = load_document(&path).expect("loads");
+    assert_eq!(back.state.settings, doc.state.settings);
+    // Weights that differ from 1 are written.
+    let safety = load_document(&root.join("presets/safety-at-home-first.ron")).expect("loads");
+    let path = dir.path().join("safety.ron");
+    save_document(&path, &safety).expect("saves");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("values:"), "{text}");
+    assert_eq!(
+        load_document(&path).expect("loads").state.settings,
+        safety.state.settings
+    );
+}

@@ -30,7 +30,23 @@ const MAX_SCENARIO_HOPS: usize = 1;
 /// # Errors
 /// Only if serialisation fails, which it does not for finite numbers.
 pub fn preset_text(doc: &Document) -> Result<String, ron::Error> {
-    to_ron(&doc.to_preset())
+    let body = to_ron(&doc.to_saved_preset())?;
+    let header = doc.state.header.trim_end();
+    Ok(if header.is_empty() {
+        body
+    } else {
+        format!("{header}\n{body}")
+    })
+}
+
+/// The comment lines at the top of a file, up to its first line of RON.
+#[must_use]
+pub fn header_comment(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+        .collect();
+    lines.join("\n").trim().to_owned()
 }
 
 /// Pretty RON with struct names, as people read and diff it.
@@ -279,6 +295,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             settings,
             name: preset.name,
             notes: preset.notes,
+            header: header_comment(text),
         },
     })
 }

@@ -53,6 +53,9 @@ pub enum Edit {
     ResetToOpened,
 }
 
+/// The comment a new preset file starts with.
+pub const DEFAULT_HEADER: &str = "// Motive Lab preset: open it in the app, or run `motive-lab eval` on this file.";
+
 /// Everything a user edits in a document: small, cheap to clone and compare.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocState {
@@ -64,6 +67,9 @@ pub struct DocState {
     pub notes: String,
     /// How a saved preset refers to the scenario.
     pub source: ScenarioSource,
+    /// The comment lines at the top of the preset file (each starting with `//`), kept when
+    /// the preset is saved again.
+    pub header: String,
 }
 
 impl DocState {
@@ -114,6 +120,7 @@ impl Document {
                 name: scenario.title.clone(),
                 notes: String::new(),
                 source,
+                header: DEFAULT_HEADER.to_owned(),
             },
             scenario,
         }
@@ -128,8 +135,20 @@ impl Document {
         }
     }
 
-    /// The preset that stores this document. Every setting is written, so a file says exactly
-    /// what was used; an embedded scenario is copied in here, at save time only.
+    /// The preset as a file stores it: every credence and lever, so the file says exactly what
+    /// was used whatever later versions of the scenario choose as defaults; value and horizon
+    /// weights only where they differ from the format's fixed default of 1, and notes only if
+    /// there are any.
+    #[must_use]
+    pub fn to_saved_preset(&self) -> Preset {
+        let mut p = self.to_preset();
+        p.values.retain(|_, w| *w != 1.0);
+        p.horizons.retain(|_, w| *w != 1.0);
+        p
+    }
+
+    /// The preset that stores this document with every setting listed; an embedded scenario
+    /// is copied in here, at call time only.
     #[must_use]
     pub fn to_preset(&self) -> Preset {
         let reference = match &self.state.source {

@@ -28,7 +28,7 @@ pub struct Preset {
     /// Name shown in the app.
     pub name: String,
     /// Free-text notes: why these settings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// The scenario.
     pub scenario: ScenarioRef,
@@ -39,10 +39,10 @@ pub struct Preset {
     #[serde(default)]
     pub levers: BTreeMap<String, f64>,
     /// How much each outcome matters, per outcome id (default 1).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, f64>,
     /// How much each horizon matters, per horizon id (default 1).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub horizons: BTreeMap<String, f64>,
 }
 
