@@ -791,3 +791,34 @@ fn opening_a_typed_path() {
     assert_eq!(h.state().path(), Some(path.as_path()));
     assert_eq!(h.state().doc().state.name, "Pitiless air surge");
 }
+
+#[test]
+fn exporting_the_tables_as_csv() {
+    use motive_lab::ui::views::file_window::{ExportKind, FileAction};
+    let dir = tempfile::tempdir().expect("tmp");
+    for (kind, suffix) in [
+        (ExportKind::OutcomesCsv, "outcomes.csv"),
+        (ExportKind::MatrixCsv, "decision-matrix.csv"),
+    ] {
+        let mut h = app();
+        h.state_mut().send(Command::ShowFileWindow(FileAction::Export(kind)));
+        h.run();
+        let prefilled = h.get_by_role_and_label(Role::TextInput, "Path").value().expect("text");
+        assert!(
+            prefilled.ends_with(&format!("scenario-defaults-{suffix}")),
+            "{prefilled}"
+        );
+        let path = dir.path().join(suffix);
+        type_path(&mut h, &path);
+        let text = std::fs::read_to_string(&path).expect("exported");
+        let app = h.state();
+        let r = core_report(&h);
+        let expected = match kind {
+            ExportKind::OutcomesCsv => motive_lab::cli::output::csv_outcomes(app.doc(), &r),
+            _ => motive_lab::cli::output::csv_policies(app.doc(), &r),
+        }
+        .expect("csv");
+        assert_eq!(text, expected);
+        h.get_by_label_contains("Exported");
+    }
+}

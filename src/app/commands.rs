@@ -45,12 +45,15 @@ impl MotiveApp {
             }
             Command::SaveTo { path, replace } => {
                 if !replace && crate::io::exists(&path) {
-                    self.views.file_window.ask_to_replace(path);
+                    self.views
+                        .file_window
+                        .ask_to_replace(crate::ui::views::file_window::FileAction::Save, path);
                 } else if self.save_to(&path) {
                     self.views.file_window.close();
                 }
             }
             Command::ShowFileWindow(action) => self.show_file_window(action),
+            Command::ExportTo { kind, path, replace } => self.export_to(ctx, kind, path, replace),
             Command::Undo => self.session.step_history(true),
             Command::Redo => self.session.step_history(false),
             Command::PinA => {

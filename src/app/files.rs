@@ -130,6 +130,7 @@ impl MotiveApp {
     pub(super) fn show_file_window(&mut self, action: FileAction) {
         let prefill = match action {
             FileAction::Save => self.default_save_path(),
+            FileAction::Export(kind) => self.default_export_path(kind),
             FileAction::Open => {
                 let dir = self
                     .session

@@ -25,6 +25,24 @@ pub enum JobOutput {
     Samples(Arc<Scenario>, Result<Samples, String>),
     /// A file dialog's answer.
     Dialog(DialogOutcome),
+    /// An export written (or why not).
+    Exported(PathBuf, Result<(), String>),
+}
+
+/// Sends a result back to the app from anywhere, waking it.
+#[derive(Clone)]
+pub struct JobSender {
+    tx: Sender<JobOutput>,
+    ctx: egui::Context,
+}
+
+impl JobSender {
+    /// Deliver `out`; dropped if the app has quit.
+    pub fn send(&self, out: JobOutput) {
+        if self.tx.send(out).is_ok() {
+            self.ctx.request_repaint();
+        }
+    }
 }
 
 /// Runs jobs and collects their results.
@@ -68,6 +86,15 @@ impl Jobs {
             })
             .map(drop)
             .map_err(|e| format!("could not start the {name} thread: {e}"))
+    }
+
+    /// A sender for work that reports back by callback rather than as a spawned job.
+    #[must_use]
+    pub fn sender(&self) -> JobSender {
+        JobSender {
+            tx: self.tx.clone(),
+            ctx: self.ctx.clone(),
+        }
     }
 
     /// Every result that has arrived.

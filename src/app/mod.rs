@@ -4,6 +4,7 @@
 
 pub mod bench;
 mod commands;
+mod export;
 mod files;
 pub mod history;
 mod jobs;
@@ -103,6 +104,8 @@ pub struct MotiveApp {
     applied_look: Option<(Look, bool)>,
     /// The window title last sent.
     shown_title: String,
+    /// An export of the window waits for the next frame's screenshot.
+    pending_screenshot: Option<PathBuf>,
     /// A system file dialog came back empty at once: there is none; use the path window.
     no_system_dialog: bool,
     /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
@@ -219,6 +222,7 @@ impl MotiveApp {
             forget_document: false,
             popup_open: false,
             no_system_dialog: false,
+            pending_screenshot: None,
             preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
         }
     }
@@ -290,6 +294,7 @@ impl MotiveApp {
             JobOutput::Samples(scenario, result) => self.derived.deliver_samples(&scenario, result),
             // The dialog counts as open until its answer is used.
             JobOutput::Dialog(outcome) => self.pending_dialog = Some(outcome),
+            JobOutput::Exported(path, result) => self.exported(&path, result),
         }
     }
 
@@ -332,6 +337,7 @@ impl MotiveApp {
             self.job_done(out);
         }
         self.start_jobs();
+        self.take_screenshot(&ctx);
         // While the unsaved-changes question is open, nothing else may change the document.
         if self.confirm.is_none() {
             if let Some(outcome) = self.pending_dialog.take() {

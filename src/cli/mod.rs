@@ -2,7 +2,7 @@
 
 mod bench;
 pub mod json;
-mod output;
+pub mod output;
 
 pub use bench::{BenchResult, measure, run_benchmarks};
 

@@ -50,7 +50,11 @@ fn csv_err(e: impl std::fmt::Display) -> super::CliError {
     super::CliError::Input(format!("writing CSV: {e}"))
 }
 
-fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
+/// The outcomes table as CSV: one row per outcome and horizon (the `eval --format csv` output).
+///
+/// # Errors
+/// Only if the CSV writer fails, which it does not in memory.
+pub fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
     let leaves = leaf_ids(doc);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
@@ -78,7 +82,11 @@ fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError>
     String::from_utf8(w.into_inner().map_err(csv_err)?).map_err(csv_err)
 }
 
-fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
+/// The decision matrix as CSV: one row per candidate policy (the `policies --format csv` output).
+///
+/// # Errors
+/// Only if the CSV writer fails, which it does not in memory.
+pub fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
     let leaves = leaf_ids(doc);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["policy", "name", "expected_utility", "expected_regret", "max_regret"];

@@ -48,6 +48,15 @@ pub enum Command {
         /// Whether an existing file may be replaced.
         replace: bool,
     },
+    /// Export to a file; an existing file is replaced only with `replace`.
+    ExportTo {
+        /// What to export.
+        kind: crate::ui::views::file_window::ExportKind,
+        /// The file.
+        path: PathBuf,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
     /// Open the window to open or save by a typed path.
     ShowFileWindow(crate::ui::views::file_window::FileAction),
     /// Undo the last change.

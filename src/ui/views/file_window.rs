@@ -6,6 +6,37 @@ use crate::ui::ctx::{Command, View, ViewCtx};
 use egui::RichText;
 use std::path::PathBuf;
 
+/// What can be exported from the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The outcomes table (every outcome and horizon, expected and per hypothesis) as CSV.
+    OutcomesCsv,
+    /// The decision matrix (utility of every policy under every hypothesis, regret) as CSV.
+    MatrixCsv,
+    /// The whole window as a PNG image.
+    WindowPng,
+}
+
+impl ExportKind {
+    /// What the file holds, for file names ("outcomes.csv").
+    #[must_use]
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Self::OutcomesCsv => "outcomes.csv",
+            Self::MatrixCsv => "decision-matrix.csv",
+            Self::WindowPng => "window.png",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::OutcomesCsv => "Export the outcomes table as CSV",
+            Self::MatrixCsv => "Export the decision matrix as CSV",
+            Self::WindowPng => "Export the window as PNG",
+        }
+    }
+}
+
 /// What the window is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileAction {
@@ -13,6 +44,8 @@ pub enum FileAction {
     Open,
     /// Save the document to the path.
     Save,
+    /// Export to the path.
+    Export(ExportKind),
 }
 
 /// The path window; closed unless [`FileWindowView::show`] opened it.
@@ -34,9 +67,9 @@ impl FileWindowView {
         self.focus = true;
     }
 
-    /// The saved-to path exists: ask before replacing it.
-    pub fn ask_to_replace(&mut self, path: PathBuf) {
-        self.action = Some(FileAction::Save);
+    /// The path to save or export to exists: ask before replacing it.
+    pub fn ask_to_replace(&mut self, action: FileAction, path: PathBuf) {
+        self.action = Some(action);
         self.replace = Some(path);
     }
 
@@ -59,6 +92,7 @@ impl View for FileWindowView {
         let (title, verb) = match action {
             FileAction::Open => ("Open a file", "Open"),
             FileAction::Save => ("Save the preset as", "Save"),
+            FileAction::Export(kind) => (kind.title(), "Export"),
         };
         let mut open = true;
         let mut submit = None;
@@ -72,10 +106,7 @@ impl View for FileWindowView {
                     ui.label(format!("{} already exists. Replace it?", existing.display()));
                     ui.horizontal(|ui| {
                         if ui.button("Replace").clicked() {
-                            submit = Some(Command::SaveTo {
-                                path: existing.clone(),
-                                replace: true,
-                            });
+                            submit = Some(write(action, existing.clone(), true));
                         }
                         cancel = ui.button("Cancel").clicked();
                     });
@@ -92,11 +123,7 @@ impl View for FileWindowView {
                     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let typed = self.path.trim();
                     if (ui.button(verb).clicked() || enter) && !typed.is_empty() {
-                        let path = PathBuf::from(typed);
-                        submit = Some(match action {
-                            FileAction::Open => Command::Open(path),
-                            FileAction::Save => Command::SaveTo { path, replace: false },
-                        });
+                        submit = Some(write(action, PathBuf::from(typed), false));
                     }
                 });
                 ui.label(
@@ -114,5 +141,14 @@ impl View for FileWindowView {
         if cancel || !open {
             self.close();
         }
+    }
+}
+
+/// The command that does `action` at `path`.
+fn write(action: FileAction, path: PathBuf, replace: bool) -> Command {
+    match action {
+        FileAction::Open => Command::Open(path),
+        FileAction::Save => Command::SaveTo { path, replace },
+        FileAction::Export(kind) => Command::ExportTo { kind, path, replace },
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::ui::ctx::{Command, Edit, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
-use crate::ui::views::file_window::FileAction;
+use crate::ui::views::file_window::{ExportKind, FileAction};
 use egui::RichText;
 
 /// The menu bar.
@@ -68,6 +68,17 @@ impl MenuView {
         if ui.button("Save to path…").clicked() {
             ctx.send(Command::ShowFileWindow(FileAction::Save));
         }
+        ui.menu_button("Export", |ui| {
+            for (kind, label) in [
+                (ExportKind::OutcomesCsv, "Outcomes table as CSV…"),
+                (ExportKind::MatrixCsv, "Decision matrix as CSV…"),
+                (ExportKind::WindowPng, "Window as PNG…"),
+            ] {
+                if ui.button(label).clicked() {
+                    ctx.send(Command::ShowFileWindow(FileAction::Export(kind)));
+                }
+            }
+        });
         ui.separator();
         if ui.button("Quit").clicked() {
             ctx.send(Command::Quit);

@@ -1,0 +1,133 @@
+//! Exports: the outcomes table and the decision matrix as CSV (the command line's CSV), and
+//! the window as a PNG image taken by egui after the export window has closed.
+
+use super::{JobOutput, MotiveApp};
+use crate::analysis::Side;
+use crate::cli::output::{csv_outcomes, csv_policies};
+use crate::io::{exists, write_atomic};
+use crate::ui::ctx::Notice;
+use crate::ui::views::file_window::{ExportKind, FileAction};
+use std::path::{Path, PathBuf};
+
+/// A screenshot as PNG bytes.
+///
+/// # Errors
+/// The image cannot be encoded.
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_srgba_unmultiplied).collect();
+    let buffer = image::RgbaImage::from_raw(
+        u32::try_from(w).map_err(|e| e.to_string())?,
+        u32::try_from(h).map_err(|e| e.to_string())?,
+        rgba,
+    )
+    .ok_or("the screenshot's size does not match its pixels")?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    buffer
+        .write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let bytes = png_bytes(image)?;
+    write_atomic(path, &bytes).map_err(|e| e.to_string())
+}
+
+impl MotiveApp {
+    /// Where an export goes by default: next to the document's file (or in the current
+    /// folder), named after the preset and what is exported.
+    pub(super) fn default_export_path(&self, kind: ExportKind) -> PathBuf {
+        let stem = self.session.path.as_deref().and_then(Path::file_stem).map_or_else(
+            || {
+                let name = self.session.doc.state.name.to_lowercase();
+                name.replace(|c: char| !c.is_alphanumeric(), "-")
+            },
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let name = format!("{stem}-{}", kind.file_suffix());
+        let dir = self
+            .session
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        match dir.or_else(|| std::env::current_dir().ok()) {
+            Some(d) => d.join(name),
+            None => PathBuf::from(name),
+        }
+    }
+
+    /// Export `kind` to `path`; an existing file is replaced only with `replace`.
+    pub(super) fn export_to(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf, replace: bool) {
+        if !replace && exists(&path) {
+            self.views.file_window.ask_to_replace(FileAction::Export(kind), path);
+            return;
+        }
+        let text = match kind {
+            ExportKind::WindowPng => {
+                // Taken on the next frame, once the export window is gone.
+                self.views.file_window.close();
+                self.pending_screenshot = Some(path);
+                ctx.request_repaint();
+                return;
+            }
+            ExportKind::OutcomesCsv | ExportKind::MatrixCsv => {
+                let report = match self.derived.report(Side::Live, &self.session.doc.state.settings) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.notice = Some(Notice::error("Nothing to export", vec![e.to_string()]));
+                        return;
+                    }
+                };
+                let doc = &self.session.doc;
+                if kind == ExportKind::OutcomesCsv {
+                    csv_outcomes(doc, &report)
+                } else {
+                    csv_policies(doc, &report)
+                }
+            }
+        };
+        let written = text
+            .map_err(|e| e.to_string())
+            .and_then(|t| write_atomic(&path, t.as_bytes()).map_err(|e| e.to_string()));
+        self.exported(&path, written);
+    }
+
+    /// Ask egui for the screenshot an export is waiting for.
+    pub(super) fn take_screenshot(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.pending_screenshot.take() else {
+            return;
+        };
+        let tx = self.jobs.sender();
+        ctx.request_screenshot(move |image| {
+            let written = write_png(&path, &image);
+            tx.send(JobOutput::Exported(path, written));
+        });
+    }
+
+    pub(super) fn exported(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.views.file_window.close();
+                self.notice = Some(Notice::info(format!("Exported {}", path.display())));
+            }
+            Err(e) => self.notice = Some(Notice::error("Could not export; nothing was written", vec![e])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_screenshot_encodes_as_a_png_of_its_size() {
+        let image = egui::ColorImage::new([3, 2], vec![egui::Color32::from_rgb(10, 20, 30); 6]);
+        let bytes = png_bytes(&image).expect("encodes");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let back = image::load_from_memory(&bytes).expect("decodes").to_rgba8();
+        assert_eq!(back.dimensions(), (3, 2));
+        assert_eq!(back.get_pixel(2, 1).0, [10, 20, 30, 255]);
+    }
+}
