@@ -822,3 +822,24 @@ fn exporting_the_tables_as_csv() {
         h.get_by_label_contains("Exported");
     }
 }
+
+#[test]
+fn exporting_the_window_as_png() {
+    use motive_lab::ui::views::file_window::{ExportKind, FileAction};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("window.png");
+    let mut h = app();
+    h.state_mut()
+        .send(Command::ShowFileWindow(FileAction::Export(ExportKind::WindowPng)));
+    h.run();
+    type_path(&mut h, &path);
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    let bytes = std::fs::read(&path).expect("exported");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    h.get_by_label_contains("Exported");
+    // The export window itself is not in the picture: it closed before the shot.
+    assert!(h.query_by_label("Export the window as PNG").is_none());
+}

@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 /// The image cannot be encoded.
 pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
-    let rgba: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_srgba_unmultiplied).collect();
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_srgba_unmultiplied)
+        .collect();
     let buffer = image::RgbaImage::from_raw(
         u32::try_from(w).map_err(|e| e.to_string())?,
         u32::try_from(h).map_err(|e| e.to_string())?,

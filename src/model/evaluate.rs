@@ -339,3 +339,45 @@ impl Model {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-12, "{a} != {b}");
+    }
+
+    fn tiny() -> Scenario {
+        crate::model::tests::tiny()
+    }
+
+    #[test]
+    fn contributions_match_the_evaluation() {
+        let s = tiny();
+        let m = Model::new(&s).expect("valid");
+        // gain long under B2 at x = 4, z = 5: (10 * 5) * 0.4 = 20, range (0.5, 2) -> 10 .. 40.
+        let c = m.contributions(&[4.0, 5.0], m.cell(1, 1));
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].effect, c[0].value, c[0].low, c[0].high), (2, 20.0, 10.0, 40.0));
+        // It applies to B2 only: the third leaf.
+        assert_eq!(c[0].leaves, vec![2]);
+        // harm near: -x for all (-4) and B's points curve (+4, for B's two leaves).
+        let c = m.contributions(&[4.0, 5.0], m.cell(0, 0));
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), vec![-4.0, 4.0]);
+        assert_eq!(c[0].leaves, vec![0, 1, 2]);
+        assert_eq!(c[1].leaves, vec![1, 2]);
+        // Baseline plus contributions is the evaluation wherever no limit binds.
+        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        m.evaluate_into(&[4.0, 5.0], &mut out);
+        for leaf in 0..m.leaves.len() {
+            let sum: f64 = m.baseline(leaf, 0)
+                + c.iter()
+                    .filter(|x| x.leaves.contains(&leaf))
+                    .map(|x| x.value)
+                    .sum::<f64>();
+            let (lo, hi) = m.limits(0);
+            close(out[m.at(leaf, 0)], sum.clamp(lo, hi));
+        }
+    }
+}
