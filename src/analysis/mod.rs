@@ -8,7 +8,7 @@ pub mod memo;
 use crate::model::credence::all_shares;
 use crate::model::decision::{Scratch, split_utilities};
 use crate::model::evaluate::{Contribution, Model, WeightError};
-use crate::model::frontier::{Samples, most_conflicting, pareto_front, sample_policies};
+use crate::model::frontier::{Samples, most_conflicting, pareto_front, sample_policies, staircase};
 use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Scenario};
 use crate::model::summary::{Report, report};
@@ -69,15 +69,14 @@ impl SamplesJob {
     }
 }
 
-/// The sampled policies' expected values on two outcome cells and the non-dominated front.
+/// The sampled policies' expected values on two outcome cells (their front, over every point
+/// drawn, is [`Derived::front`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pareto {
     /// The samples the points come from.
     pub samples: Arc<Samples>,
     /// Expected `(x, y)` of every sample.
     pub points: Vec<[f64; 2]>,
-    /// Indices of the non-dominated samples, sorted by x.
-    pub front: Vec<usize>,
 }
 
 /// Expected utility of every candidate as one hypothesis's credence `c` goes from 0 to 1:
@@ -102,6 +101,8 @@ impl CredenceLines {
 
 type MarksKey = (Vec<f64>, Vec<f64>, Option<Vec<f64>>, usize, usize);
 type SweepKey = (Vec<f64>, Vec<f64>, usize, usize);
+/// The samples' points (held, so their identity is their address) and the marks drawn with them.
+type FrontKey = (Arc<Pareto>, Vec<[f64; 2]>);
 
 /// Every derived result of one scenario, memoised. Make a new one when the scenario changes.
 #[derive(Debug)]
@@ -118,6 +119,7 @@ pub struct Derived {
     contributions: Memo<(Vec<f64>, usize), Vec<Contribution>>,
     conflicting: Memo<usize, Option<usize>>,
     shares: Memo<Vec<f64>, Vec<f64>>,
+    front: Memo<FrontKey, Vec<[f64; 2]>>,
     decisive: Memo<Settings, Option<usize>>,
 }
 
@@ -146,6 +148,7 @@ impl Derived {
             contributions: Memo::default(),
             conflicting: Memo::default(),
             shares: Memo::default(),
+            front: Memo::default(),
             decisive: Memo::default(),
         }
     }
@@ -227,6 +230,28 @@ impl Derived {
         })
     }
 
+    /// The non-dominated front over every point a Pareto view draws (the samples in `pareto`
+    /// and the `marks`: named policies, current settings, A), as a staircase (see
+    /// [`staircase`]).
+    pub fn front(&mut self, pareto: &Arc<Pareto>, marks: &[[f64; 2]], cx: usize, cy: usize) -> Arc<Vec<[f64; 2]>> {
+        let (model, scenario) = (&self.model, &self.scenario);
+        // The same Arc, the same points: the key holds it, so its address is not reused.
+        self.front.get_with(
+            |(p, m)| Arc::ptr_eq(p, pareto) && m[..] == marks[..],
+            || (Arc::clone(pareto), marks.to_vec()),
+            |_| {
+                let better = |cell: usize| {
+                    let (o, _) = model.outcome_horizon(cell);
+                    scenario.outcomes.get(o).is_some_and(|o| o.better == Better::Higher)
+                };
+                let dirs = [better(cx), better(cy)];
+                let all: Vec<[f64; 2]> = pareto.points.iter().chain(marks).copied().collect();
+                let front: Vec<[f64; 2]> = pareto_front(&all, dirs).into_iter().map(|i| all[i]).collect();
+                staircase(&front, dirs)
+            },
+        )
+    }
+
     /// Every hypothesis's share of its sibling group under these credences.
     pub fn shares(&mut self, credences: &[f64]) -> Arc<Vec<f64>> {
         let model = &self.model;
@@ -255,22 +280,13 @@ impl Derived {
         let SamplesState::Ready(samples) = &self.samples else {
             return None;
         };
-        let (model, scenario) = (&self.model, &self.scenario);
+        let model = &self.model;
         let p = self.pareto.get_with(
             |(w, x, y)| w[..] == leaf_weights[..] && (*x, *y) == (cx, cy),
             || (leaf_weights.to_vec(), cx, cy),
-            |(w, cx, cy)| {
-                let points = samples.expected_points(model, w, *cx, *cy);
-                let better = |cell: usize| {
-                    let (o, _) = model.outcome_horizon(cell);
-                    scenario.outcomes.get(o).is_some_and(|o| o.better == Better::Higher)
-                };
-                let front = pareto_front(&points, [better(*cx), better(*cy)]);
-                Pareto {
-                    samples: Arc::clone(samples),
-                    points,
-                    front,
-                }
+            |(w, cx, cy)| Pareto {
+                samples: Arc::clone(samples),
+                points: samples.expected_points(model, w, *cx, *cy),
             },
         );
         Some(p)
@@ -373,5 +389,66 @@ impl Derived {
             || (levers.to_vec(), cell),
             |(x, cell)| model.contributions(x, *cell),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready() -> Derived {
+        let mut d = Derived::new(Arc::new(crate::model::tests::tiny()));
+        let job = d.take_samples_job().expect("a job");
+        let scenario = Arc::clone(job.scenario());
+        d.deliver_samples(&scenario, Ok(job.run()));
+        d
+    }
+
+    #[test]
+    fn the_front_is_over_every_point_drawn() {
+        let mut d = ready();
+        let pareto = d.pareto(&[0.25, 0.375, 0.375], 0, 2).expect("samples ready");
+        let better: Vec<bool> = d
+            .scenario()
+            .outcomes
+            .iter()
+            .map(|o| o.better == Better::Higher)
+            .collect();
+        let (bx, by) = (better[0], better[1]);
+        let extreme = |higher: bool, axis: usize| {
+            let v = pareto.points.iter().map(|p| p[axis]);
+            if higher {
+                v.fold(f64::NEG_INFINITY, f64::max) + 1.0
+            } else {
+                v.fold(f64::INFINITY, f64::min) - 1.0
+            }
+        };
+        // A mark better than every sample on both axes is the whole front.
+        let champion = [extreme(bx, 0), extreme(by, 1)];
+        let front = d.front(&pareto, &[champion], 0, 2);
+        assert_eq!(*front, vec![champion]);
+        // Without it, the front's points (every other entry of the staircase; corners between)
+        // are samples that no sample dominates.
+        let front = d.front(&pareto, &[], 0, 2);
+        assert!(!front.is_empty());
+        let good = |higher: bool, a: f64, b: f64| if higher { a >= b } else { a <= b };
+        for p in front.iter().step_by(2) {
+            assert!(pareto.points.contains(p), "{p:?} is a sample");
+            let dominated = pareto
+                .points
+                .iter()
+                .any(|q| good(bx, q[0], p[0]) && good(by, q[1], p[1]) && (q[0] != p[0] || q[1] != p[1]));
+            assert!(!dominated, "{p:?} is not dominated");
+        }
+    }
+
+    #[test]
+    fn samples_for_another_scenario_are_ignored() {
+        let mut d = Derived::new(Arc::new(crate::model::tests::tiny()));
+        let job = d.take_samples_job().expect("a job");
+        let other = Arc::new(crate::model::tests::tiny());
+        d.deliver_samples(&other, Ok(job.run()));
+        assert!(matches!(d.samples(), SamplesState::Pending));
+        assert!(d.take_samples_job().is_none(), "one job per scenario");
     }
 }

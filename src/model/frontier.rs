@@ -178,6 +178,22 @@ pub fn pareto_front(points: &[[f64; 2]], higher_is_better: [bool; 2]) -> Vec<usi
     front
 }
 
+/// The boundary of what a front dominates, as a staircase through its points (sorted by x):
+/// between two neighbours it turns at the corner that is worse than both on each axis, so no
+/// segment suggests a policy between them that nobody found. `higher_is_better` per axis.
+#[must_use]
+pub fn staircase(front: &[[f64; 2]], higher_is_better: [bool; 2]) -> Vec<[f64; 2]> {
+    let worse = |axis: usize, a: f64, b: f64| if higher_is_better[axis] { a.min(b) } else { a.max(b) };
+    let mut out = Vec::with_capacity(front.len() * 2);
+    for (i, p) in front.iter().enumerate() {
+        if let Some(q) = i.checked_sub(1).and_then(|j| front.get(j)) {
+            out.push([worse(0, q[0], p[0]), worse(1, q[1], p[1])]);
+        }
+        out.push(*p);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +220,17 @@ mod tests {
                 .any(|q| q[0] >= p[0] && q[1] <= p[1] && (q[0] > p[0] || q[1] < p[1]));
             assert_eq!(!dominated, front.contains(&i) || (i == 6), "point {i}");
         }
+    }
+
+    #[test]
+    fn a_staircase_turns_at_the_corner_worse_than_both_neighbours() {
+        // Lower is better on both: (1,5), (2,3), (4,1) -> corners (2,5) and (4,3).
+        let s = staircase(&[[1.0, 5.0], [2.0, 3.0], [4.0, 1.0]], [false, false]);
+        assert_eq!(s, vec![[1.0, 5.0], [2.0, 5.0], [2.0, 3.0], [4.0, 3.0], [4.0, 1.0]]);
+        // Lower x, higher y better: (1,3), (2,5) -> corner (2,3).
+        let s = staircase(&[[1.0, 3.0], [2.0, 5.0]], [false, true]);
+        assert_eq!(s, vec![[1.0, 3.0], [2.0, 3.0], [2.0, 5.0]]);
+        assert!(staircase(&[], [true, true]).is_empty());
     }
 
     #[test]

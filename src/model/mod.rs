@@ -13,4 +13,4 @@ pub mod validate;
 pub mod weights;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -94,6 +94,7 @@ impl View for ParetoView {
         };
         let pinned = ctx.session.pinned.map(|p| p.levers.as_slice());
         let marks = ctx.derived.policy_points(&report, pinned, cx, cy);
+        let front = ctx.derived.front(&pareto, &marks, cx, cy);
         if !self.points.as_ref().is_some_and(|(p, _)| Arc::ptr_eq(p, &pareto)) {
             let pts = pareto.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect();
             self.points = Some((Arc::clone(&pareto), pts));
@@ -133,9 +134,10 @@ impl View for ParetoView {
             .label_formatter(move |hover| {
                 let (name, p, index) = hovered(hover);
                 let mut text = format!("{name}\n{xn}: {}\n{yn}: {}", number(p.x), number(p.y));
+                // The front is drawn through its corners as well: only the samples layer names
+                // a sampled policy.
                 let sample = match (name, index) {
                     (SAMPLES, Some(i)) => Some(i),
-                    (FRONT, Some(i)) => hover_pareto.front.get(i).copied(),
                     _ => None,
                 };
                 if let Some(i) = sample.filter(|&i| i < hover_pareto.samples.n) {
@@ -152,9 +154,8 @@ impl View for ParetoView {
                     .radius(theme::SAMPLE_RADIUS)
                     .color(palette.sample),
             );
-            let front: Vec<[f64; 2]> = pareto.front.iter().map(|&i| pareto.points[i]).collect();
             p.line(
-                Line::new(FRONT, front)
+                Line::new(FRONT, front.as_slice().to_vec())
                     .color(palette.front)
                     .width(2.5)
                     .allow_band(false),
