@@ -843,3 +843,17 @@ fn exporting_the_window_as_png() {
     // The export window itself is not in the picture: it closed before the shot.
     assert!(h.query_by_label("Export the window as PNG").is_none());
 }
+
+#[test]
+fn classroom_stepping_keeps_the_header_height() {
+    let mut h = app();
+    h.key_press(egui::Key::F11);
+    h.run();
+    let top = |h: &Harness<'_, MotiveApp>| h.get_by_label("Why did they attack?").rect().top();
+    let first = top(&h);
+    for _ in 0..7 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        assert!((top(&h) - first).abs() < 0.5, "{} moved to {}", first, top(&h));
+    }
+}

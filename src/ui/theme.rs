@@ -22,7 +22,7 @@ pub const SIDE_PANEL_WIDTH: f32 = 360.0;
 /// Width of the decision side panel in points.
 pub const DECISION_PANEL_WIDTH: f32 = 330.0;
 /// Least height of a plot in points; below it the results area scrolls instead.
-pub const MIN_PLOT_HEIGHT: f32 = 200.0;
+pub const MIN_PLOT_HEIGHT: f32 = 180.0;
 /// Room kept under a plot (its x-axis labels are inside the plot's own height).
 pub const PLOT_BOTTOM_MARGIN: f32 = 6.0;
 /// Radius of a sampled policy in the Pareto view.
@@ -45,6 +45,26 @@ pub const MIN_SLIDER: f32 = 80.0;
 pub const COMBO_WIDTH: f32 = 300.0;
 /// Widest tooltip text.
 pub const TOOLTIP_WIDTH: f32 = 380.0;
+
+/// Colours of the series a plot draws many of (named policies, hypotheses), chosen to stay
+/// apart from each other and from the current settings, A and the front in every look.
+pub const SERIES: [Color32; 9] = [
+    Color32::from_rgb(230, 120, 40),
+    Color32::from_rgb(90, 190, 90),
+    Color32::from_rgb(140, 110, 250),
+    Color32::from_rgb(240, 120, 170),
+    Color32::from_rgb(60, 200, 190),
+    Color32::from_rgb(160, 170, 60),
+    Color32::from_rgb(180, 120, 80),
+    Color32::from_rgb(200, 60, 60),
+    Color32::from_rgb(110, 110, 200),
+];
+
+/// The colour of series `i` (the palette repeats past its end).
+#[must_use]
+pub fn series(i: usize) -> Color32 {
+    SERIES[i % SERIES.len()]
+}
 
 /// Colours that depend on the look.
 #[derive(Debug, Clone, Copy)]
@@ -104,7 +124,7 @@ pub fn palette(look: Look, classroom: bool) -> Palette {
             worse: Color32::from_rgb(190, 30, 30),
             best_fill: Color32::from_rgb(190, 235, 195),
             sample: Color32::from_rgba_unmultiplied(90, 90, 90, 50),
-            front: Color32::from_rgb(200, 120, 0),
+            front: Color32::from_rgb(170, 140, 0),
             current: Color32::from_rgb(0, 90, 200),
             pinned: Color32::from_rgb(160, 0, 170),
             error_fill: Color32::from_rgb(255, 215, 210),
@@ -138,4 +158,34 @@ pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
         style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
         style.text_styles.insert(TextStyle::Monospace, FontId::monospace(13.5));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance(a: Color32, b: Color32) -> f32 {
+        let d = |x: u8, y: u8| f32::from(x) - f32::from(y);
+        (d(a.r(), b.r()).powi(2) + d(a.g(), b.g()).powi(2) + d(a.b(), b.b()).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn series_colours_stay_apart_from_each_other_and_the_marked_ones() {
+        for (i, &a) in SERIES.iter().enumerate() {
+            for &b in &SERIES[i + 1..] {
+                assert!(distance(a, b) > 55.0, "{a:?} and {b:?} are too alike");
+            }
+            for look in [Look::Dark, Look::Light] {
+                for classroom in [false, true] {
+                    let p = palette(look, classroom);
+                    for (what, c) in [("current", p.current), ("A", p.pinned), ("front", p.front)] {
+                        assert!(
+                            distance(a, c) > 55.0,
+                            "{a:?} too like {what} {c:?} ({look:?}, {classroom})"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -102,7 +102,7 @@ impl View for CredenceSweepView {
                         .collect()
                 };
                 for q in 0..names.len() {
-                    let mut l = Line::new(name(q), line(&lines, q));
+                    let mut l = Line::new(name(q), line(&lines, q)).color(theme::series(q));
                     if q == current {
                         l = l
                             .color(palette.current)
@@ -121,7 +121,12 @@ impl View for CredenceSweepView {
                             .width(2.0),
                     );
                 }
-                p.vline(VLine::new("Current credence", 100.0 * flip.credence).color(palette.current));
+                // Not the current settings' colour: a belief, not a policy.
+                p.vline(
+                    VLine::new("Current credence", 100.0 * flip.credence)
+                        .color(palette.muted)
+                        .style(LineStyle::dotted_dense()),
+                );
                 for f in [flip.down, flip.up].into_iter().flatten() {
                     p.vline(
                         VLine::new(format!("Flip to {}", name(f.to)), 100.0 * f.credence)

@@ -72,8 +72,20 @@ impl View for LeverSweepView {
             .show(ui, |p| {
                 for (l, ys) in data.per_leaf.iter().enumerate() {
                     let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
-                    let name = model.leaves.get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
-                    p.line(Line::new(name, pts).width(theme::THIN_LINE_WIDTH));
+                    let hyp = model.leaves.get(l).map(|&h| &s.hypotheses[h]);
+                    let name = hyp.map_or("", |h| h.name.as_str());
+                    // Sub-hypotheses are dashed, so a family reads as one.
+                    let style = if hyp.is_some_and(|h| h.parent.is_some()) {
+                        LineStyle::dashed_dense()
+                    } else {
+                        LineStyle::Solid
+                    };
+                    p.line(
+                        Line::new(name, pts)
+                            .width(theme::THIN_LINE_WIDTH + 0.5)
+                            .color(theme::series(l))
+                            .style(style),
+                    );
                 }
                 let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
                 p.line(

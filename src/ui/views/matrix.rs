@@ -3,6 +3,7 @@
 
 use crate::format::percent;
 use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::theme;
 use crate::ui::widgets::{plot_height, short_id};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Legend, Plot};
@@ -154,7 +155,7 @@ impl View for MatrixView {
                 }
             })
             .show(ui, |p| {
-                p.bar_chart(BarChart::new("Expected regret", bars(-0.18, &a.expected_regret)).color(palette.current));
+                p.bar_chart(BarChart::new("Expected regret", bars(-0.18, &a.expected_regret)).color(theme::series(8)));
                 p.bar_chart(BarChart::new("Max regret", bars(0.18, &a.max_regret)).color(palette.worse));
             });
     }

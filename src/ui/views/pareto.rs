@@ -173,6 +173,7 @@ impl View for ParetoView {
                     p.points(
                         Points::new(c.name.clone(), vec![xy])
                             .radius(MARKER_RADIUS)
+                            .color(theme::series(i))
                             .shape(MarkerShape::Diamond),
                     );
                 }

@@ -9,12 +9,10 @@ use crate::ui::views::pareto::ParetoView;
 use crate::ui::views::summary::summary_ui;
 use serde::{Deserialize, Serialize};
 
-/// Share of the results area the outcomes table may take before it scrolls.
-const TABLE_SHARE: f32 = 0.42;
 /// Least height of the outcomes table.
 const MIN_TABLE_HEIGHT: f32 = 120.0;
 /// Room the table leaves below itself for the plot tabs, their controls and a plot.
-const ROOM_BELOW_TABLE: f32 = 400.0;
+const ROOM_BELOW_TABLE: f32 = 300.0;
 
 /// The results area and the plots it switches between; persisted between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -71,11 +69,9 @@ impl ResultsView {
             }
         }
         ui.separator();
-        // The table gives way first on a short window, so that the plot below keeps its axes.
-        let visible = ui.clip_rect().height();
-        let table_height = (visible * TABLE_SHARE)
-            .min(visible - ROOM_BELOW_TABLE)
-            .max(MIN_TABLE_HEIGHT);
+        // The table shows whole when the plot below still gets its least height; on a short
+        // window it gives way first (and scrolls), so that the plot keeps its axes.
+        let table_height = (ui.clip_rect().height() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
         egui::ScrollArea::both()
             .id_salt("outcomes")
             .max_height(table_height)
