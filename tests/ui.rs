@@ -857,3 +857,20 @@ fn classroom_stepping_keeps_the_header_height() {
         assert!((top(&h) - first).abs() < 0.5, "{} moved to {}", first, top(&h));
     }
 }
+
+#[test]
+fn the_assumptions_window_opens_inside_the_results_area() {
+    let mut h = app();
+    h.get_all_by_label("?").next().expect("a ? button").click();
+    h.run();
+    let title = h.get_by_label_contains("Assumptions: ISIS-linked attacks").rect();
+    let heading = h.get_by_label("Why did they attack?").rect();
+    let slider = h
+        .get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
+        .rect();
+    assert!(
+        title.top() >= heading.top() - 4.0,
+        "below the menu and header: {title:?}"
+    );
+    assert!(title.left() > slider.right(), "right of the settings panel: {title:?}");
+}

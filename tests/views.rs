@@ -375,7 +375,10 @@ fn menu_view_sends_file_commands() {
 
 #[test]
 fn assumptions_view_shows_each_effect_now() {
-    let view = AssumptionsView { open: Some((0, 0)) };
+    let view = AssumptionsView {
+        open: Some((0, 0)),
+        area: None,
+    };
     let h = harness(view);
     h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
     let s = &h.state().0;
@@ -386,4 +389,52 @@ fn assumptions_view_shows_each_effect_now() {
         .find(|c| s.doc.scenario.effects[c.effect].lever == "borders")
         .expect("borders effect");
     assert!(h.query_all_by_label(&signed(borders.value)).next().is_some());
+}
+
+#[test]
+fn curves_read_as_sentences() {
+    use motive_lab::model::scenario::Curve;
+    use motive_lab::ui::views::assumptions::describe;
+    assert_eq!(
+        describe(&Curve::Linear(-0.5), "strikes/month"),
+        "falls by 0.50 per 1 strikes/month"
+    );
+    assert_eq!(
+        describe(
+            &Curve::Points(vec![(0.0, 0.0), (600.0, -24.0), (2000.0, -24.0)]),
+            "strikes/month"
+        ),
+        "0.00 at 0 strikes/month, falls by 4.00 per 100 strikes/month up to 600 (-24.0 there), stays there up to 2000, then flattens"
+    );
+}
+
+#[test]
+fn assumptions_list_every_leaf_with_its_own_baseline() {
+    let view = AssumptionsView {
+        open: Some((0, 0)),
+        area: None,
+    };
+    let h = harness(view);
+    let s = &h.state().0;
+    let model = s.derived.model();
+    let b = s
+        .doc
+        .scenario
+        .baselines
+        .iter()
+        .find(|b| b.outcome == s.doc.scenario.outcomes[0].id && b.horizon == s.doc.scenario.horizons[0].id)
+        .expect("a baseline");
+    let mut listed = 0;
+    for (l, &hyp) in model.leaves.iter().enumerate() {
+        let v = model.baseline(l, 0);
+        let line = format!("    under {}: {}", s.doc.scenario.hypotheses[hyp].name, number(v));
+        if v == b.value {
+            assert!(h.query_by_label(&line).is_none(), "{line} is the default");
+        } else {
+            h.get_by_label(&line);
+            listed += 1;
+        }
+    }
+    // The shipped scenario gives some theories their own level of attacks.
+    assert!(listed > 0);
 }

@@ -327,7 +327,8 @@ impl MotiveApp {
             });
         // The results below show the edits just made in the settings panel.
         self.apply_edits(ui.ctx());
-        egui::CentralPanel::default().show(ui, |ui| self.show(ui, |v| &mut v.results));
+        let central = egui::CentralPanel::default().show(ui, |ui| self.show(ui, |v| &mut v.results));
+        self.views.assumptions.area = Some(central.response.rect);
         self.show(ui, |v| &mut v.assumptions);
         self.show(ui, |v| &mut v.file_window);
         self.show(ui, |v| &mut v.confirm);

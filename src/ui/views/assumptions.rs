@@ -12,23 +12,64 @@ use std::fmt::Write as _;
 pub struct AssumptionsView {
     /// The outcome and horizon shown, if the window is open.
     pub open: Option<(usize, usize)>,
+    /// The area the window stays inside (the results area), set by the shell.
+    pub area: Option<egui::Rect>,
 }
 
-fn describe(curve: &Curve) -> String {
+/// A lever setting: whole numbers without decimals.
+fn setting(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.0}") } else { number(x) }
+}
+
+/// "rises by" or "falls by" with the size of a change.
+fn change(d: f64) -> String {
+    if d > 0.0 {
+        format!("rises by {}", number(d))
+    } else {
+        format!("falls by {}", number(-d))
+    }
+}
+
+/// A curve as a sentence about the lever (`unit` is the lever's): "falls by 4.00 per 100
+/// strikes/month up to 600, then flattens".
+#[must_use]
+pub fn describe(curve: &Curve, unit: &str) -> String {
     match curve {
-        Curve::Linear(slope) => format!("linear, {} per unit", number(*slope)),
+        Curve::Linear(slope) if *slope == 0.0 => "no change at any setting".to_owned(),
+        Curve::Linear(slope) => format!("{} per 1 {unit}", change(*slope)),
         Curve::Points(points) => {
-            let pts: Vec<String> = points
-                .iter()
-                .map(|(x, y)| format!("({}, {})", number(*x), number(*y)))
-                .collect();
-            format!("points {}", pts.join(" "))
+            let Some(&(x0, y0)) = points.first() else {
+                return "no change at any setting".to_owned();
+            };
+            let mut parts = vec![format!("{} at {} {unit}", signed(y0), setting(x0))];
+            for w in points.windows(2) {
+                let ((xa, ya), (xb, yb)) = (w[0], w[1]);
+                let d = yb - ya;
+                parts.push(if xb == xa {
+                    format!("jumps to {} at {}", signed(yb), setting(xb))
+                } else if d == 0.0 {
+                    format!("stays there up to {}", setting(xb))
+                } else {
+                    format!(
+                        "{} per 100 {unit} up to {} ({} there)",
+                        change(d * 100.0 / (xb - xa)),
+                        setting(xb),
+                        signed(yb)
+                    )
+                });
+            }
+            parts.push("then flattens".to_owned());
+            parts.join(", ")
         }
     }
 }
 
 fn lever_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
     s.lever_index(id).map_or(id, |i| s.levers[i].name.as_str())
+}
+
+fn lever_unit<'a>(s: &'a Scenario, id: &str) -> &'a str {
+    s.lever_index(id).map_or("", |i| s.levers[i].unit.as_str())
 }
 
 fn hypothesis_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
@@ -45,88 +86,97 @@ impl View for AssumptionsView {
         };
         let levers = &ctx.settings().levers;
         let mut open = true;
-        egui::Window::new(format!("Assumptions: {}", out.name))
-            .open(&mut open)
-            .default_width(640.0)
-            .vscroll(true)
-            .show(ui.ctx(), |ui| {
-                ui.label(&out.description);
-                ui.horizontal(|ui| {
-                    for (i, h) in s.horizons.iter().enumerate() {
-                        ui.radio_value(&mut t, i, &h.name);
-                    }
-                });
-                ui.label(format!(
-                    "Normalised between worst {} and best {} {}; {} is better.",
-                    number(out.worst),
-                    number(out.best),
-                    out.unit,
-                    if out.best > out.worst { "higher" } else { "lower" }
-                ));
-                ui.separator();
-                if let Some(b) = s
-                    .baselines
-                    .iter()
-                    .find(|b| b.outcome == out.id && b.horizon == s.horizons[t].id)
-                {
-                    ui.label(
-                        RichText::new(format!(
-                            "Baseline with every lever at 0: {} {}",
-                            number(b.value),
-                            out.unit
-                        ))
-                        .strong(),
-                    );
-                    for (h, v) in &b.by_hypothesis {
-                        ui.label(format!("    under {}: {}", hypothesis_name(s, h), number(*v)));
-                    }
-                    ui.label(RichText::new(&b.note).italics());
+        let mut window = egui::Window::new(format!("Assumptions: {}", out.name)).open(&mut open);
+        if let Some(area) = self.area {
+            // Inside the results area, never over the menu bar or the settings.
+            window = window
+                .constrain_to(area)
+                .default_pos(area.left_top() + egui::vec2(12.0, 12.0));
+        }
+        window.default_width(640.0).vscroll(true).show(ui.ctx(), |ui| {
+            ui.label(&out.description);
+            ui.horizontal(|ui| {
+                for (i, h) in s.horizons.iter().enumerate() {
+                    ui.radio_value(&mut t, i, &h.name);
                 }
-                ui.separator();
-                // After the horizon buttons, so a click shows its own horizon's effects.
-                let cell = ctx.derived.model().cell(o, t);
-                let parts = ctx.derived.contributions(levers, cell);
-                ui.label(RichText::new("Effects at the current settings").strong());
-                if parts.is_empty() {
-                    ui.label("No lever changes this outcome at this horizon.");
-                }
-                egui::Grid::new("assumptions")
-                    .striped(true)
-                    .spacing([10.0, 6.0])
-                    .show(ui, |ui| {
-                        for head in ["Lever", "Applies to", "Now", "Range", "Curve and source"] {
-                            ui.label(RichText::new(head).strong());
-                        }
-                        ui.end_row();
-                        for c in parts.iter() {
-                            let Some(e) = s.effects.get(c.effect) else { continue };
-                            let mut lever_text = lever_name(s, &e.lever).to_owned();
-                            if let Some(m) = &e.with {
-                                let _ = write!(lever_text, "\n× factor of {}", lever_name(s, &m.lever));
-                            }
-                            ui.label(lever_text);
-                            ui.label(
-                                e.hypothesis
-                                    .as_deref()
-                                    .map_or("all hypotheses", |h| hypothesis_name(s, h)),
-                            );
-                            ui.label(RichText::new(signed(c.value)).strong());
-                            ui.label(format!("{} to {}", number(c.low), number(c.high)));
-                            ui.vertical(|ui| {
-                                ui.set_max_width(300.0);
-                                ui.label(RichText::new(describe(&e.curve)).small());
-                                ui.label(&e.note);
-                            });
-                            ui.end_row();
-                        }
-                    });
-                ui.separator();
-                egui::CollapsingHeader::new("Sources").show(ui, |ui| {
-                    for src in &s.sources {
-                        ui.label(format!("{}: {}", src.id, src.citation));
-                    }
-                });
             });
+            ui.label(format!(
+                "Normalised between worst {} and best {} {}; {} is better.",
+                number(out.worst),
+                number(out.best),
+                out.unit,
+                if out.best > out.worst { "higher" } else { "lower" }
+            ));
+            ui.separator();
+            if let Some(b) = s
+                .baselines
+                .iter()
+                .find(|b| b.outcome == out.id && b.horizon == s.horizons[t].id)
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "Baseline with every lever at 0: {} {}",
+                        number(b.value),
+                        out.unit
+                    ))
+                    .strong(),
+                );
+                // Every leaf whose baseline differs, its own or inherited from a parent.
+                let model = ctx.derived.model();
+                let cell = model.cell(o, t);
+                for (l, &h) in model.leaves.iter().enumerate() {
+                    let v = model.baseline(l, cell);
+                    if v != b.value {
+                        ui.label(format!("    under {}: {}", s.hypotheses[h].name, number(v)));
+                    }
+                }
+                ui.label(RichText::new(&b.note).italics());
+            }
+            ui.separator();
+            // After the horizon buttons, so a click shows its own horizon's effects.
+            let cell = ctx.derived.model().cell(o, t);
+            let parts = ctx.derived.contributions(levers, cell);
+            ui.label(RichText::new("Effects at the current settings").strong());
+            if parts.is_empty() {
+                ui.label("No lever changes this outcome at this horizon.");
+            }
+            egui::Grid::new("assumptions")
+                .striped(true)
+                .spacing([10.0, 6.0])
+                .show(ui, |ui| {
+                    for head in ["Lever", "Applies to", "Now", "Range", "Curve and source"] {
+                        ui.label(RichText::new(head).strong());
+                    }
+                    ui.end_row();
+                    for c in parts.iter() {
+                        let Some(e) = s.effects.get(c.effect) else { continue };
+                        let mut lever_text = lever_name(s, &e.lever).to_owned();
+                        if let Some(m) = &e.with {
+                            let _ = write!(lever_text, "\n× factor of {}", lever_name(s, &m.lever));
+                        }
+                        ui.label(lever_text);
+                        ui.label(
+                            e.hypothesis
+                                .as_deref()
+                                .map_or("all hypotheses", |h| hypothesis_name(s, h)),
+                        );
+                        ui.label(RichText::new(signed(c.value)).strong());
+                        ui.label(format!("{} to {}", number(c.low), number(c.high)));
+                        ui.vertical(|ui| {
+                            ui.set_max_width(300.0);
+                            ui.label(RichText::new(describe(&e.curve, lever_unit(s, &e.lever))).small());
+                            ui.label(&e.note);
+                        });
+                        ui.end_row();
+                    }
+                });
+            ui.separator();
+            egui::CollapsingHeader::new("Sources").show(ui, |ui| {
+                for src in &s.sources {
+                    ui.label(format!("{}: {}", src.id, src.citation));
+                }
+            });
+        });
         self.open = open.then_some((o, t));
     }
 }
