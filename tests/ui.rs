@@ -874,3 +874,17 @@ fn the_assumptions_window_opens_inside_the_results_area() {
     );
     assert!(title.left() > slider.right(), "right of the settings panel: {title:?}");
 }
+
+#[test]
+fn help_shows_the_shipped_documents_in_the_app() {
+    let mut h = app();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("The file format and the mathematics"))
+        .click();
+    h.run();
+    h.get_by_label("The mathematics");
+    h.get_all_by_label_contains("EVPI = sum_h w_h max_p U_h(p) - max_p EU(p)")
+        .next()
+        .expect("the formulas are shown");
+}

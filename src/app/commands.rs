@@ -72,6 +72,7 @@ impl MotiveApp {
             Command::SetLook(look) => self.prefs.look = look,
             Command::SetPerHypothesis(on) => self.prefs.per_hypothesis = on,
             Command::ShowAssumptions(o, t) => self.views.assumptions.open = Some((o, t)),
+            Command::ShowHelp(doc) => self.views.help.open = Some(doc),
             Command::StepPreset(step) => {
                 let n = SHIPPED_PRESETS.len();
                 if n > 0 {

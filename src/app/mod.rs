@@ -26,7 +26,7 @@ use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
 use crate::ui::views::{
     assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, file_window::FileWindowView,
-    header::HeaderView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
+    header::HeaderView, help::HelpView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
     weights::WeightsView,
 };
 use serde::{Deserialize, Serialize};
@@ -71,6 +71,8 @@ pub struct Views {
     pub assumptions: AssumptionsView,
     /// The open-or-save-by-path window.
     pub file_window: FileWindowView,
+    /// The shipped documents.
+    pub help: HelpView,
     confirm: ConfirmView,
 }
 
@@ -331,6 +333,7 @@ impl MotiveApp {
         self.views.assumptions.area = Some(central.response.rect);
         self.show(ui, |v| &mut v.assumptions);
         self.show(ui, |v| &mut v.file_window);
+        self.show(ui, |v| &mut v.help);
         self.show(ui, |v| &mut v.confirm);
     }
 }

@@ -73,6 +73,8 @@ pub enum Command {
     SetLook(Look),
     /// Show or hide a column per hypothesis in the outcomes table.
     SetPerHypothesis(bool),
+    /// Show a shipped document.
+    ShowHelp(crate::ui::views::help::Doc),
     /// Open the assumptions behind an outcome (outcome, horizon).
     ShowAssumptions(usize, usize),
     /// Step through the shipped presets.

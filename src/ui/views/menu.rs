@@ -3,6 +3,7 @@
 use crate::ui::ctx::{Command, Edit, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
 use crate::ui::views::file_window::{ExportKind, FileAction};
+use crate::ui::views::help::Doc;
 use egui::RichText;
 
 /// The menu bar.
@@ -27,7 +28,12 @@ impl View for MenuView {
                 ui.label(RichText::new(&ctx.doc.scenario.title).strong());
                 ui.label(&ctx.doc.scenario.summary);
                 ui.separator();
-                ui.label("Every number is an assumption with a source and a range: click ? next to an outcome to see them. The file format is in docs/file-format.md; the command line in docs/cli.md.");
+                ui.label("Every number is an assumption with a source and a range: click ? next to an outcome to see them.");
+                for doc in [Doc::FileFormat, Doc::CommandLine] {
+                    if ui.button(doc.title()).clicked() {
+                        ctx.send(Command::ShowHelp(doc));
+                    }
+                }
                 ui.label("Shortcuts: Ctrl+O open, Ctrl+S save, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, F11 classroom mode (arrow keys step through presets, Esc leaves).");
             });
         });

@@ -8,6 +8,7 @@ pub mod credence_sweep;
 pub mod credences;
 pub mod file_window;
 pub mod header;
+pub mod help;
 pub mod lever_sweep;
 pub mod levers;
 pub mod matrix;
