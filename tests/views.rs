@@ -438,3 +438,30 @@ fn assumptions_list_every_leaf_with_its_own_baseline() {
     // The shipped scenario gives some theories their own level of attacks.
     assert!(listed > 0);
 }
+
+#[test]
+fn lever_sweep_view_can_sweep_expected_utility() {
+    let mut h = harness(LeverSweepView::default());
+    h.get_by_role_and_label(Role::ComboBox, "Outcome").click();
+    h.run();
+    // The last entry of a long list: below the popup's fold, so click it through AccessKit.
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Expected utility (0 = worst, 1 = best)"))
+        .click_accesskit();
+    h.run();
+    assert!(h.state().1.utility);
+    h.get_by_label("Expected utility");
+    // At the current setting of the lever the sweep's expected utility is the report's.
+    let (s, _) = h.state_mut();
+    let r = core(s);
+    let settings = s.doc.state.settings.clone();
+    let sweep = s
+        .derived
+        .utility_sweep(motive_lab::analysis::Side::Live, &settings, 0)
+        .expect("sweeps");
+    let k = sweep
+        .xs
+        .iter()
+        .position(|&x| x == settings.levers[0])
+        .expect("600 is a step");
+    assert!((sweep.expected[k] - r.evaluation.expected_utility).abs() < 1e-12);
+}

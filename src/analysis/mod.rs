@@ -12,7 +12,7 @@ use crate::model::frontier::{Samples, most_conflicting, pareto_front, sample_pol
 use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Scenario};
 use crate::model::summary::{Report, report};
-use crate::model::sweep::{Sweep, lever_sweep};
+use crate::model::sweep::{Sweep, lever_sweep, utility_sweep};
 use memo::Memo;
 use std::sync::Arc;
 
@@ -120,6 +120,7 @@ pub struct Derived {
     conflicting: Memo<usize, Option<usize>>,
     shares: Memo<Vec<f64>, Vec<f64>>,
     front: Memo<FrontKey, Vec<[f64; 2]>>,
+    utility_sweeps: [Memo<(Settings, usize), Result<Arc<Sweep>, WeightError>>; 2],
     decisive: Memo<Settings, Option<usize>>,
 }
 
@@ -149,6 +150,7 @@ impl Derived {
             conflicting: Memo::default(),
             shares: Memo::default(),
             front: Memo::default(),
+            utility_sweeps: Default::default(),
             decisive: Memo::default(),
         }
     }
@@ -343,6 +345,41 @@ impl Derived {
                 expected: vec![],
             },
         })
+    }
+
+    /// Lever `lever` across its range against utility under each leaf and expected, with the
+    /// rest of `settings` as they are.
+    ///
+    /// # Errors
+    /// Weights the engine cannot use.
+    pub fn utility_sweep(&mut self, side: Side, settings: &Settings, lever: usize) -> Result<Arc<Sweep>, WeightError> {
+        let (model, scenario) = (&self.model, &self.scenario);
+        let sweep = self.utility_sweeps[slot(side)].get_with(
+            |(s, l)| s == settings && *l == lever,
+            || (settings.clone(), lever),
+            |(s, lever)| {
+                let weights = model.leaf_weights(&s.credences)?;
+                let sweep = match scenario.levers.get(*lever) {
+                    Some(l) => utility_sweep(
+                        model,
+                        l,
+                        *lever,
+                        &s.levers,
+                        &weights,
+                        &s.value_weights,
+                        &s.horizon_weights,
+                        SWEEP_STEPS,
+                    ),
+                    None => Ok(Sweep {
+                        xs: vec![],
+                        per_leaf: vec![],
+                        expected: vec![],
+                    }),
+                };
+                sweep.map(Arc::new)
+            },
+        );
+        (*sweep).clone()
     }
 
     /// Expected utility of every candidate of `report` (computed for `settings`) as the

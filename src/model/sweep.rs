@@ -1,7 +1,7 @@
 //! One lever across its range against one outcome: the outcome under every leaf hypothesis
 //! and its credence-weighted expectation, the others levers held where they are.
 
-use crate::model::evaluate::Model;
+use crate::model::evaluate::{Model, WeightError, expectation};
 use crate::model::scenario::Lever;
 
 /// An outcome along a lever's range.
@@ -50,6 +50,47 @@ pub fn lever_sweep(
     Sweep { xs, per_leaf, expected }
 }
 
+/// Like [`lever_sweep`], but of utility: each leaf's utility and the expected utility under
+/// these value and horizon weights as the lever moves.
+///
+/// # Errors
+/// Value or horizon weights the engine cannot use.
+#[allow(clippy::too_many_arguments, reason = "the sweep's inputs, each a different quantity")]
+pub fn utility_sweep(
+    model: &Model,
+    lever: &Lever,
+    index: usize,
+    levers: &[f64],
+    leaf_weights: &[f64],
+    value_weights: &[f64],
+    horizon_weights: &[f64],
+    steps: usize,
+) -> Result<Sweep, WeightError> {
+    let total = model.weight_total(value_weights, horizon_weights)?;
+    let steps = steps.max(2);
+    let n = model.leaves.len();
+    let mut buf = vec![0.0; n * model.cells()];
+    let mut utility = vec![0.0; n];
+    let mut x = levers.to_vec();
+    let xs: Vec<f64> = (0..steps)
+        .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (steps - 1) as f64)
+        .collect();
+    let mut per_leaf = vec![Vec::with_capacity(steps); n];
+    let mut expected = Vec::with_capacity(steps);
+    for &v in &xs {
+        if let Some(slot) = x.get_mut(index) {
+            *slot = v;
+        }
+        model.evaluate_into(&x, &mut buf);
+        model.utilities_into(&buf, value_weights, horizon_weights, total, &mut utility);
+        for (l, us) in per_leaf.iter_mut().enumerate() {
+            us.push(utility[l]);
+        }
+        expected.push(expectation(leaf_weights, |l| utility[l]));
+    }
+    Ok(Sweep { xs, per_leaf, expected })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +112,23 @@ mod tests {
             let e = 0.5 * out[0] + 0.25 * out[m.at(1, 0)] + 0.25 * out[m.at(2, 0)];
             assert!((sweep.expected[k] - e).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn a_utility_sweep_is_the_utility_at_each_step() {
+        let s = crate::model::tests::tiny();
+        let m = Model::new(&s).expect("valid");
+        let w = [0.5, 0.25, 0.25];
+        let sweep = utility_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, &[1.0, 1.0], &[1.0, 1.0], 5).expect("weights");
+        // At x = 0 with z = 5 the report of the tiny scenario's evaluation gives the same.
+        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        let mut u = vec![0.0; 3];
+        for (k, &x) in sweep.xs.iter().enumerate() {
+            m.evaluate_into(&[x, 5.0], &mut out);
+            m.utilities_into(&out, &[1.0, 1.0], &[1.0, 1.0], 4.0, &mut u);
+            assert_eq!(sweep.per_leaf[2][k], u[2]);
+            assert!((sweep.expected[k] - (0.5 * u[0] + 0.25 * u[1] + 0.25 * u[2])).abs() < 1e-12);
+        }
+        assert!(utility_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, &[0.0, 0.0], &[1.0, 1.0], 5).is_err());
     }
 }

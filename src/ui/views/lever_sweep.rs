@@ -18,16 +18,24 @@ pub struct LeverSweepView {
     pub lever: Option<String>,
     /// Outcome cell; by default the first outcome at the last horizon.
     pub cell: Option<CellRef>,
+    /// Sweep expected utility instead of an outcome.
+    pub utility: bool,
 }
+
+/// The last entry of the outcome list: utility itself.
+const UTILITY: &str = "Expected utility (0 = worst, 1 = best)";
 
 impl View for LeverSweepView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let s = &ctx.doc.scenario;
-        let names = cell_names(s);
+        let mut names = cell_names(s);
+        let n_cells = names.len();
+        names.push(UTILITY.to_owned());
         let lever_names: Vec<String> = s.levers.iter().map(|l| format!("{} ({})", l.name, l.unit)).collect();
         let li = index_or_first(self.lever.as_deref(), s.levers.iter().map(|l| l.id.as_str()));
         let cell = cell_or(self.cell.as_ref(), s, s.horizons.len().saturating_sub(1));
-        let (Some(lever), Some(cell_name)) = (s.levers.get(li), names.get(cell)) else {
+        let shown = if self.utility { n_cells } else { cell };
+        let (Some(lever), Some(cell_name)) = (s.levers.get(li), names.get(shown)) else {
             ui.label("The scenario has no lever or no outcome to sweep.");
             return;
         };
@@ -35,24 +43,40 @@ impl View for LeverSweepView {
             if let Some(i) = choice(ui, "Lever", "sweep-lever", &lever_names, li) {
                 self.lever = s.levers.get(i).map(|l| l.id.clone());
             }
-            if let Some(i) = choice(ui, "Outcome", "sweep-outcome", &names, cell) {
-                self.cell = CellRef::of(s, i);
+            if let Some(i) = choice(ui, "Outcome", "sweep-outcome", &names, shown) {
+                self.utility = i == n_cells;
+                if !self.utility {
+                    self.cell = CellRef::of(s, i);
+                }
             }
         });
         let Ok(report) = ctx.report() else { return };
         let settings = ctx.settings();
-        let data = ctx
-            .derived
-            .lever_sweep(Side::Live, &settings.levers, &report.analysis.leaf_weights, li, cell);
+        let data = if self.utility {
+            match ctx.derived.utility_sweep(Side::Live, settings, li) {
+                Ok(d) => d,
+                Err(e) => {
+                    ui.label(format!("Cannot sweep utility: {e}"));
+                    return;
+                }
+            }
+        } else {
+            ctx.derived
+                .lever_sweep(Side::Live, &settings.levers, &report.analysis.leaf_weights, li, cell)
+        };
+        // A comparison that cannot be evaluated is reported once, by the results view.
         let pinned = match ctx.session.pinned {
-            Some(p) => match ctx.reference_report() {
-                Ok(r) => Some((
-                    ctx.derived
-                        .lever_sweep(Side::Reference, &p.levers, &r.analysis.leaf_weights, li, cell),
-                    p.levers[li],
-                )),
-                Err(_) => None,
-            },
+            Some(p) if self.utility => ctx
+                .derived
+                .utility_sweep(Side::Reference, p, li)
+                .ok()
+                .map(|d| (d, p.levers[li])),
+            Some(p) => ctx.reference_report().ok().map(|r| {
+                let d = ctx
+                    .derived
+                    .lever_sweep(Side::Reference, &p.levers, &r.analysis.leaf_weights, li, cell);
+                (d, p.levers[li])
+            }),
             None => None,
         };
         let palette = ctx.theme.palette;
@@ -89,9 +113,16 @@ impl View for LeverSweepView {
                 }
                 let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
                 p.line(
-                    Line::new("Expected (credence-weighted)", pts)
-                        .width(theme::EXPECTED_LINE_WIDTH)
-                        .color(palette.current),
+                    Line::new(
+                        if self.utility {
+                            "Expected utility"
+                        } else {
+                            "Expected (credence-weighted)"
+                        },
+                        pts,
+                    )
+                    .width(theme::EXPECTED_LINE_WIDTH)
+                    .color(palette.current),
                 );
                 p.vline(
                     VLine::new(format!("Current {}", lever.name.to_lowercase()), x_now)
