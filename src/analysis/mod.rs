@@ -23,6 +23,9 @@ const MAX_SAMPLE_VALUES: usize = 20_000_000;
 /// Points along a lever sweep.
 pub const SWEEP_STEPS: usize = 81;
 
+/// A sweep, or why the settings cannot be swept.
+pub type SweepResult = Result<Arc<Sweep>, WeightError>;
+
 /// A report, or why the settings cannot be evaluated.
 pub type ReportResult = Result<Arc<Report>, WeightError>;
 
@@ -120,7 +123,7 @@ pub struct Derived {
     conflicting: Memo<usize, Option<usize>>,
     shares: Memo<Vec<f64>, Vec<f64>>,
     front: Memo<FrontKey, Vec<[f64; 2]>>,
-    utility_sweeps: [Memo<(Settings, usize), Result<Arc<Sweep>, WeightError>>; 2],
+    utility_sweeps: [Memo<(Settings, usize), SweepResult>; 2],
     decisive: Memo<Settings, Option<usize>>,
 }
 
@@ -352,7 +355,7 @@ impl Derived {
     ///
     /// # Errors
     /// Weights the engine cannot use.
-    pub fn utility_sweep(&mut self, side: Side, settings: &Settings, lever: usize) -> Result<Arc<Sweep>, WeightError> {
+    pub fn utility_sweep(&mut self, side: Side, settings: &Settings, lever: usize) -> SweepResult {
         let (model, scenario) = (&self.model, &self.scenario);
         let sweep = self.utility_sweeps[slot(side)].get_with(
             |(s, l)| s == settings && *l == lever,
