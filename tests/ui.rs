@@ -888,3 +888,19 @@ fn help_shows_the_shipped_documents_in_the_app() {
         .next()
         .expect("the formulas are shown");
 }
+
+#[test]
+fn snapshot_classroom_light_projector() {
+    let mut h = app();
+    h.key_press(egui::Key::F11);
+    h.set_size(egui::vec2(1920.0, 1080.0));
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Light projector palette"))
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().prefs.look, motive_lab::ui::theme::Look::Light);
+    assert!(h.state().classroom);
+    h.state_mut().views.results.tab = PlotTab::Matrix;
+    h.run();
+    h.snapshot("classroom_light_projector");
+}

@@ -95,7 +95,20 @@ pub struct Palette {
 #[must_use]
 pub fn palette(look: Look, classroom: bool) -> Palette {
     match (look, classroom) {
-        (_, true) => Palette {
+        // A light projector palette: many rooms wash out dark slides.
+        (Look::Light, true) => Palette {
+            better: Color32::from_rgb(0, 120, 40),
+            worse: Color32::from_rgb(190, 0, 0),
+            best_fill: Color32::from_rgb(170, 230, 180),
+            sample: Color32::from_rgba_unmultiplied(60, 60, 60, 80),
+            front: Color32::from_rgb(150, 110, 0),
+            current: Color32::from_rgb(0, 80, 200),
+            pinned: Color32::from_rgb(150, 0, 160),
+            error_fill: Color32::from_rgb(255, 200, 195),
+            info_fill: Color32::from_rgb(205, 225, 255),
+            muted: Color32::from_gray(60),
+        },
+        (Look::Dark, true) => Palette {
             better: Color32::from_rgb(80, 230, 120),
             worse: Color32::from_rgb(255, 110, 90),
             best_fill: Color32::from_rgb(20, 90, 40),
@@ -137,10 +150,18 @@ pub fn palette(look: Look, classroom: bool) -> Palette {
 /// Apply the look, contrast and zoom to the context.
 pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
     let mut visuals = match look {
-        Look::Light if !classroom => Visuals::light(),
-        _ => Visuals::dark(),
+        Look::Light => Visuals::light(),
+        Look::Dark => Visuals::dark(),
     };
-    if classroom {
+    if classroom && look == Look::Light {
+        visuals.override_text_color = Some(Color32::BLACK);
+        visuals.panel_fill = Color32::WHITE;
+        visuals.window_fill = Color32::from_gray(250);
+        visuals.extreme_bg_color = Color32::WHITE;
+        visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(90));
+        visuals.widgets.inactive.bg_fill = Color32::from_gray(215);
+        visuals.selection.bg_fill = Color32::from_rgb(120, 170, 255);
+    } else if classroom {
         visuals.override_text_color = Some(Color32::WHITE);
         visuals.panel_fill = Color32::BLACK;
         visuals.window_fill = Color32::from_gray(10);

@@ -1,5 +1,6 @@
 //! Small widgets and labels the views share.
 
+use crate::format::fixed;
 use crate::model::scenario::Scenario;
 use crate::ui::theme::{COMBO_WIDTH, MIN_PLOT_HEIGHT, MIN_SLIDER, PLOT_BOTTOM_MARGIN, SLIDER_FIELD};
 use egui::Slider;
@@ -21,11 +22,33 @@ pub fn edit_number(
 ) -> Option<f64> {
     fit_slider(ui);
     let mut copy = value;
+    // The same digits at every width and zoom: as many as the step has (a value off the
+    // step, as a file may give, shows two more).
+    let digits = step_digits(step);
     let slider = Slider::new(&mut copy, range)
         .step_by(step)
-        .clamping(egui::SliderClamping::Edits);
+        .clamping(egui::SliderClamping::Edits)
+        .custom_formatter(move |v, _| {
+            let d = if (v - fixed(v, digits).parse::<f64>().unwrap_or(v)).abs() > 1e-9 {
+                digits + 2
+            } else {
+                digits
+            };
+            fixed(v, d)
+        });
     let r = ui.add(slider).labelled_by(label);
     (r.changed() && copy != value).then_some(copy)
+}
+
+/// Decimals a step needs: 0 for 5, 1 for 0.1, 2 for 0.05.
+#[must_use]
+pub fn step_digits(step: f64) -> usize {
+    (0..6)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d);
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .map_or(2, |d| d as usize)
 }
 
 /// Most of the row's width one combo box may take.
@@ -116,6 +139,14 @@ pub fn hypothesis_order(model: &crate::model::evaluate::Model) -> Vec<(usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_digits_follow_the_step() {
+        assert_eq!(step_digits(50.0), 0);
+        assert_eq!(step_digits(5.0), 0);
+        assert_eq!(step_digits(0.1), 1);
+        assert_eq!(step_digits(0.05), 2);
+    }
 
     #[test]
     fn short_names() {

@@ -2,6 +2,7 @@
 //! redo, and in classroom mode where the presets stand.
 
 use crate::ui::ctx::{Command, View, ViewCtx};
+use crate::ui::theme::Look;
 use egui::RichText;
 
 /// The header row.
@@ -42,6 +43,17 @@ impl View for HeaderView {
                 );
                 if ui.button("Leave classroom mode").clicked() {
                     ctx.send(Command::ToggleClassroom);
+                }
+                let (other, label) = match ctx.theme.look {
+                    Look::Dark => (Look::Light, "Light projector palette"),
+                    Look::Light => (Look::Dark, "Dark projector palette"),
+                };
+                if ui
+                    .button(label)
+                    .on_hover_text("Many rooms wash out dark slides")
+                    .clicked()
+                {
+                    ctx.send(Command::SetLook(other));
                 }
             });
             let height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
