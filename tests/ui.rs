@@ -654,7 +654,7 @@ fn adopting_a_sampled_policy_says_what_changed_and_undoes() {
     h.run();
     assert_eq!(h.state().settings().levers, levers);
     h.get_by_label_contains("Undo (Ctrl+Z) brings the previous ones back");
-    h.get_by_label("Airstrike intensity: 600 → 1450 strikes/month");
+    h.get_by_label("Airstrike intensity: 600 to 1450 strikes/month");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().settings().levers, before);
@@ -903,4 +903,38 @@ fn snapshot_classroom_light_projector() {
     h.state_mut().views.results.tab = PlotTab::Matrix;
     h.run();
     h.snapshot("classroom_light_projector");
+}
+
+#[test]
+fn classroom_steps_say_what_changed() {
+    let mut h = app();
+    h.key_press(egui::Key::F11);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    // From "Complete disengagement" to "2015 middle course": every lever that differs, in units.
+    h.get_by_label("Changed from \"Complete disengagement\":");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let a = load_document(&root.join("presets/disengage.ron")).expect("loads");
+    let b = load_document(&root.join("presets/middle-course.ron")).expect("loads");
+    let s = &a.scenario;
+    let mut lines = 0;
+    for (i, l) in s.levers.iter().enumerate() {
+        let (x, y) = (a.state.settings.levers[i], b.state.settings.levers[i]);
+        if x != y {
+            h.get_by_label(&format!("{}: {} to {} {}", l.name, number(x), number(y), l.unit));
+            lines += 1;
+        }
+    }
+    assert!(lines > 0);
+    // A preset that weighs outcomes unequally says so, though classroom mode has no sliders
+    // for the weights.
+    for _ in 0..5 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().doc().state.name, "Safety at home above all");
+    h.get_by_label("This preset weighs outcomes unequally:");
 }

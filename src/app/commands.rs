@@ -82,7 +82,11 @@ impl MotiveApp {
                         None if step >= 0 => 0,
                         None => n - 1,
                     };
+                    let before = self.session.doc.state.clone();
                     self.open_shipped(next);
+                    if self.session.shipped_index == Some(next) {
+                        self.previous_step = Some(before);
+                    }
                 }
             }
             Command::DismissNotice => self.notice = None,
@@ -109,7 +113,7 @@ impl MotiveApp {
             .iter()
             .zip(doc.state.settings.levers.iter().zip(&levers))
             .filter(|(_, (a, b))| a != b)
-            .map(|(l, (a, b))| format!("{}: {} → {} {}", l.name, number(*a), number(*b), l.unit))
+            .map(|(l, (a, b))| format!("{}: {} to {} {}", l.name, number(*a), number(*b), l.unit))
             .collect();
         if changes.is_empty() {
             return;

@@ -37,6 +37,7 @@ impl MotiveApp {
             self.views.assumptions.open = None;
         }
         self.session.replace(doc, path, same, shipped_index);
+        self.previous_step = None;
     }
 
     /// Open a file; a broken file leaves the document untouched and shows what is wrong.

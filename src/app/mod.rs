@@ -24,6 +24,7 @@ use crate::model::document::{DocState, Document};
 use crate::model::preset::Settings;
 use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
+use crate::ui::views::step_changes::StepChangesView;
 use crate::ui::views::{
     assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, file_window::FileWindowView,
     header::HeaderView, help::HelpView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
@@ -69,6 +70,8 @@ pub struct Views {
     pub results: ResultsView,
     /// The assumptions window.
     pub assumptions: AssumptionsView,
+    /// Classroom mode's account of a step.
+    step_changes: StepChangesView,
     /// The open-or-save-by-path window.
     pub file_window: FileWindowView,
     /// The shipped documents.
@@ -112,6 +115,8 @@ pub struct MotiveApp {
     pending_screenshot: Option<PathBuf>,
     /// A system file dialog came back empty at once: there is none; use the path window.
     no_system_dialog: bool,
+    /// The state before the last classroom step (what the step panel compares with).
+    previous_step: Option<DocState>,
     /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
     popup_open: bool,
     /// Names of the shipped presets (read once).
@@ -154,6 +159,7 @@ impl MotiveApp {
             discard_approved: None,
             forget_document: false,
             popup_open: false,
+            previous_step: None,
             no_system_dialog: false,
             pending_screenshot: None,
             preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
@@ -247,6 +253,7 @@ impl MotiveApp {
             per_hypothesis: self.prefs.per_hypothesis,
             notice: self.notice.as_ref(),
             confirming: self.confirm.as_ref(),
+            previous_step: self.previous_step.as_ref(),
         };
         let theme = Theme::new(self.prefs.look, self.classroom);
         let ctx = ViewCtx::new(&s.doc, &mut self.derived, session, theme, &mut self.commands);
@@ -321,8 +328,11 @@ impl MotiveApp {
                     self.show(ui, |v| &mut v.credences);
                     ui.separator();
                     self.show(ui, |v| &mut v.levers);
-                    if !self.classroom {
-                        ui.separator();
+                    ui.separator();
+                    if self.classroom {
+                        // Below the sliders, so that stepping moves nothing an instructor aims at.
+                        self.show(ui, |v| &mut v.step_changes);
+                    } else {
                         self.show(ui, |v| &mut v.weights);
                     }
                 });

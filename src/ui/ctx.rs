@@ -187,6 +187,8 @@ pub struct SessionView<'a> {
     pub notice: Option<&'a Notice>,
     /// The command waiting for the unsaved-changes answer, if any.
     pub confirming: Option<&'a Command>,
+    /// In classroom mode, the state before the last step through the presets.
+    pub previous_step: Option<&'a crate::model::document::DocState>,
 }
 
 /// The comparison state the live one is measured against.

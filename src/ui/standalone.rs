@@ -35,6 +35,8 @@ pub struct Standalone {
     pub path: Option<PathBuf>,
     /// Names of the shipped presets.
     pub presets: Vec<String>,
+    /// The state before the last classroom step.
+    pub previous_step: Option<DocState>,
     /// Every command the views sent, in order.
     pub sent: Vec<Command>,
 }
@@ -59,6 +61,7 @@ impl Standalone {
                 .map(crate::io::ShippedFile::name)
                 .collect(),
             sent: Vec::new(),
+            previous_step: None,
         }
     }
 
@@ -89,6 +92,7 @@ impl Standalone {
             per_hypothesis: self.per_hypothesis,
             notice: self.notice.as_ref(),
             confirming: self.confirming.as_ref(),
+            previous_step: self.previous_step.as_ref(),
         };
         let mut ctx = ViewCtx::new(&self.doc, &mut self.derived, session, self.theme, &mut commands);
         view.ui(ui, &mut ctx);

@@ -17,5 +17,6 @@ pub mod notice;
 pub mod outcomes;
 pub mod pareto;
 pub mod results;
+pub mod step_changes;
 pub mod summary;
 pub mod weights;
