@@ -4,11 +4,14 @@
 //! its result comes back through [`Derived::deliver_samples`].
 
 pub mod memo;
+mod types;
+
+pub use types::{CredenceLines, Pareto, SamplesJob, SamplesState, Side};
 
 use crate::model::credence::all_shares;
 use crate::model::decision::{Scratch, split_utilities};
 use crate::model::evaluate::{Contribution, Model, WeightError};
-use crate::model::frontier::{Samples, most_conflicting, pareto_front, sample_policies, staircase};
+use crate::model::frontier::{Samples, most_conflicting, pareto_front, staircase};
 use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Scenario};
 use crate::model::summary::{Report, report};
@@ -28,79 +31,6 @@ pub type SweepResult = Result<Arc<Sweep>, WeightError>;
 
 /// A report, or why the settings cannot be evaluated.
 pub type ReportResult = Result<Arc<Report>, WeightError>;
-
-/// Which state a derived result is for: the live document or the comparison state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The document being edited.
-    Live,
-    /// The comparison state (A, or the document as opened).
-    Reference,
-}
-
-/// The Pareto view's policy samples: not asked for yet, being computed, ready, or failed.
-#[derive(Debug, Clone)]
-pub enum SamplesState {
-    /// No view has asked for them yet.
-    NotStarted,
-    /// A job is computing them.
-    Pending,
-    /// Computed.
-    Ready(Arc<Samples>),
-    /// The job could not run or failed; the message says why.
-    Failed(String),
-}
-
-/// The work of sampling policies, to run off the UI thread.
-#[derive(Debug, Clone)]
-pub struct SamplesJob {
-    scenario: Arc<Scenario>,
-    model: Arc<Model>,
-    n: usize,
-}
-
-impl SamplesJob {
-    /// Sample and evaluate the policies (seconds of work on a large scenario).
-    #[must_use]
-    pub fn run(&self) -> Samples {
-        sample_policies(&self.model, &self.scenario, self.n)
-    }
-    /// The scenario the samples are for.
-    #[must_use]
-    pub fn scenario(&self) -> &Arc<Scenario> {
-        &self.scenario
-    }
-}
-
-/// The sampled policies' expected values on two outcome cells (their front, over every point
-/// drawn, is [`Derived::front`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pareto {
-    /// The samples the points come from.
-    pub samples: Arc<Samples>,
-    /// Expected `(x, y)` of every sample.
-    pub points: Vec<[f64; 2]>,
-}
-
-/// Expected utility of every candidate as one hypothesis's credence `c` goes from 0 to 1:
-/// `EU_p(c) = c * inside[p] + (1 - c) * outside[p]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CredenceLines {
-    /// Hypothesis swept.
-    pub hypothesis: usize,
-    /// Expected utility of each candidate if the hypothesis is true.
-    pub inside: Vec<f64>,
-    /// Expected utility of each candidate if it is false.
-    pub outside: Vec<f64>,
-}
-
-impl CredenceLines {
-    /// `EU_p(c)` of candidate `p` at credence `c`.
-    #[must_use]
-    pub fn at(&self, p: usize, c: f64) -> f64 {
-        c * self.inside[p] + (1.0 - c) * self.outside[p]
-    }
-}
 
 type MarksKey = (Vec<f64>, Vec<f64>, Option<Vec<f64>>, usize, usize);
 type SweepKey = (Vec<f64>, Vec<f64>, usize, usize);
@@ -433,62 +363,4 @@ impl Derived {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ready() -> Derived {
-        let mut d = Derived::new(Arc::new(crate::model::tests::tiny()));
-        let job = d.take_samples_job().expect("a job");
-        let scenario = Arc::clone(job.scenario());
-        d.deliver_samples(&scenario, Ok(job.run()));
-        d
-    }
-
-    #[test]
-    fn the_front_is_over_every_point_drawn() {
-        let mut d = ready();
-        let pareto = d.pareto(&[0.25, 0.375, 0.375], 0, 2).expect("samples ready");
-        let better: Vec<bool> = d
-            .scenario()
-            .outcomes
-            .iter()
-            .map(|o| o.better == Better::Higher)
-            .collect();
-        let (bx, by) = (better[0], better[1]);
-        let extreme = |higher: bool, axis: usize| {
-            let v = pareto.points.iter().map(|p| p[axis]);
-            if higher {
-                v.fold(f64::NEG_INFINITY, f64::max) + 1.0
-            } else {
-                v.fold(f64::INFINITY, f64::min) - 1.0
-            }
-        };
-        // A mark better than every sample on both axes is the whole front.
-        let champion = [extreme(bx, 0), extreme(by, 1)];
-        let front = d.front(&pareto, &[champion], 0, 2);
-        assert_eq!(*front, vec![champion]);
-        // Without it, the front's points (every other entry of the staircase; corners between)
-        // are samples that no sample dominates.
-        let front = d.front(&pareto, &[], 0, 2);
-        assert!(!front.is_empty());
-        let good = |higher: bool, a: f64, b: f64| if higher { a >= b } else { a <= b };
-        for p in front.iter().step_by(2) {
-            assert!(pareto.points.contains(p), "{p:?} is a sample");
-            let dominated = pareto
-                .points
-                .iter()
-                .any(|q| good(bx, q[0], p[0]) && good(by, q[1], p[1]) && (q[0] != p[0] || q[1] != p[1]));
-            assert!(!dominated, "{p:?} is not dominated");
-        }
-    }
-
-    #[test]
-    fn samples_for_another_scenario_are_ignored() {
-        let mut d = Derived::new(Arc::new(crate::model::tests::tiny()));
-        let job = d.take_samples_job().expect("a job");
-        let other = Arc::new(crate::model::tests::tiny());
-        d.deliver_samples(&other, Ok(job.run()));
-        assert!(matches!(d.samples(), SamplesState::Pending));
-        assert!(d.take_samples_job().is_none(), "one job per scenario");
-    }
-}
+mod tests;
