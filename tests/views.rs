@@ -465,3 +465,13 @@ fn lever_sweep_view_can_sweep_expected_utility() {
         .expect("600 is a step");
     assert!((sweep.expected[k] - r.evaluation.expected_utility).abs() < 1e-12);
 }
+
+#[test]
+fn the_pareto_legend_sits_outside_the_plotted_data() {
+    let (h, _) = pareto();
+    let frame = h.state().1.plot_frame().expect("drawn");
+    for name in ["Current settings", "Pareto front", "Sampled policies", "Homeland first"] {
+        let entry = h.get_by_label(name).rect();
+        assert!(entry.left() > frame.right(), "{name} at {entry:?} is inside the plot {frame:?}");
+    }
+}

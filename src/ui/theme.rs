@@ -23,6 +23,12 @@ pub const SIDE_PANEL_WIDTH: f32 = 360.0;
 pub const DECISION_PANEL_WIDTH: f32 = 330.0;
 /// Least height of a plot in points; below it the results area scrolls instead.
 pub const MIN_PLOT_HEIGHT: f32 = 180.0;
+/// Width of the legend beside a plot.
+pub const LEGEND_WIDTH: f32 = 200.0;
+/// Most of the plot row the legend may take.
+pub const LEGEND_SHARE: f32 = 0.3;
+/// Narrowest plot.
+pub const MIN_PLOT_WIDTH: f32 = 240.0;
 /// Room kept under a plot (its x-axis labels are inside the plot's own height).
 pub const PLOT_BOTTOM_MARGIN: f32 = 6.0;
 /// Radius of a sampled policy in the Pareto view.

@@ -2,8 +2,11 @@
 
 use crate::format::fixed;
 use crate::model::scenario::Scenario;
-use crate::ui::theme::{COMBO_WIDTH, MIN_PLOT_HEIGHT, MIN_SLIDER, PLOT_BOTTOM_MARGIN, SLIDER_FIELD};
-use egui::Slider;
+use crate::ui::theme::{
+    COMBO_WIDTH, LEGEND_SHARE, LEGEND_WIDTH, MIN_PLOT_HEIGHT, MIN_PLOT_WIDTH, MIN_SLIDER, PLOT_BOTTOM_MARGIN,
+    SLIDER_FIELD,
+};
+use egui::{RichText, Slider};
 
 /// Make the next slider fill the row, leaving room for its number field, without widening the panel.
 pub fn fit_slider(ui: &mut egui::Ui) {
@@ -38,6 +41,67 @@ pub fn edit_number(
         });
     let r = ui.add(slider).labelled_by(label);
     (r.changed() && copy != value).then_some(copy)
+}
+
+/// One entry of a legend drawn beside a plot.
+#[derive(Debug, Clone)]
+pub struct Key {
+    /// The series' name, as the plot's hover read-out gives it.
+    pub name: String,
+    /// Its colour.
+    pub colour: egui::Color32,
+    /// Drawn dashed.
+    pub dashed: bool,
+}
+
+impl Key {
+    /// A solid entry.
+    #[must_use]
+    pub fn new(name: impl Into<String>, colour: egui::Color32) -> Self {
+        Self {
+            name: name.into(),
+            colour,
+            dashed: false,
+        }
+    }
+
+    /// A dashed entry.
+    #[must_use]
+    pub fn dashed(mut self) -> Self {
+        self.dashed = true;
+        self
+    }
+}
+
+/// A plot with its legend beside it, outside the plotted data, so that no entry hides a marker
+/// or a line (and hover read-outs never sit under a legend). `plot` draws the plot in the
+/// width it is given.
+pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut egui::Ui, f32) -> R) -> R {
+    ui.horizontal_top(|ui| {
+        let legend = LEGEND_WIDTH.min(ui.available_width() * LEGEND_SHARE);
+        let width = (ui.available_width() - legend - ui.spacing().item_spacing.x).max(MIN_PLOT_WIDTH);
+        let shown = plot(ui, width);
+        ui.vertical(|ui| {
+            ui.set_width(legend);
+            for k in keys {
+                ui.horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+                    let stroke = egui::Stroke::new(2.5, k.colour);
+                    let (l, r) = (rect.left_center(), rect.right_center());
+                    if k.dashed {
+                        let third = (r - l) / 3.0;
+                        ui.painter().line_segment([l, l + third], stroke);
+                        ui.painter().line_segment([r - third, r], stroke);
+                    } else {
+                        ui.painter().line_segment([l, r], stroke);
+                    }
+                    ui.label(RichText::new(&k.name).small());
+                });
+            }
+        });
+        shown
+    })
+    .inner
 }
 
 /// Decimals a step needs: 0 for 5, 1 for 0.1, 2 for 0.05.

@@ -6,8 +6,8 @@ use crate::format::percent;
 use crate::ui::ctx::{View, ViewCtx};
 use crate::ui::theme;
 use crate::ui::views::cell::index_or_first;
-use crate::ui::widgets::{choice, hovered, plot_height};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use crate::ui::widgets::{Key, choice, hovered, plot_height, with_legend};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
 /// Points along each line (the lines are straight; this only sets the hover resolution).
@@ -80,60 +80,79 @@ impl View for CredenceSweepView {
         let hname2 = hname.clone();
         let current = report.current();
         let best = report.analysis.best;
-        Plot::new("credence-sweep")
-            .height(plot_height(ui))
-            .legend(Legend::default())
-            .include_x(0.0)
-            .include_x(100.0)
-            .x_axis_label(format!("Credence in {hname} (%)"))
-            .y_axis_label("Expected utility (0 = worst, 1 = best)")
-            .label_formatter(move |hover| {
-                let (name, p, _) = hovered(hover);
-                Some(format!(
-                    "{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}",
-                    p.x, p.y
-                ))
+        let mut keys: Vec<Key> = (0..names.len())
+            .map(|q| {
+                if q == current {
+                    Key::new(name(q), palette.current).dashed()
+                } else {
+                    Key::new(name(q), theme::series(q))
+                }
             })
-            .show(ui, |p| {
-                let line = |l: &crate::analysis::CredenceLines, q: usize| -> PlotPoints {
-                    (0..=LINE_POINTS)
-                        .map(|i| f64::from(i) / f64::from(LINE_POINTS))
-                        .map(|c| [100.0 * c, l.at(q, c)])
-                        .collect()
-                };
-                for q in 0..names.len() {
-                    let mut l = Line::new(name(q), line(&lines, q)).color(theme::series(q));
-                    if q == current {
-                        l = l
-                            .color(palette.current)
-                            .width(theme::EXPECTED_LINE_WIDTH)
-                            .style(LineStyle::dashed_loose());
-                    } else if q == best {
-                        l = l.width(theme::EXPECTED_LINE_WIDTH);
+            .collect();
+        if pinned.is_some() {
+            keys.push(Key::new("A (pinned)", palette.pinned).dashed());
+        }
+        keys.push(Key::new("Current credence", palette.muted).dashed());
+        for f in [flip.down, flip.up].into_iter().flatten() {
+            keys.push(Key::new(format!("Flip to {}", name(f.to)), palette.front).dashed());
+        }
+        let height = plot_height(ui);
+        with_legend(ui, &keys, |ui, width| {
+            Plot::new("credence-sweep")
+                .width(width)
+                .height(height)
+                .include_x(0.0)
+                .include_x(100.0)
+                .x_axis_label(format!("Credence in {hname} (%)"))
+                .y_axis_label("Expected utility (0 = worst, 1 = best)")
+                .label_formatter(move |hover| {
+                    let (name, p, _) = hovered(hover);
+                    Some(format!(
+                        "{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}",
+                        p.x, p.y
+                    ))
+                })
+                .show(ui, |p| {
+                    let line = |l: &crate::analysis::CredenceLines, q: usize| -> PlotPoints {
+                        (0..=LINE_POINTS)
+                            .map(|i| f64::from(i) / f64::from(LINE_POINTS))
+                            .map(|c| [100.0 * c, l.at(q, c)])
+                            .collect()
+                    };
+                    for q in 0..names.len() {
+                        let mut l = Line::new(name(q), line(&lines, q)).color(theme::series(q));
+                        if q == current {
+                            l = l
+                                .color(palette.current)
+                                .width(theme::EXPECTED_LINE_WIDTH)
+                                .style(LineStyle::dashed_loose());
+                        } else if q == best {
+                            l = l.width(theme::EXPECTED_LINE_WIDTH);
+                        }
+                        p.line(l);
                     }
-                    p.line(l);
-                }
-                if let Some((a, cur)) = &pinned {
-                    p.line(
-                        Line::new("A (pinned)", line(a, *cur))
-                            .color(palette.pinned)
-                            .style(LineStyle::dashed_dense())
-                            .width(2.0),
-                    );
-                }
-                // Not the current settings' colour: a belief, not a policy.
-                p.vline(
-                    VLine::new("Current credence", 100.0 * flip.credence)
-                        .color(palette.muted)
-                        .style(LineStyle::dotted_dense()),
-                );
-                for f in [flip.down, flip.up].into_iter().flatten() {
+                    if let Some((a, cur)) = &pinned {
+                        p.line(
+                            Line::new("A (pinned)", line(a, *cur))
+                                .color(palette.pinned)
+                                .style(LineStyle::dashed_dense())
+                                .width(2.0),
+                        );
+                    }
+                    // Not the current settings' colour: a belief, not a policy.
                     p.vline(
-                        VLine::new(format!("Flip to {}", name(f.to)), 100.0 * f.credence)
-                            .color(palette.front)
-                            .style(LineStyle::dashed_dense()),
+                        VLine::new("Current credence", 100.0 * flip.credence)
+                            .color(palette.muted)
+                            .style(LineStyle::dotted_dense()),
                     );
-                }
-            });
+                    for f in [flip.down, flip.up].into_iter().flatten() {
+                        p.vline(
+                            VLine::new(format!("Flip to {}", name(f.to)), 100.0 * f.credence)
+                                .color(palette.front)
+                                .style(LineStyle::dashed_dense()),
+                        );
+                    }
+                })
+        });
     }
 }

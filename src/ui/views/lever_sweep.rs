@@ -6,8 +6,8 @@ use crate::format::number;
 use crate::ui::ctx::{View, ViewCtx};
 use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
-use crate::ui::widgets::{cell_names, choice, hovered, plot_height};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use crate::ui::widgets::{Key, cell_names, choice, hovered, plot_height, with_legend};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
 /// The lever swept and the outcome shown (persisted, by id).
@@ -84,65 +84,85 @@ impl View for LeverSweepView {
         let x_now = settings.levers[li];
         let (xl, yl) = (lever_names[li].clone(), cell_name.clone());
         let (xl2, yl2) = (xl.clone(), yl.clone());
-        Plot::new("lever-sweep")
-            .height(plot_height(ui))
-            .legend(Legend::default())
-            .x_axis_label(xl)
-            .y_axis_label(yl)
-            .label_formatter(move |hover| {
-                let (name, p, _) = hovered(hover);
-                Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
-            })
-            .show(ui, |p| {
-                for (l, ys) in data.per_leaf.iter().enumerate() {
-                    let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
-                    let hyp = model.leaves.get(l).map(|&h| &s.hypotheses[h]);
-                    let name = hyp.map_or("", |h| h.name.as_str());
-                    // Sub-hypotheses are dashed, so a family reads as one.
-                    let style = if hyp.is_some_and(|h| h.parent.is_some()) {
-                        LineStyle::dashed_dense()
-                    } else {
-                        LineStyle::Solid
-                    };
-                    p.line(
-                        Line::new(name, pts)
-                            .width(theme::THIN_LINE_WIDTH + 0.5)
-                            .color(theme::series(l))
-                            .style(style),
-                    );
+        let expected_name = if self.utility {
+            "Expected utility"
+        } else {
+            "Expected (credence-weighted)"
+        };
+        let current_name = format!("Current {}", lever.name.to_lowercase());
+        let mut keys: Vec<Key> = model
+            .leaves
+            .iter()
+            .enumerate()
+            .map(|(l, &h)| {
+                let k = Key::new(s.hypotheses[h].name.clone(), theme::series(l));
+                if s.hypotheses[h].parent.is_some() {
+                    k.dashed()
+                } else {
+                    k
                 }
-                let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
-                p.line(
-                    Line::new(
-                        if self.utility {
-                            "Expected utility"
+            })
+            .collect();
+        keys.push(Key::new(expected_name, palette.current));
+        keys.push(Key::new(current_name.clone(), palette.current).dashed());
+        if pinned.is_some() {
+            keys.push(Key::new("A (pinned), expected", palette.pinned).dashed());
+        }
+        let height = plot_height(ui);
+        with_legend(ui, &keys, |ui, width| {
+            Plot::new("lever-sweep")
+                .width(width)
+                .height(height)
+                .x_axis_label(xl)
+                .y_axis_label(yl)
+                .label_formatter(move |hover| {
+                    let (name, p, _) = hovered(hover);
+                    Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
+                })
+                .show(ui, |p| {
+                    for (l, ys) in data.per_leaf.iter().enumerate() {
+                        let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
+                        let hyp = model.leaves.get(l).map(|&h| &s.hypotheses[h]);
+                        let name = hyp.map_or("", |h| h.name.as_str());
+                        // Sub-hypotheses are dashed, so a family reads as one.
+                        let style = if hyp.is_some_and(|h| h.parent.is_some()) {
+                            LineStyle::dashed_dense()
                         } else {
-                            "Expected (credence-weighted)"
-                        },
-                        pts,
-                    )
-                    .width(theme::EXPECTED_LINE_WIDTH)
-                    .color(palette.current),
-                );
-                p.vline(
-                    VLine::new(format!("Current {}", lever.name.to_lowercase()), x_now)
-                        .color(palette.current)
-                        .style(LineStyle::dashed_loose()),
-                );
-                if let Some((a, ax)) = &pinned {
-                    let pts: PlotPoints = a.xs.iter().zip(&a.expected).map(|(&x, &y)| [x, y]).collect();
+                            LineStyle::Solid
+                        };
+                        p.line(
+                            Line::new(name, pts)
+                                .width(theme::THIN_LINE_WIDTH + 0.5)
+                                .color(theme::series(l))
+                                .style(style),
+                        );
+                    }
+                    let pts: PlotPoints = data.xs.iter().zip(&data.expected).map(|(&x, &y)| [x, y]).collect();
                     p.line(
-                        Line::new("A (pinned), expected", pts)
-                            .color(palette.pinned)
-                            .style(LineStyle::dashed_dense())
-                            .width(2.0),
+                        Line::new(expected_name, pts)
+                            .width(theme::EXPECTED_LINE_WIDTH)
+                            .color(palette.current),
                     );
                     p.vline(
-                        VLine::new("A's setting", *ax)
-                            .color(palette.pinned)
-                            .style(LineStyle::dotted_dense()),
+                        VLine::new(current_name, x_now)
+                            .color(palette.current)
+                            .style(LineStyle::dashed_loose()),
                     );
-                }
-            });
+                    if let Some((a, ax)) = &pinned {
+                        let pts: PlotPoints = a.xs.iter().zip(&a.expected).map(|(&x, &y)| [x, y]).collect();
+                        p.line(
+                            Line::new("A (pinned), expected", pts)
+                                .color(palette.pinned)
+                                .style(LineStyle::dashed_dense())
+                                .width(2.0),
+                        );
+                        p.vline(
+                            VLine::new("A's setting", *ax)
+                                .color(palette.pinned)
+                                .style(LineStyle::dotted_dense()),
+                        );
+                    }
+                })
+        });
     }
 }

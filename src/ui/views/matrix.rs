@@ -4,9 +4,9 @@
 use crate::format::percent;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::theme;
-use crate::ui::widgets::{plot_height, short_id};
+use crate::ui::widgets::{Key, plot_height, short_id, with_legend};
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 use serde::{Deserialize, Serialize};
 
 /// Share of the area the matrix may take before it scrolls.
@@ -141,22 +141,31 @@ impl View for MatrixView {
                 .collect()
         };
         let names: Vec<String> = report.candidates.iter().map(|c| c.name.clone()).collect();
-        Plot::new("matrix-bars")
-            .height(plot_height(ui))
-            .legend(Legend::default())
-            .x_axis_label("Policy")
-            .y_axis_label("Regret (utility units)")
-            .x_axis_formatter(move |mark, _| {
-                let i = mark.value.round();
-                if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                    names.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .show(ui, |p| {
-                p.bar_chart(BarChart::new("Expected regret", bars(-0.18, &a.expected_regret)).color(theme::series(8)));
-                p.bar_chart(BarChart::new("Max regret", bars(0.18, &a.max_regret)).color(palette.worse));
-            });
+        let keys = [
+            Key::new("Expected regret", theme::series(8)),
+            Key::new("Max regret", palette.worse),
+        ];
+        let height = plot_height(ui);
+        with_legend(ui, &keys, |ui, width| {
+            Plot::new("matrix-bars")
+                .width(width)
+                .height(height)
+                .x_axis_label("Policy")
+                .y_axis_label("Regret (utility units)")
+                .x_axis_formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .show(ui, |p| {
+                    p.bar_chart(
+                        BarChart::new("Expected regret", bars(-0.18, &a.expected_regret)).color(theme::series(8)),
+                    );
+                    p.bar_chart(BarChart::new("Max regret", bars(0.18, &a.max_regret)).color(palette.worse));
+                })
+        });
     }
 }

@@ -8,8 +8,8 @@ use crate::model::scenario::Better;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::{self, MARKER_RADIUS};
 use crate::ui::views::cell::{CellRef, cell_or};
-use crate::ui::widgets::{cell_names, choice, hovered, plot_height};
-use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+use crate::ui::widgets::{Key, cell_names, choice, hovered, plot_height, with_legend};
+use egui_plot::{Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -126,9 +126,26 @@ impl View for ParetoView {
         let lever_names: Vec<String> = s.levers.iter().map(|l| l.name.clone()).collect();
         let hover_pareto = Arc::clone(&pareto);
         let (xn, yn) = (names[cx].clone(), names[cy].clone());
+        let current = report.current();
+        let mut keys: Vec<Key> = report
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == current {
+                    Key::new("Current settings", palette.current)
+                } else {
+                    Key::new(c.name.clone(), theme::series(i))
+                }
+            })
+            .collect();
+        if pinned.is_some() {
+            keys.push(Key::new("A (pinned)", palette.pinned));
+        }
+        keys.push(Key::new(FRONT, palette.front));
+        keys.push(Key::new(SAMPLES, palette.sample));
         let plot = Plot::new("pareto")
             .height(plot_height(ui))
-            .legend(Legend::default())
             .x_axis_label(xn.clone())
             .y_axis_label(yn.clone())
             .label_formatter(move |hover| {
@@ -147,45 +164,46 @@ impl View for ParetoView {
                 }
                 Some(text)
             });
-        let current = report.current();
-        let shown = plot.show(ui, |p| {
-            p.points(
-                Points::new(SAMPLES, PlotPoints::Borrowed(plot_points))
-                    .radius(theme::SAMPLE_RADIUS)
-                    .color(palette.sample),
-            );
-            p.line(
-                Line::new(FRONT, front.as_slice().to_vec())
-                    .color(palette.front)
-                    .width(2.5)
-                    .allow_band(false),
-            );
-            for (i, c) in report.candidates.iter().enumerate() {
-                let Some(&xy) = marks.get(i) else { continue };
-                if i == current {
+        let shown = with_legend(ui, &keys, |ui, width| {
+            plot.width(width).show(ui, |p| {
+                p.points(
+                    Points::new(SAMPLES, PlotPoints::Borrowed(plot_points))
+                        .radius(theme::SAMPLE_RADIUS)
+                        .color(palette.sample),
+                );
+                p.line(
+                    Line::new(FRONT, front.as_slice().to_vec())
+                        .color(palette.front)
+                        .width(2.5)
+                        .allow_band(false),
+                );
+                for (i, c) in report.candidates.iter().enumerate() {
+                    let Some(&xy) = marks.get(i) else { continue };
+                    if i == current {
+                        p.points(
+                            Points::new("Current settings", vec![xy])
+                                .radius(MARKER_RADIUS + 2.0)
+                                .color(palette.current)
+                                .shape(MarkerShape::Circle),
+                        );
+                    } else {
+                        p.points(
+                            Points::new(c.name.clone(), vec![xy])
+                                .radius(MARKER_RADIUS)
+                                .color(theme::series(i))
+                                .shape(MarkerShape::Diamond),
+                        );
+                    }
+                }
+                if let (Some(_), Some(&a)) = (pinned, marks.get(report.candidates.len())) {
                     p.points(
-                        Points::new("Current settings", vec![xy])
-                            .radius(MARKER_RADIUS + 2.0)
-                            .color(palette.current)
-                            .shape(MarkerShape::Circle),
-                    );
-                } else {
-                    p.points(
-                        Points::new(c.name.clone(), vec![xy])
-                            .radius(MARKER_RADIUS)
-                            .color(theme::series(i))
-                            .shape(MarkerShape::Diamond),
+                        Points::new("A (pinned)", vec![a])
+                            .radius(MARKER_RADIUS + 1.0)
+                            .color(palette.pinned)
+                            .shape(MarkerShape::Square),
                     );
                 }
-            }
-            if let (Some(_), Some(&a)) = (pinned, marks.get(report.candidates.len())) {
-                p.points(
-                    Points::new("A (pinned)", vec![a])
-                        .radius(MARKER_RADIUS + 1.0)
-                        .color(palette.pinned)
-                        .shape(MarkerShape::Square),
-                );
-            }
+            })
         });
         self.transform = Some(shown.transform);
         // Adopting a sampled policy replaces every lever, so it takes a deliberate double click
