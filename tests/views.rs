@@ -472,6 +472,9 @@ fn the_pareto_legend_sits_outside_the_plotted_data() {
     let frame = h.state().1.plot_frame().expect("drawn");
     for name in ["Current settings", "Pareto front", "Sampled policies", "Homeland first"] {
         let entry = h.get_by_label(name).rect();
-        assert!(entry.left() > frame.right(), "{name} at {entry:?} is inside the plot {frame:?}");
+        assert!(
+            entry.left() > frame.right(),
+            "{name} at {entry:?} is inside the plot {frame:?}"
+        );
     }
 }
