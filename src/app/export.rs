@@ -42,24 +42,8 @@ impl MotiveApp {
     /// Where an export goes by default: next to the document's file (or in the current
     /// folder), named after the preset and what is exported.
     pub(super) fn default_export_path(&self, kind: ExportKind) -> PathBuf {
-        let stem = self.session.path.as_deref().and_then(Path::file_stem).map_or_else(
-            || {
-                let name = self.session.doc.state.name.to_lowercase();
-                name.replace(|c: char| !c.is_alphanumeric(), "-")
-            },
-            |s| s.to_string_lossy().into_owned(),
-        );
-        let name = format!("{stem}-{}", kind.file_suffix());
-        let dir = self
-            .session
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        match dir.or_else(|| std::env::current_dir().ok()) {
-            Some(d) => d.join(name),
-            None => PathBuf::from(name),
-        }
+        self.default_dir()
+            .join(format!("{}-{}", self.file_stem(), kind.file_suffix()))
     }
 
     /// Export `kind` to `path`; an existing file is replaced only with `replace`.

@@ -116,15 +116,40 @@ impl MotiveApp {
         }
     }
 
-    /// Where a save goes by default: the document's file, else a file named after the
-    /// preset in the folder of the document's file or the current folder.
+    /// The document file's stem, or a file name made of the preset's name.
+    pub(super) fn file_stem(&self) -> String {
+        self.session.path.as_deref().and_then(Path::file_stem).map_or_else(
+            || {
+                let name = self.session.doc.state.name.to_lowercase();
+                name.replace(|c: char| !c.is_alphanumeric(), "-")
+            },
+            |s| s.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The folder of the document's file, if it has one.
+    fn file_dir(&self) -> Option<PathBuf> {
+        self.session
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    /// Where new files go by default: the document file's folder, else the current folder.
+    pub(super) fn default_dir(&self) -> PathBuf {
+        self.file_dir()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// Where a save goes by default: the document's file, else a file named after the preset
+    /// in the default folder.
     fn default_save_path(&self) -> PathBuf {
-        if let Some(p) = &self.session.path {
-            return p.clone();
+        match &self.session.path {
+            Some(p) => p.clone(),
+            None => self.default_dir().join(format!("{}.ron", self.file_stem())),
         }
-        let stem = self.session.doc.state.name.to_lowercase();
-        let name = format!("{}.ron", stem.replace(|c: char| !c.is_alphanumeric(), "-"));
-        std::env::current_dir().map_or_else(|_| PathBuf::from(&name), |d| d.join(&name))
     }
 
     /// Open the path window for `action`, prefilled.
@@ -132,15 +157,7 @@ impl MotiveApp {
         let prefill = match action {
             FileAction::Save => self.default_save_path(),
             FileAction::Export(kind) => self.default_export_path(kind),
-            FileAction::Open => {
-                let dir = self
-                    .session
-                    .path
-                    .as_deref()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
-                dir.or_else(|| std::env::current_dir().ok()).unwrap_or_default()
-            }
+            FileAction::Open => self.default_dir(),
         };
         let mut text = prefill.display().to_string();
         if action == FileAction::Open && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
@@ -159,19 +176,11 @@ impl MotiveApp {
             self.notice = Some(Notice::info("A file dialog is already open; finish with it first"));
             return;
         }
-        let dir = self
-            .session
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        let file_name = self.session.path.as_deref().and_then(Path::file_name).map_or_else(
-            || {
-                let stem = self.session.doc.state.name.to_lowercase();
-                format!("{}.ron", stem.replace(|c: char| !c.is_alphanumeric(), "-"))
-            },
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let dir = self.file_dir();
+        let file_name = match self.session.path.as_deref().and_then(Path::file_name) {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None => format!("{}.ron", self.file_stem()),
+        };
         let work = move || {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new().add_filter("Motive Lab files", &["ron"]);

@@ -28,26 +28,12 @@ pub fn lever_sweep(
     cell: usize,
     steps: usize,
 ) -> Sweep {
-    let steps = steps.max(2);
-    let n = model.leaves.len();
-    let mut buf = vec![0.0; n * model.cells()];
-    let mut x = levers.to_vec();
-    let xs: Vec<f64> = (0..steps)
-        .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (steps - 1) as f64)
-        .collect();
-    let mut per_leaf = vec![Vec::with_capacity(steps); n];
-    let mut expected = Vec::with_capacity(steps);
-    for &v in &xs {
-        if let Some(slot) = x.get_mut(index) {
-            *slot = v;
-        }
-        model.evaluate_into(&x, &mut buf);
+    sweep(model, lever, index, levers, steps, |buf, per_leaf| {
         for (l, ys) in per_leaf.iter_mut().enumerate() {
             ys.push(buf[model.at(l, cell)]);
         }
-        expected.push(model.expected(leaf_weights, &buf, cell));
-    }
-    Sweep { xs, per_leaf, expected }
+        model.expected(leaf_weights, buf, cell)
+    })
 }
 
 /// Like [`lever_sweep`], but of utility: each leaf's utility and the expected utility under
@@ -67,10 +53,30 @@ pub fn utility_sweep(
     steps: usize,
 ) -> Result<Sweep, WeightError> {
     let total = model.weight_total(value_weights, horizon_weights)?;
+    let mut utility = vec![0.0; model.leaves.len()];
+    Ok(sweep(model, lever, index, levers, steps, |buf, per_leaf| {
+        model.utilities_into(buf, value_weights, horizon_weights, total, &mut utility);
+        for (l, us) in per_leaf.iter_mut().enumerate() {
+            us.push(utility[l]);
+        }
+        expectation(leaf_weights, |l| utility[l])
+    }))
+}
+
+/// Move lever `index` over `steps` evenly spaced values of its range (the other levers at
+/// `levers`), evaluate every leaf at each, and let `read` push one value per leaf from the
+/// evaluated block and return the expected one.
+fn sweep(
+    model: &Model,
+    lever: &Lever,
+    index: usize,
+    levers: &[f64],
+    steps: usize,
+    mut read: impl FnMut(&[f64], &mut [Vec<f64>]) -> f64,
+) -> Sweep {
     let steps = steps.max(2);
     let n = model.leaves.len();
     let mut buf = vec![0.0; n * model.cells()];
-    let mut utility = vec![0.0; n];
     let mut x = levers.to_vec();
     let xs: Vec<f64> = (0..steps)
         .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (steps - 1) as f64)
@@ -82,13 +88,9 @@ pub fn utility_sweep(
             *slot = v;
         }
         model.evaluate_into(&x, &mut buf);
-        model.utilities_into(&buf, value_weights, horizon_weights, total, &mut utility);
-        for (l, us) in per_leaf.iter_mut().enumerate() {
-            us.push(utility[l]);
-        }
-        expected.push(expectation(leaf_weights, |l| utility[l]));
+        expected.push(read(&buf, &mut per_leaf));
     }
-    Ok(Sweep { xs, per_leaf, expected })
+    Sweep { xs, per_leaf, expected }
 }
 
 #[cfg(test)]
