@@ -117,6 +117,20 @@ mod tests {
     use super::*;
     use crate::model::tests::tiny;
 
+    /// The tiny scenario with a third child under B (prior 2), so a lock leaves a sibling free.
+    fn tiny_with_b3() -> crate::model::scenario::Scenario {
+        let mut s = tiny();
+        s.hypotheses.push(crate::model::scenario::Hypothesis {
+            id: "B3".into(),
+            name: "B3".into(),
+            description: String::new(),
+            source: String::new(),
+            prior: 2.0,
+            parent: Some("B".into()),
+        });
+        s
+    }
+
     fn close(a: f64, b: f64) {
         assert!((a - b).abs() < 1e-12, "{a} != {b}");
     }
@@ -138,16 +152,7 @@ mod tests {
 
     #[test]
     fn locked_siblings_keep_their_share_and_cap_the_others() {
-        let mut s = tiny();
-        // Add a third child under B so a lock leaves one sibling free.
-        s.hypotheses.push(crate::model::scenario::Hypothesis {
-            id: "B3".into(),
-            name: "B3".into(),
-            description: String::new(),
-            source: String::new(),
-            prior: 2.0,
-            parent: Some("B".into()),
-        });
+        let s = tiny_with_b3();
         let m = Model::new(&s).expect("valid");
         let mut c = vec![1.0, 1.0, 1.0, 1.0, 2.0];
         let mut locked = vec![false; 5];
@@ -172,15 +177,7 @@ mod tests {
 
     #[test]
     fn equalise_keeps_locked_shares_and_splits_the_rest() {
-        let mut s = tiny();
-        s.hypotheses.push(crate::model::scenario::Hypothesis {
-            id: "B3".into(),
-            name: "B3".into(),
-            description: String::new(),
-            source: String::new(),
-            prior: 2.0,
-            parent: Some("B".into()),
-        });
+        let s = tiny_with_b3();
         let m = Model::new(&s).expect("valid");
         // A:B = 1:3; B1:B2:B3 = 1:1:2, B3 (50%) locked.
         let mut locked = vec![false; 5];
