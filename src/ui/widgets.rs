@@ -52,6 +52,8 @@ pub struct Key {
     pub colour: egui::Color32,
     /// Drawn dashed.
     pub dashed: bool,
+    /// A marker (a dot), not a line.
+    pub marker: bool,
 }
 
 impl Key {
@@ -62,7 +64,15 @@ impl Key {
             name: name.into(),
             colour,
             dashed: false,
+            marker: false,
         }
+    }
+
+    /// An entry for points, drawn as a dot.
+    #[must_use]
+    pub fn marker(mut self) -> Self {
+        self.marker = true;
+        self
     }
 
     /// A dashed entry.
@@ -88,7 +98,9 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
                     let stroke = egui::Stroke::new(2.5, k.colour);
                     let (l, r) = (rect.left_center(), rect.right_center());
-                    if k.dashed {
+                    if k.marker {
+                        ui.painter().circle_filled(rect.center(), 4.0, k.colour);
+                    } else if k.dashed {
                         let third = (r - l) / 3.0;
                         ui.painter().line_segment([l, l + third], stroke);
                         ui.painter().line_segment([r - third, r], stroke);

@@ -133,17 +133,17 @@ impl View for ParetoView {
             .enumerate()
             .map(|(i, c)| {
                 if i == current {
-                    Key::new("Current settings", palette.current)
+                    Key::new("Current settings", palette.current).marker()
                 } else {
-                    Key::new(c.name.clone(), theme::series(i))
+                    Key::new(c.name.clone(), theme::series(i)).marker()
                 }
             })
             .collect();
         if pinned.is_some() {
-            keys.push(Key::new("A (pinned)", palette.pinned));
+            keys.push(Key::new("A (pinned)", palette.pinned).marker());
         }
         keys.push(Key::new(FRONT, palette.front));
-        keys.push(Key::new(SAMPLES, palette.sample));
+        keys.push(Key::new(SAMPLES, palette.sample).marker());
         let plot = Plot::new("pareto")
             .height(plot_height(ui))
             .x_axis_label(xn.clone())
