@@ -928,3 +928,90 @@ fn classroom_steps_say_what_changed() {
     assert_eq!(h.state().doc().state.name, "Safety at home above all");
     h.get_by_label("This preset weighs outcomes unequally:");
 }
+
+/// The app on the shipped scenario with no system file dialog, as on a desktop without a
+/// dialog service.
+fn app_without_a_system_dialog() -> Harness<'static, MotiveApp> {
+    let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
+        .expect("parses");
+    let prefs = motive_lab::app::Prefs {
+        system_dialog: false,
+        ..motive_lab::app::Prefs::default()
+    };
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+        |ui, app: &mut MotiveApp| app.frame_ui(ui),
+        MotiveApp::with_document(
+            &egui::Context::default(),
+            doc,
+            prefs,
+            motive_lab::ui::views::results::ResultsView::default(),
+        ),
+    );
+    h.run();
+    h
+}
+
+#[test]
+fn the_prompt_saves_a_new_document_through_the_path_window_then_opens() {
+    let mut h = app_without_a_system_dialog();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(350.0);
+    h.run();
+    assert_eq!(h.state().path(), None, "never saved");
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    drop_file(&mut h, &other);
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
+        .click();
+    h.run();
+    // No path yet and no system dialog: the app's own save window asks where, and says what
+    // follows.
+    h.get_by_label("Save the preset as");
+    h.get_by_label_contains("opening fortress-at-home.ron follows");
+    assert_eq!(h.state().settings().levers[0], 350.0, "nothing opened yet");
+    let dir = tempfile::tempdir().expect("tmp");
+    let mine = dir.path().join("mine.ron");
+    type_path(&mut h, &mine);
+    h.run();
+    let saved = load_document(&mine).expect("saved");
+    assert_eq!(saved.state.settings.levers[0], 350.0);
+    // Then the action the prompt held back went on.
+    assert_eq!(h.state().path(), Some(other.as_path()));
+    assert_eq!(h.state().doc().state.name, "Fortress at home");
+}
+
+#[test]
+fn abandoning_the_save_window_drops_the_held_back_action() {
+    let mut h = app_without_a_system_dialog();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(350.0);
+    h.run();
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    drop_file(&mut h, &other);
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
+        .click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Cancel"))
+        .click();
+    h.run();
+    assert!(h.query_by_label("Save the preset as").is_none());
+    // A later save elsewhere does not open the other preset behind the user's back.
+    let dir = tempfile::tempdir().expect("tmp");
+    let later = dir.path().join("later.ron");
+    h.state_mut().send(Command::SaveAs(later.clone()));
+    h.run();
+    assert_eq!(h.state().path(), Some(later.as_path()));
+    assert_eq!(h.state().settings().levers[0], 350.0);
+}
+
+#[test]
+fn save_as_without_a_system_dialog_opens_the_path_window() {
+    let mut h = app_without_a_system_dialog();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.run();
+    h.get_by_label("Save the preset as");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("typed.ron");
+    type_path(&mut h, &path);
+    assert!(load_document(&path).is_ok());
+    assert_eq!(h.state().path(), Some(path.as_path()));
+}

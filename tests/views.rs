@@ -478,3 +478,182 @@ fn the_pareto_legend_sits_outside_the_plotted_data() {
         );
     }
 }
+
+/// A view drawn in a window of `size`.
+fn harness_sized<V: View + 'static>(s: Standalone, view: V, size: [f32; 2]) -> H<V> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, (s, v): &mut (Standalone, V)| s.show(ui, v), (s, view));
+    h.run();
+    h
+}
+
+fn scroll_at<V>(h: &mut H<V>, pos: egui::Pos2, delta: egui::Vec2) {
+    h.hover_at(pos);
+    h.step();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // Wheel scrolling is smoothed over a few frames.
+    h.run_steps(30);
+}
+
+#[test]
+fn the_outcomes_table_keeps_its_names_and_header_when_scrolled_sideways() {
+    let mut s = Standalone::new(paris());
+    s.per_hypothesis = true;
+    let mut h = harness_sized(s.with_samples(), ResultsView::default(), [700.0, 760.0]);
+    let sc = h.state().0.doc.scenario.clone();
+    let r = core(&h.state().0);
+    let m = Model::new(&sc).expect("valid");
+    let (o, t, l) = (2, 1, m.leaves.len() - 1);
+    let leaf_label = format!(
+        "{}, {}, under {}: {}",
+        sc.outcomes[o].name,
+        sc.horizons[t].name,
+        sc.hypotheses[m.leaves[l]].name,
+        number(r.evaluation.value(l, m.cell(o, t)))
+    );
+    let name = |h: &H<ResultsView>| h.get_by_label(&sc.outcomes[o].name).rect();
+    let header = |h: &H<ResultsView>| h.get_by_label("Outcome").rect();
+    let near = |h: &H<ResultsView>| h.get_by_label(&sc.horizons[0].name).rect();
+    let leaf = |h: &H<ResultsView>| h.get_by_label(&leaf_label).rect();
+    let (name0, header0, near0, leaf0) = (name(&h), header(&h), near(&h), leaf(&h));
+    assert!(leaf0.left() > 700.0, "the last column starts off screen: {leaf0:?}");
+    let value = h
+        .get_by_label_contains(&format!("{}, {}: ", sc.outcomes[o].name, sc.horizons[0].name))
+        .rect();
+    scroll_at(&mut h, value.center(), egui::vec2(-5000.0, 0.0));
+    let moved = leaf0.left() - leaf(&h).left();
+    assert!(moved > 100.0, "the table scrolled sideways: {moved}");
+    assert!(leaf(&h).right() <= 700.0, "the last column in view: {:?}", leaf(&h));
+    // The outcome names and the header's first cell stay; the column names go with their
+    // columns.
+    assert_eq!(name(&h), name0);
+    assert_eq!(header(&h), header0);
+    assert!((near0.left() - near(&h).left() - moved).abs() < 1.0);
+    assert_eq!(near(&h).top(), near0.top(), "the header row stays on top");
+}
+
+#[test]
+fn the_decision_matrix_keeps_the_policy_names_when_scrolled_sideways() {
+    let mut h = harness_sized(Standalone::new(paris()), MatrixView::default(), [420.0, 700.0]);
+    let policy = |h: &H<MatrixView>| h.get_by_label("Homeland first").rect();
+    let regret = |h: &H<MatrixView>| h.get_by_label("E[regret]").rect();
+    let (p0, m0) = (policy(&h), regret(&h));
+    let cell = h.get_all_by_label("0.736").next().expect("a utility").rect();
+    scroll_at(&mut h, cell.center(), egui::vec2(-5000.0, 0.0));
+    assert_eq!(policy(&h), p0);
+    assert!(regret(&h).left() < m0.left() - 100.0, "{m0:?} -> {:?}", regret(&h));
+}
+
+#[test]
+fn the_lever_sweep_reads_out_the_nearest_line_at_the_levers_step() {
+    let mut h = harness(LeverSweepView::default());
+    h.run();
+    let (s, view) = h.state_mut();
+    let r = core(s);
+    let settings = s.doc.state.settings.clone();
+    let sc = s.doc.scenario.clone();
+    let cell = s.derived.model().cell(0, sc.horizons.len() - 1);
+    let sweep = s.derived.lever_sweep(
+        motive_lab::analysis::Side::Live,
+        &settings.levers,
+        &r.analysis.leaf_weights,
+        0,
+        cell,
+    );
+    // The slider's steps are the sweep's points: 0, 50, ..., 2000 strikes a month.
+    let lever = &sc.levers[0];
+    assert_eq!(sweep.xs.len(), 41);
+    let k = sweep.xs.iter().position(|&x| x == 600.0).expect("600 is a step");
+    // A little off the step and exactly on the expected line.
+    let at = view.screen_position(612.0, sweep.expected[k]).expect("drawn");
+    h.hover_at(at);
+    h.run();
+    // Named in the legend and in the read-out.
+    assert_eq!(h.get_all_by_label("Expected (credence-weighted)").count(), 2);
+    h.get_by_label(&format!("{}: 600 {}", lever.name, lever.unit));
+    h.get_by_label_contains(&format!(": {}", number(sweep.expected[k])));
+}
+
+#[test]
+fn the_credence_sweep_reads_out_the_nearest_policy_at_a_whole_percent() {
+    let mut h = harness(CredenceSweepView::default());
+    h.run();
+    let (s, view) = h.state_mut();
+    let r = core(s);
+    let settings = s.doc.state.settings.clone();
+    let k = s.derived.decisive_hypothesis(&settings).unwrap_or(0);
+    let hname = s.doc.scenario.hypotheses[k].name.clone();
+    let lines = s
+        .derived
+        .credence_lines(motive_lab::analysis::Side::Live, &settings, &r, k)
+        .expect("lines");
+    let q = r
+        .candidates
+        .iter()
+        .position(|c| c.name == "Homeland first")
+        .expect("a policy");
+    let at = view.screen_position(42.3, lines.at(q, 0.42)).expect("drawn");
+    h.hover_at(at);
+    h.run();
+    assert_eq!(
+        h.get_all_by_label("Homeland first").count(),
+        2,
+        "in the legend and the read-out"
+    );
+    h.get_by_label(&format!("Credence in {hname}: 42%"));
+    h.get_by_label(&format!("Expected utility: {:.3}", lines.at(q, 0.42)));
+}
+
+#[test]
+fn a_narrow_credence_panel_wraps_names_instead_of_overlapping() {
+    let h = harness_sized(Standalone::new(paris()), CredencesView::default(), [250.0, 900.0]);
+    let names: Vec<egui::Rect> = h
+        .state()
+        .0
+        .doc
+        .scenario
+        .hypotheses
+        .iter()
+        .flat_map(|x| {
+            // The name (a label's text is its value) and the slider it labels.
+            h.query_all_by(|n| {
+                n.label().as_deref() == Some(x.name.as_str()) || n.value().as_deref() == Some(x.name.as_str())
+            })
+            .map(|n| n.rect())
+            .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(names.len() >= 10, "{names:?}");
+    let shares: Vec<egui::Rect> = h
+        .get_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|l| l.ends_with(" of all")))
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(shares.len(), 4);
+    for s in &shares {
+        for n in &names {
+            assert!(!s.intersects(*n), "{s:?} overlaps {n:?}");
+        }
+        assert!(s.right() <= 250.0, "{s:?} inside the panel");
+    }
+}
+
+#[test]
+fn the_pareto_axis_choices_share_one_row_on_a_small_screen() {
+    let h = harness_sized(
+        Standalone::new(paris()).with_samples(),
+        ParetoView::default(),
+        [650.0, 600.0],
+    );
+    let x = h.get_by_role_and_label(Role::ComboBox, "x axis").rect();
+    let y = h.get_by_role_and_label(Role::ComboBox, "y axis").rect();
+    assert_eq!(x.top(), y.top(), "{x:?} and {y:?} on one row");
+    assert!(y.right() <= 650.0);
+}

@@ -241,7 +241,9 @@ impl MotiveApp {
                         self.apply(ctx, cmd);
                     }
                 } else {
-                    self.notice = Some(Notice::info("Choose where to save, then repeat the action"));
+                    let then = crate::ui::views::confirm::action(&cmd, &self.preset_names);
+                    self.notice = Some(Notice::info(format!("Choose where to save; {then} follows")));
+                    self.after_save = Some(cmd);
                     self.spawn_dialog(true);
                 }
             }

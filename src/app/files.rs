@@ -107,6 +107,10 @@ impl MotiveApp {
                 self.session.saved_to(path);
                 self.remember(path);
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
+                // The action an unsaved-changes prompt held back goes on now.
+                if let Some(c) = self.after_save.take() {
+                    self.commands.push(c);
+                }
                 true
             }
             Err(e) => {
@@ -233,5 +237,38 @@ impl MotiveApp {
             }
             DialogOutcome::Open(None, _) | DialogOutcome::Save(None, _) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::views::file_window::FileAction;
+
+    #[test]
+    fn a_dialog_that_answers_at_once_means_there_is_none() {
+        let mut app = MotiveApp::new_default(&egui::Context::default());
+        app.dialog_answered(DialogOutcome::Save(None, Duration::from_millis(3)));
+        assert!(app.no_system_dialog);
+        assert_eq!(app.views.file_window.action(), Some(FileAction::Save));
+        assert!(
+            app.notice
+                .as_ref()
+                .is_some_and(|n| n.title.starts_with("No system file dialog"))
+        );
+        // From now on Open asks in the app's window without trying the system's.
+        app.views.file_window.close();
+        app.spawn_dialog(false);
+        assert_eq!(app.views.file_window.action(), Some(FileAction::Open));
+        assert!(!app.dialog_open);
+    }
+
+    #[test]
+    fn a_dialog_closed_by_the_user_changes_nothing() {
+        let mut app = MotiveApp::new_default(&egui::Context::default());
+        app.dialog_answered(DialogOutcome::Open(None, Duration::from_secs(4)));
+        assert!(!app.no_system_dialog);
+        assert_eq!(app.views.file_window.action(), None);
+        assert!(app.notice.is_none());
     }
 }

@@ -44,6 +44,9 @@ pub struct Prefs {
     pub look: Look,
     /// Show one column per hypothesis in the outcomes table.
     pub per_hypothesis: bool,
+    /// Ask for files in the system's dialog (false: always in the app's own path window, as
+    /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start; not remembered).
+    pub system_dialog: bool,
 }
 
 impl Default for Prefs {
@@ -52,6 +55,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             look: Look::Dark,
             per_hypothesis: false,
+            system_dialog: true,
         }
     }
 }
@@ -115,6 +119,9 @@ pub struct MotiveApp {
     pending_screenshot: Option<PathBuf>,
     /// A system file dialog came back empty at once: there is none; use the path window.
     no_system_dialog: bool,
+    /// The action an unsaved-changes prompt holds back until the document is saved to a path
+    /// still to be chosen; dropped when that choice is abandoned.
+    after_save: Option<Command>,
     /// The state before the last classroom step (what the step panel compares with).
     previous_step: Option<DocState>,
     /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
@@ -138,6 +145,7 @@ impl MotiveApp {
     /// The app on `doc`, untitled (tests of other scenarios).
     #[must_use]
     pub fn with_document(ctx: &egui::Context, doc: Document, prefs: Prefs, results: ResultsView) -> Self {
+        let system_dialog = prefs.system_dialog;
         Self {
             derived: Derived::new(Arc::clone(&doc.scenario)),
             session: Session::new(doc, None),
@@ -160,7 +168,8 @@ impl MotiveApp {
             forget_document: false,
             popup_open: false,
             previous_step: None,
-            no_system_dialog: false,
+            no_system_dialog: !system_dialog,
+            after_save: None,
             pending_screenshot: None,
             preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
         }
@@ -288,6 +297,10 @@ impl MotiveApp {
             self.dropped_files(&ctx);
         }
         self.run_commands(&ctx);
+        if self.after_save.is_some() && !self.dialog_open && self.views.file_window.action().is_none() {
+            // Where to save was not chosen: the held-back action is dropped, not run later.
+            self.after_save = None;
+        }
         self.close_request(&ctx);
         // Viewport commands request a repaint: send the title only when it changes.
         let title = self.session.title();

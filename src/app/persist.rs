@@ -51,6 +51,8 @@ impl Persisted {
             recent: self.recent.clone(),
             look: self.look,
             per_hypothesis: self.per_hypothesis,
+            // Not remembered: a machine without a dialog service says so every run.
+            system_dialog: std::env::var_os("MOTIVE_LAB_NO_SYSTEM_DIALOG").is_none_or(|v| v.is_empty() || v == "0"),
         }
     }
 }

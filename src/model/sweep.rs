@@ -63,9 +63,36 @@ pub fn utility_sweep(
     }))
 }
 
-/// Move lever `index` over `steps` evenly spaced values of its range (the other levers at
-/// `levers`), evaluate every leaf at each, and let `read` push one value per leaf from the
-/// evaluated block and return the expected one.
+/// Most values a sweep takes at the lever's own steps; a finer lever is swept at `steps` evenly
+/// spaced values instead.
+pub const MAX_STEP_POINTS: usize = 401;
+
+/// The values a sweep of `lever` takes: every value its slider can take (min, min + step, ...,
+/// max) when there are at most [`MAX_STEP_POINTS`] of them, else `steps` evenly spaced values
+/// of its range. Either way the first is `min` and the last `max`.
+#[must_use]
+pub fn sweep_points(lever: &Lever, steps: usize) -> Vec<f64> {
+    let span = lever.max - lever.min;
+    let count = if lever.step > 0.0 {
+        span / lever.step
+    } else {
+        f64::INFINITY
+    };
+    if count.is_finite() && count >= 1.0 && count < (MAX_STEP_POINTS - 1) as f64 + 0.5 {
+        let n = count.ceil() as usize;
+        return (0..=n)
+            .map(|k| (lever.min + k as f64 * lever.step).min(lever.max))
+            .collect();
+    }
+    let steps = steps.max(2);
+    (0..steps)
+        .map(|k| lever.min + span * k as f64 / (steps - 1) as f64)
+        .collect()
+}
+
+/// Move lever `index` over [`sweep_points`] of its range (the other levers at `levers`),
+/// evaluate every leaf at each, and let `read` push one value per leaf from the evaluated
+/// block and return the expected one.
 fn sweep(
     model: &Model,
     lever: &Lever,
@@ -74,15 +101,12 @@ fn sweep(
     steps: usize,
     mut read: impl FnMut(&[f64], &mut [Vec<f64>]) -> f64,
 ) -> Sweep {
-    let steps = steps.max(2);
     let n = model.leaves.len();
     let mut buf = vec![0.0; n * model.cells()];
     let mut x = levers.to_vec();
-    let xs: Vec<f64> = (0..steps)
-        .map(|k| lever.min + (lever.max - lever.min) * k as f64 / (steps - 1) as f64)
-        .collect();
-    let mut per_leaf = vec![Vec::with_capacity(steps); n];
-    let mut expected = Vec::with_capacity(steps);
+    let xs = sweep_points(lever, steps);
+    let mut per_leaf = vec![Vec::with_capacity(xs.len()); n];
+    let mut expected = Vec::with_capacity(xs.len());
     for &v in &xs {
         if let Some(slot) = x.get_mut(index) {
             *slot = v;
@@ -114,6 +138,27 @@ mod tests {
             let e = 0.5 * out[0] + 0.25 * out[m.at(1, 0)] + 0.25 * out[m.at(2, 0)];
             assert!((sweep.expected[k] - e).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn a_sweep_takes_the_sliders_steps_when_there_are_few() {
+        let mut l = crate::model::tests::tiny().levers[0].clone();
+        (l.min, l.max, l.step) = (0.0, 2000.0, 50.0);
+        let xs = sweep_points(&l, 81);
+        assert_eq!(xs.len(), 41);
+        assert_eq!((xs[0], xs[12], xs[40]), (0.0, 600.0, 2000.0));
+        // A range that is not a whole number of steps ends at max, not past it.
+        (l.min, l.max, l.step) = (0.0, 1.0, 0.3);
+        let xs = sweep_points(&l, 81);
+        let want = [0.0, 0.3, 0.6, 0.9, 1.0];
+        assert_eq!(xs.len(), want.len());
+        assert!(xs.iter().zip(want).all(|(x, w)| (x - w).abs() < 1e-12), "{xs:?}");
+        // Too fine (or no step): evenly spaced.
+        (l.min, l.max, l.step) = (0.0, 1.0, 0.001);
+        let xs = sweep_points(&l, 5);
+        assert_eq!(xs, vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        l.step = 0.0;
+        assert_eq!(sweep_points(&l, 3), vec![0.0, 0.5, 1.0]);
     }
 
     #[test]

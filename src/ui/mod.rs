@@ -3,7 +3,9 @@
 //! number, and nothing here knows the app shell.
 
 pub mod ctx;
+pub mod readout;
 pub mod standalone;
+pub mod table;
 pub mod theme;
 pub mod views;
 pub mod widgets;

@@ -6,7 +6,7 @@ use crate::ui::theme::{
     COMBO_WIDTH, LEGEND_SHARE, LEGEND_WIDTH, MIN_PLOT_HEIGHT, MIN_PLOT_WIDTH, MIN_SLIDER, PLOT_BOTTOM_MARGIN,
     SLIDER_FIELD,
 };
-use egui::{RichText, Slider};
+use egui::{Color32, RichText, Slider};
 
 /// Make the next slider fill the row, leaving room for its number field, without widening the panel.
 pub fn fit_slider(ui: &mut egui::Ui) {
@@ -93,6 +93,8 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
         let shown = plot(ui, width);
         ui.vertical(|ui| {
             ui.set_width(legend);
+            // Rows close together, so that a long legend fits beside a short plot.
+            ui.spacing_mut().item_spacing.y = LEGEND_ROW_GAP;
             for k in keys {
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
@@ -116,6 +118,38 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
     .inner
 }
 
+/// Vertical gap between legend rows.
+const LEGEND_ROW_GAP: f32 = 1.0;
+
+/// Room an axis loses to the other axis's ticks and label.
+const AXIS_MARGIN: f32 = 60.0;
+
+/// `text` shortened with "…" so that it fits an axis of a plot `length` points long (a y-axis
+/// title of a short plot would otherwise run past the plot over the caption above it). The
+/// full text stays in the view's caption or combo box.
+#[must_use]
+pub fn fit_axis_label(ui: &egui::Ui, text: &str, length: f32) -> String {
+    let room = (length - AXIS_MARGIN).max(0.0);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = |t: &str| ui.fonts_mut(|f| f.layout_no_wrap(t.to_owned(), font.clone(), Color32::WHITE).size().x);
+    if width(text) <= room {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The longest prefix that fits with the ellipsis (the width grows with the prefix).
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
+        if width(&candidate) <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo].iter().collect::<String>().trim_end().to_owned() + "…"
+}
+
 /// Decimals a step needs: 0 for 5, 1 for 0.1, 2 for 0.05.
 #[must_use]
 pub fn step_digits(step: f64) -> usize {
@@ -134,19 +168,27 @@ const COMBO_SHARE: f32 = 0.38;
 pub fn choice(ui: &mut egui::Ui, label: &str, id: &str, names: &[String], selected: usize) -> Option<usize> {
     let l = ui.label(label);
     let mut picked = None;
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(names.get(selected).cloned().unwrap_or_default())
-        // Two choices side by side fit a narrow results area.
-        .width(COMBO_WIDTH.min(ui.available_width() * COMBO_SHARE))
-        .show_ui(ui, |ui| {
-            for (i, n) in names.iter().enumerate() {
-                if ui.selectable_label(i == selected, n).clicked() {
-                    picked = Some(i);
+    let text = names.get(selected).cloned().unwrap_or_default();
+    // Two choices side by side fit a narrow results area: the width is a most, not a least,
+    // and a long name is cut short rather than pushing the next choice onto a new row.
+    let width = COMBO_WIDTH.min(ui.available_width() * COMBO_SHARE);
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(text.clone())
+            .truncate()
+            .width(width)
+            .show_ui(ui, |ui| {
+                for (i, n) in names.iter().enumerate() {
+                    if ui.selectable_label(i == selected, n).clicked() {
+                        picked = Some(i);
+                    }
                 }
-            }
-        })
-        .response
-        .labelled_by(l.id);
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(text);
+    });
     picked.filter(|&i| i != selected)
 }
 

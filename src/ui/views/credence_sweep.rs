@@ -2,16 +2,18 @@
 //! (the others keeping their proportions), with the flip points where the best policy changes.
 
 use crate::analysis::Side;
-use crate::format::percent;
+use crate::format::{fixed, percent};
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::index_or_first;
-use crate::ui::widgets::{Key, choice, hovered, plot_height, with_legend};
+use crate::ui::widgets::{Key, choice, fit_axis_label, plot_height, with_legend};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
-/// Points along each line (the lines are straight; this only sets the hover resolution).
-const LINE_POINTS: u32 = 20;
+/// Points along each line after the first: one per whole percent of credence, which is what the
+/// hover read-out snaps to (the lines are straight, so this sets only the read-out's steps).
+const LINE_POINTS: u32 = 100;
 
 /// The hypothesis swept (persisted, by id).
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -20,6 +22,19 @@ pub struct CredenceSweepView {
     /// Hypothesis id; by default the one nearest to changing the best policy as the document
     /// was opened (see [`crate::analysis::Derived::decisive_hypothesis`]), else the first.
     pub hypothesis: Option<String>,
+    /// Where the plot was drawn last frame (for tests and tools: plot point to screen).
+    #[serde(skip)]
+    transform: Option<egui_plot::PlotTransform>,
+}
+
+impl CredenceSweepView {
+    /// Where the plot point `(x, y)` was drawn last frame, if the plot was.
+    #[must_use]
+    pub fn screen_position(&self, x: f64, y: f64) -> Option<egui::Pos2> {
+        self.transform
+            .as_ref()
+            .map(|t| t.position_from_point(&egui_plot::PlotPoint::new(x, y)))
+    }
 }
 
 impl View for CredenceSweepView {
@@ -77,7 +92,6 @@ impl View for CredenceSweepView {
             ))
             .small(),
         );
-        let hname2 = hname.clone();
         let current = report.current();
         let best = report.analysis.best;
         let mut keys: Vec<Key> = (0..names.len())
@@ -96,44 +110,57 @@ impl View for CredenceSweepView {
         for f in [flip.down, flip.up].into_iter().flatten() {
             keys.push(Key::new(format!("Flip to {}", name(f.to)), palette.front).dashed());
         }
+        let xs: Vec<f64> = (0..=LINE_POINTS)
+            .map(|i| 100.0 * f64::from(i) / f64::from(LINE_POINTS))
+            .collect();
+        let along = |l: &crate::analysis::CredenceLines, q: usize| -> Vec<f64> {
+            xs.iter().map(|&x| l.at(q, x / 100.0)).collect()
+        };
+        let ys: Vec<Vec<f64>> = (0..names.len()).map(|q| along(&lines, q)).collect();
+        let a_ys = pinned.as_ref().map(|(a, cur)| along(a, *cur));
+        let colour = |q: usize| {
+            if q == current {
+                palette.current
+            } else {
+                theme::series(q)
+            }
+        };
+        let mut read = Lines {
+            xs: &xs,
+            series: Vec::new(),
+        };
+        for (q, y) in ys.iter().enumerate() {
+            read.series.push((name(q), y, colour(q)));
+        }
+        if let Some(y) = &a_ys {
+            read.series.push(("A (pinned)", y, palette.pinned));
+        }
+        let points = |y: &[f64]| -> PlotPoints { xs.iter().zip(y).map(|(&x, &y)| [x, y]).collect() };
+        let x_label = format!("Credence in {hname} (%)");
         let height = plot_height(ui);
-        with_legend(ui, &keys, |ui, width| {
+        let shown = with_legend(ui, &keys, |ui, width| {
             Plot::new("credence-sweep")
                 .width(width)
                 .height(height)
                 .include_x(0.0)
                 .include_x(100.0)
-                .x_axis_label(format!("Credence in {hname} (%)"))
-                .y_axis_label("Expected utility (0 = worst, 1 = best)")
-                .label_formatter(move |hover| {
-                    let (name, p, _) = hovered(hover);
-                    Some(format!(
-                        "{name}\ncredence in {hname2}: {:.1}%\nexpected utility: {:.3}",
-                        p.x, p.y
-                    ))
-                })
+                .x_axis_label(fit_axis_label(ui, &x_label, width))
+                .y_axis_label(fit_axis_label(ui, "Expected utility (0 = worst, 1 = best)", height))
+                .show_x(false)
+                .show_y(false)
                 .show(ui, |p| {
-                    let line = |l: &crate::analysis::CredenceLines, q: usize| -> PlotPoints {
-                        (0..=LINE_POINTS)
-                            .map(|i| f64::from(i) / f64::from(LINE_POINTS))
-                            .map(|c| [100.0 * c, l.at(q, c)])
-                            .collect()
-                    };
-                    for q in 0..names.len() {
-                        let mut l = Line::new(name(q), line(&lines, q)).color(theme::series(q));
+                    for (q, y) in ys.iter().enumerate() {
+                        let mut l = Line::new(name(q), points(y)).color(colour(q));
                         if q == current {
-                            l = l
-                                .color(palette.current)
-                                .width(theme::EXPECTED_LINE_WIDTH)
-                                .style(LineStyle::dashed_loose());
+                            l = l.width(theme::EXPECTED_LINE_WIDTH).style(LineStyle::dashed_loose());
                         } else if q == best {
                             l = l.width(theme::EXPECTED_LINE_WIDTH);
                         }
                         p.line(l);
                     }
-                    if let Some((a, cur)) = &pinned {
+                    if let Some(y) = &a_ys {
                         p.line(
-                            Line::new("A (pinned)", line(a, *cur))
+                            Line::new("A (pinned)", points(y))
                                 .color(palette.pinned)
                                 .style(LineStyle::dashed_dense())
                                 .width(2.0),
@@ -152,7 +179,17 @@ impl View for CredenceSweepView {
                                 .style(LineStyle::dashed_dense()),
                         );
                     }
+                    read.mark(p)
                 })
         });
+        self.transform = Some(shown.transform);
+        // The read-out names the policy line nearest the pointer at the nearest whole percent.
+        if let Some((x, policy, y)) = shown.inner.and_then(|hit| read.read(hit)) {
+            readout::tooltip(&shown.response, |ui| {
+                ui.label(egui::RichText::new(policy).strong());
+                ui.label(format!("Credence in {hname}: {x:.0}%"));
+                ui.label(format!("Expected utility: {}", fixed(y, 3)));
+            });
+        }
     }
 }

@@ -8,6 +8,9 @@ use crate::ui::theme::{INDENT, TOOLTIP_WIDTH};
 use crate::ui::widgets::{fit_slider, hypothesis_order};
 use egui::{RichText, Slider, WidgetInfo};
 
+/// Least width of a hypothesis name before it wraps word by word.
+const MIN_NAME_WIDTH: f32 = 60.0;
+
 /// The credence panel. Locks are per hypothesis and last for the session.
 #[derive(Debug, Default)]
 pub struct CredencesView {
@@ -64,15 +67,33 @@ impl View for CredencesView {
                     let on = *locked;
                     r.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, on, &name));
                 }
-                let label = ui.label(RichText::new(&hyp.name).strong()).on_hover_ui(|ui| {
-                    ui.set_max_width(TOOLTIP_WIDTH);
-                    ui.label(&hyp.description);
-                    ui.label(RichText::new(format!("Source: {}", hyp.source)).small());
-                });
-                if depth > 0 {
+                // The share of all sits at the right; the name wraps in the room left of it, so
+                // that a narrowed panel never makes the two overlap.
+                let of_all = (depth > 0).then(|| {
                     let effective = weights.get(h).copied().unwrap_or(0.0);
+                    RichText::new(format!("{} of all", percent(effective))).small()
+                });
+                let share_width = of_all.as_ref().map_or(0.0, |t| {
+                    let font = egui::TextStyle::Small.resolve(ui.style());
+                    let text = t.text().to_owned();
+                    ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE).size().x)
+                        + ui.spacing().item_spacing.x
+                });
+                let room = (ui.available_width() - share_width).max(MIN_NAME_WIDTH);
+                let label = ui
+                    .scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(RichText::new(&hyp.name).strong()).wrap())
+                    })
+                    .inner
+                    .on_hover_ui(|ui| {
+                        ui.set_max_width(TOOLTIP_WIDTH);
+                        ui.label(&hyp.description);
+                        ui.label(RichText::new(format!("Source: {}", hyp.source)).small());
+                    });
+                if let Some(text) = of_all {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(RichText::new(format!("{} of all", percent(effective))).small());
+                        ui.label(text);
                     });
                 }
                 label.id

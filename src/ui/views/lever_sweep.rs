@@ -4,9 +4,10 @@
 use crate::analysis::Side;
 use crate::format::number;
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
-use crate::ui::widgets::{Key, cell_names, choice, hovered, plot_height, with_legend};
+use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, plot_height, with_legend};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
@@ -20,10 +21,23 @@ pub struct LeverSweepView {
     pub cell: Option<CellRef>,
     /// Sweep expected utility instead of an outcome.
     pub utility: bool,
+    /// Where the plot was drawn last frame (for tests and tools: plot point to screen).
+    #[serde(skip)]
+    transform: Option<egui_plot::PlotTransform>,
 }
 
 /// The last entry of the outcome list: utility itself.
 const UTILITY: &str = "Expected utility (0 = worst, 1 = best)";
+
+impl LeverSweepView {
+    /// Where the plot point `(x, y)` was drawn last frame, if the plot was.
+    #[must_use]
+    pub fn screen_position(&self, x: f64, y: f64) -> Option<egui::Pos2> {
+        self.transform
+            .as_ref()
+            .map(|t| t.position_from_point(&egui_plot::PlotPoint::new(x, y)))
+    }
+}
 
 impl View for LeverSweepView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -83,7 +97,6 @@ impl View for LeverSweepView {
         let model = ctx.derived.model();
         let x_now = settings.levers[li];
         let (xl, yl) = (lever_names[li].clone(), cell_name.clone());
-        let (xl2, yl2) = (xl.clone(), yl.clone());
         let expected_name = if self.utility {
             "Expected utility"
         } else {
@@ -108,17 +121,27 @@ impl View for LeverSweepView {
         if pinned.is_some() {
             keys.push(Key::new("A (pinned), expected", palette.pinned).dashed());
         }
+        let mut lines = Lines {
+            xs: &data.xs,
+            series: Vec::new(),
+        };
+        for (l, ys) in data.per_leaf.iter().enumerate() {
+            let name = model.leaves.get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
+            lines.series.push((name, ys, theme::series(l)));
+        }
+        lines.series.push((expected_name, &data.expected, palette.current));
+        if let Some((a, _)) = &pinned {
+            lines.series.push(("A (pinned), expected", &a.expected, palette.pinned));
+        }
         let height = plot_height(ui);
-        with_legend(ui, &keys, |ui, width| {
+        let shown = with_legend(ui, &keys, |ui, width| {
             Plot::new("lever-sweep")
                 .width(width)
                 .height(height)
-                .x_axis_label(xl)
-                .y_axis_label(yl)
-                .label_formatter(move |hover| {
-                    let (name, p, _) = hovered(hover);
-                    Some(format!("{name}\n{xl2}: {}\n{yl2}: {}", number(p.x), number(p.y)))
-                })
+                .x_axis_label(fit_axis_label(ui, &xl, width))
+                .y_axis_label(fit_axis_label(ui, &yl, height))
+                .show_x(false)
+                .show_y(false)
                 .show(ui, |p| {
                     for (l, ys) in data.per_leaf.iter().enumerate() {
                         let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
@@ -162,7 +185,17 @@ impl View for LeverSweepView {
                                 .style(LineStyle::dotted_dense()),
                         );
                     }
+                    lines.mark(p)
                 })
         });
+        self.transform = Some(shown.transform);
+        // The read-out names the line nearest the pointer at the nearest step of the lever.
+        if let Some((x, name, y)) = shown.inner.and_then(|hit| lines.read(hit)) {
+            readout::tooltip(&shown.response, |ui| {
+                ui.label(egui::RichText::new(name).strong());
+                ui.label(format!("{}: {} {}", lever.name, number(x), lever.unit));
+                ui.label(format!("{yl}: {}", number(y)));
+            });
+        }
     }
 }

@@ -3,8 +3,9 @@
 
 use crate::format::percent;
 use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::table::FrozenTable;
 use crate::ui::theme;
-use crate::ui::widgets::{Key, plot_height, short_id, with_legend};
+use crate::ui::widgets::{Key, fit_axis_label, plot_height, short_id, with_legend};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Plot};
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,13 @@ use serde::{Deserialize, Serialize};
 const MATRIX_SHARE: f32 = 0.6;
 /// Least height of the matrix before it scrolls.
 const MIN_MATRIX_HEIGHT: f32 = 200.0;
+
+/// Height per policy in the regret chart.
+const REGRET_ROW: f32 = 26.0;
+/// Height of the regret chart besides its rows (the x axis and its title).
+const REGRET_MARGIN: f32 = 60.0;
+/// Least gap between two policy names on the regret chart's axis.
+const MIN_LABEL_GAP: f32 = 14.0;
 
 /// The decision matrix (no state of its own yet).
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -32,91 +40,129 @@ impl View for MatrixView {
         let s = &ctx.doc.scenario;
         let leaves = &ctx.derived.model().leaves;
         let mut apply = None;
-        egui::ScrollArea::both()
-            .id_salt("matrix")
-            .max_height((ui.available_height() * MATRIX_SHARE).max(MIN_MATRIX_HEIGHT))
-            .show(ui, |ui| {
-                egui::Grid::new("decision-matrix")
-                    .striped(true)
-                    .spacing([10.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.label(RichText::new("Policy \\ hypothesis").strong());
-                        for &h in leaves {
-                            ui.label(RichText::new(short_id(&s.hypotheses[h].name)).strong())
-                                .on_hover_text(&s.hypotheses[h].name);
-                        }
+        let n_leaves = leaves.len();
+        let n_policies = report.candidates.len();
+        // Rows: the candidates, A (when pinned), the credences.
+        let a_row = pinned.as_ref().map(|_| n_policies);
+        let rows = n_policies + usize::from(a_row.is_some()) + 1;
+        let max_height = (ui.available_height() * MATRIX_SHARE).max(MIN_MATRIX_HEIGHT);
+        let table = FrozenTable::new("decision-matrix", n_leaves + 4, rows).max_height(max_height);
+        table.show(ui, |ui, at| {
+            // Columns after the first: one per leaf, then EU, expected regret, max regret.
+            let column = at.column.checked_sub(1);
+            let leaf = column.filter(|&c| c < n_leaves);
+            let summary = column.and_then(|c| c.checked_sub(n_leaves));
+            let Some(row) = at.row else {
+                match (leaf, summary) {
+                    (Some(l), _) => {
+                        let h = &s.hypotheses[leaves[l]];
+                        ui.label(RichText::new(short_id(&h.name)).strong()).on_hover_text(&h.name);
+                    }
+                    (None, Some(0)) => {
                         ui.label(RichText::new("EU").strong())
                             .on_hover_text("Expected utility: credence-weighted utility");
+                    }
+                    (None, Some(1)) => {
                         ui.label(RichText::new("E[regret]").strong()).on_hover_text(
                             "Expected regret: credence-weighted shortfall from the best policy under each hypothesis",
                         );
+                    }
+                    (None, Some(_)) => {
                         ui.label(RichText::new("Max regret").strong())
                             .on_hover_text("Largest regret over the hypotheses you give any credence");
-                        ui.end_row();
-                        for (p, c) in report.candidates.iter().enumerate() {
-                            let mut name = c.name.clone();
-                            if p == a.best {
-                                name.push_str(" [best EU]");
-                            }
-                            if p == a.minimax_regret {
-                                name.push_str(" [minimax]");
-                            }
-                            let is_named = report.is_named(p);
-                            let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
-                            if is_named {
-                                let desc = s.policies.get(p).map(|x| x.description.as_str()).unwrap_or_default();
-                                if r.on_hover_text(format!("{desc}\nClick to set all levers to this policy."))
-                                    .clicked()
-                                {
-                                    apply = Some(p);
-                                }
-                            }
-                            for (l, &leaf) in leaves.iter().enumerate() {
-                                let u = a.utility(p, l);
-                                let text = RichText::new(format!("{u:.3}"));
-                                let hover = format!(
-                                    "{} under {}: utility {u:.3}, regret {:.3}",
-                                    c.name,
-                                    s.hypotheses[leaf].name,
-                                    a.regret(p, l)
-                                );
-                                if a.best_by_leaf.get(l) == Some(&p) {
-                                    egui::Frame::new()
-                                        .fill(palette.best_fill)
-                                        .inner_margin(2.0)
-                                        .show(ui, |ui| {
-                                            ui.label(text.strong())
-                                                .on_hover_text(format!("{hover}\nBest under this hypothesis"));
-                                        });
-                                } else {
-                                    ui.label(text).on_hover_text(hover);
-                                }
-                            }
-                            ui.label(RichText::new(format!("{:.3}", a.expected_utility[p])).strong());
-                            ui.label(format!("{:.3}", a.expected_regret[p]));
-                            ui.label(format!("{:.3}", a.max_regret[p]));
-                            ui.end_row();
+                    }
+                    (None, None) => {
+                        ui.label(RichText::new("Policy \\ hypothesis").strong());
+                    }
+                }
+                return;
+            };
+            if row < n_policies {
+                let p = row;
+                let c = &report.candidates[p];
+                match (leaf, summary) {
+                    (None, None) => {
+                        let mut name = c.name.clone();
+                        if p == a.best {
+                            name.push_str(" [best EU]");
                         }
-                        if let Some(pin) = &pinned {
-                            let pa = &pin.analysis;
-                            let cur = pin.current();
-                            ui.label(RichText::new("A (pinned, for comparison)").color(palette.pinned))
-                                .on_hover_text("A is not a candidate: it is left out of the best-per-hypothesis highlighting, the regret columns and the verdict");
-                            for l in 0..pa.n_leaves {
-                                ui.label(RichText::new(format!("{:.3}", pa.utility(cur, l))).color(palette.pinned));
-                            }
-                            if let Some(eu) = pa.expected_utility.get(cur) {
-                                ui.label(RichText::new(format!("{eu:.3}")).color(palette.pinned));
-                            }
-                            ui.end_row();
+                        if p == a.minimax_regret {
+                            name.push_str(" [minimax]");
                         }
+                        let is_named = report.is_named(p);
+                        let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
+                        if is_named {
+                            let desc = s.policies.get(p).map(|x| x.description.as_str()).unwrap_or_default();
+                            if r.on_hover_text(format!("{desc}\nClick to set all levers to this policy."))
+                                .clicked()
+                            {
+                                apply = Some(p);
+                            }
+                        }
+                    }
+                    (Some(l), _) => {
+                        let u = a.utility(p, l);
+                        let text = RichText::new(format!("{u:.3}"));
+                        let hover = format!(
+                            "{} under {}: utility {u:.3}, regret {:.3}",
+                            c.name,
+                            s.hypotheses[leaves[l]].name,
+                            a.regret(p, l)
+                        );
+                        if a.best_by_leaf.get(l) == Some(&p) {
+                            egui::Frame::new()
+                                .fill(palette.best_fill)
+                                .inner_margin(egui::Margin::symmetric(2, 0))
+                                .show(ui, |ui| {
+                                    ui.label(text.strong())
+                                        .on_hover_text(format!("{hover}\nBest under this hypothesis"));
+                                });
+                        } else {
+                            ui.label(text).on_hover_text(hover);
+                        }
+                    }
+                    (None, Some(0)) => {
+                        ui.label(RichText::new(format!("{:.3}", a.expected_utility[p])).strong());
+                    }
+                    (None, Some(1)) => {
+                        ui.label(format!("{:.3}", a.expected_regret[p]));
+                    }
+                    (None, Some(_)) => {
+                        ui.label(format!("{:.3}", a.max_regret[p]));
+                    }
+                }
+            } else if Some(row) == a_row {
+                let Some(pin) = &pinned else { return };
+                let pa = &pin.analysis;
+                let cur = pin.current();
+                match (leaf, summary) {
+                    (None, None) => {
+                        ui.label(RichText::new("A (pinned, for comparison)").color(palette.pinned))
+                            .on_hover_text("A is not a candidate: it is left out of the best-per-hypothesis highlighting, the regret columns and the verdict");
+                    }
+                    (Some(l), _) => {
+                        ui.label(RichText::new(format!("{:.3}", pa.utility(cur, l))).color(palette.pinned));
+                    }
+                    (None, Some(0)) => {
+                        if let Some(eu) = pa.expected_utility.get(cur) {
+                            ui.label(RichText::new(format!("{eu:.3}")).color(palette.pinned));
+                        }
+                    }
+                    (None, Some(_)) => {}
+                }
+            } else {
+                match leaf {
+                    Some(l) => {
+                        let w = a.leaf_weights.get(l).copied().unwrap_or(0.0);
+                        ui.label(RichText::new(percent(w)).italics());
+                    }
+                    None if column.is_none() => {
                         ui.label(RichText::new("Credence").italics());
-                        for &w in &a.leaf_weights {
-                            ui.label(RichText::new(percent(w)).italics());
-                        }
-                        ui.end_row();
-                    });
-            });
+                    }
+                    None => {}
+                }
+            }
+        });
         let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
         ui.label(format!(
             "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {}",
@@ -133,11 +179,14 @@ impl View for MatrixView {
         if let Some(p) = apply {
             ctx.edit(Edit::Policy(p));
         }
+        // Policies down the side, first at the top, so that every name has a row of its own
+        // and reads horizontally at any width.
+        let n = report.candidates.len();
         let bars = |offset: f64, values: &[f64]| -> Vec<Bar> {
             values
                 .iter()
                 .enumerate()
-                .map(|(i, &v)| Bar::new(i as f64 + offset, v).width(0.35).name(name(i)))
+                .map(|(i, &v)| Bar::new(policy_row(n, i) + offset, v).width(0.35).name(name(i)))
                 .collect()
         };
         let names: Vec<String> = report.candidates.iter().map(|c| c.name.clone()).collect();
@@ -145,27 +194,73 @@ impl View for MatrixView {
             Key::new("Expected regret", theme::series(8)),
             Key::new("Max regret", palette.worse),
         ];
-        let height = plot_height(ui);
+        // Room for every policy's name on its own row.
+        let height = plot_height(ui).max(REGRET_ROW * n as f32 + REGRET_MARGIN);
+        let y_axis = egui_plot::AxisHints::new_y()
+            .formatter(move |mark, _| policy_label(&names, mark.value))
+            .label_spacing(MIN_LABEL_GAP..=REGRET_ROW);
         with_legend(ui, &keys, |ui, width| {
             Plot::new("matrix-bars")
                 .width(width)
                 .height(height)
-                .x_axis_label("Policy")
-                .y_axis_label("Regret (utility units)")
-                .x_axis_formatter(move |mark, _| {
-                    let i = mark.value.round();
-                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                        names.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
+                .x_axis_label(fit_axis_label(ui, "Regret (utility units)", width))
+                .include_x(0.0)
+                .y_grid_spacer(move |_| policy_marks(n))
+                .custom_y_axes(vec![y_axis])
                 .show(ui, |p| {
                     p.bar_chart(
-                        BarChart::new("Expected regret", bars(-0.18, &a.expected_regret)).color(theme::series(8)),
+                        BarChart::new("Max regret", bars(-0.18, &a.max_regret))
+                            .color(palette.worse)
+                            .horizontal(),
                     );
-                    p.bar_chart(BarChart::new("Max regret", bars(0.18, &a.max_regret)).color(palette.worse));
+                    p.bar_chart(
+                        BarChart::new("Expected regret", bars(0.18, &a.expected_regret))
+                            .color(theme::series(8))
+                            .horizontal(),
+                    );
                 })
         });
+    }
+}
+
+/// The y value of policy `i` of `n` in the regret chart: the first at the top.
+fn policy_row(n: usize, i: usize) -> f64 {
+    n.saturating_sub(1 + i) as f64
+}
+
+/// One grid mark per policy row, so that every policy is named.
+fn policy_marks(n: usize) -> Vec<egui_plot::GridMark> {
+    (0..n)
+        .map(|i| egui_plot::GridMark {
+            value: policy_row(n, i),
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+/// The name of the policy whose row is at `value` (empty between rows).
+fn policy_label(names: &[String], value: f64) -> String {
+    let row = value.round();
+    if (value - row).abs() > 1e-6 || row < 0.0 {
+        return String::new();
+    }
+    let from_top = names.len().checked_sub(1 + row as usize);
+    from_top.and_then(|i| names.get(i)).cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_policy_row_has_a_mark_and_its_name() {
+        let names: Vec<String> = ["first", "second", "third"].map(String::from).to_vec();
+        let marks = policy_marks(3);
+        let labels: Vec<String> = marks.iter().map(|m| policy_label(&names, m.value)).collect();
+        assert_eq!(labels, names);
+        assert_eq!(marks.iter().map(|m| m.value).collect::<Vec<_>>(), vec![2.0, 1.0, 0.0]);
+        assert_eq!(policy_label(&names, 0.5), "");
+        assert_eq!(policy_label(&names, 3.0), "");
+        assert_eq!(policy_label(&names, -1.0), "");
     }
 }

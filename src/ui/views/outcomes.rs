@@ -5,6 +5,7 @@ use crate::format::{difference, number};
 use crate::model::scenario::Better;
 use crate::model::summary::Report;
 use crate::ui::ctx::{Command, ViewCtx};
+use crate::ui::table::FrozenTable;
 use crate::ui::widgets::short_id;
 use egui::{RichText, WidgetInfo};
 use std::fmt::Write as _;
@@ -21,8 +22,28 @@ pub fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
     }
 }
 
-/// Draw the table of `report`, coloured against `reference`.
-pub fn outcome_table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, report: &Report, reference: Option<&Report>) {
+/// A column of the outcomes table after the outcome names.
+#[derive(Debug, Clone, Copy)]
+enum Column {
+    /// The unit.
+    Unit,
+    /// The expected value at a horizon.
+    Value(usize),
+    /// The lowest to highest value over the hypotheses at a horizon.
+    Spread(usize),
+    /// The value under one leaf hypothesis at a horizon.
+    Leaf(usize, usize),
+}
+
+/// Draw the table of `report`, coloured against `reference`, at most `max_height` tall (its
+/// header row and outcome names stay in view when it scrolls).
+pub fn outcome_table_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    report: &Report,
+    reference: Option<&Report>,
+    max_height: f32,
+) {
     let palette = ctx.theme.palette;
     let s = &ctx.doc.scenario;
     let model = ctx.derived.model();
@@ -30,37 +51,58 @@ pub fn outcome_table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, report: &Repor
     let per_h = ctx.session.per_hypothesis;
     // Classroom mode keeps the table to what reads from the back of a room.
     let spread = !ctx.theme.classroom;
-    let mut open = None;
-    egui::Grid::new("outcome-table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new("Outcome").strong());
-        ui.label(RichText::new("Unit").strong());
-        for t in &s.horizons {
-            ui.label(RichText::new(&t.name).strong()).on_hover_text(&t.description);
-            if spread {
-                ui.label(RichText::new("spread").small())
-                    .on_hover_text("Lowest and highest value over the hypotheses you give any credence");
-            }
-            if per_h {
-                for &l in &model.leaves {
-                    let name = &s.hypotheses[l].name;
-                    ui.label(RichText::new(short_id(name)).small()).on_hover_text(name);
-                }
-            }
+    // The columns after the frozen outcome names.
+    let mut columns = vec![Column::Unit];
+    for t in 0..s.horizons.len() {
+        columns.push(Column::Value(t));
+        if spread {
+            columns.push(Column::Spread(t));
         }
-        ui.end_row();
-        for (o, out) in s.outcomes.iter().enumerate() {
-            ui.horizontal(|ui| {
-                ui.label(&out.name).on_hover_text(&out.description);
-                if ui
-                    .small_button("?")
-                    .on_hover_text("Show the assumptions behind this outcome")
-                    .clicked()
-                {
-                    open = Some((o, 0));
+        if per_h {
+            columns.extend((0..model.leaves.len()).map(|l| Column::Leaf(t, l)));
+        }
+    }
+    let mut open = None;
+    let table = FrozenTable::new("outcome-table", columns.len() + 1, s.outcomes.len()).max_height(max_height);
+    table.show(ui, |ui, at| {
+        let column = at.column.checked_sub(1).and_then(|c| columns.get(c).copied());
+        let Some(o) = at.row else {
+            // The header row.
+            match column {
+                None => ui.label(RichText::new("Outcome").strong()),
+                Some(Column::Unit) => ui.label(RichText::new("Unit").strong()),
+                Some(Column::Value(t)) => {
+                    ui.label(RichText::new(&s.horizons[t].name).strong()).on_hover_text(&s.horizons[t].description)
                 }
-            });
-            ui.label(RichText::new(&out.unit).small());
-            for (t, hz) in s.horizons.iter().enumerate() {
+                Some(Column::Spread(_)) => ui
+                    .label(RichText::new("spread").small())
+                    .on_hover_text("Lowest and highest value over the hypotheses you give any credence"),
+                Some(Column::Leaf(t, l)) => {
+                    let name = &s.hypotheses[model.leaves[l]].name;
+                    ui.label(RichText::new(short_id(name)).small())
+                        .on_hover_text(format!("{name}, {}", s.horizons[t].name))
+                }
+            };
+            return;
+        };
+        let out = &s.outcomes[o];
+        let Some(column) = column else {
+            ui.label(&out.name).on_hover_text(&out.description);
+            if ui
+                .small_button("?")
+                .on_hover_text("Show the assumptions behind this outcome")
+                .clicked()
+            {
+                open = Some((o, 0));
+            }
+            return;
+        };
+        match column {
+            Column::Unit => {
+                ui.label(RichText::new(&out.unit).small());
+            }
+            Column::Value(t) => {
+                let hz = &s.horizons[t];
                 let cell = model.cell(o, t);
                 let y = ev.expected[cell];
                 let mut text = RichText::new(number(y)).strong();
@@ -80,25 +122,32 @@ pub fn outcome_table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, report: &Repor
                 ui.label(text)
                     .on_hover_text(hover)
                     .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
-                if spread {
-                    ui.label(
-                        RichText::new(format!("{}–{}", number(ev.min[cell]), number(ev.max[cell])))
-                            .small()
-                            .color(palette.muted),
-                    )
-                    .on_hover_text(format!(
-                        "Lowest to highest over the hypotheses you give any credence.\nWith every effect at the low or high end of its uncertainty range the expected value would be {} to {}.",
-                        number(ev.expected_low[cell]),
-                        number(ev.expected_high[cell])
-                    ));
-                }
-                if per_h {
-                    for li in 0..model.leaves.len() {
-                        ui.label(RichText::new(number(ev.value(li, cell))).small());
-                    }
-                }
             }
-            ui.end_row();
+            Column::Spread(t) => {
+                let cell = model.cell(o, t);
+                ui.label(
+                    RichText::new(format!("{}–{}", number(ev.min[cell]), number(ev.max[cell])))
+                        .small()
+                        .color(palette.muted),
+                )
+                .on_hover_text(format!(
+                    "Lowest to highest over the hypotheses you give any credence.\nWith every effect at the low or high end of its uncertainty range the expected value would be {} to {}.",
+                    number(ev.expected_low[cell]),
+                    number(ev.expected_high[cell])
+                ));
+            }
+            Column::Leaf(t, l) => {
+                let cell = model.cell(o, t);
+                let name = format!(
+                    "{}, {}, under {}: {}",
+                    out.name,
+                    s.horizons[t].name,
+                    s.hypotheses[model.leaves[l]].name,
+                    number(ev.value(l, cell))
+                );
+                ui.label(RichText::new(number(ev.value(l, cell))).small())
+                    .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
+            }
         }
     });
     if let Some((o, t)) = open {

@@ -8,7 +8,7 @@ use crate::model::scenario::Better;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::{self, MARKER_RADIUS};
 use crate::ui::views::cell::{CellRef, cell_or};
-use crate::ui::widgets::{Key, cell_names, choice, hovered, plot_height, with_legend};
+use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, hovered, plot_height, with_legend};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -144,10 +144,11 @@ impl View for ParetoView {
         }
         keys.push(Key::new(FRONT, palette.front));
         keys.push(Key::new(SAMPLES, palette.sample).marker());
+        let height = plot_height(ui);
+        let x_title = xn.clone();
         let plot = Plot::new("pareto")
-            .height(plot_height(ui))
-            .x_axis_label(xn.clone())
-            .y_axis_label(yn.clone())
+            .height(height)
+            .y_axis_label(fit_axis_label(ui, &yn, height))
             .label_formatter(move |hover| {
                 let (name, p, index) = hovered(hover);
                 let mut text = format!("{name}\n{xn}: {}\n{yn}: {}", number(p.x), number(p.y));
@@ -165,7 +166,8 @@ impl View for ParetoView {
                 Some(text)
             });
         let shown = with_legend(ui, &keys, |ui, width| {
-            plot.width(width).show(ui, |p| {
+            let x_title = fit_axis_label(ui, &x_title, width);
+            plot.width(width).x_axis_label(x_title).show(ui, |p| {
                 p.points(
                     Points::new(SAMPLES, PlotPoints::Borrowed(plot_points))
                         .radius(theme::SAMPLE_RADIUS)

@@ -72,11 +72,7 @@ impl ResultsView {
         // The table shows whole when the plot below still gets its least height; on a short
         // window it gives way first (and scrolls), so that the plot keeps its axes.
         let table_height = (ui.clip_rect().height() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
-        egui::ScrollArea::both()
-            .id_salt("outcomes")
-            .max_height(table_height)
-            .auto_shrink([false, true])
-            .show(ui, |ui| outcome_table_ui(ui, ctx, &report, reference.as_deref()));
+        outcome_table_ui(ui, ctx, &report, reference.as_deref(), table_height);
         ui.separator();
         ui.horizontal(|ui| {
             let tab = &mut self.tab;
