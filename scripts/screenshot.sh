@@ -29,8 +29,11 @@ for cmd in "$@"; do
   DISPLAY=$display xdotool $cmd
   sleep 0.7
 done
-# Park the pointer in a corner so nothing shows a hover highlight.
-DISPLAY=$display xdotool mousemove "$((w - 1))" "$((h - 1))"
+# Park the pointer in a corner so nothing shows a hover highlight (SCREENSHOT_KEEP_POINTER=1
+# leaves it where the last command put it, to show a hover read-out).
+if [ -z "${SCREENSHOT_KEEP_POINTER:-}" ]; then
+  DISPLAY=$display xdotool mousemove "$((w - 1))" "$((h - 1))"
+fi
 sleep 1
 DISPLAY=$display import -window root "$out"
 echo "wrote $out"

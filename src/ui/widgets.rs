@@ -109,7 +109,8 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
                     } else {
                         ui.painter().line_segment([l, r], stroke);
                     }
-                    ui.label(RichText::new(&k.name).small());
+                    // Cut short at the legend's edge (the whole name shows on hover).
+                    ui.add(egui::Label::new(RichText::new(&k.name).small()).truncate());
                 });
             }
         });

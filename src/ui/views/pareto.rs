@@ -123,7 +123,7 @@ impl View for ParetoView {
             ))
             .small(),
         );
-        let lever_names: Vec<String> = s.levers.iter().map(|l| l.name.clone()).collect();
+        let lever_names: Vec<(String, String)> = s.levers.iter().map(|l| (l.name.clone(), l.unit.clone())).collect();
         let hover_pareto = Arc::clone(&pareto);
         let (xn, yn) = (names[cx].clone(), names[cy].clone());
         let current = report.current();
@@ -159,8 +159,8 @@ impl View for ParetoView {
                     _ => None,
                 };
                 if let Some(i) = sample.filter(|&i| i < hover_pareto.samples.n) {
-                    for (l, v) in lever_names.iter().zip(hover_pareto.samples.levers_of(i)) {
-                        let _ = write!(text, "\n{l}: {}", number(*v));
+                    for ((l, unit), v) in lever_names.iter().zip(hover_pareto.samples.levers_of(i)) {
+                        let _ = write!(text, "\n{l}: {} {unit}", number(*v));
                     }
                 }
                 Some(text)
