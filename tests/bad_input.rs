@@ -110,10 +110,10 @@ fn all_zero_credences_are_an_error() {
 
 #[test]
 fn unsupported_versions_are_refused_clearly() {
-    let text = paris().replacen("format_version: 1", "format_version: 2", 1);
+    let text = paris().replacen("format_version: 1", "format_version: 3", 1);
     let msg = message(parse_scenario("future.ron", &text));
     assert!(
-        msg.contains("format version 2 is newer") && msg.contains("update motive-lab"),
+        msg.contains("format version 3 is newer") && msg.contains("update motive-lab"),
         "{msg}"
     );
     assert!(msg.starts_with("future.ron:"), "{msg}");

@@ -200,7 +200,7 @@ fn every_effect_names_a_source_or_says_it_is_an_assumption_and_has_a_range() {
         assert!(
             sourced,
             "effects[{i}] ({} / {}) has neither a source nor 'assumption': {}",
-            e.outcome, e.lever, e.note
+            e.outcome, e.horizon, e.note
         );
         assert!(
             e.range.0 <= 1.0 && e.range.1 >= 1.0,

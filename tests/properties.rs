@@ -43,6 +43,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                 levers,
                 value_weights: values,
                 horizon_weights: horizons,
+                discount_rate: 0.0,
+                numeraire: None,
             }
         })
 }

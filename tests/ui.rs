@@ -321,7 +321,7 @@ fn the_assumptions_behind_an_outcome_are_one_click_away() {
     let parts = model.contributions(&app.settings().levers, model.cell(0, 0));
     let borders = parts
         .iter()
-        .find(|c| app.doc().scenario.effects[c.effect].lever == "borders")
+        .find(|c| app.doc().scenario.effects[c.effect].lever_id() == Some("borders"))
         .expect("borders effect");
     let shown = signed(borders.value);
     assert!(h.query_all_by_label(&shown).next().is_some(), "{shown}");

@@ -386,7 +386,7 @@ fn assumptions_view_shows_each_effect_now() {
     let parts = model.contributions(&s.doc.state.settings.levers, model.cell(0, 0));
     let borders = parts
         .iter()
-        .find(|c| s.doc.scenario.effects[c.effect].lever == "borders")
+        .find(|c| s.doc.scenario.effects[c.effect].lever_id() == Some("borders"))
         .expect("borders effect");
     assert!(h.query_all_by_label(&signed(borders.value)).next().is_some());
 }

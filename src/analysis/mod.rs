@@ -300,7 +300,7 @@ impl Derived {
                         &s.levers,
                         &weights,
                         &s.value_weights,
-                        &s.horizon_weights,
+                        &s.taus(model),
                         SWEEP_STEPS,
                     ),
                     None => Ok(Sweep {

@@ -58,6 +58,7 @@ fn empty_scenario() -> Scenario {
             best: 1.0,
             limits: Limits::default(),
             description: String::new(),
+            role: crate::model::scenario::Role::End,
         }],
         horizons: vec![Horizon {
             id: "t".into(),
@@ -73,6 +74,11 @@ fn empty_scenario() -> Scenario {
             note: String::new(),
         }],
         effects: vec![],
+        revision: 0,
+        renamed: std::collections::BTreeMap::default(),
+        numeraire: None,
+        value_scale: None,
+        horizon_weighting: None,
         policies: vec![],
     }
 }

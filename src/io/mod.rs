@@ -107,12 +107,15 @@ fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
 }
 
 fn check_version(path: &str, text: &str, kind: FileKind, version: Option<u64>) -> Result<(), FileError> {
-    let supported = u64::from(match kind {
-        FileKind::Scenario => SCENARIO_FORMAT_VERSION,
-        FileKind::Preset => PRESET_FORMAT_VERSION,
-    });
+    let (oldest, supported) = match kind {
+        FileKind::Scenario => (
+            u64::from(crate::model::scenario::OLDEST_SCENARIO_FORMAT_VERSION),
+            u64::from(SCENARIO_FORMAT_VERSION),
+        ),
+        FileKind::Preset => (u64::from(PRESET_FORMAT_VERSION), u64::from(PRESET_FORMAT_VERSION)),
+    };
     match version {
-        Some(v) if v == supported => Ok(()),
+        Some(v) if (oldest..=supported).contains(&v) => Ok(()),
         Some(v) if v > supported => Err(FileError::located(
             path,
             text,
@@ -124,7 +127,7 @@ fn check_version(path: &str, text: &str, kind: FileKind, version: Option<u64>) -
         Some(v) => Err(FileError::located(
             path,
             text,
-            &format!("format version {v} is not supported; this build reads version {supported}"),
+            &format!("format version {v} is not supported; this build reads versions {oldest} to {supported}"),
             Some("format_version"),
         )),
         None => Err(FileError::at_start(

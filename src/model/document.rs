@@ -142,7 +142,15 @@ impl Document {
     #[must_use]
     pub fn to_saved_preset(&self) -> Preset {
         let mut p = self.to_preset();
-        p.values.retain(|_, w| *w != 1.0);
+        // A weight that is the scenario's default (1 for an end, 0 for a mechanism) is left out.
+        let defaults = crate::model::preset::Settings::defaults(&self.scenario);
+        let default_of = |id: &str| {
+            self.scenario
+                .outcome_index(id)
+                .and_then(|o| defaults.value_weights.get(o).copied())
+                .unwrap_or(1.0)
+        };
+        p.values.retain(|id, w| *w != default_of(id));
         p.horizons.retain(|_, w| *w != 1.0);
         p
     }
@@ -154,7 +162,8 @@ impl Document {
         let reference = match &self.state.source {
             ScenarioSource::Shipped(id) => ScenarioRef::Shipped(id.clone()),
             ScenarioSource::Path(p) => ScenarioRef::Path(p.clone()),
-            ScenarioSource::Embedded => ScenarioRef::Embedded(Box::new((*self.scenario).clone())),
+            // An embedded scenario is written in the current format, evaluating as it did.
+            ScenarioSource::Embedded => ScenarioRef::Embedded(Box::new(self.scenario.to_current_version())),
         };
         let s = &self.state;
         s.settings.to_preset(&self.scenario, &s.name, &s.notes, reference)

@@ -2,24 +2,36 @@
 //! weights, and outcomes and utilities computed for lever settings.
 //!
 //! The formulas are the ones documented in `docs/file-format.md`:
-//! `y = clamp(baseline(o,t,h) + sum_e curve_e(x[lever_e]) * factor_e(x[with_e]))`,
-//! `v = clamp((y - worst) / (best - worst), 0, 1)` and
+//! `y = clamp(baseline(o,t,h) + sum_e curve_e(d_e) * factor_e(w_e))` with each driver `d_e`,
+//! `w_e` a lever value or the final value of another cell under the same hypothesis (cells in
+//! dependency order), `v = (y - worst) / (best - worst)` (clamped to 0-1 in version 1) and
 //! `U_h = sum_{o,t} omega_o tau_t v / sum_{o,t} omega_o tau_t`.
 
-use crate::model::scenario::{Curve, Scenario};
+use crate::model::scenario::{Curve, Driver, HorizonWeighting, Scenario, ValueScale};
 use crate::model::validate::{Problem, validate};
 pub use crate::model::weights::WeightError;
+
+/// What an effect reads: a lever value, or a cell's value under the same leaf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Lever index.
+    Lever(usize),
+    /// Cell index.
+    Cell(usize),
+}
 
 /// One effect, resolved to indices.
 #[derive(Debug, Clone)]
 struct CompiledEffect {
     cell: usize,
-    lever: usize,
+    driver: Input,
     curve: Curve,
-    with: Option<(usize, Curve)>,
+    with: Option<(Input, Curve)>,
     range: (f64, f64),
     /// Leaf positions (not hypothesis indices) the effect applies to.
     leaves: Vec<usize>,
+    /// Whether it applies to each leaf position.
+    applies: Vec<bool>,
 }
 
 /// A validated scenario compiled for fast, allocation-free evaluation.
@@ -39,9 +51,69 @@ pub struct Model {
     /// `[leaf * cells + cell]`.
     base: Vec<f64>,
     effects: Vec<CompiledEffect>,
+    /// Effects driven by levers only (their value is the same under every leaf), file order.
+    lever_effects: Vec<usize>,
+    /// Cells with at least one effect driven by another cell, in dependency order, each with
+    /// those effects (file order): evaluated after the cells they read.
+    dependent: Vec<(usize, Vec<usize>)>,
+    /// Cells final after the lever effects (no effect of theirs reads another cell).
+    independent: Vec<usize>,
     limits: Vec<(f64, f64)>,
     worst: Vec<f64>,
     best: Vec<f64>,
+    clamp_values: bool,
+    per_year: bool,
+    spans: Vec<(f64, f64)>,
+}
+
+/// The dependency order of cells driven by other cells: `(order, cycle)`. `order` lists every
+/// cell that some effect targets while reading another cell, after the cells it reads; `cycle`
+/// is the cells of one cycle (in driving order) when there is one, and then `order` is partial.
+#[must_use]
+pub fn dependency_order(cells: usize, edges: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
+    let mut reads = vec![Vec::new(); cells];
+    let mut dependent = vec![false; cells];
+    for &(from, to) in edges {
+        if from < cells && to < cells {
+            reads[to].push(from);
+            dependent[to] = true;
+        }
+    }
+    // Depth-first, post-order: a cell after everything it reads. 0 unseen, 1 on the path, 2 done.
+    let mut state = vec![0u8; cells];
+    let mut order = Vec::new();
+    for start in 0..cells {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0usize)];
+        state[start] = 1;
+        while let Some(&mut (cell, ref mut next)) = stack.last_mut() {
+            if let Some(&r) = reads[cell].get(*next) {
+                *next += 1;
+                match state[r] {
+                    0 => {
+                        state[r] = 1;
+                        stack.push((r, 0));
+                    }
+                    1 => {
+                        // r is on the path: the cycle runs from r down the path to `cell`.
+                        let at = stack.iter().position(|&(c, _)| c == r).unwrap_or(0);
+                        let cycle = stack[at..].iter().map(|&(c, _)| c).collect();
+                        return (order, cycle);
+                    }
+                    _ => {}
+                }
+            } else {
+                state[cell] = 2;
+                if dependent[cell] {
+                    order.push(cell);
+                }
+                stack.pop();
+            }
+        }
+    }
+    (order, Vec::new())
 }
 
 /// One effect's part in an outcome cell (see [`Model::contributions`]).
@@ -49,8 +121,11 @@ pub struct Model {
 pub struct Contribution {
     /// Index into `Scenario::effects`.
     pub effect: usize,
-    /// Change it adds at the current levers.
+    /// Change it adds at the current levers (under the first leaf it applies to; see
+    /// `values` for an effect driven by an outcome, which may differ between leaves).
     pub value: f64,
+    /// Change it adds under each leaf in `leaves`.
+    pub values: Vec<f64>,
     /// Lowest change its range allows.
     pub low: f64,
     /// Highest change its range allows.
@@ -60,13 +135,21 @@ pub struct Contribution {
 }
 
 impl CompiledEffect {
-    /// The effect's change at these lever values: `curve(x[lever]) * factor(x[with])`.
-    fn value(&self, levers: &[f64]) -> f64 {
-        let mut c = self.curve.at(levers[self.lever]);
-        if let Some((lever, factor)) = &self.with {
-            c *= factor.at(levers[*lever]);
+    /// The effect's change at these lever values and this leaf's row of cell values:
+    /// `curve(d) * factor(w)`.
+    fn value(&self, levers: &[f64], row: &[f64]) -> f64 {
+        let read = |i: Input| match i {
+            Input::Lever(l) => levers[l],
+            Input::Cell(c) => row[c],
+        };
+        let mut c = self.curve.at(read(self.driver));
+        if let Some((input, factor)) = &self.with {
+            c *= factor.at(read(*input));
         }
         c
+    }
+    fn reads_cells(&self) -> bool {
+        matches!(self.driver, Input::Cell(_)) || matches!(self.with, Some((Input::Cell(_), _)))
     }
 }
 
@@ -75,6 +158,27 @@ impl CompiledEffect {
 #[must_use]
 pub fn cell_index(n_horizons: usize, outcome: usize, horizon: usize) -> usize {
     outcome * n_horizons + horizon
+}
+
+/// The years from `a` to `b` after the attack, year `k` (covering `k - 1` to `k`) counting
+/// `(1 + r)^-(k - 1)` and a part of a year its part: `b - a` without discounting.
+#[must_use]
+pub fn discounted_years(a: f64, b: f64, r: f64) -> f64 {
+    if !(a.is_finite() && b.is_finite()) || b <= a {
+        return 0.0;
+    }
+    if r == 0.0 {
+        return b - a;
+    }
+    let mut total = 0.0;
+    let mut k = a.floor();
+    // Bounded by validation (horizons of at most MAX_YEARS years).
+    while k < b {
+        let part = (k + 1.0).min(b) - k.max(a);
+        total += part * (1.0 + r).powf(-k);
+        k += 1.0;
+    }
+    total
 }
 
 /// `sum_l w_l value(l)`: the credence-weighted expectation over leaves, written once.
@@ -146,29 +250,56 @@ impl Model {
                 base[li * cells + cell] = value;
             }
         }
-        let effects = s
+        let input = |d: Option<Driver>| match d {
+            Some(Driver::Outcome(o, t)) => Input::Cell(cell_of(&o, &t)),
+            Some(Driver::Lever(l)) => Input::Lever(s.lever_index(&l).unwrap_or(0)),
+            None => Input::Lever(0),
+        };
+        let effects: Vec<CompiledEffect> = s
             .effects
             .iter()
             .map(|e| {
                 let target = e.hypothesis.as_deref().and_then(index);
+                let applies: Vec<bool> = leaves
+                    .iter()
+                    .map(|&h| target.is_none_or(|t| chain(h).contains(&t)))
+                    .collect();
                 CompiledEffect {
                     cell: cell_of(&e.outcome, &e.horizon),
-                    lever: s.lever_index(&e.lever).unwrap_or(0),
+                    driver: input(e.source()),
                     curve: e.curve.clone(),
-                    with: e
-                        .with
-                        .as_ref()
-                        .map(|m| (s.lever_index(&m.lever).unwrap_or(0), m.factor.clone())),
+                    with: e.with.as_ref().map(|m| (input(m.source()), m.factor.clone())),
                     range: e.range,
-                    leaves: leaves
-                        .iter()
-                        .enumerate()
-                        .filter(|&(_, &h)| target.is_none_or(|t| chain(h).contains(&t)))
-                        .map(|(li, _)| li)
-                        .collect(),
+                    leaves: (0..leaves.len()).filter(|&li| applies[li]).collect(),
+                    applies,
                 }
             })
             .collect();
+        let lever_effects = (0..effects.len()).filter(|&i| !effects[i].reads_cells()).collect();
+        let edges: Vec<(usize, usize)> = effects
+            .iter()
+            .flat_map(|e| {
+                [Some(e.driver), e.with.as_ref().map(|w| w.0)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(move |i| match i {
+                        Input::Cell(c) => Some((c, e.cell)),
+                        Input::Lever(_) => None,
+                    })
+            })
+            .collect();
+        // A cycle is refused by validation; compiled anyway, its cells are left out.
+        let (order, _) = dependency_order(cells, &edges);
+        let dependent: Vec<(usize, Vec<usize>)> = order
+            .iter()
+            .map(|&cell| {
+                let reading = (0..effects.len())
+                    .filter(|&i| effects[i].cell == cell && effects[i].reads_cells())
+                    .collect();
+                (cell, reading)
+            })
+            .collect();
+        let independent = (0..cells).filter(|c| !order.contains(c)).collect();
         Self {
             leaves,
             parent,
@@ -179,6 +310,12 @@ impl Model {
             n_levers: s.levers.len(),
             base,
             effects,
+            lever_effects,
+            dependent,
+            independent,
+            clamp_values: s.value_scale() == ValueScale::Clamped,
+            per_year: s.horizon_weighting() == HorizonWeighting::PerYear,
+            spans: (0..n_horizons).map(|t| s.horizon_span(t)).collect(),
             limits: s
                 .outcomes
                 .iter()
@@ -266,17 +403,32 @@ impl Model {
     fn evaluate_scaled(&self, levers: &[f64], out: &mut [f64], pick: impl Fn((f64, f64), f64) -> f64) {
         let cells = self.cells();
         out.copy_from_slice(&self.base);
-        for e in &self.effects {
-            let c = pick(e.range, e.value(levers));
+        // Effects of levers alone: one value for every leaf they apply to.
+        for &i in &self.lever_effects {
+            let e = &self.effects[i];
+            let c = pick(e.range, e.value(levers, &[]));
             for &li in &e.leaves {
                 out[li * cells + e.cell] += c;
             }
         }
+        let limit = |cell: usize, y: f64| {
+            let (lo, hi) = self.limits[cell / self.n_horizons];
+            y.clamp(lo, hi)
+        };
         for (li, row) in out.chunks_exact_mut(cells).enumerate() {
-            debug_assert!(li < self.leaves.len());
-            for (cell, y) in row.iter_mut().enumerate() {
-                let (lo, hi) = self.limits[cell / self.n_horizons];
-                *y = y.clamp(lo, hi);
+            for &cell in &self.independent {
+                row[cell] = limit(cell, row[cell]);
+            }
+            // Then the cells that read others, each after the cells it reads are final.
+            for (cell, reading) in &self.dependent {
+                let mut y = row[*cell];
+                for &i in reading {
+                    let e = &self.effects[i];
+                    if e.applies[li] {
+                        y += pick(e.range, e.value(levers, row));
+                    }
+                }
+                row[*cell] = limit(*cell, y);
             }
         }
     }
@@ -285,19 +437,30 @@ impl Model {
     /// mathematics of [`Model::evaluate_into`], before the outcome's hard limits are applied.
     #[must_use]
     pub fn contributions(&self, levers: &[f64], cell: usize) -> Vec<Contribution> {
+        let cells = self.cells();
+        let mut block = vec![0.0; self.leaves.len() * cells];
+        self.evaluate_into(levers, &mut block);
         self.effects
             .iter()
             .enumerate()
             .filter(|(_, e)| e.cell == cell)
             .map(|(i, e)| {
-                let value = e.value(levers);
-                let (a, b) = (e.range.0 * value, e.range.1 * value);
+                // A driver cell may differ between leaves, and with it the effect.
+                let values: Vec<f64> = e
+                    .leaves
+                    .iter()
+                    .map(|&li| e.value(levers, &block[li * cells..(li + 1) * cells]))
+                    .collect();
+                let ends = values.iter().flat_map(|v| [e.range.0 * v, e.range.1 * v]);
+                let low = ends.clone().fold(f64::INFINITY, f64::min);
+                let high = ends.fold(f64::NEG_INFINITY, f64::max);
                 Contribution {
                     effect: i,
-                    value,
-                    low: a.min(b),
-                    high: a.max(b),
+                    value: values.first().copied().unwrap_or(0.0),
+                    low: if low.is_finite() { low } else { 0.0 },
+                    high: if high.is_finite() { high } else { 0.0 },
                     leaves: e.leaves.clone(),
+                    values,
                 }
             })
             .collect()
@@ -315,10 +478,39 @@ impl Model {
         self.limits[o]
     }
 
-    /// Normalised value of outcome `o` at level `y`: 0 at worst, 1 at best, clamped.
+    /// Normalised value of outcome `o` at level `y`: 0 at worst, 1 at best; linear beyond
+    /// them in version 2, clamped to 0-1 in version 1.
     #[must_use]
     pub fn normalised(&self, o: usize, y: f64) -> f64 {
-        ((y - self.worst[o]) / (self.best[o] - self.worst[o])).clamp(0.0, 1.0)
+        let v = (y - self.worst[o]) / (self.best[o] - self.worst[o]);
+        if self.clamp_values { v.clamp(0.0, 1.0) } else { v }
+    }
+
+    /// Whether values are clamped to 0-1 (version 1) rather than linear.
+    #[must_use]
+    pub fn clamps_values(&self) -> bool {
+        self.clamp_values
+    }
+
+    /// `|best - worst|` of outcome `o`: the size of its value scale.
+    #[must_use]
+    pub fn scale(&self, o: usize) -> f64 {
+        (self.best[o] - self.worst[o]).abs()
+    }
+
+    /// The weight each horizon counts in utility, `tau_t`: its weight per year times the years
+    /// it covers, each year `k` (the first is 1) discounted by `(1 + r)^-(k - 1)` (a part year
+    /// counts its part); or, in version 1, its weight as given.
+    #[must_use]
+    pub fn taus(&self, horizon_weights: &[f64], discount_rate: f64) -> Vec<f64> {
+        if !self.per_year {
+            return horizon_weights.to_vec();
+        }
+        horizon_weights
+            .iter()
+            .zip(&self.spans)
+            .map(|(w, &(a, b))| w * discounted_years(a, b, discount_rate))
+            .collect()
     }
 
     /// Utility per leaf from evaluated outcome values, written to `out` (one per leaf).

@@ -41,9 +41,25 @@ pub struct Preset {
     /// How much each outcome matters, per outcome id (default 1).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, f64>,
-    /// How much each horizon matters, per horizon id (default 1).
+    /// How much each horizon matters, per horizon id (default 1): per year of the horizon
+    /// in a version 2 scenario, for the whole horizon in a version 1 scenario.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub horizons: BTreeMap<String, f64>,
+    /// Discount per year of later years (version 2 scenarios): year `k` counts
+    /// `(1 + r)^-(k - 1)`. Default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub discount_rate: f64,
+    /// The outcome utility differences are measured in, if not the scenario's yardstick.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeraire: Option<String>,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// Dense settings in scenario order: what the engine evaluates.
@@ -55,8 +71,12 @@ pub struct Settings {
     pub levers: Vec<f64>,
     /// How much each outcome matters: its value weight, per outcome.
     pub value_weights: Vec<f64>,
-    /// How much each horizon matters, per horizon.
+    /// How much each horizon matters, per horizon (per year of it in version 2).
     pub horizon_weights: Vec<f64>,
+    /// Discount per year of later years (version 2).
+    pub discount_rate: f64,
+    /// The yardstick outcome chosen by the user, if not the scenario's.
+    pub numeraire: Option<usize>,
 }
 
 /// A preset entry that does not fit its scenario.
@@ -71,15 +91,31 @@ pub struct SettingsProblem {
 }
 
 impl Settings {
-    /// The scenario's defaults: priors, lever defaults, all weights 1.
+    /// The scenario's defaults: priors, lever defaults, value weights 1 for ends and 0 for
+    /// mechanisms, horizon weights 1, no discounting, the scenario's yardstick.
     #[must_use]
     pub fn defaults(scenario: &Scenario) -> Self {
         Self {
             credences: scenario.hypotheses.iter().map(|h| h.prior).collect(),
             levers: scenario.levers.iter().map(|l| l.default).collect(),
-            value_weights: vec![1.0; scenario.outcomes.len()],
+            value_weights: scenario.outcomes.iter().map(default_value_weight).collect(),
             horizon_weights: vec![1.0; scenario.horizons.len()],
+            discount_rate: 0.0,
+            numeraire: None,
         }
+    }
+
+    /// The weight each horizon counts in utility under these settings (see
+    /// [`crate::model::evaluate::Model::taus`]).
+    #[must_use]
+    pub fn taus(&self, model: &crate::model::evaluate::Model) -> Vec<f64> {
+        model.taus(&self.horizon_weights, self.discount_rate)
+    }
+
+    /// The yardstick outcome: the user's choice, else the scenario's, else none.
+    #[must_use]
+    pub fn yardstick(&self, scenario: &Scenario) -> Option<usize> {
+        self.numeraire.or_else(|| scenario.numeraire_index())
     }
 
     /// Whether the engine can evaluate these settings: some credence and some value and
@@ -157,6 +193,28 @@ impl Settings {
             |_, x| nonneg(x),
             &mut problems,
         );
+        if !preset.discount_rate.is_finite() || preset.discount_rate < 0.0 || preset.discount_rate > 1.0 {
+            problems.push(SettingsProblem {
+                path: "discount_rate".into(),
+                message: format!(
+                    "{} is not a discount rate: give a number from 0 (no discounting) to 1 (100% a year)",
+                    preset.discount_rate
+                ),
+                needle: "discount_rate".into(),
+            });
+        } else {
+            settings.discount_rate = preset.discount_rate;
+        }
+        if let Some(id) = &preset.numeraire {
+            match scenario.outcome_index(id) {
+                Some(o) => settings.numeraire = Some(o),
+                None => problems.push(SettingsProblem {
+                    path: "numeraire".into(),
+                    message: format!("unknown outcome \"{id}\" as the yardstick"),
+                    needle: format!("\"{id}\""),
+                }),
+            }
+        }
         if problems.is_empty() {
             Ok(settings)
         } else {
@@ -183,7 +241,20 @@ impl Settings {
             levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &self.levers),
             values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.value_weights),
             horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizon_weights),
+            discount_rate: self.discount_rate,
+            numeraire: self
+                .numeraire
+                .and_then(|o| scenario.outcomes.get(o))
+                .map(|o| o.id.clone()),
         }
+    }
+}
+
+/// An end counts 1 by default, a mechanism 0.
+fn default_value_weight(o: &crate::model::scenario::Outcome) -> f64 {
+    match o.role {
+        crate::model::scenario::Role::End => 1.0,
+        crate::model::scenario::Role::Mechanism => 0.0,
     }
 }
 

@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The scenario format version this build reads and writes.
-pub const SCENARIO_FORMAT_VERSION: u32 = 1;
+/// The scenario format version this build writes (and the newest it reads).
+pub const SCENARIO_FORMAT_VERSION: u32 = 2;
+/// The oldest scenario format version this build reads (and evaluates exactly as it was).
+pub const OLDEST_SCENARIO_FORMAT_VERSION: u32 = 1;
 
 /// A complete scenario: the competing motive hypotheses and a model of how response levers
 /// move outcomes under each of them.
@@ -42,6 +44,84 @@ pub struct Scenario {
     /// Named response policies: complete lever settings.
     #[serde(default)]
     pub policies: Vec<Policy>,
+    /// Revision of the scenario's content (version 2): presets made for an older revision
+    /// open with a notice of what [`Scenario::renamed`] changed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// Retired ids (of hypotheses, levers, outcomes, horizons or policies) and what replaced
+    /// them, or `None` for an id dropped without replacement (version 2).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub renamed: BTreeMap<String, Option<String>>,
+    /// The outcome whose units measure every utility difference (the yardstick, version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeraire: Option<String>,
+    /// How outcome values are scaled (version 2; a version 1 file is always `Clamped`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_scale: Option<ValueScale>,
+    /// How horizon weights count (version 2; a version 1 file is always `PerHorizon`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon_weighting: Option<HorizonWeighting>,
+}
+
+/// A version 1 `lever: "id"`, written without `Some(...)`.
+fn bare_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(x: &u32) -> bool {
+    *x == 0
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_end(r: &Role) -> bool {
+    *r == Role::End
+}
+
+/// How an outcome's level becomes its value on the 0-1 scale between worst and best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValueScale {
+    /// `(y - worst) / (best - worst)`, unclamped: an outcome past its plausible range keeps
+    /// counting (the default of version 2).
+    Linear,
+    /// The same, clamped to 0-1 (version 1).
+    Clamped,
+}
+
+/// What a horizon's weight means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HorizonWeighting {
+    /// A weight per year: the horizon counts its weight times the (discounted) years it
+    /// covers (the default of version 2).
+    PerYear,
+    /// A weight for the whole horizon, whatever its length (version 1).
+    PerHorizon,
+}
+
+/// Whether an outcome is scored for its own sake or only drives other outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Role {
+    /// Scored: its default value weight is 1.
+    #[default]
+    End,
+    /// Drives other outcomes; shown, but its default value weight is 0.
+    Mechanism,
+}
+
+/// What drives an effect: a lever, or an outcome at a horizon (its value under the same
+/// hypothesis, after its own effects and limits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Driver {
+    /// A lever, by id.
+    Lever(String),
+    /// An outcome at a horizon, by ids.
+    Outcome(String, String),
 }
 
 /// A work cited by the scenario.
@@ -141,6 +221,9 @@ pub struct Outcome {
     /// What is measured and how.
     #[serde(default)]
     pub description: String,
+    /// An end in itself or a mechanism (version 2).
+    #[serde(default, skip_serializing_if = "is_end")]
+    pub role: Role,
 }
 
 /// A time horizon.
@@ -186,14 +269,27 @@ pub enum Curve {
     Points(Vec<(f64, f64)>),
 }
 
-/// A second lever that scales an effect: the effect is `curve(x[lever]) * factor(x[with.lever])`.
+/// A second driver that scales an effect: the effect is `curve(d) * factor(w)` with `d` the
+/// effect's driver and `w` this one's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Modulator {
-    /// The modulating lever.
-    pub lever: String,
-    /// The multiplying factor as a function of that lever.
+    /// The modulating lever (version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bare_string")]
+    pub lever: Option<String>,
+    /// The modulating driver (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver: Option<Driver>,
+    /// The multiplying factor as a function of the driver's value.
     pub factor: Curve,
+}
+
+impl Modulator {
+    /// The driver, whichever way the file wrote it.
+    #[must_use]
+    pub fn source(&self) -> Option<Driver> {
+        self.driver.clone().or_else(|| self.lever.clone().map(Driver::Lever))
+    }
 }
 
 /// How one lever changes one outcome at one horizon, under all hypotheses or one.
@@ -207,11 +303,15 @@ pub struct Effect {
     /// Hypothesis id this effect applies to (with its sub-hypotheses); `None` for all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hypothesis: Option<String>,
-    /// Lever id.
-    pub lever: String,
-    /// Change in the outcome as a function of the lever value.
+    /// Lever id (version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bare_string")]
+    pub lever: Option<String>,
+    /// What drives the effect (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver: Option<Driver>,
+    /// Change in the outcome as a function of the driver's value.
     pub curve: Curve,
-    /// Optional second lever that scales the effect.
+    /// Optional second driver that scales the effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<Modulator>,
     /// Plausible range of the effect as multipliers of the curve, `(low, high)`.
@@ -233,6 +333,23 @@ pub struct Policy {
     pub description: String,
     /// Lever settings; a lever not listed takes its default.
     pub levers: BTreeMap<String, f64>,
+}
+
+impl Effect {
+    /// The driver, whichever way the file wrote it.
+    #[must_use]
+    pub fn source(&self) -> Option<Driver> {
+        self.driver.clone().or_else(|| self.lever.clone().map(Driver::Lever))
+    }
+    /// The driving lever's id, if a lever drives the effect.
+    #[must_use]
+    pub fn lever_id(&self) -> Option<&str> {
+        match &self.driver {
+            Some(Driver::Lever(l)) => Some(l),
+            Some(Driver::Outcome(..)) => None,
+            None => self.lever.as_deref(),
+        }
+    }
 }
 
 impl Curve {
@@ -303,6 +420,60 @@ impl Scenario {
     #[must_use]
     pub fn leaf_indices(&self) -> Vec<usize> {
         (0..self.hypotheses.len()).filter(|&i| self.is_leaf(i)).collect()
+    }
+    /// How outcome values are scaled in this scenario.
+    #[must_use]
+    pub fn value_scale(&self) -> ValueScale {
+        if self.format_version < 2 {
+            ValueScale::Clamped
+        } else {
+            self.value_scale.unwrap_or(ValueScale::Linear)
+        }
+    }
+    /// What horizon weights mean in this scenario.
+    #[must_use]
+    pub fn horizon_weighting(&self) -> HorizonWeighting {
+        if self.format_version < 2 {
+            HorizonWeighting::PerHorizon
+        } else {
+            self.horizon_weighting.unwrap_or(HorizonWeighting::PerYear)
+        }
+    }
+    /// The years horizon `t` covers: from the end of the horizon before it (0 for the first)
+    /// to its own `years`, as `(start, end)`.
+    #[must_use]
+    pub fn horizon_span(&self, t: usize) -> (f64, f64) {
+        let start = t
+            .checked_sub(1)
+            .and_then(|p| self.horizons.get(p))
+            .map_or(0.0, |h| h.years);
+        (start, self.horizons.get(t).map_or(start, |h| h.years))
+    }
+    /// The yardstick outcome's index, if the scenario names one that exists.
+    #[must_use]
+    pub fn numeraire_index(&self) -> Option<usize> {
+        self.numeraire.as_deref().and_then(|id| self.outcome_index(id))
+    }
+    /// The same scenario written in the current format version, evaluating exactly as it did:
+    /// lever keys become drivers and a version 1 file keeps its clamped values and per-horizon
+    /// weights, said explicitly.
+    #[must_use]
+    pub fn to_current_version(&self) -> Self {
+        let mut s = self.clone();
+        if s.format_version < 2 {
+            s.value_scale = Some(ValueScale::Clamped);
+            s.horizon_weighting = Some(HorizonWeighting::PerHorizon);
+        }
+        s.format_version = SCENARIO_FORMAT_VERSION;
+        for e in &mut s.effects {
+            e.driver = e.source();
+            e.lever = None;
+            if let Some(m) = &mut e.with {
+                m.driver = m.source();
+                m.lever = None;
+            }
+        }
+        s
     }
     /// Lever values of a named policy, in lever order; unlisted levers take their default.
     #[must_use]

@@ -100,7 +100,8 @@ pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
 /// Unusable credences or weights.
 pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, WeightError> {
     let w = model.leaf_weights(&settings.credences)?;
-    let total = model.weight_total(&settings.value_weights, &settings.horizon_weights)?;
+    let taus = settings.taus(model);
+    let total = model.weight_total(&settings.value_weights, &taus)?;
     let cells = model.cells();
     let n = model.leaves.len();
     let mut values = vec![0.0; n * cells];
@@ -117,13 +118,7 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
             .fold(init, f)
     };
     let mut utility = vec![0.0; n];
-    model.utilities_into(
-        &values,
-        &settings.value_weights,
-        &settings.horizon_weights,
-        total,
-        &mut utility,
-    );
+    model.utilities_into(&values, &settings.value_weights, &taus, total, &mut utility);
     Ok(Evaluation {
         cells,
         expected: (0..cells).map(|c| weighted(&values, c)).collect(),
@@ -158,7 +153,7 @@ pub fn report(
         &candidates,
         &settings.credences,
         &settings.value_weights,
-        &settings.horizon_weights,
+        &settings.taus(model),
         scratch,
     )?;
     Ok(Report {

@@ -45,7 +45,8 @@ fn effect(outcome: &str, horizon: &str, hypothesis: Option<&str>, lever: &str, c
         outcome: outcome.into(),
         horizon: horizon.into(),
         hypothesis: hypothesis.map(Into::into),
-        lever: lever.into(),
+        lever: Some(lever.into()),
+        driver: None,
         curve,
         with: None,
         range: (0.5, 2.0),
@@ -63,11 +64,13 @@ pub(crate) fn tiny() -> Scenario {
     };
     let mut e3 = effect("gain", "long", Some("B2"), "z", Curve::Linear(10.0));
     e3.with = Some(Modulator {
-        lever: "x".into(),
+        lever: Some("x".into()),
+        driver: None,
         factor: Curve::Points(vec![(0.0, 0.0), (10.0, 1.0)]),
     });
     Scenario {
-        format_version: SCENARIO_FORMAT_VERSION,
+        // Version 1: clamped values, weights per horizon (the hand-worked numbers below).
+        format_version: 1,
         id: "tiny".into(),
         title: "Tiny".into(),
         summary: String::new(),
@@ -92,6 +95,7 @@ pub(crate) fn tiny() -> Scenario {
                     max: None,
                 },
                 description: String::new(),
+                role: Role::End,
             },
             Outcome {
                 id: "gain".into(),
@@ -102,6 +106,7 @@ pub(crate) fn tiny() -> Scenario {
                 best: 100.0,
                 limits: Limits::default(),
                 description: String::new(),
+                role: Role::End,
             },
         ],
         horizons: vec![
@@ -150,6 +155,11 @@ pub(crate) fn tiny() -> Scenario {
                 levers: BTreeMap::from([("x".into(), 4.0), ("z".into(), 5.0)]),
             },
         ],
+        revision: 0,
+        renamed: BTreeMap::new(),
+        numeraire: None,
+        value_scale: None,
+        horizon_weighting: None,
     }
 }
 
@@ -344,7 +354,7 @@ fn validation_collects_every_problem() {
     let mut s = tiny();
     s.levers[0].min = 20.0;
     s.hypotheses[2].parent = Some("nope".into());
-    s.effects[0].lever = "y".into();
+    s.effects[0].lever = Some("y".into());
     s.effects[1].curve = Curve::Points(vec![(5.0, 0.0), (1.0, 1.0)]);
     s.outcomes[0].best = 20.0;
     s.baselines.pop();
@@ -371,4 +381,177 @@ fn parent_cycles_are_found() {
     s.hypotheses[1].parent = Some("B1".into());
     let problems = crate::model::validate::validate(&s);
     assert!(problems.iter().any(|p| p.message.contains("cycle")), "{problems:?}");
+}
+
+/// The tiny scenario in format version 2 with a chain of outcome drivers: harm near drives gain
+/// near under every hypothesis, and gain near drives gain long under B. The second is listed
+/// first, so only the dependency order gets it right.
+pub(crate) fn tiny_v2() -> Scenario {
+    let mut s = tiny();
+    s.format_version = 2;
+    for e in &mut s.effects {
+        e.driver = e.source();
+        e.lever = None;
+        if let Some(m) = &mut e.with {
+            m.driver = m.source();
+            m.lever = None;
+        }
+    }
+    let mut long = effect("gain", "long", Some("B"), "x", Curve::Linear(0.5));
+    long.lever = None;
+    long.driver = Some(Driver::Outcome("gain".into(), "near".into()));
+    let mut near = effect("gain", "near", None, "x", Curve::Linear(-2.0));
+    near.lever = None;
+    near.driver = Some(Driver::Outcome("harm".into(), "near".into()));
+    s.effects.insert(0, long);
+    s.effects.push(near);
+    s
+}
+
+#[test]
+fn outcome_drivers_are_read_in_dependency_order_after_their_limits() {
+    let s = tiny_v2();
+    let m = Model::new(&s).expect("valid");
+    let mut y = vec![0.0; 12];
+    m.evaluate_into(&[4.0, 5.0], &mut y);
+    // A: harm near 5 - 4 = 1, so gain near 50 - 2 * 1 = 48; gain long has no effect under A.
+    assert_eq!(&y[0..4], &[1.0, 13.0, 48.0, 50.0]);
+    // B1: harm near 7 - 4 + 4 = 7, gain near 50 - 14 = 36, gain long 50 + 0.5 * 36 = 68.
+    assert_eq!(&y[4..8], &[7.0, 5.0, 36.0, 68.0]);
+    // B2: gain long 40 (its own baseline 20 plus the z effect) + 18.
+    assert_eq!(&y[8..12], &[7.0, 5.0, 36.0, 58.0]);
+    // A harm near 5 - 10 = -5 is clamped to 0 before it drives gain near: 50, not 60.
+    m.evaluate_into(&[10.0, 0.0], &mut y);
+    assert_eq!((y[0], y[2]), (0.0, 50.0));
+    // Each part of an outcome-driven effect, leaf by leaf.
+    let c = m.contributions(&[4.0, 5.0], m.cell(1, 0));
+    let driven = c
+        .iter()
+        .find(|c| c.effect == s.effects.len() - 1)
+        .expect("the harm-driven effect");
+    assert_eq!(driven.values, vec![-2.0, -14.0, -14.0]);
+    assert_eq!((driven.low, driven.high), (-28.0, -1.0));
+}
+
+#[test]
+fn version_2_values_are_linear_and_horizons_count_their_years() {
+    let s = tiny_v2();
+    let m = Model::new(&s).expect("valid");
+    // harm long 13 under A is past its worst (10): -0.3, not 0 as in version 1.
+    close(m.normalised(0, 13.0), -0.3);
+    close(Model::new(&tiny()).expect("valid").normalised(0, 13.0), 0.0);
+    // near covers year 1, long years 2 to 5.
+    assert_eq!(m.taus(&[1.0, 1.0], 0.0), vec![1.0, 4.0]);
+    assert_eq!(m.taus(&[2.0, 0.5], 0.0), vec![2.0, 2.0]);
+    let r: f64 = 0.1;
+    let long: f64 = (1..=4).map(|k| (1.0 + r).powi(-k)).sum();
+    let taus = m.taus(&[1.0, 1.0], r);
+    close(taus[0], 1.0);
+    close(taus[1], long);
+    // Version 1: the weights as given.
+    assert_eq!(
+        Model::new(&tiny()).expect("valid").taus(&[1.0, 1.0], 0.1),
+        vec![1.0, 1.0]
+    );
+    // A part year counts its part: 0.5 to 2 years is half of year 1 and all of year 2.
+    close(crate::model::evaluate::discounted_years(0.5, 2.0, r), 0.5 + 1.0 / 1.1);
+}
+
+#[test]
+fn a_cycle_of_drivers_is_refused_naming_its_cells() {
+    let mut s = tiny_v2();
+    let mut back = effect("harm", "near", None, "x", Curve::Linear(0.1));
+    back.lever = None;
+    back.driver = Some(Driver::Outcome("gain".into(), "long".into()));
+    s.effects.push(back);
+    let problems = crate::model::validate::validate(&s);
+    let cycle = problems
+        .iter()
+        .find(|p| p.message.contains("cycle"))
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    for cell in ["harm/near", "gain/near", "gain/long"] {
+        assert!(cycle.message.contains(cell), "{}", cycle.message);
+    }
+    assert!(cycle.path.starts_with("effects["), "{}", cycle.path);
+}
+
+#[test]
+fn fields_of_the_other_version_are_refused() {
+    let mut s = tiny();
+    s.effects[0].driver = Some(Driver::Lever("x".into()));
+    s.effects[0].lever = None;
+    s.numeraire = Some("harm".into());
+    let problems = crate::model::validate::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("driver is a format version 2 field")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("numeraire is a format version 2 field")),
+        "{problems:?}"
+    );
+    let mut s = tiny_v2();
+    s.effects[1].lever = Some("x".into());
+    s.effects[1].driver = None;
+    let problems = crate::model::validate::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("write driver: Lever(\"x\")")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_version_1_scenario_in_the_current_format_evaluates_exactly_as_before() {
+    let old = tiny();
+    let new = old.to_current_version();
+    assert_eq!(new.format_version, SCENARIO_FORMAT_VERSION);
+    assert!(new.effects.iter().all(|e| e.lever.is_none() && e.driver.is_some()));
+    let (a, b) = (Model::new(&old).expect("valid"), Model::new(&new).expect("valid"));
+    for x in [[0.0, 0.0], [4.0, 5.0], [10.0, 10.0]] {
+        let (mut ya, mut yb) = (vec![0.0; 12], vec![0.0; 12]);
+        a.evaluate_into(&x, &mut ya);
+        b.evaluate_into(&x, &mut yb);
+        assert_eq!(ya, yb);
+        let (mut ua, mut ub) = (vec![0.0; 3], vec![0.0; 3]);
+        let (ta, tb) = (a.taus(&[1.0, 2.0], 0.05), b.taus(&[1.0, 2.0], 0.05));
+        a.utilities_into(
+            &ya,
+            &[1.0, 1.0],
+            &ta,
+            a.weight_total(&[1.0, 1.0], &ta).expect("w"),
+            &mut ua,
+        );
+        b.utilities_into(
+            &yb,
+            &[1.0, 1.0],
+            &tb,
+            b.weight_total(&[1.0, 1.0], &tb).expect("w"),
+            &mut ub,
+        );
+        assert_eq!(ua, ub);
+    }
+}
+
+#[test]
+fn retired_ids_and_yardsticks_are_checked() {
+    let mut s = tiny_v2();
+    s.renamed.insert("harm".into(), None);
+    s.renamed.insert("old".into(), Some("missing".into()));
+    s.numeraire = Some("nope".into());
+    let problems = crate::model::validate::validate(&s);
+    let text = format!("{problems:?}");
+    assert!(text.contains("\\\"harm\\\" is still an id"), "{text}");
+    assert!(text.contains("which is not an id"), "{text}");
+    assert!(text.contains("unknown outcome \\\"nope\\\""), "{text}");
+    s.renamed.clear();
+    s.numeraire = Some("gain".into());
+    s.outcomes[1].role = Role::Mechanism;
+    let problems = crate::model::validate::validate(&s);
+    assert!(format!("{problems:?}").contains("is a mechanism"), "{problems:?}");
 }

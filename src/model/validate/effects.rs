@@ -2,7 +2,8 @@
 //! effect with a note and a range around 1.
 
 use super::{Collector, MAX_CURVE_POINTS};
-use crate::model::scenario::{Curve, Scenario};
+use crate::model::evaluate::{Input, cell_index, dependency_order};
+use crate::model::scenario::{Curve, Driver, Scenario};
 use std::collections::BTreeSet;
 pub(super) fn check_baselines(
     c: &mut Collector,
@@ -68,32 +69,128 @@ fn check_curve(c: &mut Collector, path: &str, curve: &Curve) {
     }
 }
 
-pub(super) fn check_effects(
+/// Check one driver: known ids, of the kind the file's version allows. Returns its cell when
+/// it is an outcome.
+fn check_driver(
     c: &mut Collector,
+    path: &str,
     s: &Scenario,
-    hyps: &BTreeSet<&str>,
-    levers: &BTreeSet<&str>,
-    outcomes: &BTreeSet<&str>,
-    horizons: &BTreeSet<&str>,
-) {
-    for (i, e) in s.effects.iter().enumerate() {
-        let p = |f: &str| format!("effects[{i}].{f}");
-        c.known(&p("outcome"), &e.outcome, outcomes, "outcome");
-        c.known(&p("horizon"), &e.horizon, horizons, "horizon");
-        c.known(&p("lever"), &e.lever, levers, "lever");
-        if let Some(h) = &e.hypothesis {
-            c.known(&p("hypothesis"), h, hyps, "hypothesis");
+    lever: Option<&String>,
+    driver: Option<&Driver>,
+    known: &Known<'_>,
+) -> Option<Input> {
+    let v2 = s.format_version >= 2;
+    match (lever, driver) {
+        (Some(_), Some(_)) => {
+            c.push(path, "give either lever or driver, not both", Some("driver".into()));
+            None
         }
-        check_curve(c, &p("curve"), &e.curve);
-        if let Some(m) = &e.with {
-            if c.known(&p("with.lever"), &m.lever, levers, "lever") && m.lever == e.lever {
+        (None, None) => {
+            let what = if v2 {
+                "driver: Lever(\"...\") or driver: Outcome(\"...\", \"...\")"
+            } else {
+                "lever"
+            };
+            c.push(path, format!("no driver: add {what}"), None);
+            None
+        }
+        (Some(l), None) => {
+            if v2 {
                 c.push(
-                    p("with.lever"),
-                    "an effect cannot be modulated by its own lever",
-                    Some(format!("\"{}\"", m.lever)),
+                    format!("{path}.lever"),
+                    format!("in format version 2 write driver: Lever(\"{l}\") instead of lever"),
+                    Some("lever".into()),
                 );
             }
+            c.known(&format!("{path}.lever"), l, known.levers, "lever")
+                .then(|| Input::Lever(s.lever_index(l).unwrap_or(0)))
+        }
+        (None, Some(d)) => {
+            if !v2 {
+                c.push(
+                    format!("{path}.driver"),
+                    "driver is a format version 2 field; this file says format_version: 1 (write lever, or move the file to version 2)",
+                    Some("driver".into()),
+                );
+            }
+            match d {
+                Driver::Lever(l) => c
+                    .known(&format!("{path}.driver"), l, known.levers, "lever")
+                    .then(|| Input::Lever(s.lever_index(l).unwrap_or(0))),
+                Driver::Outcome(o, t) => {
+                    let ok = c.known(&format!("{path}.driver"), o, known.outcomes, "outcome")
+                        & c.known(&format!("{path}.driver"), t, known.horizons, "horizon");
+                    ok.then(|| {
+                        let (o, t) = (s.outcome_index(o).unwrap_or(0), s.horizon_index(t).unwrap_or(0));
+                        Input::Cell(cell_index(s.horizons.len(), o, t))
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// The ids effects may name.
+pub(super) struct Known<'a> {
+    pub hyps: &'a BTreeSet<&'a str>,
+    pub levers: &'a BTreeSet<&'a str>,
+    pub outcomes: &'a BTreeSet<&'a str>,
+    pub horizons: &'a BTreeSet<&'a str>,
+}
+
+pub(super) fn check_effects(c: &mut Collector, s: &Scenario, known: &Known<'_>) {
+    // (driver cell, target cell, effect) for the cycle check.
+    let mut edges = Vec::new();
+    for (i, e) in s.effects.iter().enumerate() {
+        let p = |f: &str| format!("effects[{i}].{f}");
+        let target = c.known(&p("outcome"), &e.outcome, known.outcomes, "outcome")
+            & c.known(&p("horizon"), &e.horizon, known.horizons, "horizon");
+        let target = target.then(|| {
+            let (o, t) = (
+                s.outcome_index(&e.outcome).unwrap_or(0),
+                s.horizon_index(&e.horizon).unwrap_or(0),
+            );
+            cell_index(s.horizons.len(), o, t)
+        });
+        let driver = check_driver(
+            c,
+            &format!("effects[{i}]"),
+            s,
+            e.lever.as_ref(),
+            e.driver.as_ref(),
+            known,
+        );
+        if let Some(h) = &e.hypothesis {
+            c.known(&p("hypothesis"), h, known.hyps, "hypothesis");
+        }
+        check_curve(c, &p("curve"), &e.curve);
+        let mut inputs = vec![driver];
+        if let Some(m) = &e.with {
+            let with = check_driver(c, &p("with"), s, m.lever.as_ref(), m.driver.as_ref(), known);
+            if with.is_some() && with == driver {
+                c.push(
+                    p("with"),
+                    "an effect cannot be modulated by its own driver",
+                    Some("with".into()),
+                );
+            }
+            inputs.push(with);
             check_curve(c, &p("with.factor"), &m.factor);
+        }
+        if let Some(target) = target {
+            for input in inputs.into_iter().flatten() {
+                if let Input::Cell(from) = input {
+                    if from == target {
+                        c.push(
+                            p("driver"),
+                            format!("outcome \"{}\" at \"{}\" cannot drive itself", e.outcome, e.horizon),
+                            Some("Outcome(".into()),
+                        );
+                    } else {
+                        edges.push((from, target, i));
+                    }
+                }
+            }
         }
         let (lo, hi) = e.range;
         if c.finite(&p("range"), lo) & c.finite(&p("range"), hi) && lo > hi {
@@ -107,4 +204,35 @@ pub(super) fn check_effects(
             );
         }
     }
+    check_cycles(c, s, &edges);
+}
+
+/// Outcomes that drive each other in a circle cannot be evaluated: name the cells of a cycle
+/// and point at an effect in it.
+fn check_cycles(c: &mut Collector, s: &Scenario, edges: &[(usize, usize, usize)]) {
+    let cells = s.outcomes.len() * s.horizons.len();
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
+    let (_, cycle) = dependency_order(cells, &pairs);
+    if cycle.is_empty() {
+        return;
+    }
+    let nh = s.horizons.len().max(1);
+    let name = |cell: usize| format!("{}/{}", s.outcomes[cell / nh].id, s.horizons[cell % nh].id);
+    // The cycle lists each cell before the one it reads: say it in driving order.
+    let mut driving: Vec<usize> = cycle.iter().rev().copied().collect();
+    driving.push(driving[0]);
+    let names: Vec<String> = driving.iter().map(|&cell| name(cell)).collect();
+    // An effect on the cycle: it targets the second cell and reads the first.
+    let effect = edges
+        .iter()
+        .find(|&&(from, to, _)| from == driving[0] && to == driving[1])
+        .map_or(0, |e| e.2);
+    c.push(
+        format!("effects[{effect}].driver"),
+        format!(
+            "these outcomes drive each other in a cycle, which cannot be evaluated: {}",
+            names.join(" drives ")
+        ),
+        Some("Outcome(".into()),
+    );
 }

@@ -2,8 +2,8 @@
 
 mod effects;
 
-use crate::model::scenario::{Better, SCENARIO_FORMAT_VERSION, Scenario};
-use effects::{check_baselines, check_effects};
+use crate::model::scenario::{Better, OLDEST_SCENARIO_FORMAT_VERSION, Role, SCENARIO_FORMAT_VERSION, Scenario};
+use effects::{Known, check_baselines, check_effects};
 use std::collections::BTreeSet;
 
 /// Most items of one kind (hypotheses, levers, ...) a scenario may hold; keeps evaluation
@@ -17,6 +17,8 @@ pub const MAX_LEAF_CELLS: usize = 100_000;
 pub const MAX_EFFECT_WORK: usize = 2_000_000;
 /// Most points one curve may hold.
 pub const MAX_CURVE_POINTS: usize = 1_000;
+/// Latest end of a horizon, in years after the attack.
+pub const MAX_YEARS: f64 = 1_000.0;
 
 /// One thing wrong with a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,16 +88,18 @@ fn unique_ids<'a>(c: &mut Collector, section: &str, ids: impl Iterator<Item = &'
 #[must_use]
 pub fn validate(s: &Scenario) -> Vec<Problem> {
     let mut c = Collector(Vec::new());
-    if s.format_version != SCENARIO_FORMAT_VERSION {
+    if !(OLDEST_SCENARIO_FORMAT_VERSION..=SCENARIO_FORMAT_VERSION).contains(&s.format_version) {
         c.push(
             "format_version",
             format!(
-                "format version {} is not supported; this build reads version {SCENARIO_FORMAT_VERSION}",
+                "format version {} is not supported; this build reads versions {OLDEST_SCENARIO_FORMAT_VERSION} to {SCENARIO_FORMAT_VERSION}",
                 s.format_version
             ),
             Some("format_version".into()),
         );
+        return c.0;
     }
+    check_version_fields(&mut c, s);
     for (section, n, max) in [
         ("hypotheses", s.hypotheses.len(), MAX_ITEMS),
         ("levers", s.levers.len(), MAX_ITEMS),
@@ -158,18 +162,44 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     check_hypotheses(&mut c, s, &hyps);
     check_levers(&mut c, s);
     check_outcomes(&mut c, s);
+    let mut end = 0.0;
     for (i, h) in s.horizons.iter().enumerate() {
         let path = format!("horizons[{i}].years");
-        if c.finite(&path, h.years) && h.years <= 0.0 {
+        if !c.finite(&path, h.years) {
+            continue;
+        }
+        if h.years <= 0.0 || h.years > MAX_YEARS {
             c.push(
                 path,
-                format!("{} years: a horizon must be longer than 0 years", h.years),
-                None,
+                format!(
+                    "{} years: a horizon must end after 0 and within {MAX_YEARS} years",
+                    h.years
+                ),
+                Some(format!("\"{}\"", h.id)),
+            );
+        } else if s.format_version >= 2 && h.years <= end {
+            // Version 2 weighs the years a horizon covers: from the end of the one before.
+            c.push(
+                path,
+                format!(
+                    "horizon \"{}\" ends at {} years, not after the horizon before it ({end}); list horizons in time order",
+                    h.id, h.years
+                ),
+                Some(format!("\"{}\"", h.id)),
             );
         }
+        end = h.years;
     }
     check_baselines(&mut c, s, &hyps, &outcomes, &horizons);
-    check_effects(&mut c, s, &hyps, &levers, &outcomes, &horizons);
+    let known = Known {
+        hyps: &hyps,
+        levers: &levers,
+        outcomes: &outcomes,
+        horizons: &horizons,
+    };
+    check_effects(&mut c, s, &known);
+    check_numeraire(&mut c, s, &outcomes);
+    check_renamed(&mut c, s);
     for (i, p) in s.policies.iter().enumerate() {
         for (id, &x) in &p.levers {
             let path = format!("policies[{i}].levers[\"{id}\"]");
@@ -189,6 +219,88 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         }
     }
     c.0
+}
+
+/// Fields of version 2 in a version 1 file are refused, not silently ignored.
+fn check_version_fields(c: &mut Collector, s: &Scenario) {
+    if s.format_version >= 2 {
+        return;
+    }
+    let mut v2 = Vec::new();
+    if s.revision != 0 {
+        v2.push("revision");
+    }
+    if !s.renamed.is_empty() {
+        v2.push("renamed");
+    }
+    if s.numeraire.is_some() {
+        v2.push("numeraire");
+    }
+    if s.value_scale.is_some() {
+        v2.push("value_scale");
+    }
+    if s.horizon_weighting.is_some() {
+        v2.push("horizon_weighting");
+    }
+    if s.outcomes.iter().any(|o| o.role != Role::End) {
+        v2.push("role");
+    }
+    for field in v2 {
+        c.push(
+            field,
+            format!("{field} is a format version 2 field; this file says format_version: 1"),
+            Some(format!("{field}:")),
+        );
+    }
+}
+
+fn check_numeraire(c: &mut Collector, s: &Scenario, outcomes: &BTreeSet<&str>) {
+    let Some(id) = &s.numeraire else { return };
+    if !c.known("numeraire", id, outcomes, "outcome") {
+        return;
+    }
+    if let Some(o) = s.outcomes.iter().find(|o| &o.id == id)
+        && o.role == Role::Mechanism
+    {
+        c.push(
+            "numeraire",
+            format!(
+                "the yardstick \"{id}\" is a mechanism, so its default value weight is 0 and nothing could be measured in its units; choose an end"
+            ),
+            Some(format!("\"{id}\"")),
+        );
+    }
+}
+
+fn check_renamed(c: &mut Collector, s: &Scenario) {
+    let ids: BTreeSet<&str> = s
+        .hypotheses
+        .iter()
+        .map(|h| h.id.as_str())
+        .chain(s.levers.iter().map(|l| l.id.as_str()))
+        .chain(s.outcomes.iter().map(|o| o.id.as_str()))
+        .chain(s.horizons.iter().map(|h| h.id.as_str()))
+        .chain(s.policies.iter().map(|p| p.id.as_str()))
+        .collect();
+    for (old, new) in &s.renamed {
+        let path = format!("renamed[\"{old}\"]");
+        if ids.contains(old.as_str()) {
+            c.push(
+                path.clone(),
+                format!("\"{old}\" is still an id of this scenario, so it cannot also be retired"),
+                Some(format!("\"{old}\"")),
+            );
+        }
+        if let Some(new) = new
+            && !ids.contains(new.as_str())
+        {
+            c.push(
+                path,
+                format!("\"{old}\" is renamed to \"{new}\", which is not an id of this scenario"),
+                Some(format!("\"{new}\"")),
+            );
+        }
+    }
 }
 
 fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {

@@ -2,8 +2,9 @@
 //! effect's size now, its range and its source.
 
 use crate::format::{number, signed};
-use crate::model::scenario::{Curve, Scenario};
+use crate::model::scenario::{Curve, Driver, Scenario};
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::widgets::short_horizon;
 use egui::RichText;
 use std::fmt::Write as _;
 
@@ -64,12 +65,28 @@ pub fn describe(curve: &Curve, unit: &str) -> String {
     }
 }
 
-fn lever_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
-    s.lever_index(id).map_or(id, |i| s.levers[i].name.as_str())
+/// What drives an effect, by name: a lever, or an outcome at a horizon.
+fn driver_name(s: &Scenario, d: Option<&Driver>) -> String {
+    match d {
+        Some(Driver::Lever(id)) => s
+            .lever_index(id)
+            .map_or_else(|| id.clone(), |i| s.levers[i].name.clone()),
+        Some(Driver::Outcome(o, t)) => {
+            let o = s.outcome_index(o).map_or(o.as_str(), |i| s.outcomes[i].name.as_str());
+            let t = s.horizon_index(t).map_or(t.as_str(), |i| s.horizons[i].name.as_str());
+            format!("{o}, {}", short_horizon(t))
+        }
+        None => String::new(),
+    }
 }
 
-fn lever_unit<'a>(s: &'a Scenario, id: &str) -> &'a str {
-    s.lever_index(id).map_or("", |i| s.levers[i].unit.as_str())
+/// The unit of an effect's driver.
+fn driver_unit<'a>(s: &'a Scenario, d: Option<&Driver>) -> &'a str {
+    match d {
+        Some(Driver::Lever(id)) => s.lever_index(id).map_or("", |i| s.levers[i].unit.as_str()),
+        Some(Driver::Outcome(o, _)) => s.outcome_index(o).map_or("", |i| s.outcomes[i].unit.as_str()),
+        None => "",
+    }
 }
 
 fn hypothesis_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
@@ -150,9 +167,10 @@ impl View for AssumptionsView {
                     ui.end_row();
                     for c in parts.iter() {
                         let Some(e) = s.effects.get(c.effect) else { continue };
-                        let mut lever_text = lever_name(s, &e.lever).to_owned();
+                        let driver = e.source();
+                        let mut lever_text = driver_name(s, driver.as_ref());
                         if let Some(m) = &e.with {
-                            let _ = write!(lever_text, "\n× factor of {}", lever_name(s, &m.lever));
+                            let _ = write!(lever_text, "\n× factor of {}", driver_name(s, m.source().as_ref()));
                         }
                         ui.label(lever_text);
                         ui.label(
@@ -164,7 +182,7 @@ impl View for AssumptionsView {
                         ui.label(format!("{} to {}", number(c.low), number(c.high)));
                         ui.vertical(|ui| {
                             ui.set_max_width(300.0);
-                            ui.label(RichText::new(describe(&e.curve, lever_unit(s, &e.lever))).small());
+                            ui.label(RichText::new(describe(&e.curve, driver_unit(s, driver.as_ref()))).small());
                             ui.label(&e.note);
                         });
                         ui.end_row();
