@@ -87,11 +87,22 @@ fn preset_problems_are_located() {
     let text = preset("credences: {\"h1\": -2.0, \"h99\": 1.0}, levers: {\"airstrikes\": 5000.0}");
     let err = parse_document("x.ron", &text, None, 0).expect_err("invalid");
     let msg = err.to_string();
-    assert_eq!(err.problems().len(), 3, "{msg}");
+    // An id the scenario does not have is not an error (see the next test); bad numbers are.
+    assert_eq!(err.problems().len(), 2, "{msg}");
     assert!(msg.contains("-2 is negative"));
-    assert!(msg.contains("unknown id \"h99\""));
     assert!(msg.contains("outside the lever's range"));
     assert!(msg.starts_with("x.ron:1:"), "{msg}");
+}
+
+#[test]
+fn a_preset_naming_ids_the_scenario_no_longer_has_opens_with_notices() {
+    let text = preset("credences: {\"h1\": 2.0, \"h99\": 1.0}, levers: {\"drones\": 5.0}, values: {\"morale\": 2.0}");
+    let doc = parse_document("old.ron", &text, None, 0).expect("opens");
+    assert_eq!(doc.state.settings.credences[0], 2.0);
+    let notices = doc.notices.join("\n");
+    for id in ["h99", "drones", "morale"] {
+        assert!(notices.contains(&format!("\"{id}\" was dropped")), "{notices}");
+    }
 }
 
 #[test]

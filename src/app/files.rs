@@ -47,6 +47,7 @@ impl MotiveApp {
                 // A scenario file is a model, not a preset: saving must not overwrite it, so the
                 // document starts untitled and Save asks where to put the preset.
                 let is_preset = kind == FileKind::Preset;
+                let migrated = doc.notices.clone();
                 self.replace_document(doc, is_preset.then(|| path.to_path_buf()), None);
                 self.remember(path);
                 let title = if is_preset {
@@ -57,7 +58,16 @@ impl MotiveApp {
                         path.display()
                     )
                 };
-                self.notice = Some(Notice::info(title));
+                self.notice = Some(if migrated.is_empty() {
+                    Notice::info(title)
+                } else {
+                    // Made for an older revision of its scenario: say what changed.
+                    Notice {
+                        is_error: false,
+                        title: format!("{title}; updated for this revision of its scenario"),
+                        lines: migrated,
+                    }
+                });
             }
             Err(e) => self.file_error("Could not open the file; nothing was changed", &e),
         }

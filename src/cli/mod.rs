@@ -223,6 +223,11 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
 /// Bad file, bad override or unusable settings.
 pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<(Document, Report), CliError> {
     let mut doc = load_document(file)?;
+    // A preset made for an older revision of its scenario is evaluated, after saying what
+    // changed.
+    for n in &doc.notices {
+        eprintln!("{}: note: {n}", file.display());
+    }
     apply_overrides(&mut doc, overrides)?;
     let model = Model::new(&doc.scenario).map_err(|ps| {
         CliError::Input(

@@ -272,7 +272,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             (**s).clone()
         }
     };
-    let settings = Settings::from_preset(&scenario, &preset).map_err(|ps| {
+    let (settings, notices) = Settings::from_preset_migrating(&scenario, &preset).map_err(|ps| {
         FileError::invalid_in_preset(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle))))
     })?;
     if let Err(e) = settings.usable(&scenario) {
@@ -300,5 +300,6 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             notes: preset.notes,
             header: header_comment(text),
         },
+        notices,
     })
 }

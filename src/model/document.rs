@@ -108,6 +108,9 @@ pub struct Document {
     pub scenario: Arc<Scenario>,
     /// What the user edits.
     pub state: DocState,
+    /// What opening the file changed, for the user: ids of an older revision of the scenario
+    /// renamed or dropped. Empty for a file that fits its scenario.
+    pub notices: Vec<String>,
 }
 
 impl Document {
@@ -123,6 +126,7 @@ impl Document {
                 header: DEFAULT_HEADER.to_owned(),
             },
             scenario,
+            notices: Vec::new(),
         }
     }
 
@@ -132,12 +136,14 @@ impl Document {
         Self {
             scenario: Arc::clone(&self.scenario),
             state,
+            notices: Vec::new(),
         }
     }
 
     /// The preset as a file stores it: every credence and lever, so the file says exactly what
     /// was used whatever later versions of the scenario choose as defaults; value and horizon
-    /// weights only where they differ from the format's fixed default of 1, and notes only if
+    /// weights only where they differ from the scenario's default (1 for an end, 0 for a
+    /// mechanism), and notes only if
     /// there are any.
     #[must_use]
     pub fn to_saved_preset(&self) -> Preset {

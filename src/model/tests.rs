@@ -555,3 +555,29 @@ fn retired_ids_and_yardsticks_are_checked() {
     let problems = crate::model::validate::validate(&s);
     assert!(format!("{problems:?}").contains("is a mechanism"), "{problems:?}");
 }
+
+#[test]
+fn a_preset_for_an_older_revision_is_migrated_with_notices() {
+    use crate::model::preset::{ScenarioRef, Settings};
+    let mut s = tiny_v2();
+    s.revision = 2;
+    s.renamed.insert("y".into(), Some("z".into()));
+    s.renamed.insert("C".into(), None);
+    s.numeraire = Some("gain".into());
+    let mut p = Settings::defaults(&s).to_preset(&s, "old", "", ScenarioRef::Shipped("tiny".into()));
+    p.levers.remove("z");
+    p.levers.insert("y".into(), 7.0);
+    p.credences.insert("C".into(), 3.0);
+    p.numeraire = Some("y".into());
+    let (settings, notices) = Settings::from_preset_migrating(&s, &p).expect("migrates");
+    assert_eq!(settings.levers, vec![2.0, 7.0], "y's value now sets z");
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    assert!(
+        notices[0].contains("\"C\" was dropped: the scenario retired it"),
+        "{notices:?}"
+    );
+    assert!(notices[1].contains("\"y\" now applies to \"z\""), "{notices:?}");
+    // y is no outcome: the scenario's own yardstick is used.
+    assert!(notices[2].contains("yardstick \"y\" was dropped"), "{notices:?}");
+    assert_eq!(settings.yardstick(&s), Some(1));
+}
