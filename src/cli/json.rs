@@ -4,6 +4,7 @@
 use super::output::leaf_ids;
 use crate::model::document::Document;
 use crate::model::evaluate::cell_index;
+use crate::model::scenario::{Better, Role};
 use crate::model::summary::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -33,6 +34,23 @@ pub struct EvalJson {
     pub evpi: f64,
     /// Where the best policy changes, per hypothesis.
     pub flip_points: Vec<FlipJson>,
+    /// Utility differences in yardstick units (`null` when there is no usable yardstick).
+    pub value_units: Option<ValueUnitsJson>,
+}
+
+/// The yardstick and the exchange rates the value weights imply.
+#[derive(Debug, Serialize)]
+pub struct ValueUnitsJson {
+    /// The yardstick outcome's id.
+    pub numeraire: String,
+    /// Its unit.
+    pub unit: String,
+    /// EVPI in yardstick units.
+    pub evpi: f64,
+    /// Yardstick units per utility point.
+    pub per_utility: f64,
+    /// Yardstick units one unit of each outcome is worth, by outcome id.
+    pub exchange_rates: BTreeMap<String, f64>,
 }
 
 /// The value and horizon weights.
@@ -40,8 +58,13 @@ pub struct EvalJson {
 pub struct WeightsJson {
     /// How much each outcome matters, by outcome id.
     pub values: BTreeMap<String, f64>,
-    /// How much each horizon matters, by horizon id.
+    /// How much each horizon matters, by horizon id (per year of it in a version 2 scenario).
     pub horizons: BTreeMap<String, f64>,
+    /// Discount per year of later years.
+    pub discount_rate: f64,
+    /// What each horizon counts in utility, `tau_t`: its weight times its discounted years in
+    /// version 2, its weight in version 1.
+    pub horizons_counted: BTreeMap<String, f64>,
 }
 
 /// Scenario identity.
@@ -75,6 +98,14 @@ pub struct OutcomeJson {
     pub id: String,
     /// Unit.
     pub unit: String,
+    /// `End` (scored) or `Mechanism` (drives other outcomes).
+    pub role: Role,
+    /// The level mapped to value 0.
+    pub worst: f64,
+    /// The level mapped to value 1.
+    pub best: f64,
+    /// `Higher` or `Lower`.
+    pub better: Better,
     /// Horizon id.
     pub horizon: String,
     /// Credence-weighted value.
@@ -113,6 +144,10 @@ pub struct PolicyJson {
     pub expected_regret: f64,
     /// Largest regret over hypotheses with positive credence.
     pub max_regret: f64,
+    /// Expected regret in yardstick units (`null` without a yardstick).
+    pub expected_regret_units: Option<f64>,
+    /// Largest regret in yardstick units (`null` without a yardstick).
+    pub max_regret_units: Option<f64>,
     /// Utility per leaf hypothesis id.
     pub by_hypothesis: BTreeMap<String, f64>,
     /// Leaf hypotheses under which this policy is best.
@@ -162,6 +197,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
             outcomes.push(OutcomeJson {
                 id: out.id.clone(),
                 unit: out.unit.clone(),
+                role: out.role,
+                worst: out.worst,
+                best: out.best,
+                better: out.better,
                 horizon: h.id.clone(),
                 expected: ev.expected[cell],
                 min: ev.min[cell],
@@ -173,6 +212,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
         }
     }
     let cand_id = |p: usize| rep.candidates[p].id.clone();
+    let units = rep.units.as_ref().ok();
     EvalJson {
         scenario: ScenarioJson {
             id: s.id.clone(),
@@ -204,6 +244,13 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .map(|h| h.id.clone())
                 .zip(doc.state.settings.horizon_weights.iter().copied())
                 .collect(),
+            discount_rate: doc.state.settings.discount_rate,
+            horizons_counted: s
+                .horizons
+                .iter()
+                .map(|h| h.id.clone())
+                .zip(doc.state.settings.taus(&crate::model::evaluate::Model::compile(s)))
+                .collect(),
         },
         outcomes,
         utility: UtilityJson {
@@ -220,6 +267,8 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 expected_utility: a.expected_utility[p],
                 expected_regret: a.expected_regret[p],
                 max_regret: a.max_regret[p],
+                expected_regret_units: units.map(|u| u.of_utility(a.expected_regret[p])),
+                max_regret_units: units.map(|u| u.of_utility(a.max_regret[p])),
                 by_hypothesis: per_leaf(&|l| a.utility(p, l)),
                 best_under: (0..a.n_leaves)
                     .filter(|&l| a.best_by_leaf[l] == p)
@@ -246,5 +295,17 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 }),
             })
             .collect(),
+        value_units: units.map(|u| ValueUnitsJson {
+            numeraire: s.outcomes[u.numeraire].id.clone(),
+            unit: u.unit.clone(),
+            evpi: u.of_utility(a.evpi),
+            per_utility: u.per_utility,
+            exchange_rates: s
+                .outcomes
+                .iter()
+                .map(|o| o.id.clone())
+                .zip(u.rates.iter().copied())
+                .collect(),
+        }),
     }
 }

@@ -9,6 +9,7 @@ pub mod preset;
 pub mod scenario;
 pub mod summary;
 pub mod sweep;
+pub mod units;
 pub mod validate;
 pub mod weights;
 

@@ -6,6 +6,7 @@ use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
 use crate::model::evaluate::{Model, WeightError, expectation};
 use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::units::{Units, UnitsError};
 
 /// Id of the candidate that stands for the live lever settings.
 pub const CURRENT_ID: &str = "current";
@@ -54,6 +55,8 @@ pub struct Report {
     pub candidates: Vec<Candidate>,
     /// The decision analysis over the candidates.
     pub analysis: Analysis,
+    /// Utility differences in yardstick units, or why they cannot be.
+    pub units: Result<Units, UnitsError>,
 }
 
 impl Report {
@@ -160,5 +163,6 @@ pub fn report(
         evaluation,
         candidates,
         analysis,
+        units: Units::of(scenario, model, settings),
     })
 }

@@ -581,3 +581,38 @@ fn a_preset_for_an_older_revision_is_migrated_with_notices() {
     assert!(notices[2].contains("yardstick \"y\" was dropped"), "{notices:?}");
     assert_eq!(settings.yardstick(&s), Some(1));
 }
+
+#[test]
+fn a_utility_difference_reads_in_yardstick_units() {
+    use crate::model::preset::Settings;
+    use crate::model::units::{Units, UnitsError};
+    let mut s = tiny_v2();
+    s.numeraire = Some("harm".into());
+    let m = Model::new(&s).expect("valid");
+    let settings = Settings::defaults(&s);
+    let u = Units::of(&s, &m, &settings).expect("units");
+    // Weights 1 and 1; harm's scale 10, gain's 100: a utility point is 2 * 10 / 1 = 20 harm,
+    // and one gain is worth (1 / 100) / (1 / 10) = 0.1 harm.
+    close(u.per_utility, 20.0);
+    close(u.rates[0], 1.0);
+    close(u.rates[1], 0.1);
+    // One more unit of harm at every horizon under A costs exactly one harm of utility.
+    let mut y = vec![0.0; 12];
+    m.evaluate_into(&[4.0, 5.0], &mut y);
+    let taus = settings.taus(&m);
+    let total = m.weight_total(&settings.value_weights, &taus).expect("weights");
+    let (mut before, mut after) = (vec![0.0; 3], vec![0.0; 3]);
+    m.utilities_into(&y, &settings.value_weights, &taus, total, &mut before);
+    y[0] += 1.0;
+    y[1] += 1.0;
+    m.utilities_into(&y, &settings.value_weights, &taus, total, &mut after);
+    close(u.of_utility(after[0] - before[0]), -1.0);
+    // Setting a rate sets the weight: gain worth 0.5 harm needs weight 5.
+    close(u.weight_for_rate(&m, &settings, 1, 0.5), 5.0);
+    let mut heavier = settings.clone();
+    heavier.value_weights[1] = 5.0;
+    close(Units::of(&s, &m, &heavier).expect("units").rates[1], 0.5);
+    // A yardstick that counts for nothing measures nothing.
+    heavier.value_weights[0] = 0.0;
+    assert_eq!(Units::of(&s, &m, &heavier), Err(UnitsError::WeightZero("harm".into())));
+}
