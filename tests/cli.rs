@@ -66,7 +66,22 @@ fn check_formulas(j: &Value) {
     let mut utility = vec![0.0; weights.len()];
     let outcomes = j["outcomes"].as_array().expect("outcomes");
     let omega = |o: &Value| f(&j["weights"]["values"][o["id"].as_str().expect("id")]);
-    let tau = |o: &Value| f(&j["weights"]["horizons"][o["horizon"].as_str().expect("horizon")]);
+    // Format 2: a horizon counts its weight per year times the years it covers (no discount in
+    // the shipped presets): year 1, then years 2 to 5.
+    assert_eq!(scenario.format_version, 2);
+    assert_eq!(f(&j["weights"]["discount_rate"]), 0.0);
+    let years = |t: &str| {
+        let i = scenario.horizons.iter().position(|h| h.id == t).expect("horizon");
+        scenario.horizons[i].years - if i == 0 { 0.0 } else { scenario.horizons[i - 1].years }
+    };
+    let tau = |o: &Value| {
+        let t = o["horizon"].as_str().expect("horizon");
+        f(&j["weights"]["horizons"][t]) * years(t)
+    };
+    for o in outcomes {
+        let t = o["horizon"].as_str().expect("horizon");
+        assert!((f(&j["weights"]["horizons_counted"][t]) - tau(o)).abs() < 1e-12);
+    }
     let weight_total: f64 = outcomes.iter().map(|o| omega(o) * tau(o)).sum();
     assert_eq!(outcomes.len(), scenario.outcomes.len() * scenario.horizons.len());
     for o in outcomes {
@@ -85,7 +100,8 @@ fn check_formulas(j: &Value) {
             .find(|x| x.id == o["id"].as_str().expect("id"))
             .expect("outcome");
         for (i, (h, _)) in weights.iter().enumerate() {
-            let v = ((f(&by[h]) - def.worst) / (def.best - def.worst)).clamp(0.0, 1.0);
+            // Linear, unclamped (format 2).
+            let v = (f(&by[h]) - def.worst) / (def.best - def.worst);
             utility[i] += omega(o) * tau(o) * v / weight_total;
         }
     }
@@ -132,6 +148,30 @@ fn check_formulas(j: &Value) {
             })
             .fold(0.0, f64::max);
         assert!((max_regret - f(&p["max_regret"])).abs() < 1e-9);
+    }
+    // Plain units: dU * s_n * sum(omega) / omega_n yardstick units.
+    let units = &j["value_units"];
+    let n = units["numeraire"].as_str().expect("a yardstick");
+    let scale = |id: &str| {
+        let o = scenario.outcomes.iter().find(|x| x.id == id).expect("outcome");
+        (o.best - o.worst).abs()
+    };
+    let w = |id: &str| f(&j["weights"]["values"][id]);
+    let sum_w: f64 = scenario.outcomes.iter().map(|o| w(&o.id)).sum();
+    let per_utility = scale(n) * sum_w / w(n);
+    assert!((f(&units["per_utility"]) - per_utility).abs() < 1e-9 * per_utility);
+    assert!((f(&units["evpi"]) - f(&j["evpi"]) * per_utility).abs() < 1e-9 * per_utility);
+    for o in &scenario.outcomes {
+        let rate = (w(&o.id) / scale(&o.id)) / (w(n) / scale(n));
+        assert!(
+            (f(&units["exchange_rates"][o.id.as_str()]) - rate).abs() < 1e-12,
+            "{}",
+            o.id
+        );
+    }
+    for p in policies {
+        let units_p = f(&p["expected_regret_units"]);
+        assert!((units_p - f(&p["expected_regret"]) * per_utility).abs() < 1e-9 * per_utility.max(1.0));
     }
 }
 
@@ -224,9 +264,10 @@ fn table_and_csv_are_readable() {
     let headers = r.headers().expect("header").clone();
     assert_eq!(&headers[0], "outcome");
     assert!(headers.iter().any(|h| h == "h6d"));
-    assert_eq!(r.records().count(), 18);
+    // 15 outcomes at 2 horizons; 7 named policies and the current settings.
+    assert_eq!(r.records().count(), 30);
     let o = run(&["policies", "presets/middle-course.ron", "--format", "csv"]);
-    assert_eq!(stdout(&o).lines().count(), 1 + 6 + 1);
+    assert_eq!(stdout(&o).lines().count(), 1 + 7 + 1);
 }
 
 #[test]
@@ -253,7 +294,11 @@ fn check_lists_every_problem_with_line_and_column() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron"))
         .expect("read");
     let bad = text
-        .replacen("lever: \"homeland\", curve", "lever: \"homelnad\", curve", 1)
+        .replacen(
+            "driver: Lever(\"homeland\"), curve",
+            "driver: Lever(\"homelnad\"), curve",
+            1,
+        )
         .replacen("min: 0.0, max: 2000.0", "min: 3000.0, max: 2000.0", 1)
         .replacen(
             "prior: 1.0,\n         description: \"Global",
@@ -272,7 +317,7 @@ fn check_lists_every_problem_with_line_and_column() {
     // The unknown lever is located at its line and column.
     let line = text
         .lines()
-        .position(|l| l.contains("lever: \"homeland\", curve"))
+        .position(|l| l.contains("driver: Lever(\"homeland\"), curve"))
         .expect("line")
         + 1;
     assert!(err.contains(&format!("bad.ron:{line}:")), "{err}");
@@ -295,19 +340,25 @@ fn the_safety_at_home_preset_says_what_its_notes_claim() {
     let base = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
     let j = json(&["eval", "presets/safety-at-home-first.ron", "--format", "json"]);
     assert_eq!(base["best_policy"], "middle_course");
-    assert_eq!(j["best_policy"], "homeland_first");
-    assert!(
-        f(&j["evpi"]) > 2.5 * f(&base["evpi"]),
-        "{} vs {}",
-        j["evpi"],
-        base["evpi"]
-    );
-    let h2 = j["flip_points"]
-        .as_array()
-        .expect("flips")
-        .iter()
-        .find(|x| x["hypothesis"] == "h2")
-        .expect("h2")
-        .clone();
-    assert_eq!(h2["up"]["policy"], "middle_course");
+    let best_under = |j: &Value, id: &str| -> Vec<String> {
+        let p = j["policies"]
+            .as_array()
+            .expect("policies")
+            .iter()
+            .find(|p| p["id"] == id)
+            .expect("policy");
+        p["best_under"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|x| x.as_str().expect("id").to_owned())
+            .collect()
+    };
+    // "Homeland first becomes the best choice if theory 3 or 5 (or 6b) is right, the middle
+    // course stays best under theories 2, 4 and the other provocation variants, and
+    // disengagement under theory 1."
+    assert_eq!(best_under(&j, "homeland_first"), ["h3", "h5", "h6b"]);
+    assert_eq!(best_under(&j, "middle_course"), ["h2", "h4", "h6a", "h6c", "h6d"]);
+    assert_eq!(best_under(&j, "disengage"), ["h1"]);
+    assert!(best_under(&base, "homeland_first").is_empty());
 }

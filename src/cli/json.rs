@@ -36,6 +36,8 @@ pub struct EvalJson {
     pub flip_points: Vec<FlipJson>,
     /// Utility differences in yardstick units (`null` when there is no usable yardstick).
     pub value_units: Option<ValueUnitsJson>,
+    /// The verdict in words, one sentence per entry (generated from the analysis).
+    pub verdict: Vec<String>,
 }
 
 /// The yardstick and the exchange rates the value weights imply.
@@ -307,5 +309,6 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .zip(u.rates.iter().copied())
                 .collect(),
         }),
+        verdict: crate::model::explain::verdict(s, rep),
     }
 }

@@ -243,6 +243,13 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
     };
     let _ = writeln!(out, "\nBest by expected utility: {}", name(&j.best_policy));
     let _ = writeln!(out, "Minimax-regret choice:    {}", name(&j.minimax_regret_policy));
-    let _ = writeln!(out, "EVPI (worth of learning the true motive): {:.4} utility", j.evpi);
+    let _ = write!(out, "EVPI (worth of learning the true motive): {:.4} utility", j.evpi);
+    if let Some(u) = &j.value_units {
+        let _ = write!(out, " = {}", crate::model::explain::amount(u.evpi, &u.unit));
+    }
+    out.push('\n');
+    for line in &j.verdict {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }

@@ -49,6 +49,7 @@ pub const SHIPPED_PRESETS: &[ShippedFile] = &[
     preset!("pitiless-air-surge"),
     preset!("fortress-at-home"),
     preset!("safety-at-home-first"),
+    preset!("france-2015"),
 ];
 
 /// The text of a shipped scenario by id.

@@ -45,6 +45,10 @@ pub enum Edit {
     ValueWeight(usize, f64),
     /// How much horizon `.0` matters.
     HorizonWeight(usize, f64),
+    /// The discount per year of later years (kept within 0 to 1).
+    DiscountRate(f64),
+    /// The yardstick outcome (`None`: the scenario's).
+    Numeraire(Option<usize>),
     /// The preset's name.
     Name(String),
     /// The preset's notes.
@@ -85,10 +89,13 @@ impl DocState {
         match edit {
             Edit::Credences(c) if c.len() == settings.credences.len() => settings.credences = c,
             Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
-            Edit::Credences(_) | Edit::Levers(_) => {}
             Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
             Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),
             Edit::HorizonWeight(i, x) => set(settings.horizon_weights.get_mut(i), x),
+            Edit::DiscountRate(r) if (0.0..=1.0).contains(&r) => settings.discount_rate = r,
+            Edit::Numeraire(n) if n.is_none_or(|o| o < scenario.outcomes.len()) => settings.numeraire = n,
+            // Lengths, rates or indices that do not fit change nothing.
+            Edit::Credences(_) | Edit::Levers(_) | Edit::DiscountRate(_) | Edit::Numeraire(_) => {}
             Edit::Policy(i) => {
                 if let Some(p) = scenario.policies.get(i) {
                     settings.levers = scenario.policy_levers(p);

@@ -63,9 +63,21 @@ pub struct Scenario {
     pub horizon_weighting: Option<HorizonWeighting>,
 }
 
-/// A version 1 `lever: "id"`, written without `Some(...)`.
-fn bare_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    String::deserialize(d).map(Some)
+/// Write an optional field without `Some(...)` (it is skipped when `None`).
+#[expect(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference to the field"
+)]
+fn bare_out<S: serde::Serializer, T: Serialize>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => x.serialize(s),
+        None => s.serialize_none(),
+    }
+}
+
+/// An optional field written without `Some(...)`: `lever: "id"`, `driver: Lever("id")`.
+fn bare<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 #[expect(
@@ -275,10 +287,20 @@ pub enum Curve {
 #[serde(deny_unknown_fields)]
 pub struct Modulator {
     /// The modulating lever (version 1).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bare_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
     pub lever: Option<String>,
     /// The modulating driver (version 2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
     pub driver: Option<Driver>,
     /// The multiplying factor as a function of the driver's value.
     pub factor: Curve,
@@ -304,10 +326,20 @@ pub struct Effect {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hypothesis: Option<String>,
     /// Lever id (version 1).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bare_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
     pub lever: Option<String>,
     /// What drives the effect (version 2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
     pub driver: Option<Driver>,
     /// Change in the outcome as a function of the driver's value.
     pub curve: Curve,
@@ -360,6 +392,25 @@ impl Curve {
             Curve::Linear(slope) => slope * x,
             Curve::Points(points) => interpolate(points, x),
         }
+    }
+}
+
+impl Curve {
+    /// The lowest and highest value of the curve for `x` in `(lo, hi)`: at the ends or at a
+    /// knot between them.
+    #[must_use]
+    pub fn span(&self, (lo, hi): (f64, f64)) -> (f64, f64) {
+        let (a, b) = (self.at(lo), self.at(hi));
+        let (mut min, mut max) = (a.min(b), a.max(b));
+        if let Curve::Points(points) = self {
+            for &(x, y) in points {
+                if x > lo && x < hi {
+                    min = min.min(y);
+                    max = max.max(y);
+                }
+            }
+        }
+        (min, max)
     }
 }
 

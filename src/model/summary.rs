@@ -111,8 +111,7 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
     let mut low = values.clone();
     let mut high = values.clone();
     model.evaluate_into(&settings.levers, &mut values);
-    model.evaluate_bound_into(&settings.levers, false, &mut low);
-    model.evaluate_bound_into(&settings.levers, true, &mut high);
+    model.evaluate_bounds_into(&settings.levers, &mut low, &mut high);
     let weighted = |v: &[f64], cell: usize| model.expected(&w, v, cell);
     let over_believed = |cell: usize, f: fn(f64, f64) -> f64, init: f64| {
         (0..n)

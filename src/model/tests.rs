@@ -234,8 +234,7 @@ fn outcomes_add_baseline_effects_of_ancestors_and_clamp() {
 fn bounds_scale_each_effect_by_the_end_of_its_range() {
     let m = Model::new(&tiny()).expect("valid");
     let (mut lo, mut hi) = (vec![0.0; 12], vec![0.0; 12]);
-    m.evaluate_bound_into(&[4.0, 0.0], false, &mut lo);
-    m.evaluate_bound_into(&[4.0, 0.0], true, &mut hi);
+    m.evaluate_bounds_into(&[4.0, 0.0], &mut lo, &mut hi);
     // A harm near: 5 + range (0.5, 2.0) of -4 -> 5 - 8 = -3 -> 0 and 5 - 2 = 3.
     assert_eq!(lo[0], 0.0);
     assert_eq!(hi[0], 3.0);
@@ -615,4 +614,84 @@ fn a_utility_difference_reads_in_yardstick_units() {
     // A yardstick that counts for nothing measures nothing.
     heavier.value_weights[0] = 0.0;
     assert_eq!(Units::of(&s, &m, &heavier), Err(UnitsError::WeightZero("harm".into())));
+}
+
+#[test]
+fn the_band_of_a_driven_outcome_holds_every_value_its_drivers_allow() {
+    let m = Model::new(&tiny_v2()).expect("valid");
+    let (mut lo, mut hi, mut y) = (vec![0.0; 12], vec![0.0; 12], vec![0.0; 12]);
+    m.evaluate_bounds_into(&[4.0, 5.0], &mut lo, &mut hi);
+    m.evaluate_into(&[4.0, 5.0], &mut y);
+    // A harm near: 5 - 4 * (0.5 .. 2) = 3 .. -3, clamped at 0: 0 .. 3.
+    assert_eq!((lo[0], hi[0]), (0.0, 3.0));
+    // A gain near: 50 + (-2 * harm in 0 .. 3 = -6 .. 0) * (0.5 .. 2) = 38 .. 50; central 48.
+    assert_eq!((lo[2], hi[2]), (38.0, 50.0));
+    for i in 0..12 {
+        assert!(
+            lo[i] <= y[i] && y[i] <= hi[i],
+            "cell {i}: {} <= {} <= {}",
+            lo[i],
+            y[i],
+            hi[i]
+        );
+    }
+}
+
+#[test]
+fn the_gap_between_two_policies_is_the_sum_of_its_parts() {
+    use crate::model::explain::gap;
+    use crate::model::preset::Settings;
+    let mut s = tiny_v2();
+    s.numeraire = Some("harm".into());
+    let m = Model::new(&s).expect("valid");
+    let settings = Settings::defaults(&s);
+    let rep = crate::model::summary::report(&s, &m, &settings, &mut Scratch::default()).expect("report");
+    let (p1, p2) = (&rep.candidates[0].levers, &rep.candidates[1].levers);
+    let parts = gap(&m, &settings, p2, p1).expect("gap");
+    let sum: f64 = parts.iter().map(|p| p.utility).sum();
+    close(sum, rep.analysis.expected_utility[1] - rep.analysis.expected_utility[0]);
+    // Largest first; each part's levels are the expected outcome under each policy.
+    assert!(parts.windows(2).all(|w| w[0].utility.abs() >= w[1].utility.abs()));
+    let w = m.leaf_weights(&settings.credences).expect("weights");
+    let mut y = vec![0.0; 12];
+    m.evaluate_into(p2, &mut y);
+    for part in &parts {
+        close(part.levels.0, m.expected(&w, &y, m.cell(part.outcome, part.horizon)));
+    }
+}
+
+#[test]
+fn the_verdict_says_who_wins_by_how_much_and_what_would_change_it() {
+    use crate::model::explain::{amount, verdict};
+    use crate::model::preset::Settings;
+    let mut s = tiny_v2();
+    s.numeraire = Some("harm".into());
+    let m = Model::new(&s).expect("valid");
+    let settings = Settings::defaults(&s);
+    let rep = crate::model::summary::report(&s, &m, &settings, &mut Scratch::default()).expect("report");
+    let lines = verdict(&s, &rep);
+    let a = &rep.analysis;
+    let best = &rep.candidates[a.best].name;
+    assert!(
+        lines[0].starts_with(&format!("{best} is best for these beliefs, ahead of ")),
+        "{lines:?}"
+    );
+    let units = rep.units.as_ref().expect("units");
+    let r = crate::model::explain::runner_up(&rep).expect("a runner-up");
+    let lead = units.of_utility(a.expected_utility[a.best] - a.expected_utility[r]);
+    assert!(
+        lines[0].ends_with(&format!("by the equivalent of {}.", amount(lead, "u"))),
+        "{lines:?}"
+    );
+    assert_eq!(amount(0.4, "attacks/year"), "0.40 attacks a year");
+    assert_eq!(amount(12.0, "$bn/year"), "$12.0bn a year");
+    // With all credence on one leaf the motive cannot matter.
+    let mut sure = settings.clone();
+    sure.credences = vec![1.0, 0.0, 0.0, 0.0];
+    let rep = crate::model::summary::report(&s, &m, &sure, &mut Scratch::default()).expect("report");
+    let lines = verdict(&s, &rep);
+    assert!(
+        lines[1].starts_with("The motive does not matter for this choice"),
+        "{lines:?}"
+    );
 }

@@ -2,7 +2,7 @@
 //! the hypotheses, optionally one column per hypothesis, coloured against the comparison state.
 
 use crate::format::{difference, number};
-use crate::model::scenario::Better;
+use crate::model::scenario::{Better, Outcome, Role};
 use crate::model::summary::Report;
 use crate::ui::ctx::{Command, ViewCtx};
 use crate::ui::table::FrozenTable;
@@ -20,6 +20,12 @@ pub fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
     } else {
         Some(matches!(better, Better::Higher) == (diff > 0.0))
     }
+}
+
+/// Whether `y` lies outside the outcome's plausible range, worst to best.
+fn past_range(out: &Outcome, y: f64) -> bool {
+    let (lo, hi) = (out.worst.min(out.best), out.worst.max(out.best));
+    y < lo || y > hi
 }
 
 /// A column of the outcomes table after the outcome names.
@@ -86,8 +92,21 @@ pub fn outcome_table_ui(
             return;
         };
         let out = &s.outcomes[o];
+        let mechanism = out.role == Role::Mechanism;
         let Some(column) = column else {
-            ui.label(&out.name).on_hover_text(&out.description);
+            // A mechanism reads differently: it drives other outcomes and is not scored unless
+            // weighed.
+            let name = if mechanism {
+                RichText::new(format!("{} (mechanism)", out.name)).italics().color(palette.muted)
+            } else {
+                RichText::new(&out.name)
+            };
+            let hover = if mechanism {
+                format!("{}\n\nA mechanism: it drives other outcomes and counts 0 in utility unless you weigh it.", out.description)
+            } else {
+                out.description.clone()
+            };
+            ui.label(name).on_hover_text(hover);
             if ui
                 .small_button("?")
                 .on_hover_text("Show the assumptions behind this outcome")
@@ -105,8 +124,19 @@ pub fn outcome_table_ui(
                 let hz = &s.horizons[t];
                 let cell = model.cell(o, t);
                 let y = ev.expected[cell];
-                let mut text = RichText::new(number(y)).strong();
+                // Past its plausible range a linear value keeps counting: say so.
+                let past = !model.clamps_values() && past_range(out, y);
+                let shown_y = if past { format!("{}*", number(y)) } else { number(y) };
+                let mut text = RichText::new(shown_y).strong();
                 let mut hover = format!("Expected {} over the hypotheses, {}", out.name, hz.name);
+                if past {
+                    let _ = write!(
+                        hover,
+                        "\n* Past the plausible range {} to {}: its value goes on counting beyond 0-1.",
+                        number(out.worst),
+                        number(out.best)
+                    );
+                }
                 if let Some(r) = reference {
                     let y0 = r.evaluation.expected[cell];
                     // Judged on the numbers as shown: a change too small to show has no colour.

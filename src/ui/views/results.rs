@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Least height of the outcomes table.
 const MIN_TABLE_HEIGHT: f32 = 120.0;
 /// Room the table leaves below itself for the plot tabs, their controls and a plot.
-const ROOM_BELOW_TABLE: f32 = 300.0;
+const ROOM_BELOW_TABLE: f32 = 340.0;
 
 /// The results area and the plots it switches between; persisted between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ impl ResultsView {
         ui.separator();
         // The table shows whole when the plot below still gets its least height; on a short
         // window it gives way first (and scrolls), so that the plot keeps its axes.
-        let table_height = (ui.clip_rect().height() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
+        let table_height = (ui.clip_rect().bottom() - ui.cursor().top() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
         outcome_table_ui(ui, ctx, &report, reference.as_deref(), table_height);
         ui.separator();
         ui.horizontal(|ui| {

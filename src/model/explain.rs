@@ -1,0 +1,164 @@
+//! What the numbers mean, in words: the verdict sentence and what drives the gap between two
+//! policies, both generated from the analysis (never written by hand).
+
+use crate::format::{fixed, number, percent};
+use crate::model::evaluate::{Model, WeightError, expectation};
+use crate::model::preset::Settings;
+use crate::model::scenario::Scenario;
+use crate::model::summary::Report;
+use crate::model::units::Units;
+
+/// A utility difference said in the yardstick's units when there are any ("0.4 attacks a
+/// year"), else on the utility scale ("0.012 of utility").
+#[must_use]
+pub fn in_units(units: Option<&Units>, du: f64) -> String {
+    match units {
+        Some(u) => amount(u.of_utility(du), &u.unit),
+        None => format!("{} of utility", fixed(du, 4)),
+    }
+}
+
+/// `x` of `unit`, with "/year" read as "a year": "0.4 attacks a year", "$1.2bn a year".
+#[must_use]
+pub fn amount(x: f64, unit: &str) -> String {
+    let shown = number(x);
+    match unit.strip_suffix("/year") {
+        Some(stem) if stem.starts_with('$') => format!("{}{shown}{} a year", "$", &stem[1..]),
+        Some(stem) => format!("{shown} {stem} a year"),
+        None => format!("{shown} {unit}"),
+    }
+}
+
+/// The candidate nearest the best that is a different policy (other lever values), if any.
+#[must_use]
+pub fn runner_up(report: &Report) -> Option<usize> {
+    let a = &report.analysis;
+    let c = &report.candidates;
+    let best = &c.get(a.best)?.levers;
+    // The current settings count only when they are not a named policy already.
+    let current = report.current();
+    let duplicate = (0..current).any(|p| c[p].levers == c[current].levers);
+    (0..c.len())
+        .filter(|&p| p != a.best && &c[p].levers != best && !(p == current && duplicate))
+        .max_by(|&p, &q| a.expected_utility[p].total_cmp(&a.expected_utility[q]))
+}
+
+/// The verdict in words: which policy is best for these beliefs and by how much, what learning
+/// the motive is worth, and what belief would change the choice.
+#[must_use]
+pub fn verdict(scenario: &Scenario, report: &Report) -> Vec<String> {
+    let a = &report.analysis;
+    let units = report.units.as_ref().ok();
+    let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
+    let mut out = Vec::new();
+    let first = match runner_up(report) {
+        Some(r) => format!(
+            "{} is best for these beliefs, ahead of {} by the equivalent of {}.",
+            name(a.best),
+            name(r),
+            in_units(units, a.expected_utility[a.best] - a.expected_utility[r])
+        ),
+        None => format!("{} is best for these beliefs.", name(a.best)),
+    };
+    out.push(first);
+    // Does the motive matter here? Only if another policy is best under some believed leaf.
+    let believed: Vec<usize> = (0..a.n_leaves).filter(|&l| a.leaf_weights[l] > 0.0).collect();
+    let same_everywhere = believed.iter().all(|&l| {
+        let top = a.utility(a.best_by_leaf[l], l);
+        (a.utility(a.best, l) - top).abs() <= 1e-12
+    });
+    if same_everywhere {
+        out.push(format!(
+            "The motive does not matter for this choice: {} is best under every theory you give any credence, so learning why they attacked is worth nothing here.",
+            name(a.best)
+        ));
+    } else {
+        out.push(format!(
+            "Learning the true motive would be worth {}.",
+            in_units(units, a.evpi)
+        ));
+    }
+    // The nearest flip of the best policy over the top-level theories.
+    let nearest = a
+        .flip_points
+        .iter()
+        .filter(|f| {
+            scenario
+                .hypotheses
+                .get(f.hypothesis)
+                .is_some_and(|h| h.parent.is_none())
+        })
+        .flat_map(|f| [f.down, f.up].into_iter().flatten().map(move |to| (f, to)))
+        .min_by(|(f, x), (g, y)| {
+            (x.credence - f.credence)
+                .abs()
+                .total_cmp(&(y.credence - g.credence).abs())
+        });
+    out.push(match nearest {
+        Some((f, to)) => {
+            let h = &scenario.hypotheses[f.hypothesis].name;
+            let verb = if to.credence > f.credence {
+                "passes"
+            } else {
+                "falls below"
+            };
+            format!(
+                "The choice changes if credence in \u{201c}{h}\u{201d} {verb} {} (now {}): then {} is best.",
+                percent(to.credence),
+                percent(f.credence),
+                name(to.to)
+            )
+        }
+        None => "No change in the credence of any one theory changes the choice.".to_owned(),
+    });
+    out
+}
+
+/// One outcome at one horizon's part in the gap between two policies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapPart {
+    /// Outcome index.
+    pub outcome: usize,
+    /// Horizon index.
+    pub horizon: usize,
+    /// Its part in `EU(first) - EU(second)`, in utility.
+    pub utility: f64,
+    /// The expected outcome level under each policy.
+    pub levels: (f64, f64),
+}
+
+/// What drives the gap `EU(first) - EU(second)` between two lever settings: each weighted
+/// outcome and horizon's part, `sum_h w_h omega_o tau_t (v_first - v_second) / W`. The parts
+/// add up to the gap; sorted by size, largest first.
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn gap(model: &Model, settings: &Settings, first: &[f64], second: &[f64]) -> Result<Vec<GapPart>, WeightError> {
+    let w = model.leaf_weights(&settings.credences)?;
+    let taus = settings.taus(model);
+    let total = model.weight_total(&settings.value_weights, &taus)?;
+    let n = model.leaves.len() * model.cells();
+    let (mut ya, mut yb) = (vec![0.0; n], vec![0.0; n]);
+    model.evaluate_into(first, &mut ya);
+    model.evaluate_into(second, &mut yb);
+    let mut parts = Vec::new();
+    for (o, &omega) in settings.value_weights.iter().enumerate() {
+        for (t, &tau) in taus.iter().enumerate() {
+            if omega == 0.0 || tau == 0.0 {
+                continue;
+            }
+            let cell = model.cell(o, t);
+            let dv = expectation(&w, |l| {
+                model.normalised(o, ya[model.at(l, cell)]) - model.normalised(o, yb[model.at(l, cell)])
+            });
+            parts.push(GapPart {
+                outcome: o,
+                horizon: t,
+                utility: omega * tau * dv / total,
+                levels: (model.expected(&w, &ya, cell), model.expected(&w, &yb, cell)),
+            });
+        }
+    }
+    parts.sort_by(|a, b| b.utility.abs().total_cmp(&a.utility.abs()));
+    Ok(parts)
+}
