@@ -375,15 +375,17 @@ fn menu_view_sends_file_commands() {
 
 #[test]
 fn assumptions_view_shows_each_effect_now() {
+    // The mechanism homeland measures and borders work through.
+    let foiled = paris().scenario.outcome_index("plots_foiled").expect("outcome");
     let view = AssumptionsView {
-        open: Some((0, 0)),
+        open: Some((foiled, 0)),
         area: None,
     };
     let h = harness(view);
-    h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
+    h.get_by_label_contains("Assumptions: Share of plots foiled");
     let s = &h.state().0;
     let model = s.derived.model();
-    let parts = model.contributions(&s.doc.state.settings.levers, model.cell(0, 0));
+    let parts = model.contributions(&s.doc.state.settings.levers, model.cell(foiled, 0));
     let borders = parts
         .iter()
         .find(|c| s.doc.scenario.effects[c.effect].lever_id() == Some("borders"))
@@ -410,23 +412,30 @@ fn curves_read_as_sentences() {
 
 #[test]
 fn assumptions_list_every_leaf_with_its_own_baseline() {
+    // The first baseline some theories set for themselves.
+    let doc = paris();
+    let b = doc
+        .scenario
+        .baselines
+        .iter()
+        .find(|b| !b.by_hypothesis.is_empty())
+        .expect("a baseline by hypothesis")
+        .clone();
+    let (o, t) = (
+        doc.scenario.outcome_index(&b.outcome).expect("outcome"),
+        doc.scenario.horizon_index(&b.horizon).expect("horizon"),
+    );
     let view = AssumptionsView {
-        open: Some((0, 0)),
+        open: Some((o, t)),
         area: None,
     };
     let h = harness(view);
     let s = &h.state().0;
     let model = s.derived.model();
-    let b = s
-        .doc
-        .scenario
-        .baselines
-        .iter()
-        .find(|b| b.outcome == s.doc.scenario.outcomes[0].id && b.horizon == s.doc.scenario.horizons[0].id)
-        .expect("a baseline");
+    let cell = model.cell(o, t);
     let mut listed = 0;
     for (l, &hyp) in model.leaves.iter().enumerate() {
-        let v = model.baseline(l, 0);
+        let v = model.baseline(l, cell);
         let line = format!("    under {}: {}", s.doc.scenario.hypotheses[hyp].name, number(v));
         if v == b.value {
             assert!(h.query_by_label(&line).is_none(), "{line} is the default");
@@ -546,7 +555,9 @@ fn the_decision_matrix_keeps_the_policy_names_when_scrolled_sideways() {
     let policy = |h: &H<MatrixView>| h.get_by_label("Homeland first").rect();
     let regret = |h: &H<MatrixView>| h.get_by_label("E[regret]").rect();
     let (p0, m0) = (policy(&h), regret(&h));
-    let cell = h.get_all_by_label("0.736").next().expect("a utility").rect();
+    let r = core(&h.state().0);
+    let first = format!("{:.3}", r.analysis.utility(0, 0));
+    let cell = h.get_all_by_label(&first).next().expect("a utility").rect();
     scroll_at(&mut h, cell.center(), egui::vec2(-5000.0, 0.0));
     assert_eq!(policy(&h), p0);
     assert!(regret(&h).left() < m0.left() - 100.0, "{m0:?} -> {:?}", regret(&h));
