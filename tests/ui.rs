@@ -48,11 +48,15 @@ fn expected_label(h: &Harness<'_, MotiveApp>, outcome: &str, horizon: usize) -> 
     let o = s.outcome_index(outcome).expect("outcome");
     let cell = o * s.horizons.len() + horizon;
     let value = core_report(h).evaluation.expected[cell];
+    // A value past the plausible range is marked (format 2 values keep counting there).
+    let out = &s.outcomes[o];
+    let past = value < out.worst.min(out.best) || value > out.worst.max(out.best);
     format!(
-        "{}, {}: {}",
-        s.outcomes[o].name,
+        "{}, {}: {}{}",
+        out.name,
         s.horizons[horizon].name,
-        number(value)
+        number(value),
+        if past { "*" } else { "" }
     )
 }
 
@@ -314,9 +318,14 @@ fn every_plot_tab_draws() {
 #[test]
 fn the_assumptions_behind_an_outcome_are_one_click_away() {
     let mut h = app();
-    // The "?" of the mechanism homeland measures and borders work through.
+    // The first "?" opens the first outcome's assumptions.
+    h.get_all_by_label("?").next().expect("a ? button").click();
+    h.run();
+    h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
+    // The mechanism homeland measures and borders work through (its row may be scrolled
+    // out of the table, so ask for it directly).
     let foiled = h.state().doc().scenario.outcome_index("plots_foiled").expect("outcome");
-    h.get_all_by_label("?").nth(foiled).expect("a ? button").click();
+    h.state_mut().send(Command::ShowAssumptions(foiled, 0));
     h.run();
     let name = h.state().doc().scenario.outcomes[foiled].name.clone();
     h.get_by_label_contains(&format!("Assumptions: {name}"));
@@ -1024,4 +1033,37 @@ fn save_as_without_a_system_dialog_opens_the_path_window() {
     type_path(&mut h, &path);
     assert!(load_document(&path).is_ok());
     assert_eq!(h.state().path(), Some(path.as_path()));
+}
+
+#[test]
+fn help_explains_the_numbers_on_the_current_numbers() {
+    let mut h = app();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("What the numbers mean"))
+        .click();
+    h.run();
+    let r = core_report(&h);
+    let u = r.units.as_ref().expect("units");
+    for term in [
+        "Expected utility",
+        "Regret",
+        "Minimax regret",
+        "Flip point",
+        "Exchange rate",
+        "Mechanism",
+        "Horizon weight",
+    ] {
+        h.get_by_label(term);
+    }
+    h.get_by_label(&format!(
+        "Now: {:.3} for the current settings.",
+        r.evaluation.expected_utility
+    ));
+    h.get_by_label(&format!(
+        "Now: {:.4} = {} attacks a year.",
+        r.analysis.evpi,
+        motive_lab::format::number(r.analysis.evpi * u.per_utility)
+    ));
+    h.get_by_label("Now: Near term (year 1) counts 1.00, Long term (years 2-5) counts 4.00.");
 }

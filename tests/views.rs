@@ -668,3 +668,109 @@ fn the_pareto_axis_choices_share_one_row_on_a_small_screen() {
     assert_eq!(x.top(), y.top(), "{x:?} and {y:?} on one row");
     assert!(y.right() <= 650.0);
 }
+
+#[test]
+fn the_results_say_the_verdict_in_words() {
+    let h = harness_on(Standalone::new(paris()).with_samples(), ResultsView::default());
+    let s = &h.state().0;
+    let r = core(s);
+    let lines = motive_lab::model::explain::verdict(&s.doc.scenario, &r);
+    assert_eq!(lines.len(), 3);
+    for line in &lines {
+        h.get_by_label(line);
+    }
+    // Worked out independently: the lead of the best over the runner-up, in attacks a year.
+    let a = &r.analysis;
+    let runner = (0..r.current())
+        .filter(|&p| p != a.best)
+        .max_by(|&p, &q| a.expected_utility[p].total_cmp(&a.expected_utility[q]))
+        .expect("a runner-up");
+    let u = r.units.as_ref().expect("units");
+    let lead = (a.expected_utility[a.best] - a.expected_utility[runner]) * u.per_utility;
+    assert!(
+        lines[0].contains(&format!("by the equivalent of {} attacks a year", number(lead))),
+        "{}",
+        lines[0]
+    );
+    h.get_by_label_contains(&format!(
+        "EVPI: {:.4} = {} attacks a year",
+        a.evpi,
+        number(a.evpi * u.per_utility)
+    ));
+}
+
+#[test]
+fn the_gap_view_breaks_the_lead_down_by_outcome_in_attacks() {
+    let h = harness(motive_lab::ui::views::gap::GapView::default());
+    let s = &h.state().0;
+    let r = core(s);
+    let a = &r.analysis;
+    let runner = motive_lab::model::explain::runner_up(&r).expect("a runner-up");
+    let u = r.units.as_ref().expect("units");
+    let total = (a.expected_utility[a.best] - a.expected_utility[runner]) * u.per_utility;
+    h.get_by_label_contains(&format!(
+        "What drives the gap: {} against {}, {} attacks a year in all",
+        r.candidates[a.best].name,
+        r.candidates[runner].name,
+        number(total)
+    ));
+}
+
+#[test]
+fn an_exchange_rate_can_be_set_and_sets_the_weight() {
+    let mut h = harness(WeightsView);
+    h.get_by_label("Exchange rates: what the weights imply").click();
+    h.run();
+    let s = &h.state().0.doc.scenario;
+    let cost = s.outcome_index("fiscal_cost").expect("outcome");
+    let attacks = s.outcome_index("attacks_west").expect("outcome");
+    let scale = |o: usize| (s.outcomes[o].best - s.outcomes[o].worst).abs();
+    let (s_cost, s_attacks) = (scale(cost), scale(attacks));
+    // Ask for $1bn a year to count as much as half an attack a year.
+    h.get_by_role_and_label(Role::SpinButton, "1 $bn of cost of the response")
+        .set_value_accesskit(0.5);
+    h.run();
+    let settings = &h.state().0.doc.state.settings;
+    let want = 0.5 * settings.value_weights[attacks] * s_cost / s_attacks;
+    assert!(
+        (settings.value_weights[cost] - want).abs() < 1e-9,
+        "{} vs {want}",
+        settings.value_weights[cost]
+    );
+}
+
+#[test]
+fn horizon_weights_are_per_year_and_say_what_each_horizon_counts() {
+    let mut h = harness(WeightsView);
+    h.get_by_label("How much each outcome matters").click();
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Weight per year of Long term (years 2-5)");
+    h.get_by_label_contains("covers 4.00 years, discounted to 4.00; counts 4.00 in utility");
+    h.get_by_role_and_label(Role::Slider, "Discount per year of later years")
+        .set_value_accesskit(0.1);
+    h.run();
+    let long: f64 = (1..=4).map(|k| 1.1f64.powi(-k)).sum();
+    h.get_by_label_contains(&format!("counts {} in utility", number(long)));
+    assert_eq!(h.state().0.doc.state.settings.discount_rate, 0.1);
+}
+
+#[test]
+fn mechanisms_and_values_past_their_range_are_marked_in_the_table() {
+    let mut doc = paris();
+    let s = doc.scenario.clone();
+    let invasion = s.policy_index("article5_invasion").expect("policy");
+    doc.state.settings.levers = s.policy_levers(&s.policies[invasion]);
+    let h = harness_on(Standalone::new(doc).with_samples(), ResultsView::default());
+    h.get_by_label_contains("Territory held by ISIS (mechanism)");
+    // The invasion kills more civilians than the plausible worst: its value goes on counting.
+    let civ = s.outcome_index("civilian_deaths").expect("outcome");
+    let r = core(&h.state().0);
+    let y = r.evaluation.expected[civ * s.horizons.len()];
+    assert!(y > s.outcomes[civ].worst, "{y}");
+    h.get_by_label(&format!(
+        "{}, {}: {}*",
+        s.outcomes[civ].name,
+        s.horizons[0].name,
+        number(y)
+    ));
+}

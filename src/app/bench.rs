@@ -9,11 +9,12 @@ use std::hint::black_box;
 use std::time::Duration;
 
 /// The plot tabs frames are timed on, with their names in benchmark output.
-pub const TABS: [(PlotTab, &str); 4] = [
+pub const TABS: [(PlotTab, &str); 5] = [
     (PlotTab::Pareto, "Pareto view (10,000 samples)"),
     (PlotTab::LeverSweep, "lever sweep"),
     (PlotTab::Matrix, "decision matrix"),
     (PlotTab::CredenceSweep, "credence sweep"),
+    (PlotTab::Gap, "what drives the gap"),
 ];
 
 /// A headless app and a function that runs one frame of it.

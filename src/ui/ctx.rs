@@ -131,6 +131,8 @@ pub enum PlotTab {
     Matrix,
     /// Expected utility as one hypothesis's credence goes from 0 to 100%.
     CredenceSweep,
+    /// What drives the gap between the best policy and the runner-up.
+    Gap,
 }
 
 /// The look views draw with.

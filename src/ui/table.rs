@@ -70,6 +70,7 @@ impl<'a> FrozenTable<'a> {
             .columns(Column::auto(), columns)
             .vertical_scroll_offset(offset)
             .max_scroll_height(self.max_height)
+            .min_scrolled_height(0.0)
             .scroll_bar_visibility(bar)
             .animate_scrolling(false)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))

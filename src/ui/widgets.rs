@@ -273,3 +273,48 @@ mod tests {
         assert_eq!(short_horizon("Near term (year 1)"), "near term");
     }
 }
+
+/// The y value of category `i` of `n` on a horizontal bar chart: the first at the top.
+#[must_use]
+pub fn category_row(n: usize, i: usize) -> f64 {
+    n.saturating_sub(1 + i) as f64
+}
+
+/// One grid mark per category row, so that every category is named on the axis.
+#[must_use]
+pub fn category_marks(n: usize) -> Vec<egui_plot::GridMark> {
+    (0..n)
+        .map(|i| egui_plot::GridMark {
+            value: category_row(n, i),
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+/// The name of the category whose row is at `value` (empty between rows).
+#[must_use]
+pub fn category_label(names: &[String], value: f64) -> String {
+    let row = value.round();
+    if (value - row).abs() > 1e-6 || row < 0.0 {
+        return String::new();
+    }
+    let from_top = names.len().checked_sub(1 + row as usize);
+    from_top.and_then(|i| names.get(i)).cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod category_tests {
+    use super::*;
+
+    #[test]
+    fn every_category_row_has_a_mark_and_its_name() {
+        let names: Vec<String> = ["first", "second", "third"].map(String::from).to_vec();
+        let marks = category_marks(3);
+        let labels: Vec<String> = marks.iter().map(|m| category_label(&names, m.value)).collect();
+        assert_eq!(labels, names);
+        assert_eq!(marks.iter().map(|m| m.value).collect::<Vec<_>>(), vec![2.0, 1.0, 0.0]);
+        assert_eq!(category_label(&names, 0.5), "");
+        assert_eq!(category_label(&names, 3.0), "");
+        assert_eq!(category_label(&names, -1.0), "");
+    }
+}

@@ -5,7 +5,9 @@ use crate::format::percent;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::table::FrozenTable;
 use crate::ui::theme;
-use crate::ui::widgets::{Key, fit_axis_label, plot_height, short_id, with_legend};
+use crate::ui::widgets::{
+    Key, category_label, category_marks, category_row, fit_axis_label, plot_height, short_id, with_legend,
+};
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Plot};
 use serde::{Deserialize, Serialize};
@@ -46,7 +48,9 @@ impl View for MatrixView {
         let a_row = pinned.as_ref().map(|_| n_policies);
         let rows = n_policies + usize::from(a_row.is_some()) + 1;
         let max_height = (ui.available_height() * MATRIX_SHARE).max(MIN_MATRIX_HEIGHT);
-        let table = FrozenTable::new("decision-matrix", n_leaves + 4, rows).max_height(max_height);
+        let units = report.units.as_ref().ok();
+        let extra = usize::from(units.is_some());
+        let table = FrozenTable::new("decision-matrix", n_leaves + 4 + extra, rows).max_height(max_height);
         table.show(ui, |ui, at| {
             // Columns after the first: one per leaf, then EU, expected regret, max regret.
             let column = at.column.checked_sub(1);
@@ -67,9 +71,15 @@ impl View for MatrixView {
                             "Expected regret: credence-weighted shortfall from the best policy under each hypothesis",
                         );
                     }
-                    (None, Some(_)) => {
+                    (None, Some(2)) => {
                         ui.label(RichText::new("Max regret").strong())
                             .on_hover_text("Largest regret over the hypotheses you give any credence");
+                    }
+                    (None, Some(_)) => {
+                        if let Some(u) = units {
+                            ui.label(RichText::new(format!("E[regret] in {}", u.unit)).strong())
+                                .on_hover_text("Expected regret in units of the yardstick outcome");
+                        }
                     }
                     (None, None) => {
                         ui.label(RichText::new("Policy \\ hypothesis").strong());
@@ -127,8 +137,13 @@ impl View for MatrixView {
                     (None, Some(1)) => {
                         ui.label(format!("{:.3}", a.expected_regret[p]));
                     }
-                    (None, Some(_)) => {
+                    (None, Some(2)) => {
                         ui.label(format!("{:.3}", a.max_regret[p]));
+                    }
+                    (None, Some(_)) => {
+                        if let Some(u) = units {
+                            ui.label(crate::format::number(u.of_utility(a.expected_regret[p])));
+                        }
                     }
                 }
             } else if Some(row) == a_row {
@@ -164,11 +179,18 @@ impl View for MatrixView {
             }
         });
         let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
+        let evpi = match units {
+            Some(u) => format!(
+                "{} = {}",
+                crate::format::fixed(a.evpi, 4),
+                crate::model::explain::amount(u.of_utility(a.evpi), &u.unit)
+            ),
+            None => crate::format::fixed(a.evpi, 4),
+        };
         ui.label(format!(
-            "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {}",
+            "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {evpi}",
             name(a.best),
             name(a.minimax_regret),
-            crate::format::fixed(a.evpi, 4)
         ));
         if pinned.is_some() {
             ui.label(
@@ -186,7 +208,7 @@ impl View for MatrixView {
             values
                 .iter()
                 .enumerate()
-                .map(|(i, &v)| Bar::new(policy_row(n, i) + offset, v).width(0.35).name(name(i)))
+                .map(|(i, &v)| Bar::new(category_row(n, i) + offset, v).width(0.35).name(name(i)))
                 .collect()
         };
         let names: Vec<String> = report.candidates.iter().map(|c| c.name.clone()).collect();
@@ -197,7 +219,7 @@ impl View for MatrixView {
         // Room for every policy's name on its own row.
         let height = plot_height(ui).max(REGRET_ROW * n as f32 + REGRET_MARGIN);
         let y_axis = egui_plot::AxisHints::new_y()
-            .formatter(move |mark, _| policy_label(&names, mark.value))
+            .formatter(move |mark, _| category_label(&names, mark.value))
             .label_spacing(MIN_LABEL_GAP..=REGRET_ROW);
         with_legend(ui, &keys, |ui, width| {
             Plot::new("matrix-bars")
@@ -205,7 +227,7 @@ impl View for MatrixView {
                 .height(height)
                 .x_axis_label(fit_axis_label(ui, "Regret (utility units)", width))
                 .include_x(0.0)
-                .y_grid_spacer(move |_| policy_marks(n))
+                .y_grid_spacer(move |_| category_marks(n))
                 .custom_y_axes(vec![y_axis])
                 .show(ui, |p| {
                     p.bar_chart(
@@ -220,47 +242,5 @@ impl View for MatrixView {
                     );
                 })
         });
-    }
-}
-
-/// The y value of policy `i` of `n` in the regret chart: the first at the top.
-fn policy_row(n: usize, i: usize) -> f64 {
-    n.saturating_sub(1 + i) as f64
-}
-
-/// One grid mark per policy row, so that every policy is named.
-fn policy_marks(n: usize) -> Vec<egui_plot::GridMark> {
-    (0..n)
-        .map(|i| egui_plot::GridMark {
-            value: policy_row(n, i),
-            step_size: 1.0,
-        })
-        .collect()
-}
-
-/// The name of the policy whose row is at `value` (empty between rows).
-fn policy_label(names: &[String], value: f64) -> String {
-    let row = value.round();
-    if (value - row).abs() > 1e-6 || row < 0.0 {
-        return String::new();
-    }
-    let from_top = names.len().checked_sub(1 + row as usize);
-    from_top.and_then(|i| names.get(i)).cloned().unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_policy_row_has_a_mark_and_its_name() {
-        let names: Vec<String> = ["first", "second", "third"].map(String::from).to_vec();
-        let marks = policy_marks(3);
-        let labels: Vec<String> = marks.iter().map(|m| policy_label(&names, m.value)).collect();
-        assert_eq!(labels, names);
-        assert_eq!(marks.iter().map(|m| m.value).collect::<Vec<_>>(), vec![2.0, 1.0, 0.0]);
-        assert_eq!(policy_label(&names, 0.5), "");
-        assert_eq!(policy_label(&names, 3.0), "");
-        assert_eq!(policy_label(&names, -1.0), "");
     }
 }

@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod credence_sweep;
 pub mod credences;
 pub mod file_window;
+pub mod gap;
 pub mod header;
 pub mod help;
 pub mod lever_sweep;

@@ -127,7 +127,7 @@ pub fn outcome_table_ui(
                 // Past its plausible range a linear value keeps counting: say so.
                 let past = !model.clamps_values() && past_range(out, y);
                 let shown_y = if past { format!("{}*", number(y)) } else { number(y) };
-                let mut text = RichText::new(shown_y).strong();
+                let mut text = RichText::new(shown_y.clone()).strong();
                 let mut hover = format!("Expected {} over the hypotheses, {}", out.name, hz.name);
                 if past {
                     let _ = write!(
@@ -148,7 +148,7 @@ pub fn outcome_table_ui(
                     }
                     let _ = write!(hover, "\nComparison: {} ({shown})", number(y0));
                 }
-                let name = format!("{}, {}: {}", out.name, hz.name, number(y));
+                let name = format!("{}, {}: {shown_y}", out.name, hz.name);
                 ui.label(text)
                     .on_hover_text(hover)
                     .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));

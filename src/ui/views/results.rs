@@ -2,6 +2,7 @@
 
 use crate::ui::ctx::{Command, PlotTab, View, ViewCtx};
 use crate::ui::views::credence_sweep::CredenceSweepView;
+use crate::ui::views::gap::GapView;
 use crate::ui::views::lever_sweep::LeverSweepView;
 use crate::ui::views::matrix::MatrixView;
 use crate::ui::views::outcomes::outcome_table_ui;
@@ -10,7 +11,7 @@ use crate::ui::views::summary::summary_ui;
 use serde::{Deserialize, Serialize};
 
 /// Least height of the outcomes table.
-const MIN_TABLE_HEIGHT: f32 = 120.0;
+const MIN_TABLE_HEIGHT: f32 = 90.0;
 /// Room the table leaves below itself for the plot tabs, their controls and a plot.
 const ROOM_BELOW_TABLE: f32 = 340.0;
 
@@ -28,6 +29,8 @@ pub struct ResultsView {
     pub matrix: MatrixView,
     /// The credence sweep.
     pub credence: CredenceSweepView,
+    /// The gap breakdown.
+    pub gap: GapView,
 }
 
 impl View for ResultsView {
@@ -61,7 +64,13 @@ impl ResultsView {
                 None
             }
         };
-        summary_ui(ui, &ctx.theme, &report, reference.as_deref().map(|r| (kind, r)));
+        summary_ui(
+            ui,
+            &ctx.theme,
+            &ctx.doc.scenario,
+            &report,
+            reference.as_deref().map(|r| (kind, r)),
+        );
         if !ctx.theme.classroom {
             let mut per = ctx.session.per_hypothesis;
             if ui.checkbox(&mut per, "Show the value under each hypothesis").changed() {
@@ -80,12 +89,14 @@ impl ResultsView {
             ui.selectable_value(tab, PlotTab::LeverSweep, "Lever sweep");
             ui.selectable_value(tab, PlotTab::Matrix, "Decision matrix");
             ui.selectable_value(tab, PlotTab::CredenceSweep, "Credence sweep");
+            ui.selectable_value(tab, PlotTab::Gap, "What drives the gap");
         });
         match self.tab {
             PlotTab::Pareto => self.pareto.ui(ui, ctx),
             PlotTab::LeverSweep => self.sweep.ui(ui, ctx),
             PlotTab::Matrix => self.matrix.ui(ui, ctx),
             PlotTab::CredenceSweep => self.credence.ui(ui, ctx),
+            PlotTab::Gap => self.gap.ui(ui, ctx),
         }
     }
 }

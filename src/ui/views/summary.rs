@@ -1,13 +1,22 @@
-//! The verdict line: expected utility of the current settings against the comparison state,
-//! the best policy by expected utility, the minimax-regret policy and EVPI.
+//! The summary line (expected utility of the current settings against the comparison state,
+//! the best policy by expected utility, the minimax-regret policy and EVPI) and the verdict in
+//! words below it.
 
 use crate::format::{difference_to, fixed};
+use crate::model::explain::{amount, verdict};
+use crate::model::scenario::Scenario;
 use crate::model::summary::Report;
 use crate::ui::ctx::{ReferenceKind, Theme};
 use egui::RichText;
 
 /// Draw the summary of `report`, compared with `reference` if there is one.
-pub fn summary_ui(ui: &mut egui::Ui, theme: &Theme, report: &Report, reference: Option<(ReferenceKind, &Report)>) {
+pub fn summary_ui(
+    ui: &mut egui::Ui,
+    theme: &Theme,
+    scenario: &Scenario,
+    report: &Report,
+    reference: Option<(ReferenceKind, &Report)>,
+) {
     let palette = theme.palette;
     let a = &report.analysis;
     let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
@@ -33,15 +42,35 @@ pub fn summary_ui(ui: &mut egui::Ui, theme: &Theme, report: &Report, reference: 
             };
             item(ui, RichText::new(format!("{what}: {} ({shown})", fixed(r_eu, 3))).color(colour));
         }
-        ui.separator();
-        item(ui, RichText::new(format!("Best by expected utility: {}", name(a.best))))
-            .on_hover_text("Among the named policies and the current settings");
+        // The best policy is named in the verdict below.
         ui.separator();
         item(ui, RichText::new(format!("Minimax regret: {}", name(a.minimax_regret))))
             .on_hover_text("The policy whose worst-case regret, over hypotheses you give any credence, is smallest");
         ui.separator();
-        item(ui, RichText::new(format!("EVPI: {}", fixed(a.evpi, 4)))).on_hover_text(
-            "Expected value of perfect information: how much expected utility you would gain by learning the true motive before choosing among these policies",
+        let evpi = match &report.units {
+            Ok(u) => format!("EVPI: {} = {}", fixed(a.evpi, 4), amount(u.of_utility(a.evpi), &u.unit)),
+            Err(_) => format!("EVPI: {}", fixed(a.evpi, 4)),
+        };
+        item(ui, RichText::new(evpi)).on_hover_text(
+            "Expected value of perfect information: how much expected utility you would gain by learning the true motive before choosing among these policies, also in units of the yardstick outcome",
         );
     });
+    // The verdict in words, large enough to read from the back of a room.
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(14.0, |f| f.size)
+        * VERDICT_SCALE;
+    // One paragraph, so that short lines do not each take a row.
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::proportional(size), ' '));
+        for (i, line) in verdict(scenario, report).into_iter().enumerate() {
+            let text = RichText::new(line).size(size);
+            ui.label(if i == 0 { text.strong() } else { text });
+        }
+    });
 }
+
+/// Type size of the verdict, relative to body text.
+const VERDICT_SCALE: f32 = 1.1;
