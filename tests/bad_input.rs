@@ -341,3 +341,117 @@ fn a_saved_preset_keeps_its_header_comment_and_writes_what_a_reader_needs() {
         safety.state.settings
     );
 }
+
+/// A small format 2 scenario for the errors of format 2.
+const V2: &str = r#"Scenario(
+    format_version: 2,
+    id: "v2",
+    title: "Format 2",
+    numeraire: Some("attacks"),
+    hypotheses: [(id: "h", name: "H", prior: 1.0)],
+    levers: [(id: "l", name: "L", unit: "u", min: 0.0, max: 1.0, step: 0.1, default: 0.0)],
+    outcomes: [
+        (id: "attacks", name: "Attacks", unit: "attacks/year", better: Lower, worst: 10.0, best: 0.0),
+        (id: "reach", name: "Reach", unit: "index", better: Lower, worst: 10.0, best: 0.0, role: Mechanism),
+    ],
+    horizons: [(id: "t", name: "Now", years: 1.0)],
+    baselines: [
+        (outcome: "attacks", horizon: "t", value: 1.0, note: "n"),
+        (outcome: "reach", horizon: "t", value: 1.0, note: "n"),
+    ],
+    effects: [
+        (outcome: "attacks", horizon: "t", driver: Outcome("reach", "t"), curve: Linear(1.0), range: (0.5, 1.5), note: "assumption"),
+        (outcome: "reach", horizon: "t", driver: Lever("l"), curve: Linear(1.0), range: (0.5, 1.5), note: "assumption"),
+    ],
+)"#;
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("needle") + 1
+}
+
+#[test]
+fn the_format_2_example_for_these_tests_is_valid() {
+    parse_scenario("v2.ron", V2).expect("valid");
+}
+
+#[test]
+fn a_cycle_of_drivers_names_its_cells_at_its_line() {
+    let text = V2.replacen("driver: Lever(\"l\")", "driver: Outcome(\"attacks\", \"t\")", 1);
+    let msg = message(parse_scenario("v2.ron", &text));
+    assert!(msg.contains("drive each other in a cycle"), "{msg}");
+    assert!(msg.contains("attacks/t") && msg.contains("reach/t"), "{msg}");
+    assert_located(
+        &msg,
+        "v2.ron",
+        line_of(&text, "outcome: \"attacks\", horizon: \"t\", driver"),
+    );
+}
+
+#[test]
+fn a_driver_naming_an_unknown_outcome_or_horizon_is_located() {
+    let text = V2.replacen("Outcome(\"reach\", \"t\")", "Outcome(\"rech\", \"later\")", 1);
+    let err = parse_scenario("v2.ron", &text).expect_err("invalid");
+    let msg = err.to_string();
+    assert!(msg.contains("unknown outcome \"rech\""), "{msg}");
+    assert!(msg.contains("unknown horizon \"later\""), "{msg}");
+    assert_located(&msg, "v2.ron", line_of(&text, "rech"));
+}
+
+#[test]
+fn a_rename_to_an_unknown_id_and_a_mechanism_yardstick_are_refused() {
+    let text = V2.replacen(
+        "numeraire: Some(\"attacks\")",
+        "numeraire: Some(\"reach\"),\n    renamed: {\"old\": Some(\"gone\")}",
+        1,
+    );
+    let err = parse_scenario("v2.ron", &text).expect_err("invalid");
+    let msg = err.to_string();
+    assert!(msg.contains("renamed to \"gone\", which is not an id"), "{msg}");
+    assert!(msg.contains("the yardstick \"reach\" is a mechanism"), "{msg}");
+    assert!(err.problems().iter().all(|p| p.line.is_some()), "{msg}");
+}
+
+#[test]
+fn a_version_2_field_in_a_version_1_file_and_the_reverse_are_refused() {
+    let text = paris().replacen("format_version: 2", "format_version: 1", 1);
+    let msg = message(parse_scenario("old.ron", &text));
+    assert!(msg.contains("driver is a format version 2 field"), "{msg}");
+    assert!(msg.contains("numeraire is a format version 2 field"), "{msg}");
+    assert!(msg.starts_with("old.ron:"), "{msg}");
+    let text = V2.replacen("driver: Lever(\"l\")", "lever: \"l\"", 1);
+    let msg = message(parse_scenario("v2.ron", &text));
+    assert!(
+        msg.contains("in format version 2 write driver: Lever(\"l\") instead of lever"),
+        "{msg}"
+    );
+    assert_located(&msg, "v2.ron", line_of(&text, "lever: \"l\""));
+}
+
+#[test]
+fn a_negative_discount_rate_and_a_yardstick_weighted_zero_are_refused_in_a_preset() {
+    let msg = message(parse_document("p.ron", &preset("discount_rate: -0.1"), None, 0));
+    assert!(msg.contains("-0.1 is not a discount rate"), "{msg}");
+    assert!(msg.starts_with("p.ron:1:"), "{msg}");
+    let msg = message(parse_document(
+        "p.ron",
+        &preset("values: {\"attacks_west\": 0.0}"),
+        None,
+        0,
+    ));
+    assert!(
+        msg.contains("the yardstick \"attacks_west\" has value weight 0"),
+        "{msg}"
+    );
+    // Choosing another yardstick is fine.
+    let doc = parse_document(
+        "p.ron",
+        &preset("values: {\"attacks_west\": 0.0}, numeraire: Some(\"deaths_west\")"),
+        None,
+        0,
+    )
+    .expect("valid");
+    assert_eq!(
+        doc.state.settings.yardstick(&doc.scenario),
+        doc.scenario.outcome_index("deaths_west")
+    );
+}

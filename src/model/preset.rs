@@ -230,6 +230,19 @@ impl Settings {
                 }),
             }
         }
+        if let Some(n) = settings.yardstick(scenario)
+            && settings.value_weights.get(n) == Some(&0.0)
+            && (preset.numeraire.is_some() || preset.values.contains_key(&scenario.outcomes[n].id))
+        {
+            let id = &scenario.outcomes[n].id;
+            problems.push(SettingsProblem {
+                path: "numeraire".into(),
+                message: format!(
+                    "the yardstick \"{id}\" has value weight 0, so nothing can be measured in its units: weigh it, or choose another yardstick"
+                ),
+                needle: format!("\"{id}\""),
+            });
+        }
         if problems.is_empty() {
             Ok(settings)
         } else {
