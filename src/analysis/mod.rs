@@ -13,7 +13,7 @@ use crate::model::decision::{Scratch, split_utilities};
 use crate::model::evaluate::{Contribution, Model, WeightError};
 use crate::model::frontier::{Samples, most_conflicting, pareto_front, staircase};
 use crate::model::preset::Settings;
-use crate::model::scenario::{Better, Scenario};
+use crate::model::scenario::{Better, Role, Scenario};
 use crate::model::summary::{Report, report};
 use crate::model::sweep::{Sweep, lever_sweep, utility_sweep};
 use memo::Memo;
@@ -161,7 +161,9 @@ impl Derived {
             let priors: Vec<f64> = scenario.hypotheses.iter().map(|h| h.prior).collect();
             let weights = model.leaf_weights(&priors).ok()?;
             let better: Vec<bool> = scenario.outcomes.iter().map(|o| o.better == Better::Higher).collect();
-            most_conflicting(model, samples, &weights, &better, cx)
+            // The other axis shows an end (a mechanism drives the ends, it is not what is traded off).
+            let ends: Vec<bool> = scenario.outcomes.iter().map(|o| o.role == Role::End).collect();
+            most_conflicting(model, samples, &weights, &better, &ends, cx)
         })
     }
 

@@ -99,13 +99,15 @@ impl Samples {
 /// lowest Pearson correlation between the two cells' expected values under `leaf_weights`,
 /// each signed so that higher is better (`higher_is_better` per outcome). A strongly negative
 /// correlation means that policies which do well on one do badly on the other: the trade-off
-/// a Pareto view is for. Cells that do not vary are skipped; `None` if none is left.
+/// a Pareto view is for. Only outcomes marked `eligible` are candidates; cells that do not
+/// vary are skipped; `None` if none is left.
 #[must_use]
 pub fn most_conflicting(
     model: &Model,
     samples: &Samples,
     leaf_weights: &[f64],
     higher_is_better: &[bool],
+    eligible: &[bool],
     cell_x: usize,
 ) -> Option<usize> {
     let cells = model.cells();
@@ -125,7 +127,9 @@ pub fn most_conflicting(
     let x = column(cell_x);
     let (ox, _) = model.outcome_horizon(cell_x);
     (0..cells)
-        .filter(|&c| model.outcome_horizon(c).0 != ox)
+        .filter(|&c| {
+            model.outcome_horizon(c).0 != ox && eligible.get(model.outcome_horizon(c).0).copied().unwrap_or(true)
+        })
         .filter_map(|c| correlation(&x, &column(c)).map(|r| (c, r)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(c, _)| c)
@@ -254,7 +258,7 @@ mod tests {
             .iter()
             .map(|o| o.better == crate::model::scenario::Better::Higher)
             .collect();
-        let chosen = most_conflicting(&m, &samples, &w, &better, 0).expect("another outcome varies");
+        let chosen = most_conflicting(&m, &samples, &w, &better, &[true; 2], 0).expect("another outcome varies");
         // Only cells of the other outcome compete; check the choice against each of them.
         assert!(m.outcome_horizon(chosen).0 != 0);
         let col = |c: usize| -> Vec<f64> {
