@@ -60,6 +60,10 @@ impl View for GapView {
             Some(u) => amount(u.of_utility(du), &u.unit),
             None => format!("{} of utility", fixed(du, 4)),
         };
+        let say_signed = |du: f64| {
+            let text = say(du);
+            if du > 0.0 { format!("+{text}") } else { text }
+        };
         let total: f64 = parts.iter().map(|p| p.utility).sum();
         let shown: Vec<&GapPart> = parts.iter().filter(|p| p.utility != 0.0).take(MOST_PARTS).collect();
         let rest: f64 = total - shown.iter().map(|p| p.utility).sum::<f64>();
@@ -75,7 +79,7 @@ impl View for GapView {
             .strong(),
         );
         if rest.abs() > 0.0 && parts.len() > shown.len() {
-            ui.label(RichText::new(format!("The other parts add {}.", say(rest))).small());
+            ui.label(RichText::new(format!("The other parts add {}.", say_signed(rest))).small());
         }
         if let Some(u) = units {
             ui.label(

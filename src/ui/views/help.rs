@@ -103,11 +103,11 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
                 .take(3)
                 .map(|(o, out)| {
                     format!(
-                        "one {} of {} counts as much as {} of {}",
-                        out.unit.trim_end_matches("/year"),
-                        out.name.to_lowercase(),
-                        amount(u.rates[o], &n.unit),
-                        n.name.to_lowercase()
+                        "{}: 1 {} counts as {} {}",
+                        out.name,
+                        out.unit,
+                        number(u.rates[o]),
+                        n.unit
                     )
                 })
                 .collect::<Vec<_>>()
