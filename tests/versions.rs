@@ -117,3 +117,39 @@ fn the_documented_format_2_example_parses_and_gives_the_documented_numbers() {
     let u = r.units.as_ref().expect("units");
     close(u.per_utility, 20.0);
 }
+
+#[test]
+fn a_version_1_scenario_with_horizons_out_of_time_order_converts_to_a_valid_version_2() {
+    let text = std::fs::read_to_string(fixture("paris-2015-v1.ron")).expect("reads");
+    // Swap the two horizons' order in the list.
+    let near = "        (id: \"near\", name: \"Near term (year 1)\", years: 1.0, description: \"The first year after the attack.\"),\n";
+    assert!(text.contains(near));
+    let swapped = text.replacen(near, "", 1);
+    let swapped = swapped.replacen(
+        "    ],\n    baselines: [",
+        &format!("{near}    ],\n    baselines: ["),
+        1,
+    );
+    let doc = parse_document("swapped.ron", &swapped, None, 0).expect("a valid version 1 scenario");
+    assert_eq!(doc.scenario.horizons[1].id, "near");
+    let current = doc.scenario.to_current_version();
+    let problems = motive_lab::model::validate::validate(&current);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn a_preset_for_an_older_revision_says_what_its_horizon_and_mechanism_weights_mean_now() {
+    let text = "Preset(format_version: 1, name: \"old\", scenario: Shipped(\"paris-2015\"), values: {\"territory\": 1.0}, horizons: {\"long\": 4.0})";
+    let doc = parse_document("old.ron", text, None, 0).expect("opens");
+    let notices = doc.notices.join("\n");
+    assert!(notices.contains("horizon weights now count per year"), "{notices}");
+    assert!(
+        notices.contains("territory, which revision 2 of the scenario treats as mechanisms"),
+        "{notices}"
+    );
+    // Saved again, it records the revision and opens without them.
+    let saved = preset_text(&doc).expect("serialises");
+    assert!(saved.contains("revision: 2"), "{saved}");
+    let again = parse_document("new.ron", &saved, None, 0).expect("opens");
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+}

@@ -174,7 +174,7 @@ fn eval_table(doc: &Document, rep: &Report) -> String {
     out.push_str(&columns(&rows));
     let _ = writeln!(
         out,
-        "\nExpected utility of these settings: {:.3} (0 = worst plausible, 1 = best)\n",
+        "\nExpected utility of these settings: {:.3} (0 = every outcome at its worst plausible level, 1 = at its best; past them it goes on)\n",
         j.utility.expected
     );
     out.push_str(&matrix_table(doc, rep));

@@ -272,7 +272,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             (**s).clone()
         }
     };
-    let (settings, notices) = Settings::from_preset_migrating(&scenario, &preset).map_err(|ps| {
+    let (settings, mut notices) = Settings::from_preset_migrating(&scenario, &preset).map_err(|ps| {
         FileError::invalid_in_preset(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle))))
     })?;
     if let Err(e) = settings.usable(&scenario) {
@@ -290,6 +290,19 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
                 message: e.to_string(),
             }],
         });
+    }
+    // A yardstick that counts for nothing measures nothing: say so where the file set it, and
+    // show values on the utility scale (the document still opens, nothing is lost).
+    if let Some(n) = settings.yardstick(&scenario)
+        && settings.value_weights.get(n) == Some(&0.0)
+    {
+        let id = &scenario.outcomes[n].id;
+        let at = error::locate_last(text, "values", &format!("\"{id}\""))
+            .or_else(|| error::locate(text, "", "numeraire"))
+            .map_or_else(String::new, |(l, c)| format!("{path}:{l}:{c}: "));
+        notices.push(format!(
+            "{at}the yardstick \"{id}\" has value weight 0, so nothing can be measured in its units: differences are shown on the utility scale; weigh it, or choose another yardstick"
+        ));
     }
     Ok(Document {
         scenario: Arc::new(scenario),

@@ -78,22 +78,25 @@ pub fn verdict(scenario: &Scenario, report: &Report) -> Vec<String> {
             in_units(units, a.evpi)
         ));
     }
-    // The nearest flip of the best policy over the top-level theories.
-    let nearest = a
-        .flip_points
-        .iter()
-        .filter(|f| {
-            scenario
-                .hypotheses
-                .get(f.hypothesis)
-                .is_some_and(|h| h.parent.is_none())
-        })
-        .flat_map(|f| [f.down, f.up].into_iter().flatten().map(move |to| (f, to)))
-        .min_by(|(f, x), (g, y)| {
-            (x.credence - f.credence)
-                .abs()
-                .total_cmp(&(y.credence - g.credence).abs())
-        });
+    // The nearest flip of the best policy over the top-level theories, else over any theory
+    // (a sub-theory alone may change the choice).
+    let nearest_among = |top: bool| {
+        a.flip_points
+            .iter()
+            .filter(move |f| {
+                !top || scenario
+                    .hypotheses
+                    .get(f.hypothesis)
+                    .is_some_and(|h| h.parent.is_none())
+            })
+            .flat_map(|f| [f.down, f.up].into_iter().flatten().map(move |to| (f, to)))
+            .min_by(|(f, x), (g, y)| {
+                (x.credence - f.credence)
+                    .abs()
+                    .total_cmp(&(y.credence - g.credence).abs())
+            })
+    };
+    let nearest = nearest_among(true).or_else(|| nearest_among(false));
     out.push(match nearest {
         Some((f, to)) => {
             let h = &scenario.hypotheses[f.hypothesis].name;

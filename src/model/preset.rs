@@ -52,6 +52,17 @@ pub struct Preset {
     /// The outcome utility differences are measured in, if not the scenario's yardstick.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numeraire: Option<String>,
+    /// The revision of the scenario the preset was made for (0: before revisions, or unknown).
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub revision: u32,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero_u32(x: &u32) -> bool {
+    *x == 0
 }
 
 #[expect(
@@ -230,19 +241,6 @@ impl Settings {
                 }),
             }
         }
-        if let Some(n) = settings.yardstick(scenario)
-            && settings.value_weights.get(n) == Some(&0.0)
-            && (preset.numeraire.is_some() || preset.values.contains_key(&scenario.outcomes[n].id))
-        {
-            let id = &scenario.outcomes[n].id;
-            problems.push(SettingsProblem {
-                path: "numeraire".into(),
-                message: format!(
-                    "the yardstick \"{id}\" has value weight 0, so nothing can be measured in its units: weigh it, or choose another yardstick"
-                ),
-                needle: format!("\"{id}\""),
-            });
-        }
         if problems.is_empty() {
             Ok(settings)
         } else {
@@ -270,10 +268,13 @@ impl Settings {
             values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.value_weights),
             horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizon_weights),
             discount_rate: self.discount_rate,
+            // The scenario's own yardstick is the default: said only when another is chosen.
             numeraire: self
                 .numeraire
+                .filter(|&o| Some(o) != scenario.numeraire_index())
                 .and_then(|o| scenario.outcomes.get(o))
                 .map(|o| o.id.clone()),
+            revision: scenario.revision,
         }
     }
 }
@@ -283,6 +284,35 @@ impl Settings {
 /// id the scenario does not have is dropped. Returns one notice per change, for the user.
 pub fn migrate(scenario: &Scenario, preset: &mut Preset) -> Vec<String> {
     let mut notices = Vec::new();
+    if preset.revision < scenario.revision {
+        // What an id cannot say: a weight may mean something else in the newer revision.
+        if !preset.horizons.is_empty()
+            && scenario.horizon_weighting() == crate::model::scenario::HorizonWeighting::PerYear
+        {
+            notices.push(format!(
+                "this preset was made for revision {} of the scenario (now {}): its horizon weights now count per year of each horizon; check them",
+                preset.revision, scenario.revision
+            ));
+        }
+        let mechanisms: Vec<&str> = preset
+            .values
+            .keys()
+            .filter(|id| {
+                scenario
+                    .outcomes
+                    .iter()
+                    .any(|o| &o.id == *id && o.role == crate::model::scenario::Role::Mechanism)
+            })
+            .map(String::as_str)
+            .collect();
+        if !mechanisms.is_empty() {
+            notices.push(format!(
+                "this preset weighs {}, which revision {} of the scenario treats as mechanisms (not scored by default): the weight still counts, on top of the ends they drive",
+                mechanisms.join(", "),
+                scenario.revision
+            ));
+        }
+    }
     let sections: [(&str, &mut BTreeMap<String, f64>, Vec<&str>); 4] = [
         (
             "credence",

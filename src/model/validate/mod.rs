@@ -177,7 +177,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
                 ),
                 Some(format!("\"{}\"", h.id)),
             );
-        } else if s.format_version >= 2 && h.years <= end {
+        } else if s.horizon_weighting() == crate::model::scenario::HorizonWeighting::PerYear && h.years <= end {
             // Version 2 weighs the years a horizon covers: from the end of the one before.
             c.push(
                 path,

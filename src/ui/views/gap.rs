@@ -84,7 +84,7 @@ impl View for GapView {
         if let Some(u) = units {
             ui.label(
                 RichText::new(format!(
-                    "In {} of {}: each part is what that outcome and horizon adds to the difference in expected utility, at your weights.",
+                    "Each part is what that outcome and horizon adds to the difference in expected utility at your weights, said as the {} of {} at every horizon that would count as much (so a part from one horizon reads smaller than the change there).",
                     u.unit, s.outcomes[u.numeraire].name
                 ))
                 .small(),

@@ -117,7 +117,7 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
     vec![
         (
             "Expected utility",
-            "Each outcome's value runs from 0 at its worst plausible level to 1 at its best; utility is the weighted average of the values (value weights times horizon weights), and expected utility averages it over the theories, weighted by your credences. It is a score for comparing policies, not a prediction.",
+            "Each outcome's value is 0 at its worst plausible level and 1 at its best (and goes on past them, so a utility can fall below 0); utility is the weighted average of the values (value weights times horizon weights), and expected utility averages it over the theories, weighted by your credences. It is a score for comparing policies, not a prediction.",
             format!(
                 "{} for the current settings.",
                 fixed(report.evaluation.expected_utility, 3)
@@ -181,7 +181,7 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
         ),
         (
             "Horizon weight",
-            "How much each period counts. A horizon counts its weight per year times the years it covers, so by default every year counts the same; a discount rate or a higher weight for the near term is a present bias you choose, not one hidden in the model.",
+            "How much each period counts. In a format 2 scenario a horizon counts its weight per year times the years it covers, so by default every year counts the same; a discount rate or a higher weight for the near term is a present bias you choose, not one hidden in the model. (A format 1 scenario weighs each horizon as a whole.)",
             s.horizons
                 .iter()
                 .zip(&taus)
