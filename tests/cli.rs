@@ -362,3 +362,43 @@ fn the_safety_at_home_preset_says_what_its_notes_claim() {
     assert_eq!(best_under(&j, "disengage"), ["h1"]);
     assert!(best_under(&base, "homeland_first").is_empty());
 }
+
+#[test]
+fn the_yardstick_and_discount_can_be_set_from_the_command_line() {
+    let j = json(&[
+        "eval",
+        "presets/middle-course.ron",
+        "--yardstick",
+        "deaths_west",
+        "--format",
+        "json",
+    ]);
+    let u = &j["value_units"];
+    assert_eq!(u["numeraire"], "deaths_west");
+    // s_deaths * sum(omega) / omega_deaths = 300 * 7 / 1 at the default weights (7 ends).
+    assert!((f(&u["per_utility"]) - 300.0 * 7.0).abs() < 1e-9, "{u}");
+    assert!((f(&u["evpi"]) - f(&j["evpi"]) * 2100.0).abs() < 1e-9);
+    // A yardstick weighted 0 measures nothing: evaluated anyway, with a note.
+    let o = run(&[
+        "eval",
+        "presets/middle-course.ron",
+        "--value",
+        "attacks_west=0",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("has value weight 0"), "{}", stderr(&o));
+    let j: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(j["value_units"].is_null());
+    let j = json(&[
+        "eval",
+        "presets/middle-course.ron",
+        "--discount",
+        "0.1",
+        "--format",
+        "json",
+    ]);
+    let long: f64 = (1..=4).map(|k| 1.1f64.powi(-k)).sum();
+    assert!((f(&j["weights"]["horizons_counted"]["long"]) - long).abs() < 1e-12);
+}

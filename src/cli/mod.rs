@@ -51,9 +51,15 @@ pub struct Overrides {
     /// How much an outcome matters: `--value fiscal_cost=0.5`.
     #[arg(long = "value", value_name = "ID=X")]
     pub values: Vec<String>,
-    /// How much a horizon matters: `--horizon long=2`.
+    /// How much a horizon matters (per year of it in a format 2 scenario): `--horizon long=2`.
     #[arg(long = "horizon", value_name = "ID=X")]
     pub horizons: Vec<String>,
+    /// Discount per year of later years: `--discount 0.03`.
+    #[arg(long = "discount", value_name = "RATE")]
+    pub discount: Option<f64>,
+    /// The outcome differences are measured in: `--yardstick deaths_west`.
+    #[arg(long = "yardstick", value_name = "OUTCOME")]
+    pub yardstick: Option<String>,
 }
 
 /// Commands.
@@ -207,6 +213,12 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
             map.insert(id, x);
         }
     }
+    if let Some(r) = o.discount {
+        preset.discount_rate = r;
+    }
+    if let Some(y) = &o.yardstick {
+        preset.numeraire = Some(y.clone());
+    }
     doc.state.settings = Settings::from_preset(&doc.scenario, &preset).map_err(|ps| {
         let lines: Vec<String> = ps
             .iter()
@@ -239,5 +251,10 @@ pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<
     })?;
     let rep = report(&doc.scenario, &model, &doc.state.settings, &mut Scratch::default())
         .map_err(|e| CliError::Input(format!("{}: {e}", file.display())))?;
+    if let Err(e @ crate::model::units::UnitsError::WeightZero(_)) = &rep.units
+        && doc.notices.is_empty()
+    {
+        eprintln!("{}: note: {e}", file.display());
+    }
     Ok((doc, rep))
 }
