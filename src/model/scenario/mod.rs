@@ -7,6 +7,13 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod curve;
+mod format2;
+
+pub use curve::Curve;
+pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
+use format2::{bare, bare_out, is_end, is_zero};
+
 /// The scenario format version this build writes (and the newest it reads).
 pub const SCENARIO_FORMAT_VERSION: u32 = 2;
 /// The oldest scenario format version this build reads (and evaluates exactly as it was).
@@ -61,79 +68,6 @@ pub struct Scenario {
     /// How horizon weights count (version 2; a version 1 file is always `PerHorizon`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon_weighting: Option<HorizonWeighting>,
-}
-
-/// Write an optional field without `Some(...)` (it is skipped when `None`).
-#[expect(
-    clippy::ref_option,
-    reason = "serde's serialize_with passes a reference to the field"
-)]
-fn bare_out<S: serde::Serializer, T: Serialize>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(x) => x.serialize(s),
-        None => s.serialize_none(),
-    }
-}
-
-/// An optional field written without `Some(...)`: `lever: "id"`, `driver: Lever("id")`.
-fn bare<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
-
-#[expect(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
-)]
-fn is_zero(x: &u32) -> bool {
-    *x == 0
-}
-
-#[expect(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
-)]
-fn is_end(r: &Role) -> bool {
-    *r == Role::End
-}
-
-/// How an outcome's level becomes its value on the 0-1 scale between worst and best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ValueScale {
-    /// `(y - worst) / (best - worst)`, unclamped: an outcome past its plausible range keeps
-    /// counting (the default of version 2).
-    Linear,
-    /// The same, clamped to 0-1 (version 1).
-    Clamped,
-}
-
-/// What a horizon's weight means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum HorizonWeighting {
-    /// A weight per year: the horizon counts its weight times the (discounted) years it
-    /// covers (the default of version 2).
-    PerYear,
-    /// A weight for the whole horizon, whatever its length (version 1).
-    PerHorizon,
-}
-
-/// Whether an outcome is scored for its own sake or only drives other outcomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Role {
-    /// Scored: its default value weight is 1.
-    #[default]
-    End,
-    /// Drives other outcomes; shown, but its default value weight is 0.
-    Mechanism,
-}
-
-/// What drives an effect: a lever, or an outcome at a horizon (its value under the same
-/// hypothesis, after its own effects and limits).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Driver {
-    /// A lever, by id.
-    Lever(String),
-    /// An outcome at a horizon, by ids.
-    Outcome(String, String),
 }
 
 /// A work cited by the scenario.
@@ -272,15 +206,6 @@ pub struct Baseline {
     pub note: String,
 }
 
-/// A response curve: the change in an outcome as a function of a lever value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Curve {
-    /// `slope * x`.
-    Linear(f64),
-    /// Straight lines through `(x, y)` points sorted by `x`; flat beyond the first and last.
-    Points(Vec<(f64, f64)>),
-}
-
 /// A second driver that scales an effect: the effect is `curve(d) * factor(w)` with `d` the
 /// effect's driver and `w` this one's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -384,56 +309,6 @@ impl Effect {
     }
 }
 
-impl Curve {
-    /// The curve's value at lever value `x`.
-    #[must_use]
-    pub fn at(&self, x: f64) -> f64 {
-        match self {
-            Curve::Linear(slope) => slope * x,
-            Curve::Points(points) => interpolate(points, x),
-        }
-    }
-}
-
-impl Curve {
-    /// The lowest and highest value of the curve for `x` in `(lo, hi)`: at the ends or at a
-    /// knot between them.
-    #[must_use]
-    pub fn span(&self, (lo, hi): (f64, f64)) -> (f64, f64) {
-        let (a, b) = (self.at(lo), self.at(hi));
-        let (mut min, mut max) = (a.min(b), a.max(b));
-        if let Curve::Points(points) = self {
-            for &(x, y) in points {
-                if x > lo && x < hi {
-                    min = min.min(y);
-                    max = max.max(y);
-                }
-            }
-        }
-        (min, max)
-    }
-}
-
-fn interpolate(points: &[(f64, f64)], x: f64) -> f64 {
-    let Some(&(x0, y0)) = points.first() else {
-        return 0.0;
-    };
-    if x <= x0 {
-        return y0;
-    }
-    for pair in points.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if x <= b.0 {
-            let span = b.0 - a.0;
-            if span <= 0.0 {
-                return b.1;
-            }
-            return a.1 + (b.1 - a.1) * (x - a.0) / span;
-        }
-    }
-    points.last().map_or(y0, |p| p.1)
-}
-
 impl Scenario {
     /// Index of the hypothesis with this id.
     #[must_use]
@@ -533,33 +408,5 @@ impl Scenario {
             .iter()
             .map(|l| policy.levers.get(&l.id).copied().unwrap_or(l.default))
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn linear_curve_is_slope_times_x() {
-        assert_eq!(Curve::Linear(-0.5).at(40.0), -20.0);
-    }
-
-    #[test]
-    fn points_interpolate_and_hold_flat_outside() {
-        let c = Curve::Points(vec![(0.0, 0.0), (10.0, 5.0), (30.0, 6.0)]);
-        assert_eq!(c.at(-5.0), 0.0);
-        assert_eq!(c.at(5.0), 2.5);
-        assert_eq!(c.at(10.0), 5.0);
-        assert_eq!(c.at(20.0), 5.5);
-        assert_eq!(c.at(100.0), 6.0);
-    }
-
-    #[test]
-    fn a_vertical_step_jumps_at_the_threshold() {
-        let c = Curve::Points(vec![(0.0, 0.0), (50.0, 0.0), (50.0, 10.0), (100.0, 10.0)]);
-        assert_eq!(c.at(49.0), 0.0);
-        assert_eq!(c.at(50.0), 0.0);
-        assert_eq!(c.at(51.0), 10.0);
     }
 }

@@ -9,7 +9,16 @@
 
 use crate::model::scenario::{Curve, Driver, HorizonWeighting, Scenario, ValueScale};
 use crate::model::validate::{Problem, validate};
+
+mod band;
+mod order;
+mod parts;
+mod years;
+
 pub use crate::model::weights::WeightError;
+pub use order::dependency_order;
+pub use parts::Contribution;
+pub use years::discounted_years;
 
 /// What an effect reads: a lever value, or a cell's value under the same leaf.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,74 +75,6 @@ pub struct Model {
     spans: Vec<(f64, f64)>,
 }
 
-/// The dependency order of cells driven by other cells: `(order, cycle)`. `order` lists every
-/// cell that some effect targets while reading another cell, after the cells it reads; `cycle`
-/// is the cells of one cycle (in driving order) when there is one, and then `order` is partial.
-#[must_use]
-pub fn dependency_order(cells: usize, edges: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
-    let mut reads = vec![Vec::new(); cells];
-    let mut dependent = vec![false; cells];
-    for &(from, to) in edges {
-        if from < cells && to < cells {
-            reads[to].push(from);
-            dependent[to] = true;
-        }
-    }
-    // Depth-first, post-order: a cell after everything it reads. 0 unseen, 1 on the path, 2 done.
-    let mut state = vec![0u8; cells];
-    let mut order = Vec::new();
-    for start in 0..cells {
-        if state[start] != 0 {
-            continue;
-        }
-        let mut stack = vec![(start, 0usize)];
-        state[start] = 1;
-        while let Some(&mut (cell, ref mut next)) = stack.last_mut() {
-            if let Some(&r) = reads[cell].get(*next) {
-                *next += 1;
-                match state[r] {
-                    0 => {
-                        state[r] = 1;
-                        stack.push((r, 0));
-                    }
-                    1 => {
-                        // r is on the path: the cycle runs from r down the path to `cell`.
-                        let at = stack.iter().position(|&(c, _)| c == r).unwrap_or(0);
-                        let cycle = stack[at..].iter().map(|&(c, _)| c).collect();
-                        return (order, cycle);
-                    }
-                    _ => {}
-                }
-            } else {
-                state[cell] = 2;
-                if dependent[cell] {
-                    order.push(cell);
-                }
-                stack.pop();
-            }
-        }
-    }
-    (order, Vec::new())
-}
-
-/// One effect's part in an outcome cell (see [`Model::contributions`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Contribution {
-    /// Index into `Scenario::effects`.
-    pub effect: usize,
-    /// Change it adds at the current levers (under the first leaf it applies to; see
-    /// `values` for an effect driven by an outcome, which may differ between leaves).
-    pub value: f64,
-    /// Change it adds under each leaf in `leaves`.
-    pub values: Vec<f64>,
-    /// Lowest change its range allows.
-    pub low: f64,
-    /// Highest change its range allows.
-    pub high: f64,
-    /// Leaf positions it applies to.
-    pub leaves: Vec<usize>,
-}
-
 impl CompiledEffect {
     /// The effect's change at these lever values and this leaf's row of cell values:
     /// `curve(d) * factor(w)`.
@@ -158,41 +99,6 @@ impl CompiledEffect {
 #[must_use]
 pub fn cell_index(n_horizons: usize, outcome: usize, horizon: usize) -> usize {
     outcome * n_horizons + horizon
-}
-
-/// The interval of `r * v` for `r` in `range` and `v` in `(lo, hi)`.
-fn spread(range: (f64, f64), v: (f64, f64)) -> (f64, f64) {
-    product(range, v)
-}
-
-/// The interval of `x * y` for `x` in `a` and `y` in `b`.
-fn product(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    let c = [a.0 * b.0, a.0 * b.1, a.1 * b.0, a.1 * b.1];
-    (
-        c.iter().copied().fold(f64::INFINITY, f64::min),
-        c.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-    )
-}
-
-/// The years from `a` to `b` after the attack, year `k` (covering `k - 1` to `k`) counting
-/// `(1 + r)^-(k - 1)` and a part of a year its part: `b - a` without discounting.
-#[must_use]
-pub fn discounted_years(a: f64, b: f64, r: f64) -> f64 {
-    if !(a.is_finite() && b.is_finite()) || b <= a {
-        return 0.0;
-    }
-    if r == 0.0 {
-        return b - a;
-    }
-    let mut total = 0.0;
-    let mut k = a.floor();
-    // Bounded by validation (horizons of at most MAX_YEARS years).
-    while k < b {
-        let part = (k + 1.0).min(b) - k.max(a);
-        total += part * (1.0 + r).powf(-k);
-        k += 1.0;
-    }
-    total
 }
 
 /// `sum_l w_l value(l)`: the credence-weighted expectation over leaves, written once.
@@ -405,58 +311,6 @@ impl Model {
         self.evaluate_scaled(levers, out, |_, c| c);
     }
 
-    /// The uncertainty band: like [`Model::evaluate_into`], but each effect taken anywhere in
-    /// its uncertainty range, written as the lowest (`lo`) and highest (`hi`) value each cell
-    /// can take. An effect driven by another cell reads that cell's whole band (interval
-    /// arithmetic over the curve, its knots inside the band included), so the band of a
-    /// driven cell holds every value its drivers' bands allow. Allocates nothing.
-    pub fn evaluate_bounds_into(&self, levers: &[f64], lo: &mut [f64], hi: &mut [f64]) {
-        let cells = self.cells();
-        lo.copy_from_slice(&self.base);
-        hi.copy_from_slice(&self.base);
-        for &i in &self.lever_effects {
-            let e = &self.effects[i];
-            let (a, b) = spread(e.range, (e.value(levers, &[]), e.value(levers, &[])));
-            for &li in &e.leaves {
-                lo[li * cells + e.cell] += a;
-                hi[li * cells + e.cell] += b;
-            }
-        }
-        let limit = |cell: usize, y: f64| {
-            let (l, h) = self.limits[cell / self.n_horizons];
-            y.clamp(l, h)
-        };
-        for (li, (lo_row, hi_row)) in lo.chunks_exact_mut(cells).zip(hi.chunks_exact_mut(cells)).enumerate() {
-            for &cell in &self.independent {
-                lo_row[cell] = limit(cell, lo_row[cell]);
-                hi_row[cell] = limit(cell, hi_row[cell]);
-            }
-            for (cell, reading) in &self.dependent {
-                let (mut a, mut b) = (lo_row[*cell], hi_row[*cell]);
-                for &i in reading {
-                    let e = &self.effects[i];
-                    if !e.applies[li] {
-                        continue;
-                    }
-                    let read = |input: Input| match input {
-                        Input::Lever(l) => (levers[l], levers[l]),
-                        Input::Cell(c) => (lo_row[c], hi_row[c]),
-                    };
-                    let mut v = e.curve.span(read(e.driver));
-                    if let Some((input, factor)) = &e.with {
-                        let f = factor.span(read(*input));
-                        v = product(v, f);
-                    }
-                    let (x, y) = spread(e.range, v);
-                    a += x;
-                    b += y;
-                }
-                lo_row[*cell] = limit(*cell, a);
-                hi_row[*cell] = limit(*cell, b);
-            }
-        }
-    }
-
     fn evaluate_scaled(&self, levers: &[f64], out: &mut [f64], pick: impl Fn((f64, f64), f64) -> f64) {
         let cells = self.cells();
         out.copy_from_slice(&self.base);
@@ -488,39 +342,6 @@ impl Model {
                 row[*cell] = limit(*cell, y);
             }
         }
-    }
-
-    /// Each effect's part in `cell` at these lever values, in file order: the effect
-    /// mathematics of [`Model::evaluate_into`], before the outcome's hard limits are applied.
-    #[must_use]
-    pub fn contributions(&self, levers: &[f64], cell: usize) -> Vec<Contribution> {
-        let cells = self.cells();
-        let mut block = vec![0.0; self.leaves.len() * cells];
-        self.evaluate_into(levers, &mut block);
-        self.effects
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.cell == cell)
-            .map(|(i, e)| {
-                // A driver cell may differ between leaves, and with it the effect.
-                let values: Vec<f64> = e
-                    .leaves
-                    .iter()
-                    .map(|&li| e.value(levers, &block[li * cells..(li + 1) * cells]))
-                    .collect();
-                let ends = values.iter().flat_map(|v| [e.range.0 * v, e.range.1 * v]);
-                let low = ends.clone().fold(f64::INFINITY, f64::min);
-                let high = ends.fold(f64::NEG_INFINITY, f64::max);
-                Contribution {
-                    effect: i,
-                    value: values.first().copied().unwrap_or(0.0),
-                    low: if low.is_finite() { low } else { 0.0 },
-                    high: if high.is_finite() { high } else { 0.0 },
-                    leaves: e.leaves.clone(),
-                    values,
-                }
-            })
-            .collect()
     }
 
     /// The level of `cell` under leaf position `leaf` with every lever at zero.
@@ -555,21 +376,6 @@ impl Model {
         (self.best[o] - self.worst[o]).abs()
     }
 
-    /// The weight each horizon counts in utility, `tau_t`: its weight per year times the years
-    /// it covers, each year `k` (the first is 1) discounted by `(1 + r)^-(k - 1)` (a part year
-    /// counts its part); or, in version 1, its weight as given.
-    #[must_use]
-    pub fn taus(&self, horizon_weights: &[f64], discount_rate: f64) -> Vec<f64> {
-        if !self.per_year {
-            return horizon_weights.to_vec();
-        }
-        horizon_weights
-            .iter()
-            .zip(&self.spans)
-            .map(|(w, &(a, b))| w * discounted_years(a, b, discount_rate))
-            .collect()
-    }
-
     /// Utility per leaf from evaluated outcome values, written to `out` (one per leaf).
     /// `total` is [`Model::weight_total`]. Allocates nothing.
     pub fn utilities_into(&self, values_out: &[f64], values: &[f64], horizons: &[f64], total: f64, out: &mut [f64]) {
@@ -585,48 +391,6 @@ impl Model {
                 }
             }
             *u = sum / total;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-12, "{a} != {b}");
-    }
-
-    fn tiny() -> Scenario {
-        crate::model::tests::tiny()
-    }
-
-    #[test]
-    fn contributions_match_the_evaluation() {
-        let s = tiny();
-        let m = Model::new(&s).expect("valid");
-        // gain long under B2 at x = 4, z = 5: (10 * 5) * 0.4 = 20, range (0.5, 2) -> 10 .. 40.
-        let c = m.contributions(&[4.0, 5.0], m.cell(1, 1));
-        assert_eq!(c.len(), 1);
-        assert_eq!((c[0].effect, c[0].value, c[0].low, c[0].high), (2, 20.0, 10.0, 40.0));
-        // It applies to B2 only: the third leaf.
-        assert_eq!(c[0].leaves, vec![2]);
-        // harm near: -x for all (-4) and B's points curve (+4, for B's two leaves).
-        let c = m.contributions(&[4.0, 5.0], m.cell(0, 0));
-        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), vec![-4.0, 4.0]);
-        assert_eq!(c[0].leaves, vec![0, 1, 2]);
-        assert_eq!(c[1].leaves, vec![1, 2]);
-        // Baseline plus contributions is the evaluation wherever no limit binds.
-        let mut out = vec![0.0; m.leaves.len() * m.cells()];
-        m.evaluate_into(&[4.0, 5.0], &mut out);
-        for leaf in 0..m.leaves.len() {
-            let sum: f64 = m.baseline(leaf, 0)
-                + c.iter()
-                    .filter(|x| x.leaves.contains(&leaf))
-                    .map(|x| x.value)
-                    .sum::<f64>();
-            let (lo, hi) = m.limits(0);
-            close(out[m.at(leaf, 0)], sum.clamp(lo, hi));
         }
     }
 }
