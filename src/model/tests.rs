@@ -386,16 +386,10 @@ fn parent_cycles_are_found() {
 /// near under every hypothesis, and gain near drives gain long under B. The second is listed
 /// first, so only the dependency order gets it right.
 pub(crate) fn tiny_v2() -> Scenario {
-    let mut s = tiny();
-    s.format_version = 2;
-    for e in &mut s.effects {
-        e.driver = e.source();
-        e.lever = None;
-        if let Some(m) = &mut e.with {
-            m.driver = m.source();
-            m.lever = None;
-        }
-    }
+    // Drivers instead of levers, and version 2's own value scale and horizon weighting.
+    let mut s = tiny().to_current_version();
+    s.value_scale = None;
+    s.horizon_weighting = None;
     let mut long = effect("gain", "long", Some("B"), "x", Curve::Linear(0.5));
     long.lever = None;
     long.driver = Some(Driver::Outcome("gain".into(), "near".into()));
