@@ -251,7 +251,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .horizons
                 .iter()
                 .map(|h| h.id.clone())
-                .zip(doc.state.settings.taus(&crate::model::evaluate::Model::compile(s)))
+                .zip(rep.evaluation.taus.iter().copied())
                 .collect(),
         },
         outcomes,

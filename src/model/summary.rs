@@ -32,6 +32,8 @@ pub struct Evaluation {
     pub expected_low: Vec<f64>,
     /// Expected value of [`Evaluation::high`] per cell.
     pub expected_high: Vec<f64>,
+    /// What each horizon counts in utility, `tau_t` (see [`Model::taus`]).
+    pub taus: Vec<f64>,
     /// Utility per leaf.
     pub utility: Vec<f64>,
     /// Expected utility.
@@ -131,6 +133,7 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
         expected_low: (0..cells).map(|c| weighted(&low, c)).collect(),
         expected_high: (0..cells).map(|c| weighted(&high, c)).collect(),
         expected_utility: expectation(&w, |h| utility[h]),
+        taus,
         utility,
         values,
         low,
@@ -155,7 +158,7 @@ pub fn report(
         &candidates,
         &settings.credences,
         &settings.value_weights,
-        &settings.taus(model),
+        &evaluation.taus,
         scratch,
     )?;
     Ok(Report {

@@ -308,16 +308,12 @@ impl Model {
     /// Outcome values under every leaf for these lever values, clamped to the hard limits,
     /// written to `out[leaf * cells + cell]`. Allocates nothing.
     pub fn evaluate_into(&self, levers: &[f64], out: &mut [f64]) {
-        self.evaluate_scaled(levers, out, |_, c| c);
-    }
-
-    fn evaluate_scaled(&self, levers: &[f64], out: &mut [f64], pick: impl Fn((f64, f64), f64) -> f64) {
         let cells = self.cells();
         out.copy_from_slice(&self.base);
         // Effects of levers alone: one value for every leaf they apply to.
         for &i in &self.lever_effects {
             let e = &self.effects[i];
-            let c = pick(e.range, e.value(levers, &[]));
+            let c = e.value(levers, &[]);
             for &li in &e.leaves {
                 out[li * cells + e.cell] += c;
             }
@@ -336,7 +332,7 @@ impl Model {
                 for &i in reading {
                     let e = &self.effects[i];
                     if e.applies[li] {
-                        y += pick(e.range, e.value(levers, row));
+                        y += e.value(levers, row);
                     }
                 }
                 row[*cell] = limit(*cell, y);

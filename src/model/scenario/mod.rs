@@ -235,8 +235,13 @@ impl Modulator {
     /// The driver, whichever way the file wrote it.
     #[must_use]
     pub fn source(&self) -> Option<Driver> {
-        self.driver.clone().or_else(|| self.lever.clone().map(Driver::Lever))
+        either(self.driver.as_ref(), self.lever.as_ref())
     }
+}
+
+/// A version 2 `driver`, else a version 1 `lever` as a lever driver.
+fn either(driver: Option<&Driver>, lever: Option<&String>) -> Option<Driver> {
+    driver.cloned().or_else(|| lever.cloned().map(Driver::Lever))
 }
 
 /// How one lever changes one outcome at one horizon, under all hypotheses or one.
@@ -296,7 +301,7 @@ impl Effect {
     /// The driver, whichever way the file wrote it.
     #[must_use]
     pub fn source(&self) -> Option<Driver> {
-        self.driver.clone().or_else(|| self.lever.clone().map(Driver::Lever))
+        either(self.driver.as_ref(), self.lever.as_ref())
     }
     /// The driving lever's id, if a lever drives the effect.
     #[must_use]

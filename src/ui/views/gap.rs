@@ -2,8 +2,8 @@
 //! against A), each outcome and horizon's part in the difference of expected utility, in the
 //! yardstick's units, largest first.
 
-use crate::format::{fixed, number};
-use crate::model::explain::{GapPart, amount, gap, runner_up};
+use crate::format::number;
+use crate::model::explain::{GapPart, gap, in_units, runner_up};
 use crate::ui::ctx::{View, ViewCtx};
 use crate::ui::widgets::{
     Key, category_label, category_marks, category_row, fit_axis_label, plot_height, short_horizon, with_legend,
@@ -56,10 +56,7 @@ impl View for GapView {
             }
         };
         let units = report.units.as_ref().ok();
-        let say = |du: f64| match units {
-            Some(u) => amount(u.of_utility(du), &u.unit),
-            None => format!("{} of utility", fixed(du, 4)),
-        };
+        let say = |du: f64| in_units(units, du);
         let say_signed = |du: f64| {
             let text = say(du);
             if du > 0.0 { format!("+{text}") } else { text }
