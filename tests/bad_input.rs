@@ -454,3 +454,48 @@ fn a_negative_discount_rate_is_refused_and_a_yardstick_weighted_zero_is_said_in_
         doc.scenario.outcome_index("deaths_west")
     );
 }
+
+#[test]
+fn a_dist_that_does_not_fit_its_range_and_an_unknown_parameter_are_located() {
+    // An effect's range made to start at 0 and read as a LogNormal.
+    let first = "range: (0.3, 1.5), note: \"assumption: local offensives";
+    assert!(paris().contains(first));
+    let text = paris()
+        .replacen(
+            first,
+            "dist: LogNormal, range: (0.0, 1.5), note: \"assumption: local offensives",
+            1,
+        )
+        .replacen(
+            "parameter: \"homeland_effectiveness\"",
+            "parameter: \"homeland_effectivenes\"",
+            1,
+        );
+    let err = parse_scenario("u.ron", &text).expect_err("invalid");
+    let msg = err.to_string();
+    assert!(msg.contains("a LogNormal range must be positive"), "{msg}");
+    assert!(msg.contains("unknown parameter \"homeland_effectivenes\""), "{msg}");
+    let lognormal = text.lines().position(|l| l.contains("dist: LogNormal")).expect("line") + 1;
+    let unknown = text
+        .lines()
+        .position(|l| l.contains("homeland_effectivenes\""))
+        .expect("line")
+        + 1;
+    let lines: Vec<Option<usize>> = err.problems().iter().map(|p| p.line).collect();
+    assert!(
+        lines.contains(&Some(lognormal)) && lines.contains(&Some(unknown)),
+        "{lines:?} {msg}"
+    );
+}
+
+#[test]
+fn a_triangular_range_must_hold_its_mode_of_one() {
+    let text = paris().replacen(
+        "range: (0.3, 1.5), note: \"assumption: local offensives",
+        "range: (1.1, 1.5), note: \"assumption: local offensives",
+        1,
+    );
+    let msg = message(parse_scenario("t.ron", &text));
+    assert!(msg.contains("mode at the central estimate 1"), "{msg}");
+    assert!(msg.starts_with("t.ron:"), "{msg}");
+}

@@ -80,6 +80,7 @@ fn empty_scenario() -> Scenario {
         value_scale: None,
         horizon_weighting: None,
         policies: vec![],
+        parameters: vec![],
     }
 }
 

@@ -5,6 +5,7 @@ use crate::io::{SHIPPED_SCENARIOS, parse_scenario};
 use crate::model::decision::Scratch;
 use crate::model::evaluate::Model;
 use crate::model::preset::Settings;
+use crate::model::scenario::Scenario;
 use crate::model::summary::report;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -108,5 +109,63 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         )
         .to_string(),
     );
+    lines.extend(uncertainty_benchmarks(&scenario, &model, &settings, samples.min(30)));
     lines
+}
+
+/// The Monte Carlo, the search and the study's other parts, on the defaults.
+fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, samples: usize) -> Vec<String> {
+    use crate::model::uncertainty::{
+        Buffers, DEFAULT_SAMPLES, DEFAULT_SEED, Design, Weights, found_candidates, run, search, study, with_found,
+    };
+    let design = Design::new(scenario, DEFAULT_SAMPLES, DEFAULT_SEED);
+    let found = search(scenario, model, settings);
+    let candidates = with_found(scenario, settings, &found_candidates(&found));
+    let Ok(w) = model.leaf_weights(&settings.credences) else {
+        return vec!["the defaults' credences cannot be used".to_owned()];
+    };
+    let taus = settings.taus(model);
+    let weights = Weights {
+        leaves: &w,
+        values: &settings.value_weights,
+        horizons: &taus,
+    };
+    let mut buffers = Buffers::default();
+    let banded = (candidates.len() - 1, scenario.policies.len());
+    vec![
+        format!(
+            "uncertainty: {} unknowns ({} named), {} candidates",
+            design.unknowns.len(),
+            scenario.parameters.len(),
+            candidates.len()
+        ),
+        measure("uncertainty: draw 10,000 Latin hypercube samples", samples, || {
+            black_box(Design::new(scenario, DEFAULT_SAMPLES, DEFAULT_SEED));
+        })
+        .to_string(),
+        measure(
+            "uncertainty: 10,000 samples x all candidates (bands, P(best), regret, EVPPI)",
+            samples,
+            || {
+                black_box(run(model, &design, &candidates, weights, banded, &mut buffers).ok());
+            },
+        )
+        .to_string(),
+        measure(
+            "optimiser: best and most robust settings on the lever steps",
+            samples,
+            || {
+                black_box(search(scenario, model, black_box(settings)));
+            },
+        )
+        .to_string(),
+        measure(
+            "uncertainty study: search + Monte Carlo + tornado + believe",
+            samples,
+            || {
+                black_box(study(scenario, model, settings, &design, &mut buffers).ok());
+            },
+        )
+        .to_string(),
+    ]
 }

@@ -1,8 +1,10 @@
-//! The analyst command line: `eval`, `policies`, `check` and `bench`.
+//! The analyst command line: `eval`, `policies`, `uncertainty`, `optimise`, `export`, `check`
+//! and `bench`.
 
 mod bench;
 pub mod json;
 pub mod output;
+pub mod uncertain;
 
 pub use bench::{BenchResult, measure, run_benchmarks};
 
@@ -37,6 +39,13 @@ pub enum Format {
     Json,
     /// CSV, one row per outcome and horizon (eval) or per policy (policies).
     Csv,
+}
+
+/// Format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON, field names as in the RON file.
+    Json,
 }
 
 /// Settings given on the command line over those in the file.
@@ -87,6 +96,44 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Monte Carlo over every effect's range: the chance each policy is best, its regret, what
+    /// each unknown is worth learning, the tornado and what you would have to believe.
+    Uncertainty {
+        /// A preset or scenario file.
+        file: PathBuf,
+        /// Settings given on the command line over those in the file.
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Samples to draw (1 to 200,000).
+        #[arg(long, default_value_t = crate::model::uncertainty::DEFAULT_SAMPLES)]
+        samples: usize,
+        /// Seed of the samples: the same seed gives the same numbers on every machine.
+        #[arg(long, default_value_t = crate::model::uncertainty::DEFAULT_SEED)]
+        seed: u64,
+        /// Output format (CSV: one row per policy).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The lever settings with the highest expected utility (or, with --robust, the least
+    /// maximum regret) on the levers' steps, printed as a preset that can be saved and opened.
+    Optimise {
+        /// A preset or scenario file.
+        file: PathBuf,
+        /// Settings given on the command line over those in the file.
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Minimise the maximum regret across hypotheses instead.
+        #[arg(long)]
+        robust: bool,
+    },
+    /// Write a scenario or preset as JSON with the file's own field names.
+    Export {
+        /// A preset or scenario file.
+        file: PathBuf,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
     /// Validate files and list every problem found.
     Check {
         /// Preset or scenario files.
@@ -131,6 +178,22 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             overrides,
             format,
         } => load_and_report(file, overrides).and_then(|(doc, rep)| output::policies(&doc, &rep, *format)),
+        Command::Uncertainty {
+            file,
+            overrides,
+            samples,
+            seed,
+            format,
+        } => load(file, overrides).and_then(|(doc, model)| {
+            let st = uncertain::run_study(&doc, &model, *samples, *seed)?;
+            uncertain::uncertainty(&doc, &model, &st, *format)
+        }),
+        Command::Optimise {
+            file,
+            overrides,
+            robust,
+        } => load(file, overrides).and_then(|(doc, model)| optimise(&doc, &model, *robust)),
+        Command::Export { file, format: _ } => export(file),
         Command::Check { files } => return check(files),
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
@@ -229,11 +292,45 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
     Ok(())
 }
 
-/// Load a file, apply overrides and compute the report.
+/// The found settings as a preset: the document with its levers set to them.
+fn optimise(doc: &Document, model: &Model, robust: bool) -> Result<String, CliError> {
+    use crate::model::uncertainty::{ROBUST_FOUND_ID, search};
+    let found = search(&doc.scenario, model, &doc.state.settings);
+    let want = if robust {
+        ROBUST_FOUND_ID
+    } else {
+        crate::model::uncertainty::BEST_FOUND_ID
+    };
+    let f = found
+        .into_iter()
+        .find(|f| f.candidate.id == want)
+        .ok_or_else(|| CliError::Input("the settings cannot be optimised: no usable weights".to_owned()))?;
+    let mut out = doc.clone();
+    out.state.settings.levers.clone_from(&f.candidate.levers);
+    out.state.name = format!("{} ({})", doc.state.name, f.candidate.name.to_lowercase());
+    let same = f
+        .same_as
+        .map(|p| format!(", the same as the named policy {}", doc.scenario.policies[p].name))
+        .unwrap_or_default();
+    eprintln!("motive-lab: {}{same}", f.candidate.name);
+    crate::io::preset_text(&out).map_err(|e| CliError::Input(e.to_string()))
+}
+
+/// A scenario or preset file as JSON.
+fn export(file: &std::path::Path) -> Result<String, CliError> {
+    let (doc, kind) = crate::io::load_document_and_kind(file)?;
+    let text = match kind {
+        crate::io::FileKind::Scenario => serde_json::to_string_pretty(&*doc.scenario),
+        crate::io::FileKind::Preset => serde_json::to_string_pretty(&doc.to_saved_preset()),
+    };
+    text.map(|t| t + "\n").map_err(|e| CliError::Input(e.to_string()))
+}
+
+/// Load a file, apply overrides and compile its scenario.
 ///
 /// # Errors
-/// Bad file, bad override or unusable settings.
-pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<(Document, Report), CliError> {
+/// Bad file or bad override.
+pub fn load(file: &std::path::Path, overrides: &Overrides) -> Result<(Document, Model), CliError> {
     let mut doc = load_document(file)?;
     // A preset made for an older revision of its scenario is evaluated, after saying what
     // changed.
@@ -249,6 +346,15 @@ pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<
                 .join("\n"),
         )
     })?;
+    Ok((doc, model))
+}
+
+/// Load a file, apply overrides and compute the report.
+///
+/// # Errors
+/// Bad file, bad override or unusable settings.
+pub fn load_and_report(file: &std::path::Path, overrides: &Overrides) -> Result<(Document, Report), CliError> {
+    let (doc, model) = load(file, overrides)?;
     let rep = report(&doc.scenario, &model, &doc.state.settings, &mut Scratch::default())
         .map_err(|e| CliError::Input(format!("{}: {e}", file.display())))?;
     if let Err(e @ crate::model::units::UnitsError::WeightZero(_)) = &rep.units

@@ -10,6 +10,7 @@ pub mod preset;
 pub mod scenario;
 pub mod summary;
 pub mod sweep;
+pub mod uncertainty;
 pub mod units;
 pub mod validate;
 pub mod weights;

@@ -13,11 +13,13 @@ use crate::model::validate::{Problem, validate};
 mod band;
 mod order;
 mod parts;
+mod sampled;
 mod years;
 
 pub use crate::model::weights::WeightError;
 pub use order::dependency_order;
 pub use parts::Contribution;
+pub use sampled::{SampleOut, SampleScratch};
 pub use years::discounted_years;
 
 /// What an effect reads: a lever value, or a cell's value under the same leaf.
@@ -62,6 +64,10 @@ pub struct Model {
     effects: Vec<CompiledEffect>,
     /// Effects driven by levers only (their value is the same under every leaf), file order.
     lever_effects: Vec<usize>,
+    /// Those of them that apply under every leaf.
+    common_lever_effects: Vec<usize>,
+    /// The others, per leaf position: those that apply under it.
+    leaf_lever_effects: Vec<Vec<usize>>,
     /// Cells with at least one effect driven by another cell, in dependency order, each with
     /// those effects (file order): evaluated after the cells they read.
     dependent: Vec<(usize, Vec<usize>)>,
@@ -195,7 +201,18 @@ impl Model {
                 }
             })
             .collect();
-        let lever_effects = (0..effects.len()).filter(|&i| !effects[i].reads_cells()).collect();
+        let lever_effects: Vec<usize> = (0..effects.len()).filter(|&i| !effects[i].reads_cells()).collect();
+        let everywhere = |i: usize| effects[i].applies.iter().all(|&a| a);
+        let common_lever_effects = lever_effects.iter().copied().filter(|&i| everywhere(i)).collect();
+        let leaf_lever_effects = (0..leaves.len())
+            .map(|li| {
+                lever_effects
+                    .iter()
+                    .copied()
+                    .filter(|&i| !everywhere(i) && effects[i].applies[li])
+                    .collect()
+            })
+            .collect();
         let edges: Vec<(usize, usize)> = effects
             .iter()
             .flat_map(|e| {
@@ -231,6 +248,8 @@ impl Model {
             base,
             effects,
             lever_effects,
+            common_lever_effects,
+            leaf_lever_effects,
             dependent,
             independent,
             clamp_values: s.value_scale() == ValueScale::Clamped,

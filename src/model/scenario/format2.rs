@@ -75,3 +75,11 @@ pub(super) fn is_zero(x: &u32) -> bool {
 pub(super) fn is_end(r: &Role) -> bool {
     *r == Role::End
 }
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+pub(super) fn is_triangular(d: &super::Dist) -> bool {
+    *d == super::Dist::Triangular
+}

@@ -9,10 +9,12 @@ use std::collections::BTreeMap;
 
 mod curve;
 mod format2;
+mod uncertain;
 
 pub use curve::Curve;
 pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
-use format2::{bare, bare_out, is_end, is_zero};
+use format2::{bare, bare_out, is_end, is_triangular, is_zero};
+pub use uncertain::{Dist, Parameter, Z95};
 
 /// The scenario format version this build writes (and the newest it reads).
 pub const SCENARIO_FORMAT_VERSION: u32 = 2;
@@ -51,6 +53,9 @@ pub struct Scenario {
     /// Named response policies: complete lever settings.
     #[serde(default)]
     pub policies: Vec<Policy>,
+    /// The named uncertain parameters effects may share (see [`Effect::parameter`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<Parameter>,
     /// Revision of the scenario's content (version 2): presets made for an older revision
     /// open with a notice of what [`Scenario::renamed`] changed.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -278,6 +283,18 @@ pub struct Effect {
     pub with: Option<Modulator>,
     /// Plausible range of the effect as multipliers of the curve, `(low, high)`.
     pub range: (f64, f64),
+    /// How the range is read as a distribution of the multiplier (Triangular by default).
+    #[serde(default, skip_serializing_if = "is_triangular")]
+    pub dist: Dist,
+    /// The named uncertain quantity this effect shares with others, if any; without one the
+    /// effect is its own parameter.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
+    pub parameter: Option<String>,
     /// Source or rationale; starts with "assumption" when no source supports the size.
     pub note: String,
 }
@@ -315,6 +332,32 @@ impl Effect {
 }
 
 impl Scenario {
+    /// A short name of effect `i`: what drives it, what it moves, the horizon id and the
+    /// hypothesis id it is limited to, e.g. "Airstrike intensity -> Territory held (near, h2)".
+    #[must_use]
+    pub fn effect_name(&self, i: usize) -> String {
+        let Some(e) = self.effects.get(i) else {
+            return format!("effect {}", i + 1);
+        };
+        let outcome = |id: &str| {
+            self.outcomes
+                .iter()
+                .find(|o| o.id == id)
+                .map_or_else(|| id.to_owned(), |o| o.name.clone())
+        };
+        let from = match e.source() {
+            Some(Driver::Lever(l)) => self
+                .levers
+                .iter()
+                .find(|x| x.id == l)
+                .map_or(l.clone(), |x| x.name.clone()),
+            Some(Driver::Outcome(o, t)) => format!("{} ({t})", outcome(&o)),
+            None => String::new(),
+        };
+        let under = e.hypothesis.as_deref().map(|h| format!(", {h}")).unwrap_or_default();
+        format!("{from} -> {} ({}{under})", outcome(&e.outcome), e.horizon)
+    }
+
     /// Index of the hypothesis with this id.
     #[must_use]
     pub fn hypothesis_index(&self, id: &str) -> Option<usize> {

@@ -50,6 +50,8 @@ fn effect(outcome: &str, horizon: &str, hypothesis: Option<&str>, lever: &str, c
         curve,
         with: None,
         range: (0.5, 2.0),
+        dist: Dist::Triangular,
+        parameter: None,
         note: "assumption: test".into(),
     }
 }
@@ -155,6 +157,7 @@ pub(crate) fn tiny() -> Scenario {
                 levers: BTreeMap::from([("x".into(), 4.0), ("z".into(), 5.0)]),
             },
         ],
+        parameters: vec![],
         revision: 0,
         renamed: BTreeMap::new(),
         numeraire: None,

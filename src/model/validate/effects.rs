@@ -193,8 +193,25 @@ pub(super) fn check_effects(c: &mut Collector, s: &Scenario, known: &Known<'_>) 
             }
         }
         let (lo, hi) = e.range;
-        if c.finite(&p("range"), lo) & c.finite(&p("range"), hi) && lo > hi {
-            c.push(p("range"), format!("range low {lo} is above high {hi}"), None);
+        if c.finite(&p("range"), lo) & c.finite(&p("range"), hi) {
+            if lo > hi {
+                c.push(p("range"), format!("range low {lo} is above high {hi}"), None);
+            } else if let Some(why) = e.dist.misfit(e.range) {
+                c.push(
+                    p("dist"),
+                    why,
+                    (e.dist != crate::model::scenario::Dist::Triangular).then(|| e.dist.name().to_owned()),
+                );
+            }
+        }
+        if let Some(id) = &e.parameter
+            && !s.parameters.iter().any(|q| &q.id == id)
+        {
+            c.push(
+                p("parameter"),
+                format!("unknown parameter \"{id}\"; list it in the scenario's parameters"),
+                Some(format!("\"{id}\"")),
+            );
         }
         if e.note.trim().is_empty() {
             c.push(
@@ -205,6 +222,28 @@ pub(super) fn check_effects(c: &mut Collector, s: &Scenario, known: &Known<'_>) 
         }
     }
     check_cycles(c, s, &edges);
+}
+
+/// Named parameters: unique ids, each shared by at least one effect.
+pub(super) fn check_parameters(c: &mut Collector, s: &Scenario) {
+    let mut seen = BTreeSet::new();
+    for (i, q) in s.parameters.iter().enumerate() {
+        if q.id.trim().is_empty() {
+            c.push(format!("parameters[{i}].id"), "a parameter needs an id", None);
+        } else if !seen.insert(q.id.as_str()) {
+            c.push(
+                format!("parameters[{i}].id"),
+                format!("a second parameter with id \"{}\"", q.id),
+                Some(format!("\"{}\"", q.id)),
+            );
+        } else if !s.effects.iter().any(|e| e.parameter.as_ref() == Some(&q.id)) {
+            c.push(
+                format!("parameters[{i}]"),
+                format!("no effect shares parameter \"{}\"; give it to one or remove it", q.id),
+                Some(format!("\"{}\"", q.id)),
+            );
+        }
+    }
 }
 
 /// Outcomes that drive each other in a circle cannot be evaluated: name the cells of a cycle

@@ -200,6 +200,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         horizons: &horizons,
     };
     check_effects(&mut c, s, &known);
+    effects::check_parameters(&mut c, s);
     check_numeraire(&mut c, s, &outcomes);
     check_renamed(&mut c, s);
     for (i, p) in s.policies.iter().enumerate() {

@@ -1,0 +1,131 @@
+//! The samples: a Latin hypercube over the uncertain parameters (and the motive), seeded, and
+//! the effect multipliers it implies.
+
+use crate::model::scenario::Scenario;
+use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
+use rand_pcg::Pcg64;
+
+/// One uncertain quantity: a named parameter shared by effects, or one effect of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    /// The parameter's id, or `effect-N` (N counted from 1 in file order) for an effect of its own.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Whether the scenario names it (a shared parameter), rather than one effect's own range.
+    pub named: bool,
+    /// Effect indices drawn from it.
+    pub effects: Vec<usize>,
+}
+
+/// The Latin hypercube design: `n` samples of each unknown's quantile and of the motive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Design {
+    /// Samples.
+    pub n: usize,
+    /// The seed it was drawn with.
+    pub seed: u64,
+    /// The uncertain quantities, named parameters first (scenario order), then effects of
+    /// their own (file order). Effects whose range is one point are left out.
+    pub unknowns: Vec<Unknown>,
+    /// Quantile of each unknown per sample, `[unknown * n + s]`, in (0, 1).
+    pub quantiles: Vec<f64>,
+    /// A quantile per sample for drawing the motive.
+    pub motive: Vec<f64>,
+    /// A quantile per sample that nothing reads: the no-information reference of the
+    /// binning estimator (see `voi`).
+    pub reference: Vec<f64>,
+    /// Multiplier of each effect per sample, `[effect * n + s]`.
+    pub multipliers: Vec<f64>,
+}
+
+/// The uncertain quantities of a scenario.
+#[must_use]
+pub fn unknowns(scenario: &Scenario) -> Vec<Unknown> {
+    let mut out: Vec<Unknown> = scenario
+        .parameters
+        .iter()
+        .map(|p| Unknown {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            named: true,
+            effects: (0..scenario.effects.len())
+                .filter(|&e| scenario.effects[e].parameter.as_ref() == Some(&p.id))
+                .collect(),
+        })
+        .collect();
+    for (i, e) in scenario.effects.iter().enumerate() {
+        if e.parameter.is_none() && e.range.0 < e.range.1 {
+            out.push(Unknown {
+                id: format!("effect-{}", i + 1),
+                name: scenario.effect_name(i),
+                named: false,
+                effects: vec![i],
+            });
+        }
+    }
+    out
+}
+
+/// One Latin hypercube column: a random permutation of the `n` strata, a uniform point in each.
+fn column(rng: &mut Pcg64, n: usize) -> Vec<f64> {
+    let mut strata: Vec<usize> = (0..n).collect();
+    strata.shuffle(rng);
+    strata
+        .into_iter()
+        .map(|k| (k as f64 + rng.random::<f64>()) / n as f64)
+        .collect()
+}
+
+impl Design {
+    /// Draw `n` samples with this seed. The same scenario, `n` and seed give the same design on
+    /// every machine (PCG-64 and the shuffle are specified bit for bit).
+    #[must_use]
+    pub fn new(scenario: &Scenario, n: usize, seed: u64) -> Self {
+        let mut rng = Pcg64::seed_from_u64(seed);
+        let unknowns = unknowns(scenario);
+        let mut quantiles = Vec::with_capacity(unknowns.len() * n);
+        for _ in &unknowns {
+            quantiles.extend(column(&mut rng, n));
+        }
+        let motive = column(&mut rng, n);
+        let reference = column(&mut rng, n);
+        let mut multipliers = vec![1.0; scenario.effects.len() * n];
+        for (k, u) in unknowns.iter().enumerate() {
+            for &e in &u.effects {
+                let effect = &scenario.effects[e];
+                for s in 0..n {
+                    multipliers[e * n + s] = effect.dist.quantile(effect.range, quantiles[k * n + s]);
+                }
+            }
+        }
+        Self {
+            n,
+            seed,
+            unknowns,
+            quantiles,
+            motive,
+            reference,
+            multipliers,
+        }
+    }
+
+    /// Quantile of unknown `k` in sample `s`.
+    #[must_use]
+    pub fn quantile(&self, k: usize, s: usize) -> f64 {
+        self.quantiles[k * self.n + s]
+    }
+}
+
+/// Multipliers with every unknown at its central value (1) but unknown `k`'s effects at
+/// quantile `u`: one sample, `[effect]`.
+#[must_use]
+pub fn one_at(scenario: &Scenario, unknown: &Unknown, u: f64) -> Vec<f64> {
+    let mut m = vec![1.0; scenario.effects.len()];
+    for &e in &unknown.effects {
+        let effect = &scenario.effects[e];
+        m[e] = effect.dist.quantile(effect.range, u);
+    }
+    m
+}

@@ -1,0 +1,182 @@
+//! One call from a document to everything the uncertainty views and `motive-lab uncertainty`
+//! show: the optimised settings, the Monte Carlo over every candidate, the tornado and what
+//! you would have to believe for each candidate to be best.
+
+use super::believe::{Belief, believe};
+use super::design::Design;
+use super::optimise::{Objective, optimise};
+use super::tornado::{Bar, tornado};
+use super::{Buffers, Uncertainty, UncertaintyError, Weights, run};
+use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
+use crate::model::evaluate::Model;
+use crate::model::preset::Settings;
+use crate::model::scenario::Scenario;
+use crate::model::summary::candidates;
+
+/// Id of the settings with the highest expected utility found by the search.
+pub const BEST_FOUND_ID: &str = "best_found";
+/// Id of the settings with the least maximum regret found by the search.
+pub const ROBUST_FOUND_ID: &str = "robust_found";
+
+/// Settings found by the search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// What was maximised.
+    pub objective: Objective,
+    /// The candidate: id [`BEST_FOUND_ID`] or [`ROBUST_FOUND_ID`].
+    pub candidate: Candidate,
+    /// The named policy with exactly these settings, if one has them (the candidate is then not
+    /// added twice).
+    pub same_as: Option<usize>,
+}
+
+/// Everything computed about the unknowns for one document state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Study {
+    /// The candidates compared: the named policies, the found settings not already named,
+    /// then the current settings (last).
+    pub candidates: Vec<Candidate>,
+    /// Number of named policies (the first candidates).
+    pub named: usize,
+    /// The searches' results (expected utility first, then minimax regret).
+    pub found: Vec<Found>,
+    /// The decision analysis at the central values over [`Study::candidates`].
+    pub analysis: Analysis,
+    /// The Monte Carlo over the same candidates; outcome bands for the current settings.
+    pub mc: Uncertainty,
+    /// Best candidate and runner-up at the central values, whose lead the tornado explains.
+    pub lead: Option<(usize, usize)>,
+    /// The tornado of that lead, largest swing first.
+    pub tornado: Vec<Bar>,
+    /// For each candidate, the nearest credences that make it best among the named policies
+    /// (`None` if none do).
+    pub beliefs: Vec<Option<Belief>>,
+}
+
+/// The found settings as candidates, for the report: those not the same as a named policy.
+#[must_use]
+pub fn found_candidates(found: &[Found]) -> Vec<Candidate> {
+    found
+        .iter()
+        .filter(|f| f.same_as.is_none())
+        .map(|f| f.candidate.clone())
+        .collect()
+}
+
+/// Run the search for both objectives.
+#[must_use]
+pub fn search(scenario: &Scenario, model: &Model, settings: &Settings) -> Vec<Found> {
+    let Ok(w) = model.leaf_weights(&settings.credences) else {
+        return Vec::new();
+    };
+    let taus = settings.taus(model);
+    let base = candidates(scenario, settings);
+    let starts: Vec<&[f64]> = base.iter().map(|c| c.levers.as_slice()).collect();
+    [
+        (Objective::ExpectedUtility, BEST_FOUND_ID, "Best found"),
+        (Objective::MinimaxRegret, ROBUST_FOUND_ID, "Most robust found"),
+    ]
+    .into_iter()
+    .filter_map(|(objective, id, name)| {
+        let (levers, _) = optimise(
+            scenario,
+            model,
+            &starts,
+            (&w, &settings.value_weights, &taus),
+            objective,
+        )?;
+        let same_as = (0..scenario.policies.len()).find(|&p| base[p].levers == levers);
+        Some(Found {
+            objective,
+            candidate: Candidate {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                levers,
+            },
+            same_as,
+        })
+    })
+    .collect()
+}
+
+/// The candidate set with the found settings: named, found (not already named), current.
+#[must_use]
+pub fn with_found(scenario: &Scenario, settings: &Settings, found: &[Candidate]) -> Vec<Candidate> {
+    let mut c = candidates(scenario, settings);
+    let current = c.pop();
+    c.extend(found.iter().cloned());
+    c.extend(current);
+    c
+}
+
+/// Search, sample and analyse one document state.
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn study(
+    scenario: &Scenario,
+    model: &Model,
+    settings: &Settings,
+    design: &Design,
+    buffers: &mut Buffers,
+) -> Result<Study, UncertaintyError> {
+    let found = search(scenario, model, settings);
+    let candidates = with_found(scenario, settings, &found_candidates(&found));
+    let taus = settings.taus(model);
+    let analysis = analyse(
+        model,
+        &candidates,
+        &settings.credences,
+        &settings.value_weights,
+        &taus,
+        &mut Scratch::default(),
+    )?;
+    let w = analysis.leaf_weights.clone();
+    let weights = Weights {
+        leaves: &w,
+        values: &settings.value_weights,
+        horizons: &taus,
+    };
+    let current = candidates.len().saturating_sub(1);
+    let mc = run(
+        model,
+        design,
+        &candidates,
+        weights,
+        (current, scenario.policies.len()),
+        buffers,
+    )?;
+    let n = analysis.n_leaves;
+    let best = analysis.best;
+    let runner_up = (0..candidates.len())
+        .filter(|&p| p != best && candidates[p].levers != candidates[best].levers)
+        .max_by(|&p, &q| analysis.expected_utility[p].total_cmp(&analysis.expected_utility[q]));
+    let lead = runner_up.map(|r| (best, r));
+    let tornado = lead.map_or_else(Vec::new, |(a, b)| {
+        tornado(
+            scenario,
+            model,
+            &design.unknowns,
+            (&candidates[a], &candidates[b]),
+            (&w, &settings.value_weights, &taus),
+            (
+                &analysis.utility[a * n..(a + 1) * n],
+                &analysis.utility[b * n..(b + 1) * n],
+            ),
+        )
+    });
+    let levers: Vec<&[f64]> = candidates.iter().map(|c| c.levers.as_slice()).collect();
+    let beliefs = (0..candidates.len())
+        .map(|p| believe(&analysis.utility, &levers, &w, p, scenario.policies.len()))
+        .collect();
+    Ok(Study {
+        named: scenario.policies.len(),
+        candidates,
+        found,
+        analysis,
+        mc,
+        lead,
+        tornado,
+        beliefs,
+    })
+}

@@ -1,0 +1,134 @@
+//! The tornado: how far the best candidate's lead over the runner-up swings as each unknown
+//! goes from its 5th to its 95th percentile (the others at their central value), and as each
+//! top-level credence moves 20 points either way.
+
+use super::design::{Unknown, one_at};
+use crate::model::decision::Candidate;
+use crate::model::evaluate::{Model, SampleOut, SampleScratch};
+use crate::model::scenario::Scenario;
+
+/// How far credences move in the tornado: 20 points.
+pub const CREDENCE_SWING: f64 = 0.2;
+
+/// What a bar moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKind {
+    /// An unknown (index into the design's unknowns), from its 5th to its 95th percentile.
+    Unknown(usize),
+    /// A top-level hypothesis's credence, 20 points down and up (the others rescaled).
+    Credence(usize),
+}
+
+/// One bar: the lead at the low and the high end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    /// What moves.
+    pub kind: BarKind,
+    /// The lead with it at its low end (5th percentile, or 20 points less credence).
+    pub low: f64,
+    /// The lead with it at its high end.
+    pub high: f64,
+}
+
+impl Bar {
+    /// `|high - low|`.
+    #[must_use]
+    pub fn swing(&self) -> f64 {
+        (self.high - self.low).abs()
+    }
+}
+
+/// Leaf weights with top-level hypothesis `root`'s weight moved to `to` (clamped to 0-1) and
+/// the other roots rescaled in proportion. `None` if nothing can take up the change.
+#[must_use]
+pub fn moved(model: &Model, w: &[f64], root: usize, to: f64) -> Option<Vec<f64>> {
+    let under: Vec<bool> = model.leaves.iter().map(|&h| model.is_under(h, root)).collect();
+    let now: f64 = w.iter().zip(&under).filter(|(_, u)| **u).map(|(x, _)| x).sum();
+    let to = to.clamp(0.0, 1.0);
+    let rest = 1.0 - now;
+    let n_under = under.iter().filter(|u| **u).count().max(1) as f64;
+    let n_rest = under.iter().filter(|u| !**u).count().max(1) as f64;
+    if under.iter().all(|u| *u) {
+        return None;
+    }
+    Some(
+        w.iter()
+            .zip(&under)
+            .map(|(&x, &u)| {
+                if u {
+                    if now > 0.0 { x * to / now } else { to / n_under }
+                } else if rest > 0.0 {
+                    x * (1.0 - to) / rest
+                } else {
+                    (1.0 - to) / n_rest
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The tornado for the lead of candidate `a` over `b`, sorted by swing (largest first).
+/// `utility[p * leaves + l]` are the central utilities (as in the decision analysis).
+#[must_use]
+pub fn tornado(
+    scenario: &Scenario,
+    model: &Model,
+    unknowns: &[Unknown],
+    (a, b): (&Candidate, &Candidate),
+    (w, values, horizons): (&[f64], &[f64], &[f64]),
+    central: (&[f64], &[f64]),
+) -> Vec<Bar> {
+    let Ok(total) = model.weight_total(values, horizons) else {
+        return Vec::new();
+    };
+    let leaves = model.leaves.len();
+    let mut scratch = SampleScratch::default();
+    let mut ua = vec![0.0; leaves];
+    let mut ub = vec![0.0; leaves];
+    let mut lead_at = |m: &[f64]| {
+        for (c, out) in [(a, &mut ua), (b, &mut ub)] {
+            model.sample_into(
+                &c.levers,
+                m,
+                1,
+                (values, horizons, total),
+                &mut scratch,
+                SampleOut {
+                    utility: out,
+                    values: None,
+                },
+            );
+        }
+        (0..leaves).map(|l| w[l] * (ua[l] - ub[l])).sum::<f64>()
+    };
+    let mut bars: Vec<Bar> = unknowns
+        .iter()
+        .enumerate()
+        .map(|(k, u)| Bar {
+            kind: BarKind::Unknown(k),
+            low: lead_at(&one_at(scenario, u, 0.05)),
+            high: lead_at(&one_at(scenario, u, 0.95)),
+        })
+        .collect();
+    let (central_a, central_b) = central;
+    let lead_with = |w2: &[f64]| (0..leaves).map(|l| w2[l] * (central_a[l] - central_b[l])).sum::<f64>();
+    for &root in &model.roots {
+        let now: f64 = (0..leaves)
+            .filter(|&l| model.is_under(model.leaves[l], root))
+            .map(|l| w[l])
+            .sum();
+        let (Some(down), Some(up)) = (
+            moved(model, w, root, now - CREDENCE_SWING),
+            moved(model, w, root, now + CREDENCE_SWING),
+        ) else {
+            continue;
+        };
+        bars.push(Bar {
+            kind: BarKind::Credence(root),
+            low: lead_with(&down),
+            high: lead_with(&up),
+        });
+    }
+    bars.sort_by(|x, y| y.swing().total_cmp(&x.swing()));
+    bars
+}
