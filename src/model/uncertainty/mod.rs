@@ -14,7 +14,7 @@ mod study;
 mod tornado;
 mod voi;
 
-pub use believe::{Belief, believe, describe};
+pub use believe::{Belief, MARGIN, believe, describe};
 pub use design::{Design, Unknown, one_at, unknowns};
 pub use optimise::{Objective, optimise};
 pub use stats::{Band, band, quantile};
