@@ -27,6 +27,8 @@ fn app() -> Harness<'static, MotiveApp> {
     // The Pareto samples are computed off the UI thread: wait for them, so that a test's frames
     // settle however fast the machine is.
     h.state_mut().wait_for_samples();
+    // So is the uncertainty study; wait for it too.
+    h.state_mut().wait_for_study();
     h.run();
     h
 }
@@ -1066,4 +1068,100 @@ fn help_explains_the_numbers_on_the_current_numbers() {
         motive_lab::format::number(r.analysis.evpi * u.per_utility)
     ));
     h.get_by_label("Now: Near term (year 1) counts 1.00, Long term (years 2-5) counts 4.00.");
+}
+
+fn tab(h: &mut Harness<'_, MotiveApp>, label: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
+        .click();
+    h.run();
+}
+
+#[test]
+fn the_uncertainty_tab_shows_the_study_and_adopts_the_best_settings_found() {
+    use motive_lab::model::uncertainty::{BEST_FOUND_ID, search};
+    let mut h = app();
+    // With the study in, the verdict says how often the best named policy stays best.
+    let p = {
+        let app = h.state();
+        let st = app
+            .derived
+            .fresh_study(app.settings())
+            .expect("a study of the defaults");
+        st.mc.policies[core_report(&h).analysis.best]
+            .p_best_named
+            .expect("a named policy")
+    };
+    h.get_by_label_contains(&format!(
+        "Over 10000 samples of the effects' ranges and the motive, 2015 middle course is the best named policy in {}",
+        motive_lab::format::percent(p)
+    ));
+    tab(&mut h, "Uncertainty");
+    assert_eq!(h.state().views.results.tab, PlotTab::Uncertainty);
+    h.get_by_label_contains("In each of 10000 samples the effects take a value in their ranges");
+    for section in ["Spread of utility", "Worth learning", "Tornado", "Chance best"] {
+        tab(&mut h, section);
+    }
+    // The settings found, computed independently of the app, are adopted by the first button.
+    let app = h.state();
+    let found = search(&app.doc().scenario, app.derived.model(), app.settings());
+    let best = found
+        .iter()
+        .find(|f| f.candidate.id == BEST_FOUND_ID)
+        .expect("found")
+        .candidate
+        .levers
+        .clone();
+    assert_ne!(h.state().settings().levers, best);
+    h.get_all_by_label("Adopt").next().expect("an Adopt button").click();
+    // A spinner turns while the new settings' study runs: step, do not wait to settle.
+    h.run_steps(2);
+    assert_eq!(h.state().settings().levers, best);
+    // The new settings get a study of their own, and the spinner stops.
+    h.state_mut().wait_for_study();
+    h.run();
+    assert!(h.query_by_label_contains("updating for the new settings").is_none());
+}
+
+#[test]
+fn the_belief_panel_says_what_to_believe_and_sets_those_credences() {
+    use motive_lab::model::uncertainty::{believe, describe};
+    let mut h = app();
+    tab(&mut h, "Decision matrix");
+    let app = h.state();
+    let (s, model) = (&app.doc().scenario, app.derived.model());
+    let disengage = s.policies.iter().position(|p| p.id == "disengage").expect("policy");
+    // Independently: the LP over the named policies at the defaults.
+    let r = core_report(&h);
+    let levers: Vec<&[f64]> = r.candidates.iter().map(|c| c.levers.as_slice()).collect();
+    let b = believe(
+        &r.analysis.utility,
+        &levers,
+        &r.analysis.leaf_weights,
+        disengage,
+        s.policies.len(),
+    )
+    .expect("some belief makes disengagement best");
+    let words = describe(s, model, &b, &r.analysis.leaf_weights);
+    assert!(
+        words.starts_with("move ") && words.contains("points of credence to 1."),
+        "{words}"
+    );
+    h.get_by_role_and_label(Role::ComboBox, "to be best?");
+    // The policy's row in the matrix has the same name as the combo's entry: pick it directly.
+    h.state_mut().views.results.matrix.believe = disengage;
+    h.run();
+    h.get_by_label_contains(&words);
+    h.get_by_label("Set these credences").click();
+    h.run_steps(2);
+    let after = core_report(&h);
+    for (x, y) in after.analysis.leaf_weights.iter().zip(&b.weights) {
+        assert!(
+            (x - y).abs() < 1e-9,
+            "{:?} vs {:?}",
+            after.analysis.leaf_weights,
+            b.weights
+        );
+    }
+    let best = &after.candidates[after.analysis.best];
+    assert_eq!(best.id, "disengage");
 }

@@ -5,8 +5,10 @@
 
 pub mod memo;
 mod types;
+mod uncertain;
 
 pub use types::{CredenceLines, Pareto, SamplesJob, SamplesState, Side};
+pub use uncertain::{StudyJob, StudyResult, StudyState};
 
 use crate::model::credence::all_shares;
 use crate::model::decision::{Scratch, split_utilities};
@@ -55,6 +57,7 @@ pub struct Derived {
     front: Memo<FrontKey, Vec<[f64; 2]>>,
     utility_sweeps: [Memo<(Settings, usize), SweepResult>; 2],
     decisive: Memo<Settings, Option<usize>>,
+    study: StudyState,
 }
 
 fn slot(side: Side) -> usize {
@@ -85,6 +88,7 @@ impl Derived {
             front: Memo::default(),
             utility_sweeps: Default::default(),
             decisive: Memo::default(),
+            study: StudyState::default(),
         }
     }
 

@@ -27,6 +27,10 @@ pub enum JobOutput {
     Dialog(DialogOutcome),
     /// An export written (or why not).
     Exported(PathBuf, Result<(), String>),
+    /// The uncertainty study of some settings.
+    Study(Box<crate::analysis::StudyResult>),
+    /// The uncertainty study stopped with an internal error.
+    StudyFailed(Arc<Scenario>, crate::model::preset::Settings),
 }
 
 /// Sends a result back to the app from anywhere, waking it.

@@ -221,7 +221,38 @@ impl MotiveApp {
         }
     }
 
+    /// Wait for the uncertainty study of the live settings (tests and benchmarks).
+    pub fn wait_for_study(&mut self) {
+        self.start_jobs();
+        while self.derived.study().running.is_some() {
+            match self.jobs.wait() {
+                Some(out) => self.job_done(out),
+                None => break,
+            }
+            self.start_jobs();
+        }
+    }
+
+    fn start_study(&mut self) {
+        let settings = self.session.doc.state.settings.clone();
+        let Some(job) = self.derived.take_study_job(&settings) else {
+            return;
+        };
+        let scenario = Arc::clone(self.derived.scenario());
+        let started = self.jobs.spawn(
+            "uncertainty",
+            move || JobOutput::Study(Box::new(job.run())),
+            move || JobOutput::StudyFailed(scenario, settings),
+        );
+        if let Err(e) = started {
+            let scenario = Arc::clone(self.derived.scenario());
+            let settings = self.session.doc.state.settings.clone();
+            self.derived.study_failed(&scenario, settings, e);
+        }
+    }
+
     fn start_jobs(&mut self) {
+        self.start_study();
         let Some(job) = self.derived.take_samples_job() else {
             return;
         };
@@ -243,6 +274,12 @@ impl MotiveApp {
             // The dialog counts as open until its answer is used.
             JobOutput::Dialog(outcome) => self.pending_dialog = Some(outcome),
             JobOutput::Exported(path, result) => self.exported(&path, result),
+            JobOutput::Study(result) => self.derived.deliver_study(*result),
+            JobOutput::StudyFailed(scenario, settings) => self.derived.study_failed(
+                &scenario,
+                settings,
+                "the uncertainty study stopped with an internal error".to_owned(),
+            ),
         }
     }
 

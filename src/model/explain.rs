@@ -165,3 +165,38 @@ pub fn gap(model: &Model, settings: &Settings, first: &[f64], second: &[f64]) ->
     parts.sort_by(|a, b| b.utility.abs().total_cmp(&a.utility.abs()));
     Ok(parts)
 }
+
+/// What the Monte Carlo adds to the verdict: how often the best named policy stays best over
+/// the samples of the effects' ranges and the motive, and which unknown is most worth
+/// resolving. `None` when the best is not a named policy or nothing was sampled.
+#[must_use]
+pub fn uncertainty_sentence(
+    scenario: &Scenario,
+    report: &Report,
+    study: &crate::model::uncertainty::Study,
+) -> Option<String> {
+    let best = report.analysis.best;
+    let p = study.mc.policies.get(best)?.p_best_named?;
+    let units = report.units.as_ref().ok();
+    let name = &report.candidates.get(best)?.name;
+    let voi = &study.mc.voi;
+    let top = (0..voi.parameters.len()).max_by(|&a, &b| voi.parameters[a].total_cmp(&voi.parameters[b]));
+    let names = crate::model::uncertainty::unknowns(scenario);
+    let worth = match top {
+        Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
+            "the unknown most worth resolving is {} (worth {})",
+            names[k].name.to_lowercase(),
+            in_units(units, voi.parameters[k])
+        ),
+        _ if voi.evppi_motive > 0.0 => format!(
+            "the unknown most worth resolving is the motive (worth {})",
+            in_units(units, voi.evppi_motive)
+        ),
+        _ => "no single unknown is worth resolving before choosing".to_owned(),
+    };
+    Some(format!(
+        "Over {} samples of the effects' ranges and the motive, {name} is the best named policy in {}; {worth}.",
+        crate::format::number(study.mc.samples as f64),
+        percent(p)
+    ))
+}

@@ -133,6 +133,8 @@ pub enum PlotTab {
     CredenceSweep,
     /// What drives the gap between the best policy and the runner-up.
     Gap,
+    /// The Monte Carlo over the effects' ranges: chance best, spread, value of information.
+    Uncertainty,
 }
 
 /// The look views draw with.

@@ -76,8 +76,13 @@ impl Standalone {
         self
     }
 
-    /// Draw `view`, then apply the edits it asked for.
+    /// Draw `view` (after running the uncertainty study of the settings if it has none), then
+    /// apply the edits it asked for.
     pub fn show(&mut self, ui: &mut egui::Ui, view: &mut dyn View) {
+        // The uncertainty study, which the app runs off the UI thread, runs here at once.
+        if let Some(job) = self.derived.take_study_job(&self.doc.state.settings) {
+            self.derived.deliver_study(job.run());
+        }
         let mut commands = Vec::new();
         let session = SessionView {
             path: self.path.as_deref(),

@@ -24,14 +24,19 @@ const REGRET_MARGIN: f32 = 60.0;
 /// Least gap between two policy names on the regret chart's axis.
 const MIN_LABEL_GAP: f32 = 14.0;
 
-/// The decision matrix (no state of its own yet).
+/// The decision matrix and the "what would you have to believe?" panel.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct MatrixView {}
+pub struct MatrixView {
+    /// The named policy the belief panel is about.
+    pub believe: usize,
+}
 
 impl View for MatrixView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let Ok(report) = ctx.report() else { return };
+        crate::ui::views::believe::believe_ui(ui, ctx, &mut self.believe);
+        ui.separator();
         // A comparison that cannot be evaluated is reported once, by the results view.
         let pinned = match ctx.session.pinned {
             Some(_) => ctx.reference_report().ok(),
@@ -200,6 +205,7 @@ impl View for MatrixView {
         }
         if let Some(p) = apply {
             ctx.edit(Edit::Policy(p));
+            self.believe = p;
         }
         // Policies down the side, first at the top, so that every name has a row of its own
         // and reads horizontally at any width.

@@ -2,6 +2,7 @@
 //! [`crate::ui::ctx::View`].
 
 pub mod assumptions;
+pub mod believe;
 pub mod cell;
 pub mod confirm;
 pub mod credence_sweep;
@@ -20,4 +21,5 @@ pub mod pareto;
 pub mod results;
 pub mod step_changes;
 pub mod summary;
+pub mod uncertainty;
 pub mod weights;

@@ -37,6 +37,8 @@ enum Column {
     Value(usize),
     /// The lowest to highest value over the hypotheses at a horizon.
     Spread(usize),
+    /// The 5th to 95th percentile of the expected value over the Monte Carlo's samples.
+    Band(usize),
     /// The value under one leaf hypothesis at a horizon.
     Leaf(usize, usize),
 }
@@ -63,11 +65,17 @@ pub fn outcome_table_ui(
         columns.push(Column::Value(t));
         if spread {
             columns.push(Column::Spread(t));
+            columns.push(Column::Band(t));
         }
         if per_h {
             columns.extend((0..model.leaves.len()).map(|l| Column::Leaf(t, l)));
         }
     }
+    // The Monte Carlo's bands, when its latest study is for these settings.
+    let bands: Option<Vec<crate::model::uncertainty::Band>> = ctx
+        .derived
+        .fresh_study(ctx.settings())
+        .map(|st| st.mc.cells.iter().map(|c| c.expected).collect());
     let mut open = None;
     let table = FrozenTable::new("outcome-table", columns.len() + 1, s.outcomes.len()).max_height(max_height);
     table.show(ui, |ui, at| {
@@ -83,6 +91,9 @@ pub fn outcome_table_ui(
                 Some(Column::Spread(_)) => ui
                     .label(RichText::new("spread").small())
                     .on_hover_text("Lowest and highest value over the hypotheses you give any credence"),
+                Some(Column::Band(_)) => ui.label(RichText::new("5–95%").small()).on_hover_text(
+                    "The 5th to 95th percentile of the expected value when every effect is drawn from its range (Monte Carlo, 10,000 samples)",
+                ),
                 Some(Column::Leaf(t, l)) => {
                     let name = &s.hypotheses[model.leaves[l]].name;
                     ui.label(RichText::new(short_id(name)).small())
@@ -165,6 +176,32 @@ pub fn outcome_table_ui(
                     number(ev.expected_low[cell]),
                     number(ev.expected_high[cell])
                 ));
+            }
+            Column::Band(t) => {
+                let cell = model.cell(o, t);
+                let text = bands
+                    .as_ref()
+                    .and_then(|b| b.get(cell))
+                    .map_or_else(|| "…".to_owned(), |b| format!("{}–{}", number(b.p5), number(b.p95)));
+                let hover = bands.as_ref().and_then(|b| b.get(cell)).map_or_else(
+                    || "The Monte Carlo is running for these settings.".to_owned(),
+                    |b| {
+                        format!(
+                            "{}, {}: 90% of the samples of the effects' ranges give an expected value from {} to {} (median {}, mean {}; at the central estimates {}).",
+                            out.name,
+                            s.horizons[t].name,
+                            number(b.p5),
+                            number(b.p95),
+                            number(b.p50),
+                            number(b.mean),
+                            number(ev.expected[cell])
+                        )
+                    },
+                );
+                let name = format!("{}, {}, 5 to 95%: {text}", out.name, s.horizons[t].name);
+                ui.label(RichText::new(text).small().color(palette.muted))
+                    .on_hover_text(hover)
+                    .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             }
             Column::Leaf(t, l) => {
                 let cell = model.cell(o, t);

@@ -1,5 +1,6 @@
 //! The results area: the verdict line, the outcomes table and the plot tabs.
 
+use crate::model::explain::uncertainty_sentence;
 use crate::ui::ctx::{Command, PlotTab, View, ViewCtx};
 use crate::ui::views::credence_sweep::CredenceSweepView;
 use crate::ui::views::gap::GapView;
@@ -8,6 +9,7 @@ use crate::ui::views::matrix::MatrixView;
 use crate::ui::views::outcomes::outcome_table_ui;
 use crate::ui::views::pareto::ParetoView;
 use crate::ui::views::summary::summary_ui;
+use crate::ui::views::uncertainty::UncertaintyView;
 use serde::{Deserialize, Serialize};
 
 /// Least height of the outcomes table.
@@ -31,6 +33,8 @@ pub struct ResultsView {
     pub credence: CredenceSweepView,
     /// The gap breakdown.
     pub gap: GapView,
+    /// The Monte Carlo.
+    pub uncertainty: UncertaintyView,
 }
 
 impl View for ResultsView {
@@ -64,12 +68,17 @@ impl ResultsView {
                 None
             }
         };
+        let sampled = ctx
+            .derived
+            .fresh_study(ctx.settings())
+            .and_then(|st| uncertainty_sentence(&ctx.doc.scenario, &report, st));
         summary_ui(
             ui,
             &ctx.theme,
             &ctx.doc.scenario,
             &report,
             reference.as_deref().map(|r| (kind, r)),
+            sampled,
         );
         if !ctx.theme.classroom {
             let mut per = ctx.session.per_hypothesis;
@@ -90,6 +99,7 @@ impl ResultsView {
             ui.selectable_value(tab, PlotTab::Matrix, "Decision matrix");
             ui.selectable_value(tab, PlotTab::CredenceSweep, "Credence sweep");
             ui.selectable_value(tab, PlotTab::Gap, "What drives the gap");
+            ui.selectable_value(tab, PlotTab::Uncertainty, "Uncertainty");
         });
         match self.tab {
             PlotTab::Pareto => self.pareto.ui(ui, ctx),
@@ -97,6 +107,7 @@ impl ResultsView {
             PlotTab::Matrix => self.matrix.ui(ui, ctx),
             PlotTab::CredenceSweep => self.credence.ui(ui, ctx),
             PlotTab::Gap => self.gap.ui(ui, ctx),
+            PlotTab::Uncertainty => self.uncertainty.ui(ui, ctx),
         }
     }
 }

@@ -16,6 +16,7 @@ pub fn summary_ui(
     scenario: &Scenario,
     report: &Report,
     reference: Option<(ReferenceKind, &Report)>,
+    sampled: Option<String>,
 ) {
     let palette = theme.palette;
     let a = &report.analysis;
@@ -65,7 +66,9 @@ pub fn summary_ui(
     // One paragraph, so that short lines do not each take a row.
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::proportional(size), ' '));
-        for (i, line) in verdict(scenario, report).into_iter().enumerate() {
+        let mut lines = verdict(scenario, report);
+        lines.extend(sampled);
+        for (i, line) in lines.into_iter().enumerate() {
             let text = RichText::new(line).size(size);
             ui.label(if i == 0 { text.strong() } else { text });
         }

@@ -1,0 +1,305 @@
+//! The "Uncertainty" tab: what the Monte Carlo over every effect's range says. The chance each
+//! candidate is best, the spread of its utility, what resolving each unknown is worth, the
+//! tornado of the best policy's lead, and the settings the search found (which can be adopted).
+
+use crate::format::percent;
+use crate::model::explain::in_units;
+use crate::model::uncertainty::{BarKind, CREDENCE_SWING, Study, unknowns};
+use crate::ui::ctx::{Command, View, ViewCtx};
+use crate::ui::widgets::{category_label, category_marks, category_row, fit_axis_label, plot_height};
+use egui::RichText;
+use egui_plot::{Bar, BarChart, Plot, VLine};
+use serde::{Deserialize, Serialize};
+
+/// Height per bar.
+const ROW: f32 = 26.0;
+/// Height of a chart besides its rows.
+const MARGIN: f32 = 60.0;
+/// Unknowns shown in the value-of-information and tornado charts.
+const MOST_UNKNOWNS: usize = 10;
+/// Longest label on a chart's axis (the whole name is in the bar's hover text).
+const LABEL_CHARS: usize = 44;
+
+/// Which chart the tab shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Section {
+    /// The probability each candidate is best.
+    #[default]
+    ChanceBest,
+    /// The spread of each candidate's utility.
+    Spread,
+    /// The value of information.
+    WorthLearning,
+    /// The tornado.
+    Tornado,
+}
+
+/// The uncertainty tab's state.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UncertaintyView {
+    /// The chart shown.
+    pub section: Section,
+}
+
+fn short(name: &str) -> String {
+    if name.chars().count() <= LABEL_CHARS {
+        name.to_owned()
+    } else {
+        name.chars().take(LABEL_CHARS - 1).collect::<String>() + "…"
+    }
+}
+
+/// A horizontal bar chart, one named row per bar, first at the top.
+fn bars_chart(ui: &mut egui::Ui, id: &str, labels: Vec<String>, bars: Vec<Bar>, x_label: &str, line: Option<f64>) {
+    let n = labels.len();
+    let width = ui.available_width();
+    let height = plot_height(ui)
+        .min(ROW * n as f32 + MARGIN)
+        .max(ROW * n as f32 + MARGIN);
+    let y_axis = egui_plot::AxisHints::new_y()
+        .formatter(move |mark, _| category_label(&labels, mark.value))
+        .label_spacing(14.0..=ROW);
+    Plot::new(id)
+        .width(width)
+        .height(height)
+        .x_axis_label(fit_axis_label(ui, x_label, width))
+        .include_x(0.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .y_grid_spacer(move |_| category_marks(n))
+        .custom_y_axes(vec![y_axis])
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(id, bars).horizontal());
+            if let Some(x) = line {
+                p.vline(VLine::new("central", x).width(1.5));
+            }
+        });
+}
+
+impl View for UncertaintyView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let settings = ctx.settings().clone();
+        let fresh = ctx.derived.fresh_study(&settings).is_some();
+        let Some((_, latest)) = ctx.derived.study().latest.clone() else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Sampling 10,000 draws of every effect's range and of the motive…");
+            });
+            return;
+        };
+        let st = match latest.as_ref() {
+            Ok(st) => st,
+            Err(e) => {
+                ui.label(format!("The Monte Carlo cannot run: {e}"));
+                return;
+            }
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.section, Section::ChanceBest, "Chance best");
+            ui.selectable_value(&mut self.section, Section::Spread, "Spread of utility");
+            ui.selectable_value(&mut self.section, Section::WorthLearning, "Worth learning");
+            ui.selectable_value(&mut self.section, Section::Tornado, "Tornado");
+            if !fresh {
+                ui.spinner();
+                ui.label(RichText::new("updating for the new settings…").small());
+            }
+        });
+        found_ui(ui, ctx, st);
+        let units = ctx.report().ok().and_then(|r| r.units.as_ref().ok().cloned());
+        let say = |du: f64| in_units(units.as_ref(), du);
+        let value = |du: f64| units.as_ref().map_or(du, |u| u.of_utility(du));
+        let unit_name = units.as_ref().map_or_else(|| "utility".to_owned(), |u| u.unit.clone());
+        let palette = ctx.theme.palette;
+        let s = &ctx.doc.scenario;
+        match self.section {
+            Section::ChanceBest => {
+                ui.label(format!(
+                    "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best.",
+                    crate::format::number(st.mc.samples as f64)
+                ));
+                let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
+                let n = labels.len();
+                let bars = st
+                    .candidates
+                    .iter()
+                    .zip(&st.mc.policies)
+                    .enumerate()
+                    .map(|(i, (c, p))| {
+                        let named = p
+                            .p_best_named
+                            .map(|x| format!("; among the named policies alone {}", percent(x)))
+                            .unwrap_or_default();
+                        Bar::new(category_row(n, i), p.p_best * 100.0)
+                            .width(0.6)
+                            .fill(if i == st.mc.best {
+                                palette.better
+                            } else {
+                                palette.sample
+                            })
+                            .name(format!(
+                                "{}: best in {} of samples ({} with the motive averaged out{named})",
+                                c.name,
+                                percent(p.p_best),
+                                percent(p.p_best_motive_averaged)
+                            ))
+                    })
+                    .collect();
+                bars_chart(ui, "p-best", labels, bars, "Chance of being best (%)", None);
+            }
+            Section::Spread => {
+                ui.label(
+                    "Each bar runs from the 5th to the 95th percentile of the policy's utility over the samples (motive drawn per sample); hover for the mean and the regret.",
+                );
+                let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
+                let n = labels.len();
+                let bars = st
+                    .candidates
+                    .iter()
+                    .zip(&st.mc.policies)
+                    .enumerate()
+                    .map(|(i, (c, p))| {
+                        Bar::new(category_row(n, i), p.eu_p95 - p.eu_p5)
+                            .base_offset(p.eu_p5)
+                            .width(0.5)
+                            .fill(if i == st.mc.best {
+                                palette.better
+                            } else {
+                                palette.sample
+                            })
+                            .name(format!(
+                                "{}: utility {:.3} to {:.3}, mean {:.3}; expected regret {} (90th percentile {})",
+                                c.name,
+                                p.eu_p5,
+                                p.eu_p95,
+                                p.eu_mean,
+                                say(p.expected_regret),
+                                say(p.regret_p90)
+                            ))
+                    })
+                    .collect();
+                bars_chart(ui, "spread", labels, bars, "Utility (5th to 95th percentile)", None);
+            }
+            Section::WorthLearning => {
+                ui.label(format!(
+                    "What it would be worth, in {unit_name} over the horizons, to know before choosing: everything, the motive alone, or one unknown at a time (estimated from the same samples).",
+                ));
+                let names = unknowns(s);
+                let mut ranked: Vec<usize> = (0..st.mc.voi.parameters.len()).collect();
+                ranked.sort_by(|&a, &b| st.mc.voi.parameters[b].total_cmp(&st.mc.voi.parameters[a]));
+                let mut rows: Vec<(String, f64)> = vec![
+                    (
+                        "Everything: the motive and every effect".to_owned(),
+                        st.mc.voi.evpi_total,
+                    ),
+                    ("The motive alone".to_owned(), st.mc.voi.evppi_motive),
+                ];
+                rows.extend(
+                    ranked
+                        .iter()
+                        .take(MOST_UNKNOWNS)
+                        .map(|&k| (names[k].name.clone(), st.mc.voi.parameters[k])),
+                );
+                let labels: Vec<String> = rows.iter().map(|(name, _)| short(name)).collect();
+                let n = labels.len();
+                let bars = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (name, v))| {
+                        Bar::new(category_row(n, i), value(*v))
+                            .width(0.6)
+                            .fill(if i == 0 { palette.muted } else { palette.current })
+                            .name(format!("{name}: {}", say(*v)))
+                    })
+                    .collect();
+                bars_chart(
+                    ui,
+                    "voi",
+                    labels,
+                    bars,
+                    &format!("Value of information ({unit_name})"),
+                    None,
+                );
+            }
+            Section::Tornado => {
+                let Some((a, b)) = st.lead else {
+                    ui.label("There is no second policy to compare with.");
+                    return;
+                };
+                let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
+                ui.label(format!(
+                    "{}'s lead over {} is {} at the central values (the line). Each bar shows the lead with one unknown at its 5th and 95th percentile, or one theory's credence {:.0} points lower and higher.",
+                    st.candidates[a].name,
+                    st.candidates[b].name,
+                    say(lead),
+                    CREDENCE_SWING * 100.0
+                ));
+                let names = unknowns(s);
+                let shown: Vec<_> = st.tornado.iter().take(MOST_UNKNOWNS).collect();
+                let name = |k: BarKind| match k {
+                    BarKind::Unknown(k) => names[k].name.clone(),
+                    BarKind::Credence(h) => format!("Credence in {}", s.hypotheses[h].name),
+                };
+                let labels: Vec<String> = shown.iter().map(|bar| short(&name(bar.kind))).collect();
+                let n = labels.len();
+                let bars = shown
+                    .iter()
+                    .enumerate()
+                    .map(|(i, bar)| {
+                        let (lo, hi) = (value(bar.low.min(bar.high)), value(bar.low.max(bar.high)));
+                        Bar::new(category_row(n, i), hi - lo)
+                            .base_offset(lo)
+                            .width(0.6)
+                            .fill(if bar.high >= bar.low {
+                                palette.better
+                            } else {
+                                palette.worse
+                            })
+                            .name(format!(
+                                "{}: lead {} at the low end, {} at the high end",
+                                name(bar.kind),
+                                say(bar.low),
+                                say(bar.high)
+                            ))
+                    })
+                    .collect();
+                bars_chart(
+                    ui,
+                    "tornado",
+                    labels,
+                    bars,
+                    &format!("Lead ({unit_name})"),
+                    Some(value(lead)),
+                );
+            }
+        }
+    }
+}
+
+/// The settings the search found, each with a button to adopt them.
+fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, st: &Study) {
+    let s = &ctx.doc.scenario;
+    for f in &st.found {
+        ui.horizontal_wrapped(|ui| {
+            let levers: Vec<String> = s
+                .levers
+                .iter()
+                .zip(&f.candidate.levers)
+                .map(|(l, x)| format!("{} {} {}", l.name, crate::format::number(*x), l.unit))
+                .collect();
+            let same = f
+                .same_as
+                .map(|p| format!(" (the same as {})", s.policies[p].name))
+                .unwrap_or_default();
+            ui.label(RichText::new(format!("{}{same}:", f.candidate.name)).strong());
+            ui.label(levers.join(", "));
+            if ui
+                .button("Adopt")
+                .on_hover_text("Set every lever to these settings (undoable).")
+                .clicked()
+            {
+                ctx.send(Command::AdoptSample(f.candidate.levers.clone()));
+            }
+        });
+    }
+}
