@@ -402,3 +402,68 @@ fn the_yardstick_and_discount_can_be_set_from_the_command_line() {
     let long: f64 = (1..=4).map(|k| 1.1f64.powi(-k)).sum();
     assert!((f(&j["weights"]["horizons_counted"]["long"]) - long).abs() < 1e-12);
 }
+
+#[test]
+fn uncertainty_json_has_the_documented_keys_and_repeats_with_its_seed() {
+    let args = [
+        "uncertainty",
+        "assets/scenarios/paris-2015.ron",
+        "--samples",
+        "2000",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+    ];
+    let a = json(&args);
+    assert_eq!(a, json(&args), "the same seed gives the same numbers");
+    assert_eq!(a["samples"], 2000);
+    assert_eq!(a["seed"], 9);
+    let policies = a["policies"].as_array().expect("policies");
+    let total: f64 = policies.iter().map(|p| p["p_best"].as_f64().expect("p_best")).sum();
+    assert!((total - 1.0).abs() < 1e-9);
+    let named: f64 = policies.iter().filter_map(|p| p["p_best_named"].as_f64()).sum();
+    assert!((named - 1.0).abs() < 1e-9);
+    assert!(policies.iter().any(|p| p["id"] == "current"));
+    let voi = &a["voi"];
+    assert!(voi["evpi_total"].as_f64().expect("evpi") >= voi["evppi_motive"].as_f64().expect("motive"));
+    assert!(voi["units"]["unit"].as_str().is_some());
+    assert!(a["outcomes"].as_array().expect("outcomes").len() == 30);
+    assert!(a["tornado"]["bars"].as_array().is_some_and(|b| !b.is_empty()));
+    assert_eq!(a["believe"].as_array().expect("believe").len(), policies.len());
+    assert_eq!(a["optimised"].as_array().expect("optimised").len(), 2);
+}
+
+#[test]
+fn uncertainty_refuses_zero_samples_and_too_many() {
+    for n in ["0", "200001"] {
+        let o = run(&["uncertainty", "assets/scenarios/paris-2015.ron", "--samples", n]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("ask for 1 to 200000"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn optimise_prints_a_preset_that_opens_with_the_settings_found() {
+    let o = run(&["optimise", "assets/scenarios/paris-2015.ron", "--robust"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("robust.ron");
+    std::fs::write(&path, stdout(&o)).expect("write");
+    let doc = motive_lab::io::load_document(&path).expect("the preset opens");
+    let s = &doc.scenario;
+    let model = motive_lab::model::evaluate::Model::new(s).expect("valid");
+    let settings = motive_lab::model::preset::Settings::defaults(s);
+    let found = motive_lab::model::uncertainty::search(s, &model, &settings);
+    assert_eq!(doc.state.settings.levers, found[1].candidate.levers);
+}
+
+#[test]
+fn export_writes_a_scenario_as_json_with_its_field_names() {
+    let v = json(&["export", "assets/scenarios/paris-2015.ron", "--format", "json"]);
+    assert_eq!(v["id"], "paris-2015");
+    assert!(v["effects"][0]["range"].is_array());
+    assert!(v["parameters"].as_array().is_some_and(|p| !p.is_empty()));
+    let preset = json(&["export", "presets/france-2015.ron"]);
+    assert!(preset["levers"].is_object(), "{preset}");
+}
