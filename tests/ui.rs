@@ -1112,7 +1112,7 @@ fn the_uncertainty_tab_shows_the_study_and_adopts_the_best_settings_found() {
         .levers
         .clone();
     assert_ne!(h.state().settings().levers, best);
-    h.get_all_by_label("Adopt").next().expect("an Adopt button").click();
+    h.get_by_label("Adopt best found").click();
     // A spinner turns while the new settings' study runs: step, do not wait to settle.
     h.run_steps(2);
     assert_eq!(h.state().settings().levers, best);

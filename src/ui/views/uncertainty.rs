@@ -276,11 +276,13 @@ impl View for UncertaintyView {
     }
 }
 
-/// The settings the search found, each with a button to adopt them.
+/// The settings the search found, on one row: a button each to adopt them, their levers on
+/// hover.
 fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, st: &Study) {
     let s = &ctx.doc.scenario;
-    for f in &st.found {
-        ui.horizontal_wrapped(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Settings found by a search on the lever steps:");
+        for f in &st.found {
             let levers: Vec<String> = s
                 .levers
                 .iter()
@@ -289,17 +291,18 @@ fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, st: &Study) {
                 .collect();
             let same = f
                 .same_as
-                .map(|p| format!(" (the same as {})", s.policies[p].name))
+                .map(|p| format!("The same as {}.\n", s.policies[p].name))
                 .unwrap_or_default();
-            ui.label(RichText::new(format!("{}{same}:", f.candidate.name)).strong());
-            ui.label(levers.join(", "));
             if ui
-                .button("Adopt")
-                .on_hover_text("Set every lever to these settings (undoable).")
+                .button(format!("Adopt {}", f.candidate.name.to_lowercase()))
+                .on_hover_text(format!(
+                    "{same}{}\nSets every lever to these settings (undoable).",
+                    levers.join("\n")
+                ))
                 .clicked()
             {
                 ctx.send(Command::AdoptSample(f.candidate.levers.clone()));
             }
-        });
-    }
+        }
+    });
 }
