@@ -27,7 +27,7 @@ fn app() -> Harness<'static, MotiveApp> {
     // The Pareto samples are computed off the UI thread: wait for them, so that a test's frames
     // settle however fast the machine is.
     h.state_mut().wait_for_samples();
-    // So is the uncertainty study; wait for it too.
+    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
     h.run();
     h
@@ -293,6 +293,8 @@ fn pinning_a_compares_the_live_state() {
 fn every_plot_tab_draws() {
     let mut h = app();
     h.state_mut().wait_for_samples();
+    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
+    h.state_mut().wait_for_study();
     h.run();
     h.get_by_label_contains("10000 sampled policies");
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever sweep"))
@@ -351,6 +353,8 @@ fn the_assumptions_behind_an_outcome_are_one_click_away() {
 fn snapshot_main_window() {
     let mut h = app();
     h.state_mut().wait_for_samples();
+    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
+    h.state_mut().wait_for_study();
     h.run();
     h.snapshot("main_window");
 }
@@ -647,6 +651,8 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
         ),
     );
     h.state_mut().wait_for_samples();
+    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
+    h.state_mut().wait_for_study();
     for classroom in [false, true] {
         if classroom {
             h.key_press(egui::Key::F11);
@@ -709,6 +715,8 @@ fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
         .with_size([w, h])
         .build_eframe(|cc| MotiveApp::new(cc, None));
     h.state_mut().wait_for_samples();
+    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
+    h.state_mut().wait_for_study();
     h.run();
     h
 }

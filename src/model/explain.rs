@@ -182,17 +182,25 @@ pub fn uncertainty_sentence(
     let voi = &study.mc.voi;
     let top = (0..voi.parameters.len()).max_by(|&a, &b| voi.parameters[a].total_cmp(&voi.parameters[b]));
     let names = crate::model::uncertainty::unknowns(scenario);
+    // The value of information is over every candidate, the settings the search found among
+    // them, so it can be far below the EVPI over the named policies: say so.
+    let with_found = if study.candidates.len() > study.named + 1 {
+        "with the settings the search found also on the table, "
+    } else {
+        ""
+    };
     let worth = match top {
         Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
-            "the unknown most worth resolving is {} (worth {})",
+            "{with_found}the unknown most worth resolving is {} (worth {}; the motive {})",
             names[k].name.to_lowercase(),
-            in_units(units, voi.parameters[k])
-        ),
-        _ if voi.evppi_motive > 0.0 => format!(
-            "the unknown most worth resolving is the motive (worth {})",
+            in_units(units, voi.parameters[k]),
             in_units(units, voi.evppi_motive)
         ),
-        _ => "no single unknown is worth resolving before choosing".to_owned(),
+        _ if voi.evppi_motive > 0.0 => format!(
+            "{with_found}the unknown most worth resolving is the motive (worth {})",
+            in_units(units, voi.evppi_motive)
+        ),
+        _ => format!("{with_found}no single unknown is worth resolving before choosing"),
     };
     Some(format!(
         "Over {} samples of the effects' ranges and the motive, {name} is the best named policy in {}; {worth}.",
