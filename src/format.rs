@@ -71,6 +71,23 @@ pub fn percent(x: f64) -> String {
     format!("{}%", fixed(100.0 * x, 1))
 }
 
+/// "13 Nov 2015" from "2015-11-13".
+#[must_use]
+pub fn day(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => {
+            let month = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+            let d = d.trim_start_matches('0');
+            month.map_or_else(|| date.to_owned(), |m| format!("{d} {m} {y}"))
+        }
+        _ => date.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

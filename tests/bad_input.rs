@@ -499,3 +499,47 @@ fn a_triangular_range_must_hold_its_mode_of_one() {
     assert!(msg.contains("mode at the central estimate 1"), "{msg}");
     assert!(msg.starts_with("t.ron:"), "{msg}");
 }
+
+#[test]
+fn evidence_with_impossible_likelihoods_unknown_theories_or_bad_dates_is_located() {
+    let text = paris()
+        .replacen("date: \"2015-11-14\"", "date: \"14 Nov 2015\"", 1)
+        .replacen("\"h4\": 0.8, \"h5\": 0.5", "\"h4\": 1.8, \"h5\": 0.5", 1)
+        .replacen("{\"h1\": 0.3, \"h2\": 0.45", "{\"h9\": 0.3, \"h2\": 0.45", 1)
+        .replacen("\"h6\": 0.5, \"h6d\": 0.9", "\"h6\": 0.0, \"h6d\": 0.9", 1);
+    let err = parse_scenario("e.ron", &text).expect_err("invalid");
+    let msg = err.to_string();
+    assert!(msg.contains("\"14 Nov 2015\" is not a date"), "{msg}");
+    assert!(msg.contains("1.8 is not a likelihood"), "{msg}");
+    assert!(msg.contains("0 is not a likelihood"), "{msg}");
+    assert!(msg.contains("unknown hypothesis \"h9\""), "{msg}");
+    // The unknown theory leaves theory 1 without a likelihood.
+    assert!(msg.contains("no likelihood for h1"), "{msg}");
+    assert!(err.problems().iter().all(|p| p.line.is_some()), "{msg}");
+}
+
+#[test]
+fn an_observation_that_rules_out_every_theory_is_refused() {
+    // A certain item (likelihood 1 everywhere) observed false is impossible.
+    let certain = paris().replacen(
+        "likelihoods: {\"h1\": 0.5, \"h2\": 0.5, \"h3\": 0.5, \"h4\": 0.8, \"h5\": 0.5, \"h6\": 0.5}",
+        "likelihoods: {\"h1\": 1.0, \"h2\": 1.0, \"h3\": 1.0, \"h4\": 1.0, \"h5\": 1.0, \"h6\": 1.0}",
+        1,
+    );
+    assert_ne!(certain, paris());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.ron"), &certain).unwrap();
+    let text = "Preset(format_version: 1, name: \"t\", scenario: Path(\"s.ron\"), credences_from_evidence: true, evidence: {\"al_qaeda_rivalry\": false})";
+    let err = parse_document("p.ron", text, Some(dir.path()), 0).expect_err("impossible");
+    let msg = err.to_string();
+    assert!(msg.contains("impossible under every hypothesis"), "{msg}");
+    assert!(msg.contains("al_qaeda_rivalry false"), "{msg}");
+}
+
+#[test]
+fn an_unknown_evidence_item_in_a_preset_is_located() {
+    let text = preset("evidence: {\"claims\": true}");
+    let msg = message(parse_document("x.ron", &text, None, 0));
+    assert!(msg.contains("unknown evidence item \"claims\""), "{msg}");
+    assert!(msg.starts_with("x.ron:1:"), "{msg}");
+}

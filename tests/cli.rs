@@ -467,3 +467,81 @@ fn export_writes_a_scenario_as_json_with_its_field_names() {
     let preset = json(&["export", "presets/france-2015.ron"]);
     assert!(preset["levers"].is_object(), "{preset}");
 }
+
+#[test]
+fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
+    let by_hand = json(&["eval", "assets/scenarios/paris-2015.ron", "--format", "json"]);
+    assert_eq!(by_hand["credences_from_evidence"], false);
+    let h1 = |v: &Value, key: &str| {
+        v["hypotheses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == "h1")
+            .unwrap()[key]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!(h1(&by_hand, "weight"), h1(&by_hand, "prior_weight"));
+    // Nemmouche (P = 0.75 under theory 1) observed: theory 1's weight rises by Bayes' rule,
+    // 0.75 / P(e), with P(e) the prior mean of the item's likelihoods.
+    let v = json(&[
+        "eval",
+        "assets/scenarios/paris-2015.ron",
+        "--observe",
+        "nemmouche=true",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["credences_from_evidence"], true);
+    let top = [0.75, 0.7, 0.3, 0.5, 0.2, 0.45];
+    let pe: f64 = top.iter().sum::<f64>() / 6.0;
+    assert!(
+        (h1(&v, "weight") - (1.0 / 6.0) * 0.75 / pe).abs() < 1e-12,
+        "{}",
+        h1(&v, "weight")
+    );
+    assert!((h1(&v, "prior_weight") - 1.0 / 6.0).abs() < 1e-12);
+    let items = v["evidence"].as_array().unwrap();
+    let nem = items.iter().find(|e| e["id"] == "nemmouche").unwrap();
+    assert_eq!(nem["state"], "true");
+    assert!(nem["evsi"].is_null());
+    let team = items.iter().find(|e| e["id"] == "syria_team").unwrap();
+    assert!(
+        team["evsi_units"].as_f64().unwrap() > 0.0 && team["changes_decision"] == true,
+        "{team}"
+    );
+}
+
+#[test]
+fn known_by_observes_what_was_public_and_the_evidence_command_marks_the_question_to_ask() {
+    let v = json(&[
+        "eval",
+        "assets/scenarios/paris-2015.ron",
+        "--known-by",
+        "2015-11-20",
+        "--format",
+        "json",
+    ]);
+    for e in v["evidence"].as_array().unwrap() {
+        let public = e["date"].as_str().unwrap() <= "2015-11-20";
+        assert_eq!(e["state"], if public { "true" } else { "open" }, "{e}");
+    }
+    let o = run(&[
+        "evidence",
+        "assets/scenarios/paris-2015.ron",
+        "--observe",
+        "nemmouche=true",
+    ]);
+    let out = stdout(&o);
+    let marked = out
+        .lines()
+        .find(|l| l.contains("most worth answering"))
+        .expect("a marked item");
+    assert!(marked.starts_with("syria_team"), "{out}");
+    let bad = run(&["eval", "assets/scenarios/paris-2015.ron", "--known-by", "20 Nov 2015"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a date"));
+    let bad = run(&["eval", "assets/scenarios/paris-2015.ron", "--observe", "claim=maybe"]);
+    assert!(stderr(&bad).contains("not true, false or open"));
+}

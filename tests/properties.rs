@@ -45,6 +45,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                 horizon_weights: horizons,
                 discount_rate: 0.0,
                 numeraire: None,
+                observed: Vec::new(),
+                prior: None,
             }
         })
 }

@@ -1173,3 +1173,51 @@ fn the_belief_panel_says_what_to_believe_and_sets_those_credences() {
     let best = &after.candidates[after.analysis.best];
     assert_eq!(best.id, "disengage");
 }
+
+#[test]
+fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
+    use motive_lab::model::evidence::{EvidenceModel, Observation, known_by};
+    let mut h = app();
+    tab(&mut h, "Evidence");
+    assert_eq!(h.state().views.results.tab, PlotTab::Evidence);
+    h.get_by_label("from the evidence").click();
+    h.run_steps(2);
+    assert!(h.state().settings().prior.is_some());
+    // Observe the Nemmouche item by its "true" toggle.
+    h.get_by_label("nemmouche: true").click();
+    h.run_steps(2);
+    let app = h.state();
+    let s = app.doc().scenario.clone();
+    let nem = s.evidence.iter().position(|e| e.id == "nemmouche").expect("item");
+    assert_eq!(app.settings().observed[nem], Observation::True);
+    // The credences are the posterior, computed here independently.
+    let model = app.derived.model();
+    let prior = model
+        .leaf_weights(app.settings().prior.as_ref().expect("prior"))
+        .expect("weights");
+    let mut states = vec![Observation::Open; s.evidence.len()];
+    states[nem] = Observation::True;
+    let post = EvidenceModel::new(&s, model)
+        .posterior(&s, &prior, &states)
+        .expect("possible");
+    let now = model.leaf_weights(&app.settings().credences).expect("weights");
+    for (a, b) in now.iter().zip(&post) {
+        assert!((a - b).abs() < 1e-12);
+    }
+    // The credence panel shows it beside theory 1's prior slider.
+    h.get_by_label(&format!("now {}", motive_lab::format::percent(post[0])));
+    // In classroom mode Down steps to the next date: what was known by then.
+    h.state_mut().send(Command::ToggleClassroom);
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    let next = known_by(&s, "2014-11-16");
+    assert_eq!(h.state().settings().observed, next);
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(h.state().settings().observed, known_by(&s, "2014-05-24"));
+    // Undo goes back through the steps.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().settings().observed, next);
+}

@@ -73,6 +73,14 @@ impl MotiveApp {
             Command::SetPerHypothesis(on) => self.prefs.per_hypothesis = on,
             Command::ShowAssumptions(o, t) => self.views.assumptions.open = Some((o, t)),
             Command::ShowHelp(doc) => self.views.help.open = Some(doc),
+            Command::StepTimeline(step) => {
+                let doc = &self.session.doc;
+                if let Some(next) =
+                    crate::model::evidence::timeline_step(&doc.scenario, &doc.state.settings.observed, step)
+                {
+                    self.apply_edit(ctx, Edit::Observed(next));
+                }
+            }
             Command::StepPreset(step) => {
                 let n = SHIPPED_PRESETS.len();
                 if n > 0 {
@@ -179,6 +187,12 @@ impl MotiveApp {
                 }
                 if shortcut(Modifiers::NONE, Key::ArrowLeft) || shortcut(Modifiers::NONE, Key::PageUp) {
                     self.commands.push(Command::StepPreset(-1));
+                }
+                if shortcut(Modifiers::NONE, Key::ArrowDown) {
+                    self.commands.push(Command::StepTimeline(1));
+                }
+                if shortcut(Modifiers::NONE, Key::ArrowUp) {
+                    self.commands.push(Command::StepTimeline(-1));
                 }
             }
         }

@@ -81,6 +81,7 @@ fn empty_scenario() -> Scenario {
         horizon_weighting: None,
         policies: vec![],
         parameters: vec![],
+        evidence: vec![],
     }
 }
 

@@ -38,6 +38,29 @@ pub struct EvalJson {
     pub value_units: Option<ValueUnitsJson>,
     /// The verdict in words, one sentence per entry (generated from the analysis).
     pub verdict: Vec<String>,
+    /// Whether the credences come from evidence (`hypotheses[].weight` is then the posterior).
+    pub credences_from_evidence: bool,
+    /// Every evidence item, by date.
+    pub evidence: Vec<EvidenceJson>,
+}
+
+/// One evidence item's state and worth.
+#[derive(Debug, Serialize)]
+pub struct EvidenceJson {
+    /// Id.
+    pub id: String,
+    /// When it became public.
+    pub date: String,
+    /// `true`, `false` or `open`.
+    pub state: &'static str,
+    /// Spread of its log likelihoods over the hypotheses.
+    pub diagnosticity: f64,
+    /// Expected value of sample information of an open item, utility units (`null` if observed).
+    pub evsi: Option<f64>,
+    /// The same in yardstick units.
+    pub evsi_units: Option<f64>,
+    /// Whether either answer would change the best policy (`null` if observed).
+    pub changes_decision: Option<bool>,
 }
 
 /// The yardstick and the exchange rates the value weights imply.
@@ -89,8 +112,10 @@ pub struct HypothesisJson {
     pub parent: Option<String>,
     /// Whether the evaluation runs over it (no sub-hypotheses).
     pub leaf: bool,
-    /// Effective (normalised) weight.
+    /// Effective (normalised) weight: the posterior when credences come from evidence.
     pub weight: f64,
+    /// The weight before the evidence (the same as `weight` when credences are set by hand).
+    pub prior_weight: f64,
 }
 
 /// One outcome at one horizon.
@@ -185,6 +210,33 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     let a = &rep.analysis;
     let ev = &rep.evaluation;
     let leaf_ids: Vec<&str> = leaf_ids(doc);
+    let model = crate::model::evaluate::Model::compile(s);
+    let mut prior_weights = vec![0.0; s.hypotheses.len()];
+    if model
+        .hypothesis_weights(doc.state.settings.slider_credences(), &mut prior_weights)
+        .is_err()
+    {
+        prior_weights.clone_from(&a.hypothesis_weights);
+    }
+    let evidence = crate::model::evidence::evidence_report(s, &model, &doc.state.settings, rep);
+    let units = rep.units.as_ref().ok();
+    let mut evidence_rows: Vec<EvidenceJson> = evidence
+        .rows
+        .iter()
+        .map(|r| {
+            let e = &s.evidence[r.item];
+            EvidenceJson {
+                id: e.id.clone(),
+                date: e.date.clone(),
+                state: r.state.word(),
+                diagnosticity: r.diagnosticity,
+                evsi: r.sample.map(|x| x.evsi),
+                evsi_units: r.sample.and_then(|x| units.map(|u| u.of_utility(x.evsi))),
+                changes_decision: r.sample.map(|x| x.changes_decision),
+            }
+        })
+        .collect();
+    evidence_rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
         leaf_ids
             .iter()
@@ -214,7 +266,6 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
         }
     }
     let cand_id = |p: usize| rep.candidates[p].id.clone();
-    let units = rep.units.as_ref().ok();
     EvalJson {
         scenario: ScenarioJson {
             id: s.id.clone(),
@@ -231,6 +282,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 parent: h.parent.clone(),
                 leaf: s.is_leaf(i),
                 weight: a.hypothesis_weights[i],
+                prior_weight: prior_weights.get(i).copied().unwrap_or(a.hypothesis_weights[i]),
             })
             .collect(),
         weights: WeightsJson {
@@ -310,5 +362,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .collect(),
         }),
         verdict: crate::model::explain::verdict(s, rep),
+        credences_from_evidence: doc.state.settings.prior.is_some(),
+        evidence: evidence_rows,
     }
 }

@@ -69,6 +69,13 @@ pub struct Overrides {
     /// The outcome differences are measured in: `--yardstick deaths_west`.
     #[arg(long = "yardstick", value_name = "OUTCOME")]
     pub yardstick: Option<String>,
+    /// An evidence item observed (or open again): `--observe claim=true`. Credences then come
+    /// from the evidence.
+    #[arg(long = "observe", value_name = "ID=true|false|open")]
+    pub observe: Vec<String>,
+    /// Observe every evidence item public by this date, the rest open: `--known-by 2015-11-20`.
+    #[arg(long = "known-by", value_name = "YYYY-MM-DD")]
+    pub known_by: Option<String>,
 }
 
 /// Commands.
@@ -134,6 +141,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+    /// The evidence matrix: each item's likelihood under each hypothesis, its diagnosticity,
+    /// its state and, for an open item, what observing it is worth.
+    Evidence {
+        /// A preset or scenario file.
+        file: PathBuf,
+        /// Settings given on the command line over those in the file.
+        #[command(flatten)]
+        overrides: Overrides,
+    },
     /// Validate files and list every problem found.
     Check {
         /// Preset or scenario files.
@@ -194,6 +210,9 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             robust,
         } => load(file, overrides).and_then(|(doc, model)| optimise(&doc, &model, *robust)),
         Command::Export { file, format: _ } => export(file),
+        Command::Evidence { file, overrides } => {
+            load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))
+        }
         Command::Check { files } => return check(files),
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
@@ -281,6 +300,39 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
     }
     if let Some(y) = &o.yardstick {
         preset.numeraire = Some(y.clone());
+    }
+    if let Some(date) = &o.known_by {
+        if !crate::model::scenario::is_date(date) {
+            return Err(CliError::Input(format!(
+                "--known-by {date}: not a date; write it as YYYY-MM-DD, e.g. 2015-11-20"
+            )));
+        }
+        preset.evidence = doc
+            .scenario
+            .evidence
+            .iter()
+            .filter(|e| e.date.as_str() <= date.as_str())
+            .map(|e| (e.id.clone(), true))
+            .collect();
+        preset.credences_from_evidence = true;
+    }
+    for a in &o.observe {
+        use crate::model::evidence::Observation;
+        let (id, state) = a
+            .split_once('=')
+            .ok_or_else(|| CliError::Input(format!("--observe {a}: expected ID=true|false|open")))?;
+        let state = Observation::parse(state)
+            .ok_or_else(|| CliError::Input(format!("--observe {a}: \"{state}\" is not true, false or open")))?;
+        let id = id.trim().to_owned();
+        match state {
+            Observation::Open => {
+                preset.evidence.remove(&id);
+            }
+            Observation::True | Observation::False => {
+                preset.evidence.insert(id, state == Observation::True);
+            }
+        }
+        preset.credences_from_evidence = true;
     }
     doc.state.settings = Settings::from_preset(&doc.scenario, &preset).map_err(|ps| {
         let lines: Vec<String> = ps

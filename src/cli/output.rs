@@ -253,3 +253,80 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
     }
     out
 }
+
+/// Render `evidence`: the matrix of items by hypotheses, most diagnostic first.
+#[must_use]
+pub fn evidence_table(doc: &Document, rep: &Report) -> String {
+    use crate::model::evidence::evidence_report;
+    use crate::model::explain::in_units;
+    let s = &doc.scenario;
+    let model = crate::model::evaluate::Model::compile(s);
+    let ev = evidence_report(s, &model, &doc.state.settings, rep);
+    let units = rep.units.as_ref().ok();
+    let mut out = String::new();
+    if s.evidence.is_empty() {
+        let _ = writeln!(out, "{}: the scenario lists no evidence items", s.id);
+        return out;
+    }
+    let leaves = leaf_ids(doc);
+    let _ = writeln!(
+        out,
+        "{}: {} evidence items, most diagnostic first; credences {}",
+        s.id,
+        s.evidence.len(),
+        if doc.state.settings.prior.is_some() {
+            "from the evidence"
+        } else {
+            "set by hand"
+        }
+    );
+    let _ = write!(out, "{:<10} {:<6} {:<10} {:>6} ", "item", "state", "date", "diag");
+    for id in &leaves {
+        let _ = write!(out, "{id:>5} ");
+    }
+    let _ = writeln!(out, " worth observing");
+    for r in &ev.rows {
+        let e = &s.evidence[r.item];
+        let _ = write!(
+            out,
+            "{:<10} {:<6} {:<10} {:>6.2} ",
+            e.id.chars().take(10).collect::<String>(),
+            r.state.word(),
+            e.date,
+            r.diagnosticity
+        );
+        for l in &r.likelihoods {
+            let _ = write!(out, "{l:>5.2} ");
+        }
+        let worth = r.sample.map_or_else(
+            || "(observed)".to_owned(),
+            |x| {
+                format!(
+                    "{}{}",
+                    in_units(units, x.evsi),
+                    if x.changes_decision {
+                        ", could change the choice"
+                    } else {
+                        ""
+                    }
+                )
+            },
+        );
+        let mark = if ev.most_worth == Some(r.item) {
+            "  <- most worth answering"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, " {worth}{mark}");
+    }
+    let _ = write!(out, "{:<36}", "inconsistency (bits against)");
+    for x in &ev.inconsistency {
+        let _ = write!(out, "{x:>5.2} ");
+    }
+    let _ = writeln!(out);
+    for r in &ev.rows {
+        let e = &s.evidence[r.item];
+        let _ = writeln!(out, "  {}: {}", e.id, e.name);
+    }
+    out
+}

@@ -7,7 +7,9 @@ use crate::model::document::Document;
 use crate::model::evaluate::Model;
 use crate::model::explain::in_units;
 use crate::model::scenario::Scenario;
-use crate::model::uncertainty::{BarKind, Buffers, Design, Objective, Study, check_samples, describe, study};
+use crate::model::uncertainty::{
+    BarKind, Buffers, Design, Objective, Study, Unknown, Voi, check_samples, describe, study,
+};
 use crate::model::units::Units;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,8 +26,10 @@ pub struct UncertaintyJson {
     pub outcomes: Vec<BandJson>,
     /// Every candidate, named policies first, then the found settings, then the current ones.
     pub policies: Vec<PolicyStatsJson>,
-    /// Value of information.
+    /// Value of information over every candidate (the settings found among them).
     pub voi: VoiJson,
+    /// The same over the named policies alone.
+    pub voi_named: VoiJson,
     /// The tornado of the best candidate's lead over the runner-up.
     pub tornado: Option<TornadoJson>,
     /// Per candidate, the nearest credences that make it best.
@@ -220,6 +224,38 @@ fn bar_name(s: &Scenario, design_names: &[(String, String)], kind: BarKind) -> (
     }
 }
 
+/// A value of information as JSON, the unknowns ranked largest first.
+fn voi_json(v: &Voi, unknowns: &[Unknown], units: Option<&Units>) -> VoiJson {
+    let mut ranked: Vec<usize> = (0..v.parameters.len()).collect();
+    ranked.sort_by(|&a, &b| v.parameters[b].total_cmp(&v.parameters[a]));
+    let parameters: Vec<ParameterVoiJson> = ranked
+        .iter()
+        .map(|&k| ParameterVoiJson {
+            id: unknowns[k].id.clone(),
+            name: unknowns[k].name.clone(),
+            named: unknowns[k].named,
+            evppi: v.parameters[k],
+        })
+        .collect();
+    VoiJson {
+        evpi_total: v.evpi_total,
+        evppi_motive: v.evppi_motive,
+        units: units.map(|u| VoiUnitsJson {
+            unit: u.unit.clone(),
+            evpi_total: u.of_utility(v.evpi_total),
+            evppi_motive: u.of_utility(v.evppi_motive),
+            parameters: parameters
+                .iter()
+                .map(|p| ParameterUnitsJson {
+                    id: p.id.clone(),
+                    evppi: u.of_utility(p.evppi),
+                })
+                .collect(),
+        }),
+        parameters,
+    }
+}
+
 /// The JSON of a study.
 #[must_use]
 pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option<&Units>) -> UncertaintyJson {
@@ -270,35 +306,9 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
             expected_regret_units: units.map(|u| u.of_utility(p.expected_regret)),
         })
         .collect();
-    let mut ranked: Vec<usize> = (0..st.mc.voi.parameters.len()).collect();
-    ranked.sort_by(|&a, &b| st.mc.voi.parameters[b].total_cmp(&st.mc.voi.parameters[a]));
     let unknowns = crate::model::uncertainty::unknowns(s);
-    let parameters: Vec<ParameterVoiJson> = ranked
-        .iter()
-        .map(|&k| ParameterVoiJson {
-            id: unknowns[k].id.clone(),
-            name: unknowns[k].name.clone(),
-            named: unknowns[k].named,
-            evppi: st.mc.voi.parameters[k],
-        })
-        .collect();
-    let voi = VoiJson {
-        evpi_total: st.mc.voi.evpi_total,
-        evppi_motive: st.mc.voi.evppi_motive,
-        units: units.map(|u| VoiUnitsJson {
-            unit: u.unit.clone(),
-            evpi_total: u.of_utility(st.mc.voi.evpi_total),
-            evppi_motive: u.of_utility(st.mc.voi.evppi_motive),
-            parameters: parameters
-                .iter()
-                .map(|p| ParameterUnitsJson {
-                    id: p.id.clone(),
-                    evppi: u.of_utility(p.evppi),
-                })
-                .collect(),
-        }),
-        parameters,
-    };
+    let voi = voi_json(&st.mc.voi, &unknowns, units);
+    let voi_named = voi_json(&st.mc.voi_named, &unknowns, units);
     let tornado = st.lead.map(|(a, b)| {
         let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
         TornadoJson {
@@ -360,6 +370,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
         outcomes,
         policies,
         voi,
+        voi_named,
         tornado,
         believe,
         optimised,
@@ -451,19 +462,24 @@ fn table(doc: &Document, st: &Study, json: &UncertaintyJson, units: Option<&Unit
         );
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "What it is worth to learn (value of information):");
-    let _ = writeln!(
-        out,
-        "  everything, motive and every effect  {}",
-        in_units(units, json.voi.evpi_total)
-    );
-    let _ = writeln!(
-        out,
-        "  the motive alone                     {}",
-        in_units(units, json.voi.evppi_motive)
-    );
-    for p in json.voi.parameters.iter().take(8) {
-        let _ = writeln!(out, "  {:<36} {}", p.name, in_units(units, p.evppi));
+    for (title, voi) in [
+        ("among the named policies", &json.voi_named),
+        ("with the settings found among the choices", &json.voi),
+    ] {
+        let _ = writeln!(out, "What it is worth to learn, {title}:");
+        let _ = writeln!(
+            out,
+            "  everything, motive and every effect  {}",
+            in_units(units, voi.evpi_total)
+        );
+        let _ = writeln!(
+            out,
+            "  the motive alone                     {}",
+            in_units(units, voi.evppi_motive)
+        );
+        for p in voi.parameters.iter().take(6) {
+            let _ = writeln!(out, "  {:<36} {}", p.name, in_units(units, p.evppi));
+        }
     }
     if let Some(t) = &json.tornado {
         let name = |id: &str| {

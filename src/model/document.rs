@@ -55,6 +55,16 @@ pub enum Edit {
     Notes(String),
     /// Back to the document as it was opened.
     ResetToOpened,
+    /// Evidence item `.0` observed true or false, or open again (an observation that would
+    /// make every hypothesis impossible changes nothing).
+    Observe(usize, crate::model::evidence::Observation),
+    /// Credences from evidence (the sliders become the prior) or set by hand (the posterior
+    /// becomes the credences).
+    CredencesFromEvidence(bool),
+    /// Every item public by this date (`YYYY-MM-DD`) observed true, the rest open.
+    KnownBy(String),
+    /// Every item's state at once (credences from evidence turned on).
+    Observed(Vec<crate::model::evidence::Observation>),
 }
 
 /// The comment a new preset file starts with.
@@ -87,15 +97,23 @@ impl DocState {
             }
         };
         match edit {
-            Edit::Credences(c) if c.len() == settings.credences.len() => settings.credences = c,
+            Edit::Credences(c) if c.len() == settings.credences.len() => {
+                if settings.prior.is_some() {
+                    let before = settings.clone();
+                    settings.prior = Some(c);
+                    if settings.update_posterior(scenario).is_err() {
+                        *settings = before;
+                    }
+                } else {
+                    settings.credences = c;
+                }
+            }
             Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
             Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
             Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),
             Edit::HorizonWeight(i, x) => set(settings.horizon_weights.get_mut(i), x),
             Edit::DiscountRate(r) if (0.0..=1.0).contains(&r) => settings.discount_rate = r,
             Edit::Numeraire(n) if n.is_none_or(|o| o < scenario.outcomes.len()) => settings.numeraire = n,
-            // Lengths, rates or indices that do not fit change nothing.
-            Edit::Credences(_) | Edit::Levers(_) | Edit::DiscountRate(_) | Edit::Numeraire(_) => {}
             Edit::Policy(i) => {
                 if let Some(p) = scenario.policies.get(i) {
                     settings.levers = scenario.policy_levers(p);
@@ -104,6 +122,48 @@ impl DocState {
             Edit::Name(n) => self.name = n,
             Edit::Notes(n) => self.notes = n,
             Edit::ResetToOpened => self.clone_from(opened),
+            Edit::Observe(i, state) if i < settings.observed.len() => {
+                let before = settings.clone();
+                settings.observed[i] = state;
+                if settings.update_posterior(scenario).is_err() {
+                    *settings = before;
+                }
+            }
+            Edit::CredencesFromEvidence(on) => {
+                if on && settings.prior.is_none() {
+                    let before = settings.clone();
+                    settings.prior = Some(settings.credences.clone());
+                    if settings.update_posterior(scenario).is_err() {
+                        *settings = before;
+                    }
+                } else if !on {
+                    settings.prior = None;
+                }
+            }
+            Edit::Observed(states) if states.len() == settings.observed.len() => {
+                let before = settings.clone();
+                settings.observed = states;
+                if settings.prior.is_none() {
+                    settings.prior = Some(settings.credences.clone());
+                }
+                if settings.update_posterior(scenario).is_err() {
+                    *settings = before;
+                }
+            }
+            Edit::KnownBy(date) => {
+                let before = settings.clone();
+                settings.observed = crate::model::evidence::known_by(scenario, &date);
+                if settings.update_posterior(scenario).is_err() {
+                    *settings = before;
+                }
+            }
+            // Lengths, rates or indices that do not fit change nothing.
+            Edit::Credences(_)
+            | Edit::Levers(_)
+            | Edit::DiscountRate(_)
+            | Edit::Numeraire(_)
+            | Edit::Observe(..)
+            | Edit::Observed(_) => {}
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
 use crate::model::summary::Report;
 use crate::model::units::Units;
+use std::fmt::Write as _;
 
 /// A utility difference said in the yardstick's units when there are any ("0.4 attacks a
 /// year"), else on the utility scale ("0.012 of utility").
@@ -179,32 +180,89 @@ pub fn uncertainty_sentence(
     let p = study.mc.policies.get(best)?.p_best_named?;
     let units = report.units.as_ref().ok();
     let name = &report.candidates.get(best)?.name;
-    let voi = &study.mc.voi;
+    // Over the named policies, as the EVPI the verdict gives.
+    let voi = &study.mc.voi_named;
     let top = (0..voi.parameters.len()).max_by(|&a, &b| voi.parameters[a].total_cmp(&voi.parameters[b]));
     let names = crate::model::uncertainty::unknowns(scenario);
-    // The value of information is over every candidate, the settings the search found among
-    // them, so it can be far below the EVPI over the named policies: say so.
-    let with_found = if study.candidates.len() > study.named + 1 {
-        "with the settings the search found also on the table, "
-    } else {
-        ""
-    };
     let worth = match top {
         Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
-            "{with_found}the unknown most worth resolving is {} (worth {}; the motive {})",
-            names[k].name.to_lowercase(),
+            "among them the unknown most worth resolving is {} (worth {}; the motive {})",
+            names[k].name,
             in_units(units, voi.parameters[k]),
             in_units(units, voi.evppi_motive)
         ),
-        _ if voi.evppi_motive > 0.0 => format!(
-            "{with_found}the unknown most worth resolving is the motive (worth {})",
-            in_units(units, voi.evppi_motive)
-        ),
-        _ => format!("{with_found}no single unknown is worth resolving before choosing"),
+        _ if voi.evppi_motive > 0.0 => {
+            let next = top
+                .filter(|&k| voi.parameters[k] > 0.0)
+                .map(|k| format!(", then {} ({})", names[k].name, in_units(units, voi.parameters[k])))
+                .unwrap_or_default();
+            format!(
+                "among them the unknown most worth resolving is the motive (worth {}{next})",
+                in_units(units, voi.evppi_motive)
+            )
+        }
+        _ => "among them no single unknown is worth resolving before choosing".to_owned(),
     };
     Some(format!(
         "Over {} samples of the effects' ranges and the motive, {name} is the best named policy in {}; {worth}.",
         crate::format::number(study.mc.samples as f64),
         percent(p)
     ))
+}
+
+/// What the evidence did to the credences, when they come from it: how many items are
+/// observed and the top-level theories that rose and fell most, e.g. "With the 8 items
+/// observed (the latest public on 20 Nov 2015), credence in "2. Always the plan" rose from
+/// 17% to 32%, and in "1. They attack whatever we do" fell from 17% to 3%." `None` when
+/// credences are set by hand or nothing is observed.
+#[must_use]
+pub fn evidence_sentence(scenario: &Scenario, model: &Model, settings: &Settings, report: &Report) -> Option<String> {
+    use crate::model::evidence::Observation;
+    let prior = settings.prior.as_ref()?;
+    let observed: Vec<usize> = (0..settings.observed.len())
+        .filter(|&i| settings.observed[i] != Observation::Open)
+        .collect();
+    if observed.is_empty() {
+        return None;
+    }
+    let mut before = vec![0.0; model.parent.len()];
+    model.hypothesis_weights(prior, &mut before).ok()?;
+    let after = &report.analysis.hypothesis_weights;
+    let change = |h: usize| after[h] - before[h];
+    let rose = model
+        .roots
+        .iter()
+        .copied()
+        .max_by(|&a, &b| change(a).total_cmp(&change(b)))?;
+    let fell = model
+        .roots
+        .iter()
+        .copied()
+        .min_by(|&a, &b| change(a).total_cmp(&change(b)))?;
+    let last = observed
+        .iter()
+        .map(|&i| scenario.evidence[i].date.as_str())
+        .max()
+        .unwrap_or_default();
+    let name = |h: usize| &scenario.hypotheses[h].name;
+    let mut text = format!(
+        "With the {} item{} of evidence observed (the latest public on {}), credence in {} rose from {} to {}",
+        observed.len(),
+        if observed.len() == 1 { "" } else { "s" },
+        crate::format::day(last),
+        name(rose),
+        percent(before[rose]),
+        percent(after[rose])
+    );
+    if fell != rose && change(fell) < -0.005 {
+        let _ = write!(
+            text,
+            ", and in {} fell from {} to {}",
+            name(fell),
+            percent(before[fell]),
+            percent(after[fell])
+        );
+    }
+    text.push('.');
+    Some(text)
 }

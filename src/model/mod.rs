@@ -4,6 +4,7 @@ pub mod credence;
 pub mod decision;
 pub mod document;
 pub mod evaluate;
+pub mod evidence;
 pub mod explain;
 pub mod frontier;
 pub mod preset;

@@ -79,6 +79,8 @@ pub enum Command {
     ShowAssumptions(usize, usize),
     /// Step through the shipped presets.
     StepPreset(i32),
+    /// Step along the evidence timeline (+1 later, -1 earlier).
+    StepTimeline(i64),
     /// Hide the message banner.
     DismissNotice,
     /// Answer the unsaved-changes question.
@@ -135,6 +137,8 @@ pub enum PlotTab {
     Gap,
     /// The Monte Carlo over the effects' ranges: chance best, spread, value of information.
     Uncertainty,
+    /// The evidence matrix, its states and the timeline.
+    Evidence,
 }
 
 /// The look views draw with.

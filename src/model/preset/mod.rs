@@ -1,6 +1,7 @@
 //! Presets: a user's credences, lever settings and value weights for a scenario, plus the
 //! resolved dense [`Settings`] the engine works on.
 
+use crate::model::evidence::{EvidenceError, EvidenceModel, Observation, credences_for};
 use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -59,6 +60,21 @@ pub struct Preset {
     /// The revision of the scenario the preset was made for (0: before revisions, or unknown).
     #[serde(default, skip_serializing_if = "is_zero_u32")]
     pub revision: u32,
+    /// Evidence items observed, by id: `true` or `false` (an item not listed is open).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, bool>,
+    /// Whether the credences come from evidence: `credences` are then the prior, and the
+    /// posterior given the observed items is what is evaluated.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub credences_from_evidence: bool,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(x: &bool) -> bool {
+    !*x
 }
 
 #[expect(
@@ -92,6 +108,11 @@ pub struct Settings {
     pub discount_rate: f64,
     /// The yardstick outcome chosen by the user, if not the scenario's.
     pub numeraire: Option<usize>,
+    /// Each evidence item's state, in scenario order.
+    pub observed: Vec<Observation>,
+    /// The prior credences when the credences come from evidence (`credences` then holds the
+    /// posterior, as credences); `None` when they are set by hand.
+    pub prior: Option<Vec<f64>>,
 }
 
 /// A preset entry that does not fit its scenario.
@@ -117,7 +138,36 @@ impl Settings {
             horizon_weights: vec![1.0; scenario.horizons.len()],
             discount_rate: 0.0,
             numeraire: None,
+            observed: vec![Observation::Open; scenario.evidence.len()],
+            prior: None,
         }
+    }
+
+    /// The credences the sliders show and move: the prior when they come from evidence.
+    #[must_use]
+    pub fn slider_credences(&self) -> &[f64] {
+        self.prior.as_deref().unwrap_or(&self.credences)
+    }
+
+    /// With credences from evidence, set `credences` to the posterior given the observed items.
+    ///
+    /// # Errors
+    /// The observations are impossible under every hypothesis with prior credence (nothing
+    /// is changed).
+    pub fn update_posterior(&mut self, scenario: &Scenario) -> Result<(), EvidenceError> {
+        let Some(prior) = &self.prior else {
+            return Ok(());
+        };
+        let model = crate::model::evaluate::Model::compile(scenario);
+        let Ok(leaf_prior) = model.leaf_weights(prior) else {
+            // All prior credences zero: nothing to update (evaluation reports it).
+            self.credences.clone_from(prior);
+            return Ok(());
+        };
+        let ev = EvidenceModel::new(scenario, &model);
+        let posterior = ev.posterior(scenario, &leaf_prior, &self.observed)?;
+        self.credences = credences_for(&model, &posterior);
+        Ok(())
     }
 
     /// The weight each horizon counts in utility under these settings (see
@@ -245,6 +295,34 @@ impl Settings {
                 }),
             }
         }
+        for (id, &x) in &preset.evidence {
+            match scenario.evidence.iter().position(|e| &e.id == id) {
+                Some(i) => settings.observed[i] = if x { Observation::True } else { Observation::False },
+                None => problems.push(SettingsProblem {
+                    path: format!("evidence[\"{id}\"]"),
+                    message: format!(
+                        "unknown evidence item \"{id}\"; the scenario has: {}",
+                        scenario
+                            .evidence
+                            .iter()
+                            .map(|e| e.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    needle: format!("\"{id}\""),
+                }),
+            }
+        }
+        if preset.credences_from_evidence && problems.is_empty() {
+            settings.prior = Some(settings.credences.clone());
+            if let Err(e) = settings.update_posterior(scenario) {
+                problems.push(SettingsProblem {
+                    path: "evidence".into(),
+                    message: e.to_string(),
+                    needle: "evidence".into(),
+                });
+            }
+        }
         if problems.is_empty() {
             Ok(settings)
         } else {
@@ -267,7 +345,10 @@ impl Settings {
             name: name.to_owned(),
             notes: notes.to_owned(),
             scenario: source,
-            credences: map(scenario.hypotheses.iter().map(|h| &h.id).collect(), &self.credences),
+            credences: map(
+                scenario.hypotheses.iter().map(|h| &h.id).collect(),
+                self.slider_credences(),
+            ),
             levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &self.levers),
             values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.value_weights),
             horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizon_weights),
@@ -279,6 +360,14 @@ impl Settings {
                 .and_then(|o| scenario.outcomes.get(o))
                 .map(|o| o.id.clone()),
             revision: scenario.revision,
+            evidence: scenario
+                .evidence
+                .iter()
+                .zip(&self.observed)
+                .filter(|(_, o)| **o != Observation::Open)
+                .map(|(e, o)| (e.id.clone(), *o == Observation::True))
+                .collect(),
+            credences_from_evidence: self.prior.is_some(),
         }
     }
 }

@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod curve;
+mod evidence;
 mod format2;
 mod uncertain;
 
 pub use curve::Curve;
+pub use evidence::{Evidence, Rating, is_date};
 pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
 use format2::{bare, bare_out, is_end, is_triangular, is_zero};
 pub use uncertain::{Dist, Parameter, Z95};
@@ -53,6 +55,9 @@ pub struct Scenario {
     /// Named response policies: complete lever settings.
     #[serde(default)]
     pub policies: Vec<Policy>,
+    /// Evidence items that move the credences by Bayes' rule when observed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// The named uncertain parameters effects may share (see [`Effect::parameter`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Parameter>,

@@ -158,6 +158,7 @@ pub(crate) fn tiny() -> Scenario {
             },
         ],
         parameters: vec![],
+        evidence: vec![],
         revision: 0,
         renamed: BTreeMap::new(),
         numeraire: None,

@@ -100,8 +100,11 @@ pub struct Uncertainty {
     pub best: usize,
     /// Outcome bands per cell for the candidate asked for.
     pub cells: Vec<CellBands>,
-    /// Value of information.
+    /// Value of information over every candidate.
     pub voi: Voi,
+    /// Value of information over the named policies alone (what the decision matrix's EVPI
+    /// is about).
+    pub voi_named: Voi,
 }
 
 /// Reusable buffers: utilities of every candidate, leaf and sample.
@@ -195,7 +198,6 @@ pub fn run(
     let mut wins_averaged = vec![0usize; m];
     let named = named.min(m);
     let mut wins_named = vec![0usize; m];
-    let mut top_expected = 0.0;
     let mut regret_sum = vec![0.0; m];
     let mut drawn_u = vec![0.0; m * n];
     let mut drawn_regret = vec![0.0; m * n];
@@ -207,7 +209,6 @@ pub fn run(
         for (l, top) in tops.iter_mut().enumerate() {
             *top = (0..m).map(|p| u(p, l, s)).fold(f64::NEG_INFINITY, f64::max);
         }
-        top_expected += (0..leaves).map(|l| w[l] * tops[l]).sum::<f64>();
         for (p, r) in regret_sum.iter_mut().enumerate() {
             *r += (0..leaves).map(|l| w[l] * (tops[l] - u(p, l, s))).sum::<f64>();
         }
@@ -240,33 +241,45 @@ pub fn run(
         })
         .collect();
     let best = argmax(policies.iter().map(|p| p.eu_mean));
-    let best_mean = policies.get(best).map_or(0.0, |p| p.eu_mean);
-    let by_leaf_mean = |p: usize, l: usize| (0..n).map(|s| u(p, l, s)).sum::<f64>() / nf;
-    let evppi_motive = if m == 0 {
-        0.0
-    } else {
-        (0..leaves)
-            .map(|l| w[l] * (0..m).map(|p| by_leaf_mean(p, l)).fold(f64::NEG_INFINITY, f64::max))
-            .sum::<f64>()
-            - best_mean
-    };
-    let voi = Voi {
-        evpi_total: (top_expected / nf - best_mean).max(0.0),
-        evppi_motive: evppi_motive.max(0.0),
-        parameters: {
-            // Sample-major for the binning: eu_t[s * m + p].
-            let mut eu_t = vec![0.0; m * n];
-            for p in 0..m {
-                for s in 0..n {
-                    eu_t[s * m + p] = eu[p * n + s];
-                }
+    // The value of information over the first `k` candidates.
+    let voi_over = |k: usize| -> Voi {
+        if k == 0 {
+            return Voi {
+                evpi_total: 0.0,
+                evppi_motive: 0.0,
+                parameters: vec![0.0; design.unknowns.len()],
+            };
+        }
+        let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
+        let mut top_expected = 0.0;
+        for s in 0..n {
+            for (l, wl) in w.iter().enumerate() {
+                top_expected += wl * (0..k).map(|p| u(p, l, s)).fold(f64::NEG_INFINITY, f64::max);
             }
-            let noise = voi::binned(&eu_t, m, n, |s| design.reference[s]);
-            (0..design.unknowns.len())
-                .map(|k| evppi_binned(&eu_t, m, n, |s| design.quantile(k, s), noise))
-                .collect()
-        },
+        }
+        let by_leaf_mean = |p: usize, l: usize| (0..n).map(|s| u(p, l, s)).sum::<f64>() / nf;
+        let evppi_motive = (0..leaves)
+            .map(|l| w[l] * (0..k).map(|p| by_leaf_mean(p, l)).fold(f64::NEG_INFINITY, f64::max))
+            .sum::<f64>()
+            - best_mean;
+        // Sample-major for the binning: eu_t[s * k + p].
+        let mut eu_t = vec![0.0; k * n];
+        for p in 0..k {
+            for s in 0..n {
+                eu_t[s * k + p] = eu[p * n + s];
+            }
+        }
+        let noise = voi::binned(&eu_t, k, n, |s| design.reference[s]);
+        Voi {
+            evpi_total: (top_expected / nf - best_mean).max(0.0),
+            evppi_motive: evppi_motive.max(0.0),
+            parameters: (0..design.unknowns.len())
+                .map(|j| evppi_binned(&eu_t, k, n, |s| design.quantile(j, s), noise))
+                .collect(),
+        }
     };
+    let voi = voi_over(m);
+    let voi_named = voi_over(named);
     let cells_out = if banded < m {
         let v = &buffers.values;
         let mut column = vec![0.0; n];
@@ -295,6 +308,7 @@ pub fn run(
         best,
         cells: cells_out,
         voi,
+        voi_named,
     })
 }
 

@@ -116,6 +116,8 @@ fn with_every_range_a_point_the_motive_is_worth_todays_evpi() {
         a.evpi
     );
     assert!((u.voi.evpi_total - a.evpi).abs() < 1e-12);
+    // The current settings are the middle course's, so the named policies alone agree.
+    assert!((u.voi_named.evppi_motive - a.evpi).abs() < 1e-12);
     for (p, stats) in u.policies.iter().enumerate() {
         assert!((stats.eu_mean - a.expected_utility[p]).abs() < 1e-12);
         assert!((stats.expected_regret - a.expected_regret[p]).abs() < 1e-12);

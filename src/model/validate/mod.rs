@@ -1,6 +1,7 @@
 //! Consistency checks of a scenario: every problem is collected, not just the first.
 
 mod effects;
+mod evidence;
 mod format2;
 
 use crate::model::scenario::{Better, OLDEST_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION, Scenario};
@@ -201,6 +202,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     };
     check_effects(&mut c, s, &known);
     effects::check_parameters(&mut c, s);
+    evidence::check_evidence(&mut c, s, &hyps);
     check_numeraire(&mut c, s, &outcomes);
     check_renamed(&mut c, s);
     for (i, p) in s.policies.iter().enumerate() {

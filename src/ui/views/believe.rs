@@ -7,20 +7,6 @@ use crate::model::uncertainty::describe;
 use crate::ui::ctx::ViewCtx;
 use egui::RichText;
 
-/// Credences (relative to siblings) that give these leaf weights: a leaf's weight itself, a
-/// parent's the sum of its leaves'.
-#[must_use]
-pub fn credences_for(model: &crate::model::evaluate::Model, leaf_weights: &[f64]) -> Vec<f64> {
-    (0..model.parent.len())
-        .map(|h| {
-            (0..model.leaves.len())
-                .filter(|&l| model.is_under(model.leaves[l], h))
-                .map(|l| leaf_weights[l])
-                .sum()
-        })
-        .collect()
-}
-
 /// The panel for named policy `picked` (kept in range here).
 pub fn believe_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, picked: &mut usize) {
     let s = &ctx.doc.scenario;
@@ -60,7 +46,7 @@ pub fn believe_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, picked: &mut usize) 
         }
         Some(b) => {
             let words = describe(s, model, b, w);
-            let credences = credences_for(model, &b.weights);
+            let credences = crate::model::evidence::credences_for(model, &b.weights);
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!(
                     "{name} becomes the best named policy if you {words}; no smaller change of credence does it."

@@ -23,8 +23,13 @@ impl View for CredencesView {
         let scenario = &ctx.doc.scenario;
         let classroom = ctx.theme.classroom;
         self.locked.resize(scenario.hypotheses.len(), false);
-        let credences = &ctx.settings().credences;
+        // From evidence, the sliders set the prior; the posterior is shown beside each.
+        let credences = ctx.settings().slider_credences();
+        let from_evidence = ctx.settings().prior.is_some();
         ui.heading("Why did they attack?");
+        if from_evidence {
+            ui.label(RichText::new("Sliders: your prior. \"now\": your credence after the evidence observed.").small());
+        }
         if !classroom {
             ui.horizontal(|ui| {
                 if ui
@@ -69,10 +74,12 @@ impl View for CredencesView {
                 }
                 // The share of all sits at the right; the name wraps in the room left of it, so
                 // that a narrowed panel never makes the two overlap.
-                let of_all = (depth > 0).then(|| {
-                    let effective = weights.get(h).copied().unwrap_or(0.0);
-                    RichText::new(format!("{} of all", percent(effective))).small()
-                });
+                let effective = weights.get(h).copied().unwrap_or(0.0);
+                let of_all = if from_evidence {
+                    Some(RichText::new(format!("now {}", percent(effective))).small().strong())
+                } else {
+                    (depth > 0).then(|| RichText::new(format!("{} of all", percent(effective))).small())
+                };
                 let share_width = of_all.as_ref().map_or(0.0, |t| {
                     let font = egui::TextStyle::Small.resolve(ui.style());
                     let text = t.text().to_owned();
@@ -113,7 +120,7 @@ impl View for CredencesView {
             });
         }
         if let Some((h, share)) = changed {
-            let mut next = credences.clone();
+            let mut next = credences.to_vec();
             set_share(model, &mut next, h, share, &self.locked);
             ctx.edit(Edit::Credences(next));
         }

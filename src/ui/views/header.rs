@@ -37,7 +37,7 @@ impl View for HeaderView {
                     .map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, s.presets.len()));
                 ui.label(
                     RichText::new(format!(
-                        "{step}Left/Right keys step through presets · F11 or Esc leaves classroom mode"
+                        "{step}Left/Right keys step through presets · Up/Down step the evidence timeline · F11 or Esc leaves classroom mode"
                     ))
                     .small(),
                 );

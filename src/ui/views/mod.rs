@@ -7,6 +7,7 @@ pub mod cell;
 pub mod confirm;
 pub mod credence_sweep;
 pub mod credences;
+pub mod evidence;
 pub mod file_window;
 pub mod gap;
 pub mod header;

@@ -3,6 +3,7 @@
 use crate::model::explain::uncertainty_sentence;
 use crate::ui::ctx::{Command, PlotTab, View, ViewCtx};
 use crate::ui::views::credence_sweep::CredenceSweepView;
+use crate::ui::views::evidence::EvidenceView;
 use crate::ui::views::gap::GapView;
 use crate::ui::views::lever_sweep::LeverSweepView;
 use crate::ui::views::matrix::MatrixView;
@@ -35,6 +36,8 @@ pub struct ResultsView {
     pub gap: GapView,
     /// The Monte Carlo.
     pub uncertainty: UncertaintyView,
+    /// The evidence matrix.
+    pub evidence: EvidenceView,
 }
 
 impl View for ResultsView {
@@ -68,17 +71,22 @@ impl ResultsView {
                 None
             }
         };
-        let sampled = ctx
-            .derived
-            .fresh_study(ctx.settings())
-            .and_then(|st| uncertainty_sentence(&ctx.doc.scenario, &report, st));
+        let mut extra: Vec<String> =
+            crate::model::explain::evidence_sentence(&ctx.doc.scenario, ctx.derived.model(), ctx.settings(), &report)
+                .into_iter()
+                .collect();
+        extra.extend(
+            ctx.derived
+                .fresh_study(ctx.settings())
+                .and_then(|st| uncertainty_sentence(&ctx.doc.scenario, &report, st)),
+        );
         summary_ui(
             ui,
             &ctx.theme,
             &ctx.doc.scenario,
             &report,
             reference.as_deref().map(|r| (kind, r)),
-            sampled,
+            extra,
         );
         if !ctx.theme.classroom {
             let mut per = ctx.session.per_hypothesis;
@@ -100,6 +108,7 @@ impl ResultsView {
             ui.selectable_value(tab, PlotTab::CredenceSweep, "Credence sweep");
             ui.selectable_value(tab, PlotTab::Gap, "What drives the gap");
             ui.selectable_value(tab, PlotTab::Uncertainty, "Uncertainty");
+            ui.selectable_value(tab, PlotTab::Evidence, "Evidence");
         });
         match self.tab {
             PlotTab::Pareto => self.pareto.ui(ui, ctx),
@@ -108,6 +117,7 @@ impl ResultsView {
             PlotTab::CredenceSweep => self.credence.ui(ui, ctx),
             PlotTab::Gap => self.gap.ui(ui, ctx),
             PlotTab::Uncertainty => self.uncertainty.ui(ui, ctx),
+            PlotTab::Evidence => self.evidence.ui(ui, ctx),
         }
     }
 }

@@ -16,7 +16,7 @@ pub fn summary_ui(
     scenario: &Scenario,
     report: &Report,
     reference: Option<(ReferenceKind, &Report)>,
-    sampled: Option<String>,
+    extra: Vec<String>,
 ) {
     let palette = theme.palette;
     let a = &report.analysis;
@@ -67,7 +67,7 @@ pub fn summary_ui(
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::proportional(size), ' '));
         let mut lines = verdict(scenario, report);
-        lines.extend(sampled);
+        lines.extend(extra);
         for (i, line) in lines.into_iter().enumerate() {
             let text = RichText::new(line).size(size);
             ui.label(if i == 0 { text.strong() } else { text });

@@ -40,6 +40,9 @@ pub enum Section {
 pub struct UncertaintyView {
     /// The chart shown.
     pub section: Section,
+    /// Whether the value of information counts the settings the search found as choices too
+    /// (else the named policies alone, as the decision matrix's EVPI).
+    pub with_found: bool,
 }
 
 fn short(name: &str) -> String {
@@ -184,21 +187,21 @@ impl View for UncertaintyView {
                 ui.label(format!(
                     "What it would be worth, in {unit_name} over the horizons, to know before choosing: everything, the motive alone, or one unknown at a time (estimated from the same samples).",
                 ));
+                ui.checkbox(&mut self.with_found, "Count the settings the search found among the choices")
+                    .on_hover_text("Off: the choice is among the named policies, as in the decision matrix. On: the settings found by the search are choices too, and learning is worth what it would change among all of them.");
+                let voi = if self.with_found { &st.mc.voi } else { &st.mc.voi_named };
                 let names = unknowns(s);
-                let mut ranked: Vec<usize> = (0..st.mc.voi.parameters.len()).collect();
-                ranked.sort_by(|&a, &b| st.mc.voi.parameters[b].total_cmp(&st.mc.voi.parameters[a]));
+                let mut ranked: Vec<usize> = (0..voi.parameters.len()).collect();
+                ranked.sort_by(|&a, &b| voi.parameters[b].total_cmp(&voi.parameters[a]));
                 let mut rows: Vec<(String, f64)> = vec![
-                    (
-                        "Everything: the motive and every effect".to_owned(),
-                        st.mc.voi.evpi_total,
-                    ),
-                    ("The motive alone".to_owned(), st.mc.voi.evppi_motive),
+                    ("Everything: the motive and every effect".to_owned(), voi.evpi_total),
+                    ("The motive alone".to_owned(), voi.evppi_motive),
                 ];
                 rows.extend(
                     ranked
                         .iter()
                         .take(MOST_UNKNOWNS)
-                        .map(|&k| (names[k].name.clone(), st.mc.voi.parameters[k])),
+                        .map(|&k| (names[k].name.clone(), voi.parameters[k])),
                 );
                 let labels: Vec<String> = rows.iter().map(|(name, _)| short(name)).collect();
                 let n = labels.len();
