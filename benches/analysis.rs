@@ -9,6 +9,9 @@ use motive_lab::model::decision::Scratch;
 use motive_lab::model::evaluate::Model;
 use motive_lab::model::preset::Settings;
 use motive_lab::model::summary::report;
+use motive_lab::model::uncertainty::{
+    Buffers, DEFAULT_SAMPLES, DEFAULT_SEED, Design, Weights, found_candidates, run, search, with_found,
+};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {
@@ -23,6 +26,35 @@ fn benches(c: &mut Criterion) {
     c.bench_function("full decision analysis (policies, regret, EVPI, flip points)", |b| {
         b.iter(|| report(&s, &m, black_box(&settings), &mut scratch));
     });
+    let design = Design::new(&s, DEFAULT_SAMPLES, DEFAULT_SEED);
+    let found = search(&s, &m, &settings);
+    let candidates = with_found(&s, &settings, &found_candidates(&found));
+    let w = m.leaf_weights(&settings.credences).expect("weights");
+    let taus = settings.taus(&m);
+    let weights = Weights {
+        leaves: &w,
+        values: &settings.value_weights,
+        horizons: &taus,
+    };
+    let mut buffers = Buffers::default();
+    let mut group = c.benchmark_group("uncertainty");
+    group.sample_size(10);
+    group.bench_function("10,000 samples x all candidates (bands, P(best), regret, EVPPI)", |b| {
+        b.iter(|| {
+            run(
+                &m,
+                &design,
+                &candidates,
+                weights,
+                (candidates.len() - 1, s.policies.len()),
+                &mut buffers,
+            )
+        });
+    });
+    group.bench_function("optimiser: best and most robust settings", |b| {
+        b.iter(|| search(&s, &m, black_box(&settings)));
+    });
+    group.finish();
 }
 
 criterion_group!(core, benches);

@@ -109,8 +109,45 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         )
         .to_string(),
     );
+    lines.extend(evidence_benchmarks(&scenario, &model, &settings, samples));
     lines.extend(uncertainty_benchmarks(&scenario, &model, &settings, samples.min(30)));
     lines
+}
+
+/// Bayes' rule and the value of sample information: the week-1 evidence observed, the rest open.
+fn evidence_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, samples: usize) -> Vec<String> {
+    use crate::model::evidence::{EvidenceModel, evsi, known_by};
+    let mut s = settings.clone();
+    s.observed = known_by(scenario, "2015-11-20");
+    s.prior = Some(s.credences.clone());
+    if s.update_posterior(scenario).is_err() {
+        return vec!["the week-1 evidence is impossible at the defaults".to_owned()];
+    }
+    let Ok(rep) = report(scenario, model, &s, &mut Scratch::default()) else {
+        return vec!["the week-1 evidence cannot be evaluated".to_owned()];
+    };
+    let Ok(prior) = model.leaf_weights(settings.slider_credences()) else {
+        return Vec::new();
+    };
+    let open: Vec<usize> = (0..scenario.evidence.len())
+        .filter(|&i| s.observed[i] == crate::model::evidence::Observation::Open)
+        .collect();
+    vec![
+        measure(
+            &format!("evidence: posterior + EVSI of each of {} open items", open.len()),
+            samples,
+            || {
+                let ev = EvidenceModel::new(scenario, model);
+                let post = ev.posterior(scenario, black_box(&prior), &s.observed);
+                if let Ok(w) = post {
+                    for &i in &open {
+                        black_box(evsi(&ev, &rep.analysis.utility, &w, &prior, &[i]));
+                    }
+                }
+            },
+        )
+        .to_string(),
+    ]
 }
 
 /// The Monte Carlo, the search and the study's other parts, on the defaults.

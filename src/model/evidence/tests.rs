@@ -124,3 +124,23 @@ proptest! {
         prop_assert!(both + 1e-12 >= evsi(&ev, &u, &w, &w, &[0]).evsi);
     }
 }
+
+#[test]
+fn a_preset_keeps_its_prior_and_observations_through_a_save() {
+    use crate::model::preset::{Preset, ScenarioRef, Settings};
+    let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
+    let s: Scenario = ron::from_str(text).expect("parses");
+    let mut settings = Settings::defaults(&s);
+    settings.credences[0] = 3.0;
+    settings.prior = Some(settings.credences.clone());
+    settings.observed[0] = Observation::True;
+    settings.observed[1] = Observation::False;
+    settings.update_posterior(&s).expect("possible");
+    let preset = settings.to_preset(&s, "t", "", ScenarioRef::Shipped(s.id.clone()));
+    assert!(preset.credences_from_evidence);
+    assert_eq!(preset.credences["h1"], 3.0, "the prior is what is saved");
+    let text = crate::io::to_ron(&preset).expect("writes");
+    let back: Preset = ron::from_str(&text).expect("reads");
+    let again = Settings::from_preset(&s, &back).expect("resolves");
+    assert_eq!(again, settings);
+}

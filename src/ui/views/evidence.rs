@@ -15,10 +15,13 @@ use egui::{RichText, WidgetInfo};
 /// Columns before the hypotheses: state, date, worth observing.
 const LEAD_COLUMNS: usize = 3;
 
-/// The evidence panel (no state of its own).
+/// The evidence panel.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
-pub struct EvidenceView {}
+pub struct EvidenceView {
+    /// Open items chosen to be observed together (item indices).
+    pub together: Vec<usize>,
+}
 
 impl View for EvidenceView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -89,6 +92,24 @@ impl View for EvidenceView {
             },
         );
         ui.label(RichText::new(most).strong());
+        // The value of observing the chosen open items together.
+        self.together
+            .retain(|&i| settings.observed.get(i) == Some(&Observation::Open));
+        if self.together.is_empty() {
+            ui.label(RichText::new("Tick \"ask\" on open items to see what answering them together is worth.").small());
+        } else {
+            let set = crate::model::evidence::evsi_of_set(&s, model, &settings, &report, &self.together);
+            ui.label(format!(
+                "Answering the {} ticked questions together is worth {}{}.",
+                self.together.len(),
+                in_units(units, set.evsi),
+                if set.changes_decision {
+                    " and can change the choice"
+                } else {
+                    ""
+                }
+            ));
+        }
         ui.label(
             RichText::new(
                 "Cells: how likely the item is under each theory, P(item | theory); green: observing it favours the theory, red: counts against it. Rows: most diagnostic first.",
@@ -156,6 +177,19 @@ impl View for EvidenceView {
                             b.widget_info(|| WidgetInfo::selected(egui::Role::RadioButton, true, on, &name));
                             if b.clicked() && !on {
                                 change = Some((r.item, state));
+                            }
+                        }
+                        if r.state == Observation::Open {
+                            let mut ask = self.together.contains(&r.item);
+                            let name = format!("Ask {} together", e.id);
+                            let c = ui.checkbox(&mut ask, "ask").on_hover_text("Count this open question in the set answered together");
+                            c.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, ask, &name));
+                            if c.changed() {
+                                if ask {
+                                    self.together.push(r.item);
+                                } else {
+                                    self.together.retain(|&i| i != r.item);
+                                }
                             }
                         }
                     });
