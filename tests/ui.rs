@@ -26,6 +26,7 @@ fn app() -> Harness<'static, MotiveApp> {
         .build_eframe(|cc| MotiveApp::new(cc, None));
     // The Pareto samples are computed off the UI thread: wait for them, so that a test's frames
     // settle however fast the machine is.
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
@@ -292,6 +293,7 @@ fn pinning_a_compares_the_live_state() {
 #[test]
 fn every_plot_tab_draws() {
     let mut h = app();
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
@@ -352,6 +354,7 @@ fn the_assumptions_behind_an_outcome_are_one_click_away() {
 #[test]
 fn snapshot_main_window() {
     let mut h = app();
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
@@ -650,6 +653,7 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
             motive_lab::ui::views::results::ResultsView::default(),
         ),
     );
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
@@ -714,6 +718,7 @@ fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
     let mut h = Harness::builder()
         .with_size([w, h])
         .build_eframe(|cc| MotiveApp::new(cc, None));
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();

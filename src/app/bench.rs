@@ -9,12 +9,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 /// The plot tabs frames are timed on, with their names in benchmark output.
-pub const TABS: [(PlotTab, &str); 5] = [
+pub const TABS: [(PlotTab, &str); 7] = [
     (PlotTab::Pareto, "Pareto view (10,000 samples)"),
     (PlotTab::LeverSweep, "lever sweep"),
     (PlotTab::Matrix, "decision matrix"),
     (PlotTab::CredenceSweep, "credence sweep"),
     (PlotTab::Gap, "what drives the gap"),
+    (PlotTab::Uncertainty, "uncertainty (its Monte Carlo waits for a pause)"),
+    (PlotTab::Evidence, "evidence matrix"),
 ];
 
 /// A headless app and a function that runs one frame of it.
@@ -32,6 +34,7 @@ impl Headless {
         let ctx = egui::Context::default();
         let mut app = MotiveApp::new_default(&ctx);
         app.wait_for_samples();
+        app.wait_for_study();
         let mut h = Self { ctx, app };
         for _ in 0..3 {
             h.frame();

@@ -105,6 +105,10 @@ pub struct MotiveApp {
     pub classroom: bool,
     commands: Vec<Command>,
     jobs: Jobs,
+    /// The live settings and since when they have not changed (the study waits for a pause).
+    settled: Option<(crate::model::preset::Settings, std::time::Instant)>,
+    /// How long the settings must stay the same before their study starts.
+    study_delay: std::time::Duration,
     /// A file dialog is open.
     dialog_open: bool,
     /// A dialog's answer that arrived while the unsaved-changes question was open.
@@ -135,6 +139,9 @@ pub struct MotiveApp {
     discard_approved: Option<DocState>,
 }
 
+/// How long the settings must stay the same before the uncertainty study of them starts.
+pub const STUDY_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
 impl MotiveApp {
     /// The app on its built-in default scenario, with no storage (tests and benchmarks).
     #[must_use]
@@ -161,6 +168,8 @@ impl MotiveApp {
             jobs: Jobs::new(ctx),
             dialog_open: false,
             pending_dialog: None,
+            settled: None,
+            study_delay: STUDY_DELAY,
             quit_confirmed: false,
             applied_look: None,
             shown_title: String::new(),
@@ -212,7 +221,7 @@ impl MotiveApp {
 
     /// Wait for the Pareto samples (tests and benchmarks).
     pub fn wait_for_samples(&mut self) {
-        self.start_jobs();
+        self.start_jobs(None);
         while matches!(self.derived.samples(), SamplesState::Pending) {
             match self.jobs.wait() {
                 Some(out) => self.job_done(out),
@@ -221,20 +230,48 @@ impl MotiveApp {
         }
     }
 
-    /// Wait for the uncertainty study of the live settings (tests and benchmarks).
+    /// How long the settings must stay the same before their uncertainty study starts
+    /// ([`STUDY_DELAY`] by default; 0 starts it on the frame they change, as tests want).
+    pub fn set_study_delay(&mut self, delay: std::time::Duration) {
+        self.study_delay = delay;
+    }
+
+    /// Wait for the uncertainty study of the live settings (tests and benchmarks), starting
+    /// it at once if it has not started.
     pub fn wait_for_study(&mut self) {
-        self.start_jobs();
+        self.start_study(None);
         while self.derived.study().running.is_some() {
             match self.jobs.wait() {
                 Some(out) => self.job_done(out),
                 None => break,
             }
-            self.start_jobs();
+            self.start_study(None);
         }
     }
 
-    fn start_study(&mut self) {
+    /// Start the uncertainty study of the live settings once they have stayed the same for
+    /// the study delay (with `ctx`; at once without, or with a delay of 0): a slider being dragged starts none, so the
+    /// job does not compete with the frames it would be stale for.
+    fn start_study(&mut self, ctx: Option<&egui::Context>) {
         let settings = self.session.doc.state.settings.clone();
+        if let Some(ctx) = ctx.filter(|_| !self.study_delay.is_zero()) {
+            let delay = self.study_delay;
+            let now = std::time::Instant::now();
+            match &self.settled {
+                Some((s, since)) if *s == settings => {
+                    let waited = now.duration_since(*since);
+                    if waited < delay {
+                        ctx.request_repaint_after(delay.saturating_sub(waited));
+                        return;
+                    }
+                }
+                _ => {
+                    self.settled = Some((settings, now));
+                    ctx.request_repaint_after(delay);
+                    return;
+                }
+            }
+        }
         let Some(job) = self.derived.take_study_job(&settings) else {
             return;
         };
@@ -251,8 +288,8 @@ impl MotiveApp {
         }
     }
 
-    fn start_jobs(&mut self) {
-        self.start_study();
+    fn start_jobs(&mut self, ctx: Option<&egui::Context>) {
+        self.start_study(ctx);
         let Some(job) = self.derived.take_samples_job() else {
             return;
         };
@@ -322,7 +359,7 @@ impl MotiveApp {
         for out in self.jobs.finished() {
             self.job_done(out);
         }
-        self.start_jobs();
+        self.start_jobs(Some(&ctx));
         self.take_screenshot(&ctx);
         // While the unsaved-changes question is open, nothing else may change the document.
         if self.confirm.is_none() {

@@ -36,6 +36,11 @@ impl View for MatrixView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let Ok(report) = ctx.report() else { return };
         crate::ui::views::believe::believe_ui(ui, ctx, &mut self.believe);
+        // The settings the search found (once the uncertainty study is in), to adopt.
+        let found = ctx.derived.fresh_study(ctx.settings()).map(|st| st.found.clone());
+        if let Some(found) = found {
+            crate::ui::views::uncertainty::found_ui(ui, ctx, &found);
+        }
         ui.separator();
         // A comparison that cannot be evaluated is reported once, by the results view.
         let pinned = match ctx.session.pinned {

@@ -4,7 +4,7 @@
 
 use crate::format::percent;
 use crate::model::explain::in_units;
-use crate::model::uncertainty::{BarKind, CREDENCE_SWING, Study, unknowns};
+use crate::model::uncertainty::{BarKind, CREDENCE_SWING, Found, unknowns};
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::widgets::{category_label, category_marks, category_row, fit_axis_label, plot_height};
 use egui::RichText;
@@ -108,7 +108,7 @@ impl View for UncertaintyView {
                 ui.label(RichText::new("updating for the new settings…").small());
             }
         });
-        found_ui(ui, ctx, st);
+        found_ui(ui, ctx, &st.found);
         let units = ctx.report().ok().and_then(|r| r.units.as_ref().ok().cloned());
         let say = |du: f64| in_units(units.as_ref(), du);
         let value = |du: f64| units.as_ref().map_or(du, |u| u.of_utility(du));
@@ -281,11 +281,11 @@ impl View for UncertaintyView {
 
 /// The settings the search found, on one row: a button each to adopt them, their levers on
 /// hover.
-fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, st: &Study) {
-    let s = &ctx.doc.scenario;
+pub fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, found: &[Found]) {
+    let s = std::sync::Arc::clone(&ctx.doc.scenario);
     ui.horizontal_wrapped(|ui| {
         ui.label("Settings found by a search on the lever steps:");
-        for f in &st.found {
+        for f in found {
             let levers: Vec<String> = s
                 .levers
                 .iter()
