@@ -551,6 +551,8 @@ fn restored(persisted: motive_lab::app::Persisted) -> Harness<'static, MotiveApp
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| MotiveApp::restored(&cc.egui_ctx, persisted, None));
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
+    h.state_mut().wait_for_study();
     h.run();
     h
 }
@@ -665,6 +667,10 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
             PlotTab::Pareto,
             PlotTab::LeverSweep,
             PlotTab::Matrix,
+            PlotTab::Gap,
+            PlotTab::Uncertainty,
+            PlotTab::Evidence,
+            // Last: its flip read-out is checked below.
             PlotTab::CredenceSweep,
         ] {
             h.state_mut().views.results.tab = tab;
@@ -981,6 +987,9 @@ fn app_without_a_system_dialog() -> Harness<'static, MotiveApp> {
             motive_lab::ui::views::results::ResultsView::default(),
         ),
     );
+    // The uncertainty study starts at once and is waited for, so frames settle.
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
+    h.state_mut().wait_for_study();
     h.run();
     h
 }

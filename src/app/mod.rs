@@ -2,6 +2,8 @@
 //! results, the views and the jobs; draws the views in their panels and applies the commands
 //! they send, once per frame.
 
+mod background;
+pub use background::STUDY_DELAY;
 pub mod bench;
 mod commands;
 mod defaults;
@@ -18,7 +20,7 @@ pub use session::Session;
 
 use defaults::default_document;
 
-use crate::analysis::{Derived, SamplesState};
+use crate::analysis::Derived;
 use crate::io::SHIPPED_PRESETS;
 use crate::model::document::{DocState, Document};
 use crate::model::preset::Settings;
@@ -139,9 +141,6 @@ pub struct MotiveApp {
     discard_approved: Option<DocState>,
 }
 
-/// How long the settings must stay the same before the uncertainty study of them starts.
-pub const STUDY_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
-
 impl MotiveApp {
     /// The app on its built-in default scenario, with no storage (tests and benchmarks).
     #[must_use]
@@ -217,107 +216,6 @@ impl MotiveApp {
     /// Queue a command, as a view would.
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);
-    }
-
-    /// Wait for the Pareto samples (tests and benchmarks).
-    pub fn wait_for_samples(&mut self) {
-        self.start_jobs(None);
-        while matches!(self.derived.samples(), SamplesState::Pending) {
-            match self.jobs.wait() {
-                Some(out) => self.job_done(out),
-                None => break,
-            }
-        }
-    }
-
-    /// How long the settings must stay the same before their uncertainty study starts
-    /// ([`STUDY_DELAY`] by default; 0 starts it on the frame they change, as tests want).
-    pub fn set_study_delay(&mut self, delay: std::time::Duration) {
-        self.study_delay = delay;
-    }
-
-    /// Wait for the uncertainty study of the live settings (tests and benchmarks), starting
-    /// it at once if it has not started.
-    pub fn wait_for_study(&mut self) {
-        self.start_study(None);
-        while self.derived.study().running.is_some() {
-            match self.jobs.wait() {
-                Some(out) => self.job_done(out),
-                None => break,
-            }
-            self.start_study(None);
-        }
-    }
-
-    /// Start the uncertainty study of the live settings once they have stayed the same for
-    /// the study delay (with `ctx`; at once without, or with a delay of 0): a slider being dragged starts none, so the
-    /// job does not compete with the frames it would be stale for.
-    fn start_study(&mut self, ctx: Option<&egui::Context>) {
-        let settings = self.session.doc.state.settings.clone();
-        if let Some(ctx) = ctx.filter(|_| !self.study_delay.is_zero()) {
-            let delay = self.study_delay;
-            let now = std::time::Instant::now();
-            match &self.settled {
-                Some((s, since)) if *s == settings => {
-                    let waited = now.duration_since(*since);
-                    if waited < delay {
-                        ctx.request_repaint_after(delay.saturating_sub(waited));
-                        return;
-                    }
-                }
-                _ => {
-                    self.settled = Some((settings, now));
-                    ctx.request_repaint_after(delay);
-                    return;
-                }
-            }
-        }
-        let Some(job) = self.derived.take_study_job(&settings) else {
-            return;
-        };
-        let scenario = Arc::clone(self.derived.scenario());
-        let started = self.jobs.spawn(
-            "uncertainty",
-            move || JobOutput::Study(Box::new(job.run())),
-            move || JobOutput::StudyFailed(scenario, settings),
-        );
-        if let Err(e) = started {
-            let scenario = Arc::clone(self.derived.scenario());
-            let settings = self.session.doc.state.settings.clone();
-            self.derived.study_failed(&scenario, settings, e);
-        }
-    }
-
-    fn start_jobs(&mut self, ctx: Option<&egui::Context>) {
-        self.start_study(ctx);
-        let Some(job) = self.derived.take_samples_job() else {
-            return;
-        };
-        let (for_work, for_panic) = (Arc::clone(job.scenario()), Arc::clone(job.scenario()));
-        let started = self.jobs.spawn(
-            "pareto-samples",
-            move || JobOutput::Samples(for_work, Ok(job.run())),
-            move || JobOutput::Samples(for_panic, Err("the sampling job stopped with an internal error".into())),
-        );
-        if let Err(e) = started {
-            let scenario = Arc::clone(self.derived.scenario());
-            self.derived.deliver_samples(&scenario, Err(e));
-        }
-    }
-
-    fn job_done(&mut self, out: JobOutput) {
-        match out {
-            JobOutput::Samples(scenario, result) => self.derived.deliver_samples(&scenario, result),
-            // The dialog counts as open until its answer is used.
-            JobOutput::Dialog(outcome) => self.pending_dialog = Some(outcome),
-            JobOutput::Exported(path, result) => self.exported(&path, result),
-            JobOutput::Study(result) => self.derived.deliver_study(*result),
-            JobOutput::StudyFailed(scenario, settings) => self.derived.study_failed(
-                &scenario,
-                settings,
-                "the uncertainty study stopped with an internal error".to_owned(),
-            ),
-        }
     }
 
     /// The views' context and the views, borrowed apart.

@@ -2,6 +2,7 @@
 //! and `bench`.
 
 mod bench;
+mod files;
 pub mod json;
 pub mod output;
 pub mod uncertain;
@@ -208,8 +209,8 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             file,
             overrides,
             robust,
-        } => load(file, overrides).and_then(|(doc, model)| optimise(&doc, &model, *robust)),
-        Command::Export { file, format: _ } => export(file),
+        } => load(file, overrides).and_then(|(doc, model)| files::optimise(&doc, &model, *robust)),
+        Command::Export { file, format: _ } => files::export(file),
         Command::Evidence { file, overrides } => {
             load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))
         }
@@ -342,40 +343,6 @@ pub fn apply_overrides(doc: &mut Document, o: &Overrides) -> Result<(), CliError
         CliError::Input(lines.join("\n"))
     })?;
     Ok(())
-}
-
-/// The found settings as a preset: the document with its levers set to them.
-fn optimise(doc: &Document, model: &Model, robust: bool) -> Result<String, CliError> {
-    use crate::model::uncertainty::{ROBUST_FOUND_ID, search};
-    let found = search(&doc.scenario, model, &doc.state.settings);
-    let want = if robust {
-        ROBUST_FOUND_ID
-    } else {
-        crate::model::uncertainty::BEST_FOUND_ID
-    };
-    let f = found
-        .into_iter()
-        .find(|f| f.candidate.id == want)
-        .ok_or_else(|| CliError::Input("the settings cannot be optimised: no usable weights".to_owned()))?;
-    let mut out = doc.clone();
-    out.state.settings.levers.clone_from(&f.candidate.levers);
-    out.state.name = format!("{} ({})", doc.state.name, f.candidate.name.to_lowercase());
-    let same = f
-        .same_as
-        .map(|p| format!(", the same as the named policy {}", doc.scenario.policies[p].name))
-        .unwrap_or_default();
-    eprintln!("motive-lab: {}{same}", f.candidate.name);
-    crate::io::preset_text(&out).map_err(|e| CliError::Input(e.to_string()))
-}
-
-/// A scenario or preset file as JSON.
-fn export(file: &std::path::Path) -> Result<String, CliError> {
-    let (doc, kind) = crate::io::load_document_and_kind(file)?;
-    let text = match kind {
-        crate::io::FileKind::Scenario => serde_json::to_string_pretty(&*doc.scenario),
-        crate::io::FileKind::Preset => serde_json::to_string_pretty(&doc.to_saved_preset()),
-    };
-    text.map(|t| t + "\n").map_err(|e| CliError::Input(e.to_string()))
 }
 
 /// Load a file, apply overrides and compile its scenario.

@@ -1,11 +1,12 @@
 //! Presets: a user's credences, lever settings and value weights for a scenario, plus the
 //! resolved dense [`Settings`] the engine works on.
 
-use crate::model::evidence::{EvidenceError, EvidenceModel, Observation, credences_for};
+use crate::model::evidence::Observation;
 use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod evidence;
 mod migrate;
 
 pub use migrate::migrate;
@@ -141,33 +142,6 @@ impl Settings {
             observed: vec![Observation::Open; scenario.evidence.len()],
             prior: None,
         }
-    }
-
-    /// The credences the sliders show and move: the prior when they come from evidence.
-    #[must_use]
-    pub fn slider_credences(&self) -> &[f64] {
-        self.prior.as_deref().unwrap_or(&self.credences)
-    }
-
-    /// With credences from evidence, set `credences` to the posterior given the observed items.
-    ///
-    /// # Errors
-    /// The observations are impossible under every hypothesis with prior credence (nothing
-    /// is changed).
-    pub fn update_posterior(&mut self, scenario: &Scenario) -> Result<(), EvidenceError> {
-        let Some(prior) = &self.prior else {
-            return Ok(());
-        };
-        let model = crate::model::evaluate::Model::compile(scenario);
-        let Ok(leaf_prior) = model.leaf_weights(prior) else {
-            // All prior credences zero: nothing to update (evaluation reports it).
-            self.credences.clone_from(prior);
-            return Ok(());
-        };
-        let ev = EvidenceModel::new(scenario, &model);
-        let posterior = ev.posterior(scenario, &leaf_prior, &self.observed)?;
-        self.credences = credences_for(&model, &posterior);
-        Ok(())
     }
 
     /// The weight each horizon counts in utility under these settings (see
