@@ -430,6 +430,10 @@ fn uncertainty_json_has_the_documented_keys_and_repeats_with_its_seed() {
     assert!(voi["units"]["unit"].as_str().is_some());
     assert!(a["outcomes"].as_array().expect("outcomes").len() == 30);
     assert!(a["tornado"]["bars"].as_array().is_some_and(|b| !b.is_empty()));
+    // Among the named policies the tornado is of the middle course's lead over disengagement,
+    // the pair the decision matrix names.
+    assert_eq!(a["tornado_named"]["policy"], "middle_course");
+    assert_eq!(a["tornado_named"]["runner_up"], "disengage");
     assert_eq!(a["believe"].as_array().expect("believe").len(), policies.len());
     assert_eq!(a["optimised"].as_array().expect("optimised").len(), 2);
 }

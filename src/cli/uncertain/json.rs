@@ -25,6 +25,8 @@ pub struct UncertaintyJson {
     pub voi_named: VoiJson,
     /// The tornado of the best candidate's lead over the runner-up.
     pub tornado: Option<TornadoJson>,
+    /// The same for the best named policy and the named runner-up.
+    pub tornado_named: Option<TornadoJson>,
     /// Per candidate, the nearest credences that make it best.
     pub believe: Vec<BelieveJson>,
     /// The settings the searches found.
@@ -285,29 +287,32 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
     let unknowns = crate::model::uncertainty::unknowns(s);
     let voi = voi_json(&st.mc.voi, &unknowns, units);
     let voi_named = voi_json(&st.mc.voi_named, &unknowns, units);
-    let tornado = st.lead.map(|(a, b)| {
-        let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
-        TornadoJson {
-            policy: st.candidates[a].id.clone(),
-            runner_up: st.candidates[b].id.clone(),
-            lead,
-            lead_units: units.map(|u| u.of_utility(lead)),
-            bars: st
-                .tornado
-                .iter()
-                .map(|bar| {
-                    let (kind, id, name) = bar_name(s, &names, bar.kind);
-                    BarJson {
-                        kind,
-                        id,
-                        name,
-                        low: bar.low,
-                        high: bar.high,
-                    }
-                })
-                .collect(),
-        }
-    });
+    let tornado_of = |lead: Option<(usize, usize)>, bars: &[crate::model::uncertainty::Bar]| {
+        lead.map(|(a, b)| {
+            let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
+            TornadoJson {
+                policy: st.candidates[a].id.clone(),
+                runner_up: st.candidates[b].id.clone(),
+                lead,
+                lead_units: units.map(|u| u.of_utility(lead)),
+                bars: bars
+                    .iter()
+                    .map(|bar| {
+                        let (kind, id, name) = bar_name(s, &names, bar.kind);
+                        BarJson {
+                            kind,
+                            id,
+                            name,
+                            low: bar.low,
+                            high: bar.high,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+    };
+    let tornado = tornado_of(st.lead, &st.tornado);
+    let tornado_named = tornado_of(st.lead_named, &st.tornado_named);
     let believe = (0..st.candidates.len())
         .map(|p| BelieveJson {
             policy: st.candidates[p].id.clone(),
@@ -348,6 +353,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
         voi,
         voi_named,
         tornado,
+        tornado_named,
         believe,
         optimised,
     }

@@ -134,7 +134,7 @@ fn table(doc: &Document, st: &Study, json: &UncertaintyJson, units: Option<&Unit
             let _ = writeln!(out, "  {:<36} {}", p.name, in_units(units, p.evppi));
         }
     }
-    if let Some(t) = &json.tornado {
+    for t in [&json.tornado_named, &json.tornado].into_iter().flatten() {
         let name = |id: &str| {
             st.candidates
                 .iter()

@@ -48,6 +48,10 @@ pub struct Study {
     pub lead: Option<(usize, usize)>,
     /// The tornado of that lead, largest swing first.
     pub tornado: Vec<Bar>,
+    /// The best named policy and the named runner-up, whose lead the named tornado explains.
+    pub lead_named: Option<(usize, usize)>,
+    /// The tornado of that lead.
+    pub tornado_named: Vec<Bar>,
     /// For each candidate, the nearest credences that make it best among the named policies
     /// (`None` if none do).
     pub beliefs: Vec<Option<Belief>>,
@@ -147,24 +151,29 @@ pub fn study(
         buffers,
     )?;
     let n = analysis.n_leaves;
-    let best = analysis.best;
-    let runner_up = (0..candidates.len())
-        .filter(|&p| p != best && candidates[p].levers != candidates[best].levers)
-        .max_by(|&p, &q| analysis.expected_utility[p].total_cmp(&analysis.expected_utility[q]));
-    let lead = runner_up.map(|r| (best, r));
-    let tornado = lead.map_or_else(Vec::new, |(a, b)| {
-        tornado(
+    // The best candidate and the runner-up among the first `k` candidates, and their tornado.
+    let tornado_over = |k: usize| {
+        let eu = &analysis.expected_utility;
+        let best = (0..k).max_by(|&p, &q| eu[p].total_cmp(&eu[q]).then(q.cmp(&p)))?;
+        let runner_up = (0..k)
+            .filter(|&p| p != best && candidates[p].levers != candidates[best].levers)
+            .max_by(|&p, &q| eu[p].total_cmp(&eu[q]).then(q.cmp(&p)))?;
+        let bars = tornado(
             scenario,
             model,
             &design.unknowns,
-            (&candidates[a], &candidates[b]),
+            (&candidates[best], &candidates[runner_up]),
             (&w, &settings.value_weights, &taus),
             (
-                &analysis.utility[a * n..(a + 1) * n],
-                &analysis.utility[b * n..(b + 1) * n],
+                &analysis.utility[best * n..(best + 1) * n],
+                &analysis.utility[runner_up * n..(runner_up + 1) * n],
             ),
-        )
-    });
+        );
+        Some(((best, runner_up), bars))
+    };
+    let (lead, tornado) = tornado_over(candidates.len()).map_or((None, Vec::new()), |(l, b)| (Some(l), b));
+    let (lead_named, tornado_named) =
+        tornado_over(scenario.policies.len()).map_or((None, Vec::new()), |(l, b)| (Some(l), b));
     let levers: Vec<&[f64]> = candidates.iter().map(|c| c.levers.as_slice()).collect();
     let beliefs = (0..candidates.len())
         .map(|p| believe(&analysis.utility, &levers, &w, p, scenario.policies.len()))
@@ -177,6 +186,8 @@ pub fn study(
         mc,
         lead,
         tornado,
+        lead_named,
+        tornado_named,
         beliefs,
     })
 }

@@ -225,7 +225,16 @@ impl View for UncertaintyView {
                 );
             }
             Section::Tornado => {
-                let Some((a, b)) = st.lead else {
+                ui.checkbox(
+                    &mut self.with_found,
+                    "Count the settings the search found among the choices",
+                );
+                let (lead, bars) = if self.with_found {
+                    (st.lead, &st.tornado)
+                } else {
+                    (st.lead_named, &st.tornado_named)
+                };
+                let Some((a, b)) = lead else {
                     ui.label("There is no second policy to compare with.");
                     return;
                 };
@@ -238,7 +247,7 @@ impl View for UncertaintyView {
                     CREDENCE_SWING * 100.0
                 ));
                 let names = unknowns(s);
-                let shown: Vec<_> = st.tornado.iter().take(MOST_UNKNOWNS).collect();
+                let shown: Vec<_> = bars.iter().take(MOST_UNKNOWNS).collect();
                 let name = |k: BarKind| match k {
                     BarKind::Unknown(k) => names[k].name.clone(),
                     BarKind::Credence(h) => format!("Credence in {}", s.hypotheses[h].name),
