@@ -1235,3 +1235,61 @@ fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
     h.run_steps(2);
     assert_eq!(h.state().settings().observed, next);
 }
+
+#[test]
+fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("recovery.ron");
+    let new_app = || {
+        let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
+            .expect("parses");
+        let mut app = MotiveApp::with_document(
+            &egui::Context::default(),
+            doc,
+            motive_lab::app::Prefs::default(),
+            motive_lab::ui::views::results::ResultsView::default(),
+        );
+        app.set_study_delay(std::time::Duration::ZERO);
+        app.set_recovery_dir(Some(dir.path().to_path_buf()));
+        app
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), new_app());
+    h.state_mut().wait_for_study();
+    h.run();
+    assert!(!file.exists(), "nothing unsaved, nothing written");
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 1450.0)));
+    h.run_steps(2);
+    assert!(!file.exists(), "written only after the change has stood a moment");
+    std::thread::sleep(motive_lab::app::AUTOSAVE_AFTER + std::time::Duration::from_millis(100));
+    h.run_steps(2);
+    assert!(file.exists(), "written within seconds of the change");
+    // A crash: the app is gone without its clean exit. The next one recovers the work.
+    drop(h);
+    let mut app = new_app();
+    app.recover();
+    assert_eq!(app.settings().levers[0], 1450.0);
+    assert!(app.dirty(), "recovered work is still unsaved");
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), app);
+    h.state_mut().wait_for_study();
+    h.run();
+    h.get_by_label_contains("Recovered unsaved changes from");
+    // One click goes back to the document as the app last closed, and the file goes.
+    h.get_by_label("Discard recovery").click();
+    h.run_steps(2);
+    assert_eq!(h.state().settings().levers[0], 600.0);
+    assert!(!file.exists());
+    // A clean exit leaves no recovery file either.
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 900.0)));
+    h.run_steps(2);
+    std::thread::sleep(motive_lab::app::AUTOSAVE_AFTER + std::time::Duration::from_millis(100));
+    h.run_steps(2);
+    assert!(file.exists());
+    eframe::App::on_exit(h.state_mut(), None);
+    assert!(!file.exists());
+}

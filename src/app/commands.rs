@@ -98,6 +98,7 @@ impl MotiveApp {
                 }
             }
             Command::DismissNotice => self.notice = None,
+            Command::DiscardRecovery => self.discard_recovery(),
             Command::Answer(a) => self.answer(ctx, a),
             Command::Quit => {
                 self.quit_confirmed = true;

@@ -4,6 +4,7 @@
 
 mod background;
 pub use background::STUDY_DELAY;
+pub use recovery::{AUTOSAVE_AFTER, RECOVERY_FILE};
 pub mod bench;
 mod commands;
 mod defaults;
@@ -12,6 +13,7 @@ mod files;
 pub mod history;
 mod jobs;
 mod persist;
+mod recovery;
 pub mod session;
 
 pub use jobs::{DialogOutcome, JobOutput, Jobs};
@@ -109,6 +111,8 @@ pub struct MotiveApp {
     jobs: Jobs,
     /// The live settings and since when they have not changed (the study waits for a pause).
     settled: Option<(crate::model::preset::Settings, std::time::Instant)>,
+    /// The recovery file: where it is and what was last written.
+    autosave: recovery::Autosave,
     /// How long the settings must stay the same before their study starts.
     study_delay: std::time::Duration,
     /// A file dialog is open.
@@ -168,6 +172,7 @@ impl MotiveApp {
             dialog_open: false,
             pending_dialog: None,
             settled: None,
+            autosave: recovery::Autosave::default(),
             study_delay: STUDY_DELAY,
             quit_confirmed: false,
             applied_look: None,
@@ -233,6 +238,7 @@ impl MotiveApp {
             presets: &self.preset_names,
             per_hypothesis: self.prefs.per_hypothesis,
             notice: self.notice.as_ref(),
+            recovered: self.autosave.before_recovery.is_some(),
             confirming: self.confirm.as_ref(),
             previous_step: self.previous_step.as_ref(),
         };
@@ -269,6 +275,7 @@ impl MotiveApp {
             self.dropped_files(&ctx);
         }
         self.run_commands(&ctx);
+        self.autosave(&ctx);
         if self.after_save.is_some() && !self.dialog_open && self.views.file_window.action().is_none() {
             // Where to save was not chosen: the held-back action is dropped, not run later.
             self.after_save = None;
@@ -340,5 +347,10 @@ impl eframe::App for MotiveApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.save_state(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the session is in eframe's storage, nothing is left to recover.
+        self.remove_recovery();
     }
 }

@@ -68,6 +68,8 @@ impl MotiveApp {
             Some(Err(e)) => (Persisted::default(), Some(e)),
         };
         let mut app = Self::restored(&cc.egui_ctx, persisted, file);
+        app.set_recovery_dir(super::recovery::default_dir());
+        app.recover();
         if let Some(e) = problem {
             app.notice = Some(crate::ui::ctx::Notice::error(
                 "The settings of the last run could not be read; the app starts afresh",
@@ -90,7 +92,7 @@ impl MotiveApp {
         app
     }
 
-    fn restore_session(&mut self, p: &Persisted) {
+    pub(super) fn restore_session(&mut self, p: &Persisted) {
         let Some(text) = p.last_document.as_deref() else { return };
         let dir = p.last_path.as_deref().and_then(Path::parent);
         let doc = match parse_document("last session", text, dir, 0) {
@@ -163,9 +165,8 @@ impl MotiveApp {
         self.session = session;
     }
 
-    /// Write what is kept between runs. A document that cannot be written is reported on
-    /// stderr (the app is closing; there is no window left to show it in).
-    pub(super) fn save_state(&mut self, storage: &mut dyn eframe::Storage) {
+    /// The session as it is kept between runs (without the results area's view state).
+    pub(super) fn session_snapshot(&self) -> Persisted {
         let text = |label: &str, doc: &Document| match preset_text(doc) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -175,11 +176,11 @@ impl MotiveApp {
         };
         let s = &self.session;
         let keep = !self.forget_document;
-        let persisted = Persisted {
+        Persisted {
             recent: self.prefs.recent.clone(),
             look: self.prefs.look,
             per_hypothesis: self.prefs.per_hypothesis,
-            results: std::mem::take(&mut self.views.results),
+            results: ResultsView::default(),
             last_document: if keep { text("document", &s.doc) } else { None },
             last_path: if keep { s.path.clone() } else { None },
             last_saved: s
@@ -188,7 +189,14 @@ impl MotiveApp {
                 .and_then(|saved| text("saved state", &s.doc.with_state(saved.clone()))),
             last_opened: text("opened state", &s.doc.with_state(s.opened.clone())),
             last_shipped_index: s.shipped_index,
-        };
+        }
+    }
+
+    /// Write what is kept between runs. A document that cannot be written is reported on
+    /// stderr (the app is closing; there is no window left to show it in).
+    pub(super) fn save_state(&mut self, storage: &mut dyn eframe::Storage) {
+        let mut persisted = self.session_snapshot();
+        persisted.results = std::mem::take(&mut self.views.results);
         eframe::set_value(storage, STORAGE_KEY, &persisted);
         self.views.results = persisted.results;
     }

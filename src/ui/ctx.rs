@@ -83,6 +83,8 @@ pub enum Command {
     StepTimeline(i64),
     /// Hide the message banner.
     DismissNotice,
+    /// Drop the work recovered at start, back to the document as the app last closed.
+    DiscardRecovery,
     /// Answer the unsaved-changes question.
     Answer(Answer),
     /// Quit (asks first with unsaved changes).
@@ -193,6 +195,8 @@ pub struct SessionView<'a> {
     pub per_hypothesis: bool,
     /// The banner message, if any.
     pub notice: Option<&'a Notice>,
+    /// Whether the document was recovered at start from unsaved work (it can be discarded).
+    pub recovered: bool,
     /// The command waiting for the unsaved-changes answer, if any.
     pub confirming: Option<&'a Command>,
     /// In classroom mode, the state before the last step through the presets.

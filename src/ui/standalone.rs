@@ -96,6 +96,7 @@ impl Standalone {
             presets: &self.presets,
             per_hypothesis: self.per_hypothesis,
             notice: self.notice.as_ref(),
+            recovered: false,
             confirming: self.confirming.as_ref(),
             previous_step: self.previous_step.as_ref(),
         };

@@ -16,6 +16,7 @@ impl View for NoticeView {
         let Some(n) = ctx.session.notice else { return };
         let palette = ctx.theme.palette;
         let mut dismiss = false;
+        let mut discard = false;
         egui::Frame::new()
             .fill(if n.is_error {
                 palette.error_fill
@@ -27,6 +28,14 @@ impl View for NoticeView {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&n.title).strong());
                     dismiss = ui.button("Dismiss").clicked();
+                    if ctx.session.recovered
+                        && ui
+                            .button("Discard recovery")
+                            .on_hover_text("Drop the recovered work: back to the document as the app last closed")
+                            .clicked()
+                    {
+                        discard = true;
+                    }
                 });
                 for line in n.lines.iter().take(MAX_LINES) {
                     ui.label(RichText::new(line).monospace());
@@ -40,6 +49,9 @@ impl View for NoticeView {
             });
         if dismiss {
             ctx.send(Command::DismissNotice);
+        }
+        if discard {
+            ctx.send(Command::DiscardRecovery);
         }
     }
 }

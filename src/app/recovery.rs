@@ -1,0 +1,167 @@
+//! Autosave and crash recovery: within a few seconds of an unsaved change the session is
+//! written atomically to a recovery file in the app's data folder (never over the user's own
+//! file); a save, or a document with nothing unsaved, or a clean exit removes it. At start a
+//! recovery file left behind means the last run did not exit cleanly: its work is restored,
+//! with its file path and unsaved mark, and a notice offers to discard it.
+
+use super::MotiveApp;
+use super::persist::Persisted;
+use crate::io::write_atomic;
+use crate::model::document::DocState;
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+/// The recovery file's name in the data folder.
+pub const RECOVERY_FILE: &str = "recovery.ron";
+/// How long an unsaved change waits before it is written (a burst of edits is written once).
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// The data folder the recovery file lives in: `MOTIVE_LAB_DATA_DIR` if set, else eframe's
+/// storage folder for the app.
+#[must_use]
+pub fn default_dir() -> Option<PathBuf> {
+    std::env::var_os("MOTIVE_LAB_DATA_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("motive-lab"))
+}
+
+/// "14:02 UTC" for a time.
+fn clock(t: SystemTime) -> String {
+    let secs = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
+}
+
+/// Autosave state.
+#[derive(Debug, Default)]
+pub struct Autosave {
+    /// The data folder (`None`: no autosave, as in most tests).
+    pub dir: Option<PathBuf>,
+    /// The state last written, so an unchanged document is not written again.
+    written: Option<DocState>,
+    /// The unsaved state and since when it has not changed.
+    pending: Option<(DocState, Instant)>,
+    /// The session a recovery replaced, for "Discard recovery".
+    pub before_recovery: Option<Persisted>,
+}
+
+impl Autosave {
+    fn file(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join(RECOVERY_FILE))
+    }
+}
+
+impl MotiveApp {
+    /// Write the recovery file when the document has had unsaved changes for
+    /// [`AUTOSAVE_AFTER`]; remove it when nothing is unsaved.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(file) = self.autosave.file() else { return };
+        if !self.session.dirty() {
+            if self.autosave.written.take().is_some() || file.exists() && self.autosave.before_recovery.is_none() {
+                self.remove_recovery();
+            }
+            self.autosave.pending = None;
+            return;
+        }
+        let state = &self.session.doc.state;
+        if self.autosave.written.as_ref() == Some(state) {
+            return;
+        }
+        let now = Instant::now();
+        match &self.autosave.pending {
+            Some((s, since)) if s == state => {
+                let waited = now.duration_since(*since);
+                if waited < AUTOSAVE_AFTER {
+                    ctx.request_repaint_after(AUTOSAVE_AFTER.saturating_sub(waited));
+                    return;
+                }
+            }
+            _ => {
+                self.autosave.pending = Some((state.clone(), now));
+                ctx.request_repaint_after(AUTOSAVE_AFTER);
+                return;
+            }
+        }
+        let snapshot = self.session_snapshot();
+        let text = match ron::ser::to_string_pretty(&snapshot, ron::ser::PrettyConfig::default()) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("motive-lab: could not write the recovery file: {e}");
+                return;
+            }
+        };
+        if let Some(dir) = &self.autosave.dir
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            eprintln!("motive-lab: could not make the data folder {}: {e}", dir.display());
+            return;
+        }
+        match write_atomic(&file, text.as_bytes()) {
+            Ok(()) => self.autosave.written = Some(self.session.doc.state.clone()),
+            Err(e) => eprintln!("motive-lab: {e}"),
+        }
+    }
+
+    /// Remove the recovery file (a save or a clean exit: nothing is left to recover).
+    pub(super) fn remove_recovery(&mut self) {
+        if let Some(file) = self.autosave.file()
+            && file.exists()
+            && let Err(e) = std::fs::remove_file(&file)
+        {
+            eprintln!("motive-lab: could not remove the recovery file {}: {e}", file.display());
+        }
+        self.autosave.written = None;
+    }
+
+    /// At start: restore a recovery file left by a run that did not exit cleanly (the app as
+    /// eframe starts it does this itself).
+    pub fn recover(&mut self) {
+        let Some(file) = self.autosave.file() else { return };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            return;
+        };
+        let when = std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .map_or_else(|_| "the last run".to_owned(), clock);
+        let rec = match Persisted::from_ron(&text) {
+            Ok(p) => p,
+            Err(e) => {
+                self.notice = Some(crate::ui::ctx::Notice::error(
+                    format!(
+                        "Unsaved changes from {when} were found but could not be read; they are left in {}",
+                        file.display()
+                    ),
+                    vec![e.to_string()],
+                ));
+                return;
+            }
+        };
+        let before = self.session_snapshot();
+        self.restore_session(&rec);
+        self.autosave.before_recovery = Some(before);
+        self.autosave.written = Some(self.session.doc.state.clone());
+        eprintln!("motive-lab: recovered unsaved changes from {when}");
+        self.notice = Some(crate::ui::ctx::Notice {
+            is_error: false,
+            title: format!("Recovered unsaved changes from {when}"),
+            lines: vec![
+                "The last run ended without saving; its work is back, still marked unsaved.".to_owned(),
+                "\"Discard recovery\" returns to the document as the app last closed.".to_owned(),
+            ],
+        });
+    }
+
+    /// Undo a recovery: the session it replaced comes back, and the recovery file goes.
+    pub(super) fn discard_recovery(&mut self) {
+        if let Some(before) = self.autosave.before_recovery.take() {
+            self.restore_session(&before);
+        }
+        self.remove_recovery();
+        self.notice = None;
+    }
+
+    /// Where the recovery file is kept (`None` turns autosave off).
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        self.autosave.dir = dir;
+    }
+}
