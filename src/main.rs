@@ -27,7 +27,7 @@ fn open_app(file: Option<std::path::PathBuf>) -> ExitCode {
         ..Default::default()
     };
     match eframe::run_native(
-        "Motive Lab",
+        motive_lab::app::APP_ID,
         options,
         Box::new(move |cc| Ok(Box::new(motive_lab::app::MotiveApp::new(cc, file)))),
     ) {

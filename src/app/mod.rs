@@ -4,7 +4,7 @@
 
 mod background;
 pub use background::STUDY_DELAY;
-pub use recovery::{AUTOSAVE_AFTER, RECOVERY_FILE};
+pub use recovery::{APP_ID, AUTOSAVE_AFTER, RECOVERY_FILE};
 pub mod bench;
 mod commands;
 mod defaults;

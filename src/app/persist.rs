@@ -68,8 +68,12 @@ impl MotiveApp {
             Some(Err(e)) => (Persisted::default(), Some(e)),
         };
         let mut app = Self::restored(&cc.egui_ctx, persisted, file);
-        app.set_recovery_dir(super::recovery::default_dir());
-        app.recover();
+        // Autosave goes with eframe's persistence: without storage (tests, a run without a
+        // data folder) nothing is written or recovered.
+        if cc.storage.is_some() {
+            app.set_recovery_dir(super::recovery::default_dir());
+            app.recover();
+        }
         if let Some(e) = problem {
             app.notice = Some(crate::ui::ctx::Notice::error(
                 "The settings of the last run could not be read; the app starts afresh",

@@ -11,19 +11,22 @@ use crate::model::document::DocState;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
+/// The app id eframe keeps the app's data under (`run_native`'s name, as `src/main.rs` gives it).
+pub const APP_ID: &str = "Motive Lab";
+
 /// The recovery file's name in the data folder.
 pub const RECOVERY_FILE: &str = "recovery.ron";
 /// How long an unsaved change waits before it is written (a burst of edits is written once).
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// The data folder the recovery file lives in: `MOTIVE_LAB_DATA_DIR` if set, else eframe's
-/// storage folder for the app.
+/// storage folder for the app (beside the state it keeps between runs).
 #[must_use]
 pub fn default_dir() -> Option<PathBuf> {
     std::env::var_os("MOTIVE_LAB_DATA_DIR")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir("motive-lab"))
+        .or_else(|| eframe::storage_dir(APP_ID))
 }
 
 /// "14:02 UTC" for a time.
