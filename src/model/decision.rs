@@ -116,7 +116,7 @@ impl Scratch {
 }
 
 /// Index of the largest value, first on ties.
-fn argmax(xs: impl Iterator<Item = f64>) -> usize {
+pub(crate) fn argmax(xs: impl Iterator<Item = f64>) -> usize {
     let mut best = (0, f64::NEG_INFINITY);
     for (i, x) in xs.enumerate() {
         if x > best.1 {

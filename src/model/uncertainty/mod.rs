@@ -22,7 +22,7 @@ pub use study::{BEST_FOUND_ID, Found, ROBUST_FOUND_ID, Study, found_candidates, 
 pub use tornado::{Bar, BarKind, CREDENCE_SWING, moved, tornado};
 pub use voi::{Voi, evppi_binned};
 
-use crate::model::decision::Candidate;
+use crate::model::decision::{Candidate, argmax};
 use crate::model::evaluate::{Model, SampleOut, SampleScratch, WeightError};
 
 /// Samples when none are asked for.
@@ -141,17 +141,6 @@ fn leaf_at(w: &[f64], u: f64) -> usize {
         }
     }
     last
-}
-
-/// Index of the largest of `xs` (first on ties).
-fn argmax(xs: impl Iterator<Item = f64>) -> usize {
-    let mut best = (0, f64::NEG_INFINITY);
-    for (i, x) in xs.enumerate() {
-        if x > best.1 {
-            best = (i, x);
-        }
-    }
-    best.0
 }
 
 /// Run the Monte Carlo for `candidates` on `design`; outcome bands for candidate `banded`;
