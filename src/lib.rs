@@ -4,6 +4,7 @@
 //! - [`analysis`]: every number a view shows, derived from the document and memoised,
 //! - [`io`]: reading and writing scenario and preset files,
 //! - [`cli`]: the analyst command line,
+//! - [`checks`]: the invariants fuzzing, the corpus replay and property tests check,
 //! - `ui` and `app` (feature `gui`): the desktop app's views and its shell.
 //!
 //! Evaluating the shipped scenario at its defaults from code:
@@ -25,6 +26,8 @@
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod checks;
 pub mod cli;
 pub mod format;
 pub mod io;

@@ -1293,3 +1293,128 @@ fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     eframe::App::on_exit(h.state_mut(), None);
     assert!(!file.exists());
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_and_keeps_both_until_told() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("shared.ron");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveAs(path.clone()));
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(900.0);
+    h.run();
+    // Another program (or another copy of the app) writes the file meanwhile.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("saved")
+        .replace("name: \"Scenario defaults\"", "name: \"Their version\"");
+    assert!(theirs.contains("Their version"), "{theirs}");
+    std::fs::write(&path, &theirs).expect("write");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "not written over"
+    );
+    assert!(h.state().dirty(), "still unsaved");
+    // The banner says so, and the path window asks.
+    h.get_by_label_contains("Not saved: ");
+    h.get_by_label_contains("Replace what it holds now with this document?");
+    // Cancel keeps both as they are.
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Cancel"))
+        .click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    assert!(h.state().dirty());
+    // Asked again, Replace writes this document over theirs.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Replace"))
+        .click();
+    h.run();
+    let saved = load_document(&path).expect("saved");
+    assert_eq!(saved.state.settings.levers[0], 900.0);
+    assert!(!h.state().dirty());
+    // A file deleted since is simply written again; one unchanged is saved without asking.
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(950.0);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(load_document(&path).expect("saved").state.settings.levers[0], 950.0);
+    std::fs::remove_file(&path).expect("rm");
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(1000.0);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(load_document(&path).expect("saved").state.settings.levers[0], 1000.0);
+    assert!(!h.state().dirty());
+}
+
+/// Whether a file can be created in `dir` (root writes into a read-only folder anyway).
+fn can_create_in(dir: &Path) -> bool {
+    let probe = dir.join(".motive-lab-probe");
+    let ok = std::fs::File::create(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+#[test]
+fn a_save_that_cannot_be_written_says_why_and_keeps_the_work_unsaved() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let not_a_folder = dir.path().join("notes.txt");
+    std::fs::write(&not_a_folder, "a file, not a folder").expect("write");
+    let read_only = dir.path().join("read-only");
+    std::fs::create_dir(&read_only).expect("mkdir");
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let mut targets = vec![not_a_folder.join("preset.ron")];
+    for d in [read_only.as_path(), Path::new("/proc")] {
+        if d.is_dir() && !can_create_in(d) {
+            targets.push(d.join("preset.ron"));
+        }
+    }
+    // A full disk: a tiny memory file system, filled up (where this process may mount one).
+    let full = dir.path().join("full");
+    std::fs::create_dir(&full).expect("mkdir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=8k", "tmpfs"])
+        .arg(&full)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if mounted {
+        let _ = std::fs::write(full.join("filler"), vec![0u8; 64 * 1024]);
+        targets.push(full.join("preset.ron"));
+    }
+    eprintln!("unwritable save targets tried: {targets:?}");
+    let mut h = app();
+    let ctx = h.ctx.clone();
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(900.0);
+    h.run();
+    let before = h.state().doc().state.clone();
+    for target in &targets {
+        h.state_mut().apply(&ctx, Command::SaveAs(target.clone()));
+        h.run();
+        h.get_by_label_contains("Could not save; the file on disk is unchanged and your work stays here, unsaved");
+        h.get_by_label_contains(&target.display().to_string());
+        assert!(h.state().dirty(), "{target:?}");
+        assert_eq!(h.state().path(), None, "{target:?}");
+        assert_eq!(h.state().doc().state, before, "{target:?}");
+        assert!(!target.exists());
+    }
+    // No temporary file is left behind where one was begun.
+    if mounted {
+        let left: Vec<_> = std::fs::read_dir(&full)
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        let _ = std::process::Command::new("umount").arg(&full).status();
+        assert_eq!(left, ["filler"], "{left:?}");
+    }
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}

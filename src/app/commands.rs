@@ -35,20 +35,24 @@ impl MotiveApp {
             Command::OpenShipped(i) => self.open_shipped(i),
             Command::Save => match self.session.path.clone() {
                 Some(p) => {
-                    self.save_to(&p);
+                    self.save_to(&p, false);
                 }
                 None => self.spawn_dialog(true),
             },
             Command::SaveAsDialog => self.spawn_dialog(true),
             Command::SaveAs(p) => {
-                self.save_to(&p);
+                // The system's dialog asked before replacing a file.
+                self.save_to(&p, true);
             }
             Command::SaveTo { path, replace } => {
                 if !replace && crate::io::exists(&path) {
-                    self.views
-                        .file_window
-                        .ask_to_replace(crate::ui::views::file_window::FileAction::Save, path);
-                } else if self.save_to(&path) {
+                    let changed = self.is_document_file(&path) && self.session.changed_on_disk();
+                    self.views.file_window.ask_to_replace(
+                        crate::ui::views::file_window::FileAction::Save,
+                        path,
+                        changed,
+                    );
+                } else if self.save_to(&path, replace) {
                     self.views.file_window.close();
                 }
             }
@@ -251,7 +255,7 @@ impl MotiveApp {
         match answer {
             Answer::Save => {
                 if let Some(p) = self.session.path.clone() {
-                    self.save_to(&p);
+                    self.save_to(&p, false);
                     if !self.session.dirty() {
                         self.apply(ctx, cmd);
                     }

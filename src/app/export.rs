@@ -49,7 +49,9 @@ impl MotiveApp {
     /// Export `kind` to `path`; an existing file is replaced only with `replace`.
     pub(super) fn export_to(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf, replace: bool) {
         if !replace && exists(&path) {
-            self.views.file_window.ask_to_replace(FileAction::Export(kind), path);
+            self.views
+                .file_window
+                .ask_to_replace(FileAction::Export(kind), path, false);
             return;
         }
         let text = match kind {

@@ -100,10 +100,37 @@ impl MotiveApp {
         self.prefs.recent.truncate(MAX_RECENT);
     }
 
-    /// Save to `path`; whether it worked (a failure is shown in the banner).
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+    /// Whether `path` names the document's own file.
+    pub(super) fn is_document_file(&self, path: &Path) -> bool {
+        self.session
+            .path
+            .as_deref()
+            .is_some_and(|p| absolute(p) == absolute(path))
+    }
+
+    /// Save to `path`; whether it worked (a failure is shown in the banner). Unless `replace`,
+    /// a document file that something else changed since it was opened or saved is not
+    /// written over: the path window asks first.
+    pub(super) fn save_to(&mut self, path: &Path, replace: bool) -> bool {
         // A drag in progress becomes its own step before the save.
         self.session.commit();
+        if !replace && self.is_document_file(path) && self.session.changed_on_disk() {
+            self.views
+                .file_window
+                .ask_to_replace(FileAction::Save, path.to_path_buf(), true);
+            self.notice = Some(Notice::error(
+                format!(
+                    "Not saved: {} changed on disk since it was opened or saved here",
+                    path.display()
+                ),
+                vec![
+                    "Another program, or another Motive Lab window, wrote to it.".to_owned(),
+                    "Replace it with this document, choose another file, or cancel: your work stays here, unsaved."
+                        .to_owned(),
+                ],
+            ));
+            return false;
+        }
         let mut doc = self.session.doc.clone();
         // A relative scenario path would break when the preset moves: embed the scenario.
         if matches!(doc.state.source, ScenarioSource::Path(_))
@@ -124,7 +151,10 @@ impl MotiveApp {
                 true
             }
             Err(e) => {
-                self.file_error("Could not save; the file on disk is unchanged", &e);
+                self.file_error(
+                    "Could not save; the file on disk is unchanged and your work stays here, unsaved",
+                    &e,
+                );
                 false
             }
         }
@@ -226,7 +256,7 @@ impl MotiveApp {
             // Through the command queue, so that edits made meanwhile are asked about.
             DialogOutcome::Open(Some(p), _) => self.commands.push(Command::Open(p)),
             DialogOutcome::Save(Some(p), _) => {
-                self.save_to(&p);
+                self.save_to(&p, true);
             }
             DialogOutcome::Open(None, took) | DialogOutcome::Save(None, took) if took < NO_DIALOG => {
                 // No dialog service: type the path instead, from now on.

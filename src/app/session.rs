@@ -25,6 +25,9 @@ pub struct Session {
     pub pinned: Option<Settings>,
     /// Undo and redo.
     pub history: History,
+    /// The [`crate::io::fingerprint`] of the file at `path` as last opened or saved, to notice
+    /// that something else changed it since.
+    pub on_disk: Option<u64>,
     /// Which opened document the current state belongs to (see [`History::adopt_save`]).
     pub(super) lineage: u64,
 }
@@ -37,6 +40,7 @@ impl Session {
             saved: Some(doc.state.clone()),
             opened: doc.state.clone(),
             doc,
+            on_disk: path.as_deref().and_then(crate::io::fingerprint),
             path,
             shipped_index: None,
             pinned: None,
@@ -45,6 +49,14 @@ impl Session {
         };
         s.commit();
         s
+    }
+
+    /// Whether the document's file now holds something other than what was last opened or
+    /// saved there (a file deleted since is not a change: saving brings it back).
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = &self.path else { return false };
+        self.on_disk.is_some() && crate::io::fingerprint(path).is_some_and(|now| Some(now) != self.on_disk)
     }
 
     /// Whether the document differs from its file.
@@ -115,6 +127,7 @@ impl Session {
         self.saved = Some(doc.state.clone());
         self.opened = doc.state.clone();
         self.doc = doc;
+        self.on_disk = path.as_deref().and_then(crate::io::fingerprint);
         self.path = path;
         self.shipped_index = shipped_index;
         self.commit();
@@ -125,6 +138,7 @@ impl Session {
     pub fn saved_to(&mut self, path: &Path) {
         self.saved = Some(self.doc.state.clone());
         self.path = Some(path.to_path_buf());
+        self.on_disk = crate::io::fingerprint(path);
         let now = self.snapshot();
         self.history.adopt_save(now);
     }

@@ -42,6 +42,15 @@ pub enum Format {
     Csv,
 }
 
+/// Size of a `generate`d scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GenerateSize {
+    /// Up to 8 hypotheses, 4 levers, 4 outcomes, 3 horizons and 24 effects.
+    Small,
+    /// 300 hypotheses, 30 levers, 30 outcomes, 3 horizons, 3,000 effects, 40 policies.
+    Large,
+}
+
 /// Format of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -157,6 +166,16 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print a generated scenario, valid but meaningless, for testing: a small one as fuzzing
+    /// starts from, or a large one near the limits of what stays responsive.
+    Generate {
+        /// How big.
+        #[arg(long, value_enum, default_value_t = GenerateSize::Small)]
+        size: GenerateSize,
+        /// Seed: the same seed gives the same scenario.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Time the core (and the app's frame) and print medians.
     Bench {
         /// Timed samples per measurement.
@@ -215,6 +234,15 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))
         }
         Command::Check { files } => return check(files),
+        Command::Generate { size, seed } => {
+            let shape = match size {
+                GenerateSize::Small => crate::model::generate::Shape::small(),
+                GenerateSize::Large => crate::model::generate::Shape::large(),
+            };
+            crate::model::generate::seeded(&shape, *seed)
+                .map_err(|e| CliError::Input(format!("cannot generate: {e}")))
+                .and_then(|s| crate::io::to_ron(&s).map_err(|e| CliError::Input(e.to_string())))
+        }
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
             for line in run_benchmarks(samples) {

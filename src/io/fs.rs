@@ -121,6 +121,18 @@ pub fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// A number that changes when the bytes of the file at `path` do, for noticing that another
+/// program (or another copy of the app) changed a file since it was read or written. `None`
+/// when it cannot be read.
+#[must_use]
+pub fn fingerprint(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(path).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    Some(h.finish())
+}
+
 /// Whether something exists at `path` (a save asks before replacing it).
 #[must_use]
 pub fn exists(path: &Path) -> bool {

@@ -8,7 +8,9 @@ mod shipped;
 
 pub use error::{FileError, Located};
 #[cfg(not(target_arch = "wasm32"))]
-pub use fs::{absolute, exists, load_document, load_document_and_kind, read_text, save_document, write_atomic};
+pub use fs::{
+    absolute, exists, fingerprint, load_document, load_document_and_kind, read_text, save_document, write_atomic,
+};
 pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, shipped_scenario_text};
 
 use crate::model::document::{DocState, Document, ScenarioSource};

@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod evidence;
 pub mod explain;
 pub mod frontier;
+pub mod generate;
 pub mod preset;
 pub mod scenario;
 pub mod summary;

@@ -53,8 +53,9 @@ pub enum FileAction {
 pub struct FileWindowView {
     action: Option<FileAction>,
     path: String,
-    /// The path that exists and waits for "Replace".
-    replace: Option<PathBuf>,
+    /// The path that exists and waits for "Replace", and whether it is the document's file
+    /// that something else changed since it was opened or saved.
+    replace: Option<(PathBuf, bool)>,
     focus: bool,
 }
 
@@ -68,9 +69,10 @@ impl FileWindowView {
     }
 
     /// The path to save or export to exists: ask before replacing it.
-    pub fn ask_to_replace(&mut self, action: FileAction, path: PathBuf) {
+    pub fn ask_to_replace(&mut self, action: FileAction, path: PathBuf, changed_on_disk: bool) {
         self.action = Some(action);
-        self.replace = Some(path);
+        path.display().to_string().clone_into(&mut self.path);
+        self.replace = Some((path, changed_on_disk));
     }
 
     /// Close the window.
@@ -102,14 +104,28 @@ impl View for FileWindowView {
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| {
-                if let Some(existing) = &self.replace {
-                    ui.label(format!("{} already exists. Replace it?", existing.display()));
+                if let Some((existing, changed)) = &self.replace {
+                    if *changed {
+                        ui.label(format!(
+                            "{} changed on disk since it was opened or saved here: another program, or another Motive Lab window, wrote to it. Replace what it holds now with this document?",
+                            existing.display()
+                        ));
+                    } else {
+                        ui.label(format!("{} already exists. Replace it?", existing.display()));
+                    }
+                    let mut elsewhere = false;
                     ui.horizontal(|ui| {
                         if ui.button("Replace").clicked() {
                             submit = Some(write(action, existing.clone(), true));
                         }
+                        elsewhere = ui.button("Choose another file…").clicked();
                         cancel = ui.button("Cancel").clicked();
                     });
+                    if elsewhere {
+                        // Back to the path field, to type another name.
+                        self.replace = None;
+                        self.focus = true;
+                    }
                     return;
                 }
                 ui.horizontal(|ui| {

@@ -1,0 +1,4 @@
+//! Fuzz target: see `motive_lab::checks::overrides` for what is run and checked.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| motive_lab::checks::overrides(data));

@@ -1,0 +1,414 @@
+//! Whole-pipeline checks of what must hold for any input: shared by the fuzz targets in
+//! `fuzz/`, the replay of their corpus in `cargo test` and the property tests.
+//!
+//! Each entry point takes bytes, runs them as far through the program as they go (parse,
+//! validate, compile, evaluate, the decision analysis, the evidence analysis, a Monte Carlo
+//! study with a few samples and the sentences the app shows) and panics if an invariant
+//! fails: a number shown that is not finite, weights that do not sum to 1, a regret or value
+//! of information below 0, or an EVPI that is not the least expected regret. Bad input is not
+//! a failure; a located error is the right answer to it.
+//!
+//! # Panics
+//! Every function here panics when an invariant fails: that is what a fuzzer looks for.
+
+#![expect(
+    clippy::missing_panics_doc,
+    reason = "every function here panics when an invariant fails, as the module says"
+)]
+
+use crate::cli::{Overrides, apply_overrides};
+use crate::io::{SHIPPED_SCENARIOS, parse_document, parse_scenario, preset_text, to_ron};
+use crate::model::decision::{Analysis, Scratch};
+use crate::model::document::{Document, Edit, ScenarioSource};
+use crate::model::evaluate::Model;
+use crate::model::evidence::{Observation, evidence_report};
+use crate::model::explain::{evidence_sentence, uncertainty_sentence, verdict};
+use crate::model::generate::{Shape, scenario as generate};
+use crate::model::summary::{Report, report};
+use crate::model::uncertainty::{Buffers, Design, Study, study};
+use std::sync::{Arc, OnceLock};
+
+/// Samples of the Monte Carlo run on fuzzed input: enough to exercise every estimator.
+pub const FUZZ_SAMPLES: usize = 16;
+
+/// How far below 0 a difference of utilities may round, relative to their size.
+fn slack(scale: f64) -> f64 {
+    1e-9 * (1.0 + scale.abs())
+}
+
+fn finite(what: &str, xs: &[f64]) {
+    if let Some((i, x)) = xs.iter().enumerate().find(|(_, x)| !x.is_finite()) {
+        panic!("{what}[{i}] is {x}");
+    }
+}
+
+fn sums_to_one(what: &str, xs: &[f64]) {
+    let total: f64 = xs.iter().sum();
+    assert!((total - 1.0).abs() < 1e-9, "{what} sum to {total}, not 1");
+    assert!(xs.iter().all(|&x| x >= 0.0), "{what} has a negative weight: {xs:?}");
+}
+
+fn shown(text: &str) {
+    let lower = text.to_lowercase();
+    assert!(
+        !lower.contains("nan") && !lower.contains("inf"),
+        "a sentence shows a number that is not finite: {text}"
+    );
+}
+
+/// The decision analysis's invariants.
+fn check_analysis(a: &Analysis) {
+    finite("leaf weights", &a.leaf_weights);
+    sums_to_one("leaf weights", &a.leaf_weights);
+    finite("utilities", &a.utility);
+    finite("expected utilities", &a.expected_utility);
+    finite("regrets", &a.regret);
+    let scale = a.utility.iter().fold(0.0f64, |m, u| m.max(u.abs()));
+    assert!(a.regret.iter().all(|&r| r >= -slack(scale)), "a regret is below 0");
+    assert!(a.evpi >= -slack(scale), "EVPI {} is below 0", a.evpi);
+    let least = a.expected_regret.iter().copied().fold(f64::INFINITY, f64::min);
+    if least.is_finite() {
+        assert!(
+            (a.evpi - least).abs() <= slack(scale) * 10.0,
+            "EVPI {} is not the least expected regret {least}",
+            a.evpi
+        );
+    }
+}
+
+fn check_report(r: &Report) {
+    let e = &r.evaluation;
+    for (what, xs) in [
+        ("values", &e.values),
+        ("low", &e.low),
+        ("high", &e.high),
+        ("expected", &e.expected),
+        ("min", &e.min),
+        ("max", &e.max),
+        ("utility", &e.utility),
+    ] {
+        finite(what, xs);
+    }
+    assert!(
+        e.expected_utility.is_finite(),
+        "expected utility {}",
+        e.expected_utility
+    );
+    check_analysis(&r.analysis);
+}
+
+fn check_study(s: &Study) {
+    check_analysis(&s.analysis);
+    let mc = &s.mc;
+    let p_best: f64 = mc.policies.iter().map(|p| p.p_best).sum();
+    assert!(
+        mc.policies.is_empty() || (p_best - 1.0).abs() < 1e-9,
+        "P(best) sums to {p_best}"
+    );
+    let scale = mc
+        .policies
+        .iter()
+        .fold(0.0f64, |m, p| m.max(p.eu_p5.abs()).max(p.eu_p95.abs()));
+    for p in &mc.policies {
+        finite(
+            "a candidate's Monte Carlo figures",
+            &[p.eu_mean, p.eu_p5, p.eu_p95, p.expected_regret, p.regret_p90],
+        );
+        assert!(
+            p.expected_regret >= -slack(scale),
+            "expected regret {}",
+            p.expected_regret
+        );
+    }
+    for voi in [&mc.voi, &mc.voi_named] {
+        finite("values of information", &voi.parameters);
+        for x in [voi.evpi_total, voi.evppi_motive]
+            .into_iter()
+            .chain(voi.parameters.iter().copied())
+        {
+            assert!(x.is_finite() && x >= -slack(scale), "a value of information is {x}");
+        }
+    }
+    let least = mc
+        .policies
+        .iter()
+        .map(|p| p.expected_regret)
+        .fold(f64::INFINITY, f64::min);
+    if least.is_finite() {
+        assert!(
+            (mc.voi.evpi_total - least).abs() <= slack(scale) * 10.0,
+            "Monte Carlo EVPI {} is not the least expected regret {least}",
+            mc.voi.evpi_total
+        );
+    }
+    for band in mc
+        .cells
+        .iter()
+        .flat_map(|c| std::iter::once(&c.expected).chain(&c.by_leaf))
+    {
+        finite("an outcome band", &[band.mean, band.p5, band.p95]);
+    }
+    for bar in s.tornado.iter().chain(&s.tornado_named) {
+        finite("a tornado bar", &[bar.low, bar.high]);
+    }
+}
+
+/// What [`analyse`] got as far as checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Checked {
+    /// The report and the decision analysis (not for unusable settings).
+    pub report: bool,
+    /// The Monte Carlo study.
+    pub study: bool,
+}
+
+/// Everything the app computes for a document, checked. `samples` of 0 skips the Monte
+/// Carlo (and the search it starts with).
+pub fn analyse(doc: &Document, samples: usize) -> Checked {
+    let model =
+        Model::new(&doc.scenario).unwrap_or_else(|ps| panic!("a scenario that was accepted does not compile: {ps:?}"));
+    analyse_with(doc, &model, samples)
+}
+
+/// [`analyse`] with the document's scenario compiled already.
+pub fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
+    let scenario = &doc.scenario;
+    let settings = &doc.state.settings;
+    let Ok(r) = report(scenario, model, settings, &mut Scratch::default()) else {
+        // Unusable settings (nothing matters, no credence) are reported, not computed.
+        return Checked::default();
+    };
+    check_report(&r);
+    for line in verdict(scenario, &r) {
+        shown(&line);
+    }
+    let ev = evidence_report(scenario, model, settings, &r);
+    finite("inconsistencies", &ev.inconsistency);
+    for row in &ev.rows {
+        finite("likelihoods", &row.likelihoods);
+        assert!(row.diagnosticity.is_finite(), "diagnosticity {}", row.diagnosticity);
+        if let Some(s) = row.sample {
+            let cap = r.analysis.evpi + slack(r.analysis.evpi);
+            assert!(
+                s.evsi >= 0.0 && s.evsi <= cap,
+                "EVSI {} is outside 0 to the EVPI {}",
+                s.evsi,
+                r.analysis.evpi
+            );
+        }
+    }
+    if let Some(s) = evidence_sentence(scenario, model, settings, &r) {
+        shown(&s);
+    }
+    let mut studied = false;
+    if samples > 0 {
+        let design = Design::new(scenario, samples, 7);
+        if let Ok(st) = study(scenario, model, settings, &design, &mut Buffers::default()) {
+            check_study(&st);
+            if let Some(s) = uncertainty_sentence(scenario, &r, &st) {
+                shown(&s);
+            }
+            studied = true;
+        }
+    }
+    Checked {
+        report: true,
+        study: studied,
+    }
+}
+
+/// Scenario or preset text, as a file the app or the command line opens. A preset that names
+/// a scenario by path is refused (as a scenario path inside one is), so fuzzing reads no
+/// files.
+pub fn document_text(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(doc) = parse_document("fuzz.ron", text, None, 1) else {
+        return;
+    };
+    let _ = analyse(&doc, FUZZ_SAMPLES);
+}
+
+/// Preset text: opened, analysed, then saved and opened again, which must give the same
+/// settings, name and notes.
+pub fn preset_round_trip(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(doc) = parse_document("fuzz.ron", text, None, 1) else {
+        return;
+    };
+    let _ = analyse(&doc, 0);
+    let saved = preset_text(&doc).unwrap_or_else(|e| panic!("an open document does not save: {e}"));
+    let again = parse_document("saved.ron", &saved, None, 1)
+        .unwrap_or_else(|e| panic!("a saved preset does not open again: {e}\n{saved}"));
+    assert_eq!(
+        again.state.settings, doc.state.settings,
+        "settings changed in a save\n{saved}"
+    );
+    assert_eq!(again.state.name, doc.state.name);
+    assert_eq!(again.state.notes, doc.state.notes);
+}
+
+/// The shipped Paris scenario as a document at its defaults, and its model.
+fn paris() -> &'static (Document, Model) {
+    static DOC: OnceLock<(Document, Model)> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let s = parse_scenario("paris-2015.ron", SHIPPED_SCENARIOS[0].text)
+            .unwrap_or_else(|e| panic!("the shipped scenario is invalid: {e}"));
+        let model = Model::compile(&s);
+        let doc = Document::from_scenario(Arc::new(s), ScenarioSource::Shipped(SHIPPED_SCENARIOS[0].id.into()));
+        (doc, model)
+    })
+}
+
+/// Command-line overrides on the Paris scenario, one per line: the first character says
+/// which (`w` weight, `l` lever, `v` value, `h` horizon, `d` discount, `y` yardstick, `o`
+/// observe, `k` known by) and the rest is the argument as typed after the flag.
+pub fn overrides(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut o = Overrides::default();
+    for line in text.lines() {
+        let mut chars = line.chars();
+        let Some(kind) = chars.next() else { continue };
+        let arg = chars.as_str().to_owned();
+        match kind {
+            'w' => o.weights.push(arg),
+            'l' => o.levers.push(arg),
+            'v' => o.values.push(arg),
+            'h' => o.horizons.push(arg),
+            // clap parses the number; one that does not parse never reaches the overrides.
+            'd' => o.discount = arg.trim().parse().ok(),
+            'y' => o.yardstick = Some(arg),
+            'o' => o.observe.push(arg),
+            'k' => o.known_by = Some(arg),
+            _ => {}
+        }
+    }
+    let (base, model) = paris();
+    let mut doc = base.clone();
+    if apply_overrides(&mut doc, &o).is_ok() {
+        let _ = analyse_with(&doc, model, 0);
+    }
+}
+
+/// Evidence edits on the Paris scenario, two bytes each: observe an item true, false or open,
+/// set credences from the evidence or by hand, step to what was known by a date, or set every
+/// item at once. After each, the posterior must be a probability distribution; at the end
+/// the whole analysis is checked, and setting every item open and the credences by hand gives
+/// back the credences the edits started from.
+pub fn evidence_states(data: &[u8]) {
+    let (base, model) = paris();
+    let scenario = &base.scenario;
+    let n = scenario.evidence.len();
+    let mut doc = base.clone();
+    let opened = doc.state.clone();
+    let states = [Observation::Open, Observation::True, Observation::False];
+    let dates = crate::model::evidence::dates(scenario);
+    for pair in data.chunks(2) {
+        let (op, arg) = (pair[0], pair.get(1).copied().unwrap_or(0));
+        let edit = match op % 5 {
+            0 => Edit::Observe(usize::from(arg) % (n + 1), states[usize::from(op / 5) % 3]),
+            1 => Edit::CredencesFromEvidence(arg % 2 == 0),
+            2 => match dates.get(usize::from(arg) % (dates.len() + 1)) {
+                Some(d) => Edit::KnownBy(d.clone()),
+                None => Edit::KnownBy(format!("20{:02}-{:02}-01", arg % 30, arg % 12 + 1)),
+            },
+            3 => Edit::Observed(
+                (0..n)
+                    .map(|i| states[usize::from(arg.rotate_left(i as u32)) % 3])
+                    .collect(),
+            ),
+            _ => Edit::Credences(
+                (0..scenario.hypotheses.len())
+                    .map(|i| f64::from(arg.wrapping_add(i as u8) % 7))
+                    .collect(),
+            ),
+        };
+        doc.state.apply(edit, scenario, &opened);
+        if model.leaf_weights(doc.state.settings.slider_credences()).is_err() {
+            // Every credence at 0 is the user's to fix: the app says so and computes nothing.
+            continue;
+        }
+        let w = model
+            .leaf_weights(&doc.state.settings.credences)
+            .unwrap_or_else(|e| panic!("the credences after an evidence edit are unusable: {e}"));
+        finite("posterior", &w);
+        sums_to_one("posterior", &w);
+    }
+    let _ = analyse_with(&doc, model, 0);
+    let Ok(prior) = model.leaf_weights(doc.state.settings.slider_credences()) else {
+        return;
+    };
+    doc.state
+        .apply(Edit::Observed(vec![Observation::Open; n]), scenario, &opened);
+    doc.state.apply(Edit::CredencesFromEvidence(false), scenario, &opened);
+    let now = model
+        .leaf_weights(&doc.state.settings.credences)
+        .unwrap_or_else(|e| panic!("with nothing observed the credences are unusable: {e}"));
+    for (a, b) in now.iter().zip(&prior) {
+        assert!(
+            (a - b).abs() < 1e-12,
+            "with nothing observed the weights {now:?} are not the prior {prior:?}"
+        );
+    }
+}
+
+/// A valid scenario generated from the bytes ([`crate::model::generate`]): it must validate,
+/// survive a save and a reopen unchanged, and pass every check at its defaults.
+pub fn structured(data: &[u8]) {
+    structured_checked(data);
+}
+
+/// [`structured`], saying how far the checks went (`None`: the bytes gave no scenario).
+pub fn structured_checked(data: &[u8]) -> Option<Checked> {
+    let mut u = arbitrary::Unstructured::new(data);
+    let Ok(s) = generate(&mut u, &Shape::small()) else {
+        return None;
+    };
+    let problems = crate::model::validate::validate(&s);
+    assert!(problems.is_empty(), "a generated scenario is invalid: {problems:?}");
+    let text = to_ron(&s).unwrap_or_else(|e| panic!("a generated scenario does not serialise: {e}"));
+    let again = parse_scenario("generated.ron", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(again, s, "a scenario changed in a save and a reopen");
+    let mut doc = Document::from_scenario(Arc::new(s), ScenarioSource::Embedded);
+    // The rest of the bytes, if any, move the settings away from the defaults.
+    if let Ok(settings) = random_settings(&mut u, &doc.scenario) {
+        doc.state.settings = settings;
+    }
+    Some(analyse(&doc, FUZZ_SAMPLES))
+}
+
+/// Settings a user could reach in the app: credences and weights from 0 to 4 in quarters,
+/// levers on their steps, a discount rate up to 10%, evidence observed.
+fn random_settings(
+    u: &mut arbitrary::Unstructured<'_>,
+    s: &crate::model::scenario::Scenario,
+) -> arbitrary::Result<crate::model::preset::Settings> {
+    use crate::model::evidence::Observation;
+    let mut settings = crate::model::preset::Settings::defaults(s);
+    if u.is_empty() {
+        return Ok(settings);
+    }
+    let quarter = |u: &mut arbitrary::Unstructured<'_>| u.int_in_range(0..=16u8).map(|k| f64::from(k) / 4.0);
+    for c in &mut settings.credences {
+        *c = quarter(u)?;
+    }
+    for (x, l) in settings.levers.iter_mut().zip(&s.levers) {
+        let steps = ((l.max - l.min) / l.step).floor() as u32;
+        *x = l.min + l.step * f64::from(u.int_in_range(0..=steps)?);
+    }
+    for w in settings.value_weights.iter_mut().chain(&mut settings.horizon_weights) {
+        *w = quarter(u)?;
+    }
+    settings.discount_rate = f64::from(u.int_in_range(0..=10u8)?) / 100.0;
+    for o in &mut settings.observed {
+        *o = *u.choose(&[Observation::Open, Observation::True, Observation::False])?;
+    }
+    if settings.observed.iter().any(|&o| o != Observation::Open) {
+        settings.prior = Some(settings.credences.clone());
+        if settings.update_posterior(s).is_err() {
+            // Observations impossible under every hypothesis: the app refuses them.
+            settings.observed.fill(Observation::Open);
+            settings.prior = None;
+        }
+    }
+    Ok(settings)
+}
