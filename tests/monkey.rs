@@ -1,0 +1,383 @@
+//! A seeded monkey: thousands of random actions on the real app (clicks on every button, tab,
+//! menu item, check box and table cell it can find, slider drags, increments and keys,
+//! keyboard shortcuts, typing into text fields, hovering for tooltips, opening shipped,
+//! edited and broken files, resizing the window, classroom mode on and off). After each action
+//! the frame must complete without a panic, no missing glyph and no label or value showing a
+//! number that is not finite; every `EPISODE` actions, undoing all the way back must give the
+//! document the app started with, exactly.
+//!
+//! A failure prints its seed and the actions before it; replay with
+//! `MONKEY_SEED=<seed> MONKEY_ACTIONS=<n> cargo test --test monkey -- --nocapture`.
+//! `MONKEY_ACTIONS` (default 2,000) sets how many actions one run takes.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test or benchmark stops at the first surprise"
+)]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable, by};
+use motive_lab::app::{MotiveApp, Prefs};
+use motive_lab::ui::ctx::Command;
+use motive_lab::ui::views::results::ResultsView;
+use rand::{RngExt, SeedableRng};
+use rand_pcg::Pcg64;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Actions between two checks that undo returns to the start (well under the 200 undo steps
+/// kept, so the start is always reachable).
+const EPISODE: usize = 60;
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn app() -> Harness<'static, MotiveApp> {
+    let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
+        .expect("parses");
+    // Typed paths instead of the system's dialogs, which a test cannot answer.
+    let prefs = Prefs {
+        system_dialog: false,
+        ..Prefs::default()
+    };
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+        |ui, app: &mut MotiveApp| app.frame_ui(ui),
+        MotiveApp::with_document(&egui::Context::default(), doc, prefs, ResultsView::default()),
+    );
+    h.state_mut().set_study_delay(std::time::Duration::ZERO);
+    h.state_mut().wait_for_study();
+    h.run();
+    h
+}
+
+/// Files the monkey drops on the window: every shipped preset, the scenario itself, and
+/// broken ones of several kinds.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root.join("presets"))
+        .expect("presets")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    out.sort();
+    out.push(root.join("assets/scenarios/paris-2015.ron"));
+    let middle = std::fs::read_to_string(root.join("presets/middle-course.ron")).expect("preset");
+    let broken = [
+        ("syntax.ron", "Preset(format_version: 1, name: \"unclosed"),
+        ("empty.ron", ""),
+        ("binary.ron", "\u{0}\u{1}\u{2}"),
+        (
+            "unknown-lever.ron",
+            &middle.replacen("levers: {", "levers: {\"no_such_lever\": 1.0, ", 1),
+        ),
+        (
+            "not-a-number.ron",
+            &middle.replacen("levers: {", "levers: {\"airstrikes\": NaN, ", 1),
+        ),
+        (
+            "no-scenario.ron",
+            "Preset(format_version: 1, name: \"x\", scenario: Shipped(\"atlantis\"))",
+        ),
+        (
+            "future.ron",
+            &middle.replacen("format_version: 1", "format_version: 99", 1),
+        ),
+    ];
+    for (name, text) in broken {
+        let p = dir.join(name);
+        std::fs::write(&p, text).expect("write");
+        out.push(p);
+    }
+    out.push(dir.join("missing.ron"));
+    out
+}
+
+/// A label or value that shows a number which is not finite.
+fn not_finite(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "NaN" | "inf" | "infinity"))
+}
+
+/// Everything shown, checked for numbers that are not finite.
+fn check_labels(h: &Harness<'_, MotiveApp>) -> Result<(), String> {
+    for node in h.query_all(by()) {
+        let n = node.accesskit_node();
+        for text in [n.label(), n.value()].into_iter().flatten() {
+            if not_finite(&text) {
+                return Err(format!("{:?} shows \"{text}\"", n.role()));
+            }
+        }
+    }
+    Ok(())
+}
+
+const CLICKABLE: [Role; 8] = [
+    Role::Button,
+    Role::Tab,
+    Role::CheckBox,
+    Role::RadioButton,
+    Role::ComboBox,
+    Role::MenuItem,
+    Role::Link,
+    Role::Cell,
+];
+
+const KEYS: [(egui::Modifiers, egui::Key); 18] = [
+    (egui::Modifiers::COMMAND, egui::Key::Z),
+    (egui::Modifiers::COMMAND, egui::Key::Y),
+    (
+        egui::Modifiers {
+            shift: true,
+            ..egui::Modifiers::COMMAND
+        },
+        egui::Key::Z,
+    ),
+    (egui::Modifiers::NONE, egui::Key::F11),
+    (egui::Modifiers::NONE, egui::Key::Escape),
+    (egui::Modifiers::NONE, egui::Key::ArrowLeft),
+    (egui::Modifiers::NONE, egui::Key::ArrowRight),
+    (egui::Modifiers::NONE, egui::Key::ArrowUp),
+    (egui::Modifiers::NONE, egui::Key::ArrowDown),
+    (egui::Modifiers::NONE, egui::Key::PageUp),
+    (egui::Modifiers::NONE, egui::Key::PageDown),
+    (egui::Modifiers::NONE, egui::Key::Tab),
+    (egui::Modifiers::NONE, egui::Key::Enter),
+    (egui::Modifiers::NONE, egui::Key::Space),
+    (egui::Modifiers::NONE, egui::Key::Home),
+    (egui::Modifiers::COMMAND, egui::Key::N),
+    (egui::Modifiers::COMMAND, egui::Key::S),
+    (egui::Modifiers::COMMAND, egui::Key::O),
+];
+
+const TEXTS: [&str; 6] = ["12", "-1e309", "NaN", "a name", "../", "2015-11-20"];
+
+/// The widgets of these roles that are shown and enabled.
+fn usable<'t>(h: &'t Harness<'_, MotiveApp>, roles: &'static [Role]) -> impl Iterator<Item = egui_kittest::Node<'t>> {
+    h.query_all(by().predicate(move |n| {
+        roles.contains(&n.role()) && !n.is_disabled() && !n.is_hidden() && n.bounding_box().is_some()
+    }))
+}
+
+/// Do one random action; says what it did.
+fn act(h: &mut Harness<'_, MotiveApp>, rng: &mut Pcg64, files: &[PathBuf]) -> String {
+    let roll = rng.random_range(0..100u32);
+    let pick = |h: &Harness<'_, MotiveApp>, rng: &mut Pcg64, roles: &'static [Role]| -> Option<usize> {
+        let n = usable(h, roles).count();
+        (n > 0).then(|| rng.random_range(0..n))
+    };
+    let nth = |h, roles, k| usable(h, roles).nth(k);
+    match roll {
+        0..=39 => {
+            let Some(k) = pick(h, rng, &CLICKABLE) else {
+                return "nothing to click".into();
+            };
+            let by_pointer = rng.random_bool(0.5);
+            let node = nth(h, &CLICKABLE, k).expect("node");
+            let what = format!(
+                "click {:?} {:?}",
+                node.accesskit_node().role(),
+                node.accesskit_node().label()
+            );
+            if by_pointer {
+                node.click();
+            } else {
+                node.click_accesskit();
+            }
+            what
+        }
+        40..=59 => {
+            let Some(k) = pick(h, rng, &[Role::Slider]) else {
+                return "no slider".into();
+            };
+            let how = rng.random_range(0..4u32);
+            let x = rng.random::<f64>();
+            let node = nth(h, &[Role::Slider], k).expect("slider");
+            let n = node.accesskit_node();
+            let what = format!("slider {:?}", n.label());
+            match how {
+                0 => {
+                    let (lo, hi) = (
+                        n.min_numeric_value().unwrap_or(0.0),
+                        n.max_numeric_value().unwrap_or(1.0),
+                    );
+                    node.set_value_accesskit(lo + (hi - lo) * x);
+                    format!("{what} set to {}", lo + (hi - lo) * x)
+                }
+                1 => {
+                    node.increment_accesskit();
+                    format!("{what} up")
+                }
+                2 => {
+                    node.decrement_accesskit();
+                    format!("{what} down")
+                }
+                _ => {
+                    // A drag: press on it, move, release.
+                    let r = node.rect();
+                    let from = r.center();
+                    let to = egui::pos2(r.left() + r.width() * x as f32, from.y);
+                    for event in [
+                        egui::Event::PointerMoved(from),
+                        egui::Event::PointerButton {
+                            pos: from,
+                            button: egui::PointerButton::Primary,
+                            pressed: true,
+                            modifiers: egui::Modifiers::NONE,
+                        },
+                        egui::Event::PointerMoved(to),
+                        egui::Event::PointerButton {
+                            pos: to,
+                            button: egui::PointerButton::Primary,
+                            pressed: false,
+                            modifiers: egui::Modifiers::NONE,
+                        },
+                    ] {
+                        h.input_mut().events.push(event);
+                        h.step();
+                    }
+                    format!("{what} dragged")
+                }
+            }
+        }
+        60..=74 => {
+            let (m, key) = KEYS[rng.random_range(0..KEYS.len())];
+            h.key_press_modifiers(m, key);
+            format!("key {m:?} {key:?}")
+        }
+        75..=81 => {
+            let Some(k) = pick(h, rng, &[Role::TextInput, Role::MultilineTextInput]) else {
+                return "no text field".into();
+            };
+            let text = TEXTS[rng.random_range(0..TEXTS.len())];
+            let node = nth(h, &[Role::TextInput, Role::MultilineTextInput], k).expect("field");
+            let what = format!("type {text:?} into {:?}", node.accesskit_node().label());
+            node.focus();
+            node.type_text(text);
+            what
+        }
+        82..=89 => {
+            let shown = || h.query_all(by().predicate(|n| n.bounding_box().is_some()));
+            let n = shown().count();
+            let k = rng.random_range(0..n.max(1));
+            if let Some(node) = shown().nth(k) {
+                let what = format!(
+                    "hover {:?} {:?}",
+                    node.accesskit_node().role(),
+                    node.accesskit_node().label()
+                );
+                node.hover();
+                what
+            } else {
+                "nothing to hover".into()
+            }
+        }
+        90..=95 => {
+            let f = &files[rng.random_range(0..files.len())];
+            h.input_mut().dropped_files.push(Arc::new(Dropped(f.clone())));
+            format!("drop {}", f.display())
+        }
+        96..=97 => {
+            let sizes = [(1024.0, 700.0), (1280.0, 800.0), (1920.0, 1080.0), (800.0, 600.0)];
+            let (w, hh) = sizes[rng.random_range(0..sizes.len())];
+            h.set_size(egui::vec2(w, hh));
+            format!("resize to {w}x{hh}")
+        }
+        _ => {
+            let i = rng.random_range(0..motive_lab::io::SHIPPED_PRESETS.len());
+            h.state_mut().send(Command::OpenShipped(i));
+            format!("open shipped preset {i}")
+        }
+    }
+}
+
+/// Undo until nothing is left to undo; the document must be the one the app started with.
+fn undo_to_start(h: &mut Harness<'_, MotiveApp>, start: &motive_lab::model::document::DocState) -> Result<(), String> {
+    let mut steps = 0;
+    let ctx = h.ctx.clone();
+    while h.state().session.history.can_undo() {
+        // What Ctrl+Z and the Undo button do, without a frame each.
+        h.state_mut().apply(&ctx, Command::Undo);
+        steps += 1;
+        if steps > 400 {
+            return Err("undo never reaches the start".into());
+        }
+    }
+    h.step();
+    if h.state().doc().state != *start {
+        return Err(format!(
+            "after {steps} undos the document is not the one the app started with:\n{:#?}\nwas\n{start:#?}",
+            h.state().doc().state
+        ));
+    }
+    Ok(())
+}
+
+fn run(seed: u64, actions: usize, log: &mut Vec<String>) -> Result<(), String> {
+    let dir = tempfile::tempdir().expect("tmp");
+    // Saves and exports go to typed paths relative to the current folder: keep them here.
+    std::env::set_current_dir(dir.path()).expect("cd");
+    let files = files(dir.path());
+    let mut rng = Pcg64::seed_from_u64(seed);
+    let mut h = app();
+    let start = h.state().doc().state.clone();
+    let (mut episodes, mut changed) = (0, 0);
+    for i in 0..actions {
+        let what = act(&mut h, &mut rng, &files);
+        log.push(format!("{i}: {what}"));
+        h.step();
+        check_labels(&h).map_err(|e| format!("after action {i} ({what}): {e}"))?;
+        if (i + 1) % EPISODE == 0 {
+            // The confirmation prompt or a window may hold the keyboard: close them first.
+            h.state_mut().confirm = None;
+            h.state_mut().views.file_window.close();
+            episodes += 1;
+            changed += usize::from(h.state().doc().state != start);
+            undo_to_start(&mut h, &start).map_err(|e| format!("after action {i}: {e}"))?;
+            log.push(format!("{i}: undone to the start"));
+        }
+    }
+    // Not vacuous: most episodes changed the document before it was undone.
+    if changed * 2 < episodes {
+        return Err(format!("only {changed} of {episodes} episodes changed the document"));
+    }
+    Ok(())
+}
+
+#[test]
+fn a_seeded_monkey_finds_no_panic_no_bad_number_and_undo_returns_to_the_start() {
+    let seed = env_number("MONKEY_SEED", 2015);
+    let actions = env_number("MONKEY_ACTIONS", 2_000) as usize;
+    let mut log = Vec::new();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(seed, actions, &mut log)));
+    let failure = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e),
+        Err(p) => Some(
+            p.downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_else(|| "a panic".into()),
+        ),
+    };
+    if let Some(e) = failure {
+        let recent = log.iter().rev().take(25).rev().cloned().collect::<Vec<_>>().join("\n");
+        panic!(
+            "monkey seed {seed} failed: {e}\nreplay: MONKEY_SEED={seed} MONKEY_ACTIONS={actions} cargo test --test monkey -- --nocapture\nlast actions:\n{recent}"
+        );
+    }
+    eprintln!("monkey seed {seed}: {actions} actions, no failure");
+}
