@@ -543,3 +543,24 @@ fn an_unknown_evidence_item_in_a_preset_is_located() {
     assert!(msg.contains("unknown evidence item \"claims\""), "{msg}");
     assert!(msg.starts_with("x.ron:1:"), "{msg}");
 }
+
+/// Found by fuzzing the command-line overrides: a weight of 1e308 made the sum of weights
+/// infinite and every utility NaN. Weights are relative, so the largest is bounded.
+#[test]
+fn a_weight_too_large_to_add_up_is_refused() {
+    let text = format!(
+        "{}\n",
+        preset("values: {\"attacks_west\": 1e308},\n credences: {\"h2\": 2e9}")
+    );
+    let err = parse_document("big.ron", &text, None, 0).expect_err("invalid");
+    let msg = err.to_string();
+    assert_eq!(err.problems().len(), 2, "{msg}");
+    assert!(msg.contains("1e308 is more than the largest weight, 1e9"), "{msg}");
+    assert!(msg.contains("2000000000 is more than the largest weight"), "{msg}");
+    assert!(msg.contains("big.ron:1:80: values"), "{msg}");
+    assert!(msg.contains("big.ron:2:14: credences"), "{msg}");
+    let scenario = paris().replacen("prior: 1.0", "prior: 1e300", 1);
+    assert_ne!(scenario, paris());
+    let msg = message(parse_scenario("huge-prior.ron", &scenario));
+    assert!(msg.contains("prior 1e300 is more than the largest weight"), "{msg}");
+}

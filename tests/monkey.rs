@@ -69,12 +69,18 @@ fn app() -> Harness<'static, MotiveApp> {
 /// broken ones of several kinds.
 fn files(dir: &Path) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out: Vec<PathBuf> = std::fs::read_dir(root.join("presets"))
+    // Copies: an opened preset is the document's file, and Ctrl+S writes to it.
+    let mut out: Vec<PathBuf> = Vec::new();
+    for source in std::fs::read_dir(root.join("presets"))
         .expect("presets")
         .map(|e| e.expect("entry").path())
-        .collect();
+        .chain([root.join("assets/scenarios/paris-2015.ron")])
+    {
+        let copy = dir.join(source.file_name().expect("name"));
+        std::fs::copy(&source, &copy).expect("copy");
+        out.push(copy);
+    }
     out.sort();
-    out.push(root.join("assets/scenarios/paris-2015.ron"));
     let middle = std::fs::read_to_string(root.join("presets/middle-course.ron")).expect("preset");
     let broken = [
         ("syntax.ron", "Preset(format_version: 1, name: \"unclosed"),

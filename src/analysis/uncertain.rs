@@ -49,9 +49,11 @@ impl StudyJob {
     /// on the Paris scenario).
     #[must_use]
     pub fn run(self) -> StudyResult {
-        let design = self
-            .design
-            .unwrap_or_else(|| Arc::new(Design::new(&self.scenario, DEFAULT_SAMPLES, DEFAULT_SEED)));
+        let design = self.design.unwrap_or_else(|| {
+            // A large scenario takes fewer samples, so that its study stays within seconds.
+            let n = crate::model::uncertainty::Budget::for_study(&self.scenario, DEFAULT_SAMPLES).samples;
+            Arc::new(Design::new(&self.scenario, n, DEFAULT_SEED))
+        });
         let study = study(
             &self.scenario,
             &self.model,

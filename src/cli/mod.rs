@@ -121,9 +121,10 @@ pub enum Command {
         /// Settings given on the command line over those in the file.
         #[command(flatten)]
         overrides: Overrides,
-        /// Samples to draw (1 to 200,000).
-        #[arg(long, default_value_t = crate::model::uncertainty::DEFAULT_SAMPLES)]
-        samples: usize,
+        /// Samples to draw (1 to 200,000; default 10,000, fewer for a scenario so large that
+        /// 10,000 would take more than a few seconds).
+        #[arg(long)]
+        samples: Option<usize>,
         /// Seed of the samples: the same seed gives the same numbers on every machine.
         #[arg(long, default_value_t = crate::model::uncertainty::DEFAULT_SEED)]
         seed: u64,

@@ -8,11 +8,26 @@ use crate::model::units::Units;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// What a study may do (see `docs/cli.md`).
+#[derive(Debug, Serialize)]
+pub struct BudgetJson {
+    /// Work of one evaluation of one policy: leaves x (effects + baselines).
+    pub evaluation_work: usize,
+    /// Samples drawn.
+    pub samples: usize,
+    /// Evaluations the search may take per objective.
+    pub search_evaluations: usize,
+    /// Unknowns the tornado covers (those most worth learning).
+    pub tornado_unknowns: usize,
+}
+
 /// The JSON document `uncertainty` prints.
 #[derive(Debug, Serialize)]
 pub struct UncertaintyJson {
     /// Samples drawn.
     pub samples: usize,
+    /// What the study was allowed to do for this scenario's size.
+    pub budget: BudgetJson,
     /// Seed.
     pub seed: u64,
     /// Bands of every outcome and horizon under the current settings.
@@ -346,6 +361,12 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
         })
         .collect();
     UncertaintyJson {
+        budget: BudgetJson {
+            evaluation_work: crate::model::uncertainty::evaluation_work(s),
+            samples: st.budget.samples,
+            search_evaluations: st.budget.search_evaluations,
+            tornado_unknowns: st.budget.tornado_unknowns,
+        },
         samples: st.mc.samples,
         seed: st.mc.seed,
         outcomes,

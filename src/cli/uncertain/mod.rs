@@ -9,15 +9,17 @@ use crate::format::{fixed, number, percent};
 use crate::model::document::Document;
 use crate::model::evaluate::Model;
 use crate::model::explain::in_units;
-use crate::model::uncertainty::{Buffers, Design, Study, check_samples, study};
+use crate::model::uncertainty::{Budget, Buffers, DEFAULT_SAMPLES, Design, Study, check_samples, study};
 use crate::model::units::Units;
 use std::fmt::Write;
 
-/// Load, check the sample count and run the study.
+/// Load, check the sample count and run the study. Without a sample count, the default
+/// scaled to the scenario's size (see [`Budget`]).
 ///
 /// # Errors
 /// A bad sample count or unusable settings.
-pub fn run_study(doc: &Document, model: &Model, samples: usize, seed: u64) -> Result<Study, CliError> {
+pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u64) -> Result<Study, CliError> {
+    let samples = samples.unwrap_or_else(|| Budget::for_study(&doc.scenario, DEFAULT_SAMPLES).samples);
     let n = check_samples(samples).map_err(|e| CliError::Input(format!("--samples {e}")))?;
     let design = Design::new(&doc.scenario, n, seed);
     study(
@@ -88,6 +90,23 @@ fn table(doc: &Document, st: &Study, json: &UncertaintyJson, units: Option<&Unit
         json.seed,
         json.voi.parameters.len() - named
     );
+    let b = &json.budget;
+    if b.samples < DEFAULT_SAMPLES {
+        let _ = writeln!(
+            out,
+            "fewer samples than the default {} because one evaluation here is {} units of work (leaves x effects and baselines); --samples asks for more",
+            number(DEFAULT_SAMPLES as f64),
+            number(b.evaluation_work as f64)
+        );
+    }
+    if b.tornado_unknowns < json.voi.parameters.len() {
+        let _ = writeln!(
+            out,
+            "the tornado covers the {} unknowns most worth learning, of {}",
+            b.tornado_unknowns,
+            json.voi.parameters.len()
+        );
+    }
     let _ = writeln!(out);
     let width = json.policies.iter().map(|p| p.name.len()).max().unwrap_or(6).max(6);
     let _ = writeln!(

@@ -354,14 +354,31 @@ fn default_value_weight(o: &crate::model::scenario::Outcome) -> f64 {
     }
 }
 
-fn nonneg(x: f64) -> Option<String> {
+/// The largest credence, value or horizon weight (and prior) a file may give. Weights are
+/// relative, so nothing is lost by the bound; without it sums of weights could overflow to
+/// infinity and every utility become NaN.
+pub const MAX_WEIGHT: f64 = 1e9;
+
+/// Why a weight is not one (`None` if it is).
+#[must_use]
+pub fn weight_problem(x: f64) -> Option<String> {
     if !x.is_finite() {
         Some("is not a finite number".to_owned())
     } else if x < 0.0 {
         Some(format!("{x} is negative; weights must be 0 or more"))
+    } else if x > MAX_WEIGHT {
+        // 1e308 in full would be 309 digits.
+        let shown = if x >= 1e15 { format!("{x:e}") } else { x.to_string() };
+        Some(format!(
+            "{shown} is more than the largest weight, 1e9; weights are relative, so divide them all by the same number"
+        ))
     } else {
         None
     }
+}
+
+fn nonneg(x: f64) -> Option<String> {
+    weight_problem(x)
 }
 
 fn fill(

@@ -7,6 +7,7 @@
 //! evaluated on the same samples (common random numbers), so their differences are not noise.
 
 mod believe;
+mod budget;
 mod design;
 mod optimise;
 mod stats;
@@ -15,6 +16,7 @@ mod tornado;
 mod voi;
 
 pub use believe::{Belief, MARGIN, believe, describe};
+pub use budget::{Budget, evaluation_work};
 pub use design::{Design, Unknown, one_at, unknowns};
 pub use optimise::{Objective, optimise};
 pub use stats::{Band, band, quantile};

@@ -22,8 +22,6 @@ pub enum Objective {
     MinimaxRegret,
 }
 
-/// Most evaluations one start may take.
-const MAX_EVALUATIONS: usize = 20_000;
 /// Grid points a lever without a usable step is divided into.
 const DEFAULT_DIVISIONS: f64 = 100.0;
 
@@ -77,15 +75,17 @@ impl Grid {
 
 /// The best lever settings found for `objective`, on the levers' steps. `starts` are the
 /// candidates' lever values (every search starts from each, and regret is counted against
-/// them), `w` the leaf weights, `values` and `horizons` the weights. Returns the levers and
-/// the objective's value there; `None` when the weights cannot be used or there is no start.
+/// them), `w` the leaf weights, `values` and `horizons` the weights; the search stops after
+/// `max_evaluations` evaluations over all starts (see [`super::Budget`]). Returns the levers
+/// and the objective's value there; `None` when the weights cannot be used or there is no
+/// start.
 #[must_use]
 pub fn optimise(
     scenario: &Scenario,
     model: &Model,
     starts: &[&[f64]],
     (w, values, horizons): (&[f64], &[f64], &[f64]),
-    objective: Objective,
+    (objective, max_evaluations): (Objective, usize),
 ) -> Option<(Vec<f64>, f64)> {
     let total = model.weight_total(values, horizons).ok()?;
     let leaves = model.leaves.len();
@@ -114,11 +114,12 @@ pub fn optimise(
         }
     };
     let mut best: Option<(Vec<i64>, f64)> = None;
+    let mut evaluations = 0;
     for s in starts {
         let mut at = grid.snap(s);
         let mut here = score(&at);
         let mut stride: Vec<i64> = grid.points.iter().map(|&p| (p / 4).max(1)).collect();
-        let mut evaluations = 1;
+        evaluations += 1;
         loop {
             let mut improved = false;
             for i in 0..at.len() {
@@ -140,7 +141,7 @@ pub fn optimise(
                     }
                 }
             }
-            if evaluations > MAX_EVALUATIONS {
+            if evaluations >= max_evaluations {
                 break;
             }
             if !improved {

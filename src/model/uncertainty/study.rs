@@ -55,6 +55,9 @@ pub struct Study {
     /// For each candidate, the nearest credences that make it best among the named policies
     /// (`None` if none do).
     pub beliefs: Vec<Option<Belief>>,
+    /// What the study was allowed to do: on a large scenario fewer samples, a shorter search
+    /// and a tornado over the unknowns most worth learning.
+    pub budget: super::Budget,
 }
 
 /// The found settings as candidates, for the report: those not the same as a named policy.
@@ -87,7 +90,10 @@ pub fn search(scenario: &Scenario, model: &Model, settings: &Settings) -> Vec<Fo
             model,
             &starts,
             (&w, &settings.value_weights, &taus),
-            objective,
+            (
+                objective,
+                super::Budget::for_study(scenario, super::DEFAULT_SAMPLES).search_evaluations,
+            ),
         )?;
         let same_as = (0..scenario.policies.len()).find(|&p| base[p].levers == levers);
         Some(Found {
@@ -151,6 +157,17 @@ pub fn study(
         buffers,
     )?;
     let n = analysis.n_leaves;
+    let budget = super::Budget {
+        samples: design.n,
+        ..super::Budget::for_study(scenario, design.n)
+    };
+    // On a large scenario the tornado covers the unknowns most worth learning (over every
+    // candidate or over the named policies), as many as its budget allows.
+    let mut which: Vec<usize> = (0..design.unknowns.len()).collect();
+    let worth = |k: usize| mc.voi.parameters[k].max(mc.voi_named.parameters[k]);
+    which.sort_by(|&a, &b| worth(b).total_cmp(&worth(a)).then(a.cmp(&b)));
+    which.truncate(budget.tornado_unknowns);
+    which.sort_unstable();
     // The best candidate and the runner-up among the first `k` candidates, and their tornado.
     let tornado_over = |k: usize| {
         let eu = &analysis.expected_utility;
@@ -161,7 +178,7 @@ pub fn study(
         let bars = tornado(
             scenario,
             model,
-            &design.unknowns,
+            (&design.unknowns, &which),
             (&candidates[best], &candidates[runner_up]),
             (&w, &settings.value_weights, &taus),
             (
@@ -179,6 +196,7 @@ pub fn study(
         .map(|p| believe(&analysis.utility, &levers, &w, p, scenario.policies.len()))
         .collect();
     Ok(Study {
+        budget,
         named: scenario.policies.len(),
         candidates,
         found,

@@ -171,10 +171,11 @@ fn the_tornado_swings_the_lead_between_the_parameters_percentiles() {
     let model = Model::new(&s).expect("valid");
     let settings = Settings::defaults(&s);
     let c = candidates(&s, &settings);
+    let all: Vec<usize> = (0..unknowns(&s).len()).collect();
     let bars = tornado(
         &s,
         &model,
-        &unknowns(&s),
+        (&unknowns(&s), &all),
         (&c[0], &c[1]),
         (&[1.0], &settings.value_weights, &settings.taus(&model)),
         (&[1.0], &[0.8]),

@@ -67,13 +67,14 @@ pub fn moved(model: &Model, w: &[f64], root: usize, to: f64) -> Option<Vec<f64>>
     )
 }
 
-/// The tornado for the lead of candidate `a` over `b`, sorted by swing (largest first).
+/// The tornado for the lead of candidate `a` over `b`, sorted by swing (largest first), over
+/// the unknowns at the indices `which` (and every theory's credence).
 /// `utility[p * leaves + l]` are the central utilities (as in the decision analysis).
 #[must_use]
 pub fn tornado(
     scenario: &Scenario,
     model: &Model,
-    unknowns: &[Unknown],
+    (unknowns, which): (&[Unknown], &[usize]),
     (a, b): (&Candidate, &Candidate),
     (w, values, horizons): (&[f64], &[f64], &[f64]),
     central: (&[f64], &[f64]),
@@ -101,9 +102,9 @@ pub fn tornado(
         }
         (0..leaves).map(|l| w[l] * (ua[l] - ub[l])).sum::<f64>()
     };
-    let mut bars: Vec<Bar> = unknowns
+    let mut bars: Vec<Bar> = which
         .iter()
-        .enumerate()
+        .filter_map(|&k| Some((k, unknowns.get(k)?)))
         .map(|(k, u)| Bar {
             kind: BarKind::Unknown(k),
             low: lead_at(&one_at(scenario, u, 0.05)),

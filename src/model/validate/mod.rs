@@ -234,12 +234,10 @@ fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
         .collect();
     for (i, h) in s.hypotheses.iter().enumerate() {
         let path = format!("hypotheses[{i}].prior");
-        if c.finite(&path, h.prior) && h.prior < 0.0 {
-            c.push(
-                path,
-                format!("prior {} is negative; weights must be 0 or more", h.prior),
-                Some(format!("\"{}\"", h.id)),
-            );
+        if c.finite(&path, h.prior)
+            && let Some(why) = crate::model::preset::weight_problem(h.prior)
+        {
+            c.push(path, format!("prior {why}"), Some(format!("\"{}\"", h.id)));
         }
         if let Some(parent) = &h.parent {
             let path = format!("hypotheses[{i}].parent");
