@@ -564,3 +564,53 @@ fn a_weight_too_large_to_add_up_is_refused() {
     let msg = message(parse_scenario("huge-prior.ron", &scenario));
     assert!(msg.contains("prior 1e300 is more than the largest weight"), "{msg}");
 }
+
+/// Above a limit, the message says which limit and by how much.
+#[test]
+fn a_scenario_over_a_limit_says_which_and_by_how_much() {
+    use motive_lab::model::generate::{Shape, seeded};
+    let base = seeded(&Shape::small(), 3).expect("generates");
+    let mut many = base.clone();
+    let h = many.hypotheses[0].clone();
+    many.hypotheses = (0..1_003)
+        .map(|i| motive_lab::model::scenario::Hypothesis {
+            id: format!("x{i}"),
+            ..h.clone()
+        })
+        .collect();
+    let text = motive_lab::io::to_ron(&many).expect("ron");
+    let msg = message(parse_scenario("many.ron", &text));
+    assert!(
+        msg.contains("hypotheses: 1003 entries is more than the limit of 1000 (3 too many)"),
+        "{msg}"
+    );
+    // 400 leaves x 3 outcomes x 100 horizons = 120,000 values, 1.2 times the limit.
+    let mut wide = base;
+    wide.hypotheses = (0..400)
+        .map(|i| motive_lab::model::scenario::Hypothesis {
+            id: format!("x{i}"),
+            ..h.clone()
+        })
+        .collect();
+    let o = wide.outcomes[0].clone();
+    wide.outcomes = (0..3)
+        .map(|i| motive_lab::model::scenario::Outcome {
+            id: format!("o{i}"),
+            ..o.clone()
+        })
+        .collect();
+    let t = wide.horizons[0].clone();
+    wide.horizons = (0..100)
+        .map(|i| motive_lab::model::scenario::Horizon {
+            id: format!("t{i}"),
+            years: f64::from(i + 1),
+            ..t.clone()
+        })
+        .collect();
+    let text = motive_lab::io::to_ron(&wide).expect("ron");
+    let msg = message(parse_scenario("wide.ron", &text));
+    assert!(
+        msg.contains("400 leaf hypotheses x 300 outcome-horizon pairs is 120000 values, more than the limit of 100000 (1.2 times it)"),
+        "{msg}"
+    );
+}

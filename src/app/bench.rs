@@ -31,8 +31,19 @@ impl Headless {
     /// The app on its default scenario with the Pareto samples ready and fonts warmed up.
     #[must_use]
     pub fn new() -> Self {
+        Self::on(super::default_document())
+    }
+
+    /// The app on `doc`, its background work done and fonts warmed up.
+    #[must_use]
+    pub fn on(doc: crate::model::document::Document) -> Self {
         let ctx = egui::Context::default();
-        let mut app = MotiveApp::new_default(&ctx);
+        let mut app = MotiveApp::with_document(
+            &ctx,
+            doc,
+            super::Prefs::default(),
+            crate::ui::views::results::ResultsView::default(),
+        );
         app.wait_for_samples();
         app.wait_for_study();
         let mut h = Self { ctx, app };
@@ -95,5 +106,68 @@ pub fn frame_benchmarks(samples: usize) -> Vec<String> {
         "slowest app frame median: {:.2} ms (target: under 4 ms)",
         worst.as_secs_f64() * 1e3
     ));
+    lines.extend(large_frames(samples));
+    lines
+}
+
+/// Frames of the app on a generated scenario near the limits (see
+/// [`crate::model::generate::Shape::large`]): still and with a lever moving, on the tabs whose
+/// work grows with the scenario.
+fn large_frames(samples: usize) -> Vec<String> {
+    use crate::model::document::{Document, ScenarioSource};
+    use crate::model::generate::{Shape, seeded};
+    let Ok(scenario) = seeded(&Shape::large(), 1) else {
+        return vec!["the large scenario could not be generated".to_owned()];
+    };
+    let mut lines = vec![format!(
+        "large generated scenario: {} hypotheses ({} leaves), {} levers, {} outcomes x {} horizons, {} effects, {} policies",
+        scenario.hypotheses.len(),
+        scenario.leaf_indices().len(),
+        scenario.levers.len(),
+        scenario.outcomes.len(),
+        scenario.horizons.len(),
+        scenario.effects.len(),
+        scenario.policies.len()
+    )];
+    let study = std::time::Instant::now();
+    let mut h = Headless::on(Document::from_scenario(
+        std::sync::Arc::new(scenario),
+        ScenarioSource::Embedded,
+    ));
+    lines.push(format!(
+        "large scenario: opening, Pareto samples and the first uncertainty study (background): {:.1} s",
+        study.elapsed().as_secs_f64()
+    ));
+    let frames = samples.clamp(5, 20);
+    let (lo, hi) = {
+        let l = &h.app.doc().scenario.levers[0];
+        (l.min, l.max)
+    };
+    for (tab, name) in [
+        (PlotTab::Matrix, "decision matrix"),
+        (PlotTab::LeverSweep, "lever sweep"),
+        (PlotTab::Pareto, "Pareto view"),
+        (PlotTab::Uncertainty, "uncertainty"),
+    ] {
+        h.show_tab(tab);
+        h.frame();
+        lines.push(
+            measure(
+                &format!("large scenario frame, {name}, nothing changed"),
+                frames,
+                || h.frame(),
+            )
+            .to_string(),
+        );
+        let mut step = 0.0;
+        lines.push(
+            measure(&format!("large scenario frame, {name}, a lever moving"), frames, || {
+                step = (step + 0.05) % 1.0;
+                h.move_lever(lo + (hi - lo) * step);
+                h.frame();
+            })
+            .to_string(),
+        );
+    }
     lines
 }

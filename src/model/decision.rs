@@ -105,13 +105,37 @@ impl Analysis {
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     values: Vec<f64>,
+    /// The latest evaluations, least recently used first: (model id, levers, outcome values).
+    /// A lever moving re-evaluates only the current settings, not every named policy.
+    evaluated: Vec<(u64, Vec<f64>, Vec<f64>)>,
 }
+
+/// Evaluations a [`Scratch`] keeps (a named policy, the current settings, a few more).
+const KEPT_EVALUATIONS: usize = 64;
 
 impl Scratch {
     /// Buffer of outcome values for one evaluation under all leaves.
     pub fn values(&mut self, model: &Model) -> &mut [f64] {
         self.values.resize(model.leaves.len() * model.cells(), 0.0);
         &mut self.values
+    }
+
+    /// Outcome values of `levers` under every leaf, from the evaluations kept if these
+    /// levers were evaluated on this model lately (exactly the same numbers either way).
+    pub fn evaluated(&mut self, model: &Model, levers: &[f64]) -> &[f64] {
+        let id = model.id();
+        if let Some(i) = self.evaluated.iter().position(|(m, l, _)| *m == id && l == levers) {
+            let hit = self.evaluated.remove(i);
+            self.evaluated.push(hit);
+        } else {
+            let mut values = vec![0.0; model.leaves.len() * model.cells()];
+            model.evaluate_into(levers, &mut values);
+            if self.evaluated.len() >= KEPT_EVALUATIONS {
+                self.evaluated.remove(0);
+            }
+            self.evaluated.push((id, levers.to_vec(), values));
+        }
+        self.evaluated.last().map_or(&[], |(_, _, v)| v.as_slice())
     }
 }
 
@@ -152,8 +176,7 @@ pub fn analyse(
                 expected: model.n_levers(),
             });
         }
-        let buf = scratch.values(model);
-        model.evaluate_into(&c.levers, buf);
+        let buf = scratch.evaluated(model, &c.levers);
         model.utilities_into(buf, values, horizons, total, &mut utility[p * n..(p + 1) * n]);
     }
     let m = candidates.len();

@@ -80,6 +80,8 @@ pub struct Model {
     clamp_values: bool,
     per_year: bool,
     spans: Vec<(f64, f64)>,
+    /// Unique to each compilation (clones share it): what a cache of evaluations is keyed by.
+    id: u64,
 }
 
 impl CompiledEffect {
@@ -268,7 +270,17 @@ impl Model {
                 .collect(),
             worst: s.outcomes.iter().map(|o| o.worst).collect(),
             best: s.outcomes.iter().map(|o| o.best).collect(),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
+    }
+
+    /// Unique to this compilation of a scenario (a clone shares it).
+    #[must_use]
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Number of (outcome, horizon) cells.

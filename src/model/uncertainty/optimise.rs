@@ -116,6 +116,9 @@ pub fn optimise(
     let mut best: Option<(Vec<i64>, f64)> = None;
     let mut evaluations = 0;
     for s in starts {
+        if evaluations >= max_evaluations && best.is_some() {
+            break;
+        }
         let mut at = grid.snap(s);
         let mut here = score(&at);
         let mut stride: Vec<i64> = grid.points.iter().map(|&p| (p / 4).max(1)).collect();
@@ -123,7 +126,7 @@ pub fn optimise(
         loop {
             let mut improved = false;
             for i in 0..at.len() {
-                if grid.points[i] == 0 {
+                if grid.points[i] == 0 || evaluations >= max_evaluations {
                     continue;
                 }
                 for dir in [1, -1] {

@@ -57,7 +57,11 @@ fn check_curve(c: &mut Collector, path: &str, curve: &Curve) {
             } else if points.len() > MAX_CURVE_POINTS {
                 c.push(
                     path,
-                    format!("{} points is more than the limit of {MAX_CURVE_POINTS}", points.len()),
+                    format!(
+                        "{} points is more than the limit of {MAX_CURVE_POINTS} ({} too many)",
+                        points.len(),
+                        points.len() - MAX_CURVE_POINTS
+                    ),
                     None,
                 );
             } else if points.iter().all(|&(x, y)| c.finite(path, x) & c.finite(path, y))

@@ -113,7 +113,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         ("effects", s.effects.len(), MAX_EFFECTS),
     ] {
         if n > max {
-            c.push(section, format!("{n} entries is more than the limit of {max}"), None);
+            c.push(
+                section,
+                format!("{n} entries is more than the limit of {max} ({} too many)", n - max),
+                None,
+            );
             return c.0;
         }
     }
@@ -125,7 +129,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         c.push(
             "hypotheses",
             format!(
-                "{leaves} leaf hypotheses x {cells} outcome-horizon pairs is more than the limit of {MAX_LEAF_CELLS}"
+                "{leaves} leaf hypotheses x {cells} outcome-horizon pairs is {} values, more than the limit of {MAX_LEAF_CELLS} ({:.1} times it)",
+                leaves * cells,
+                (leaves * cells) as f64 / MAX_LEAF_CELLS as f64
             ),
             None,
         );
@@ -135,8 +141,10 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         c.push(
             "effects",
             format!(
-                "{} effects under {leaves} leaf hypotheses is more than the limit of {MAX_EFFECT_WORK}",
-                s.effects.len()
+                "{} effects and baselines under {leaves} leaf hypotheses is {} evaluations per policy, more than the limit of {MAX_EFFECT_WORK} ({:.1} times it)",
+                s.effects.len() + s.baselines.len(),
+                leaves * (s.effects.len() + s.baselines.len()),
+                (leaves * (s.effects.len() + s.baselines.len())) as f64 / MAX_EFFECT_WORK as f64
             ),
             None,
         );
