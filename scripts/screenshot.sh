@@ -4,7 +4,7 @@
 # e.g. scripts/screenshot.sh assets/screenshot.png 1280x800
 #      scripts/screenshot.sh /tmp/classroom.png 1920x1080 "key F11"
 # Needs: xvfb, imagemagick, libgl1-mesa-dri, xdotool (apt-get install ...). The app runs with a
-# throwaway config folder so it starts on the built-in scenario.
+# throwaway config folder so it starts on the built-in scenario (or SCREENSHOT_FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-assets/screenshot.png}
@@ -18,9 +18,10 @@ config=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 sleep 1
 w=${size%x*}; h=${size#*x}
-DISPLAY=$display XDG_CONFIG_HOME=$config XDG_DATA_HOME=$config ./target/release/motive-lab >/dev/null 2>&1 &
+# SCREENSHOT_FILE opens a scenario or preset; SCREENSHOT_WAIT gives a large one time to load.
+DISPLAY=$display XDG_CONFIG_HOME=$config XDG_DATA_HOME=$config ./target/release/motive-lab ${SCREENSHOT_FILE:+"$SCREENSHOT_FILE"} >/dev/null 2>&1 &
 app=$!
-sleep 3
+sleep "${SCREENSHOT_WAIT:-3}"
 win=$(DISPLAY=$display xdotool search --name "Motive Lab" | head -1)
 DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h" windowfocus "$win"
 sleep 1

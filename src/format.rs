@@ -65,6 +65,20 @@ pub fn difference_to(a: f64, b: f64, digits: usize) -> (f64, String) {
     if d > 0.0 { (d, format!("+{text}")) } else { (d, text) }
 }
 
+/// A count with thousands separated by commas: `639630` as `639,630`.
+#[must_use]
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A share as a percentage with one decimal.
 #[must_use]
 pub fn percent(x: f64) -> String {
@@ -99,6 +113,10 @@ mod tests {
         assert_eq!(number(4.5), "4.50");
         assert_eq!(number(f64::NAN), "–");
         assert_eq!(percent(0.1667), "16.7%");
+        assert_eq!(count(639_630), "639,630");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(0), "0");
         assert_eq!(signed(12.5), "+12.5");
         assert_eq!(signed(-3.0), "-3.00");
         assert_eq!(signed(0.0), "0.00");

@@ -109,6 +109,7 @@ impl View for UncertaintyView {
             }
         });
         found_ui(ui, ctx, &st.found);
+        budget_note(ui, &ctx.doc.scenario, st);
         let units = ctx.report().ok().and_then(|r| r.units.as_ref().ok().cloned());
         let say = |du: f64| in_units(units.as_ref(), du);
         let value = |du: f64| units.as_ref().map_or(du, |u| u.of_utility(du));
@@ -317,4 +318,36 @@ pub fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, found: &[Found]) {
             }
         }
     });
+}
+
+/// On a scenario so large that the study's budgets bind, say what was scaled down and why.
+fn budget_note(ui: &mut egui::Ui, scenario: &crate::model::scenario::Scenario, st: &crate::model::uncertainty::Study) {
+    use crate::model::uncertainty::{DEFAULT_SAMPLES, evaluation_work};
+    let mut parts = Vec::new();
+    if st.mc.samples < DEFAULT_SAMPLES {
+        parts.push(format!(
+            "{} samples, not {}",
+            crate::format::count(st.mc.samples),
+            crate::format::count(DEFAULT_SAMPLES)
+        ));
+    }
+    let unknowns = st.mc.voi.parameters.len();
+    if st.budget.tornado_unknowns < unknowns {
+        parts.push(format!(
+            "a tornado of the {} unknowns most worth learning, of {}",
+            st.budget.tornado_unknowns,
+            crate::format::count(unknowns)
+        ));
+    }
+    if parts.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "This scenario is large (one evaluation of a policy is {} units of work), so the study is scaled down to stay within seconds: {}. Its estimates are rougher; the command line's uncertainty command takes more samples when asked.",
+            crate::format::count(evaluation_work(scenario)),
+            parts.join(", ")
+        ))
+        .small(),
+    );
 }
