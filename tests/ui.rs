@@ -1114,12 +1114,12 @@ fn the_uncertainty_tab_shows_the_study_and_adopts_the_best_settings_found() {
             .expect("a named policy")
     };
     h.get_by_label_contains(&format!(
-        "Over 10000 samples of the effects' ranges and the motive, 2015 middle course is the best named policy in {}",
+        "Over 10,000 samples of the effects' ranges and the motive, 2015 middle course is the best named policy in {}",
         motive_lab::format::percent(p)
     ));
     tab(&mut h, "Uncertainty");
     assert_eq!(h.state().views.results.tab, PlotTab::Uncertainty);
-    h.get_by_label_contains("In each of 10000 samples the effects take a value in their ranges");
+    h.get_by_label_contains("In each of 10,000 samples the effects take a value in their ranges");
     for section in ["Spread of utility", "Worth learning", "Tornado", "Chance best"] {
         tab(&mut h, section);
     }

@@ -205,7 +205,7 @@ pub fn uncertainty_sentence(
     };
     Some(format!(
         "Over {} samples of the effects' ranges and the motive, {name} is the best named policy in {}; {worth}.",
-        crate::format::number(study.mc.samples as f64),
+        crate::format::count(study.mc.samples),
         percent(p)
     ))
 }

@@ -31,15 +31,13 @@ impl View for HeaderView {
         if classroom {
             // Classroom mode keeps the header's height from preset to preset, so that nothing
             // an instructor aims at moves: one row for the stepping hint, two lines of notes.
+            // The buttons first, so that on a narrow screen the hint is cut short, not them.
             ui.horizontal(|ui| {
                 let step = s
                     .shipped_index
                     .map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, s.presets.len()));
-                ui.label(
-                    RichText::new(format!(
-                        "{step}Left/Right keys step through presets · Up/Down step the evidence timeline · F11 or Esc leaves classroom mode"
-                    ))
-                    .small(),
+                let hint = format!(
+                    "{step}Left/Right keys step through presets · Up/Down step the evidence timeline · F11 or Esc leaves classroom mode"
                 );
                 if ui.button("Leave classroom mode").clicked() {
                     ctx.send(Command::ToggleClassroom);
@@ -55,6 +53,8 @@ impl View for HeaderView {
                 {
                     ctx.send(Command::SetLook(other));
                 }
+                ui.add(egui::Label::new(RichText::new(&hint).small()).truncate())
+                    .on_hover_text(&hint);
             });
             let height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
             egui::ScrollArea::vertical()

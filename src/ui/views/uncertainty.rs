@@ -120,7 +120,7 @@ impl View for UncertaintyView {
             Section::ChanceBest => {
                 ui.label(format!(
                     "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best.",
-                    crate::format::number(st.mc.samples as f64)
+                    crate::format::count(st.mc.samples)
                 ));
                 let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
                 let n = labels.len();
