@@ -1,4 +1,5 @@
-//! `optimise` and `export`: the settings found as a preset, and a scenario or preset as JSON.
+//! `optimise`, `export` and `generate`: the settings found as a preset, a scenario or preset
+//! as JSON, and a generated scenario for testing.
 
 use super::CliError;
 use crate::model::document::Document;
@@ -36,4 +37,24 @@ pub(super) fn export(file: &std::path::Path) -> Result<String, CliError> {
         crate::io::FileKind::Preset => serde_json::to_string_pretty(&doc.to_saved_preset()),
     };
     text.map(|t| t + "\n").map_err(|e| CliError::Input(e.to_string()))
+}
+
+/// Size of a `generate`d scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GenerateSize {
+    /// Up to 8 hypotheses, 4 levers, 4 outcomes, 3 horizons and 24 effects.
+    Small,
+    /// 300 hypotheses, 30 levers, 30 outcomes, 3 horizons, 3,000 effects, 40 policies.
+    Large,
+}
+
+/// A generated scenario as RON text.
+pub(super) fn generate(size: GenerateSize, seed: u64) -> Result<String, CliError> {
+    let shape = match size {
+        GenerateSize::Small => crate::model::generate::Shape::small(),
+        GenerateSize::Large => crate::model::generate::Shape::large(),
+    };
+    crate::model::generate::seeded(&shape, seed)
+        .map_err(|e| CliError::Input(format!("cannot generate: {e}")))
+        .and_then(|s| crate::io::to_ron(&s).map_err(|e| CliError::Input(e.to_string())))
 }

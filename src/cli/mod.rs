@@ -3,6 +3,7 @@
 
 mod bench;
 mod files;
+pub use files::GenerateSize;
 pub mod json;
 pub mod output;
 pub mod uncertain;
@@ -40,15 +41,6 @@ pub enum Format {
     Json,
     /// CSV, one row per outcome and horizon (eval) or per policy (policies).
     Csv,
-}
-
-/// Size of a `generate`d scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GenerateSize {
-    /// Up to 8 hypotheses, 4 levers, 4 outcomes, 3 horizons and 24 effects.
-    Small,
-    /// 300 hypotheses, 30 levers, 30 outcomes, 3 horizons, 3,000 effects, 40 policies.
-    Large,
 }
 
 /// Format of `export`.
@@ -235,15 +227,7 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))
         }
         Command::Check { files } => return check(files),
-        Command::Generate { size, seed } => {
-            let shape = match size {
-                GenerateSize::Small => crate::model::generate::Shape::small(),
-                GenerateSize::Large => crate::model::generate::Shape::large(),
-            };
-            crate::model::generate::seeded(&shape, *seed)
-                .map_err(|e| CliError::Input(format!("cannot generate: {e}")))
-                .and_then(|s| crate::io::to_ron(&s).map_err(|e| CliError::Input(e.to_string())))
-        }
+        Command::Generate { size, seed } => files::generate(*size, *seed),
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
             for line in run_benchmarks(samples) {
