@@ -774,3 +774,42 @@ fn mechanisms_and_values_past_their_range_are_marked_in_the_table() {
         number(y)
     ));
 }
+
+/// On a scenario large enough for the study's budget to bind, the Uncertainty tab says how
+/// many samples it took instead of 10,000 and why (the count is the documented formula:
+/// `max(100, 4e8 / (W m))` with `W` = leaves x (effects + baselines), `m` = policies + 3).
+#[test]
+fn the_uncertainty_view_says_when_a_large_scenario_is_scaled_down() {
+    use motive_lab::model::generate::{Shape, seeded};
+    let shape = Shape {
+        hypotheses: 30..=30,
+        levers: 4..=4,
+        outcomes: 4..=4,
+        horizons: 2..=2,
+        effects: 400..=400,
+        policies: 5..=5,
+        evidence: 0..=0,
+        parameters: 2..=2,
+    };
+    let scenario = seeded(&shape, 4).expect("generates");
+    let work = scenario.leaf_indices().len() * (scenario.effects.len() + scenario.baselines.len());
+    let samples = (400_000_000 / (work * (scenario.policies.len() + 3))).max(100);
+    assert!(samples < 10_000, "the budget does not bind: {samples}");
+    let doc = Document::from_scenario(
+        std::sync::Arc::new(scenario),
+        motive_lab::model::document::ScenarioSource::Embedded,
+    );
+    let h = harness_on(
+        Standalone::new(doc),
+        motive_lab::ui::views::uncertainty::UncertaintyView::default(),
+    );
+    h.get_by_label_contains(&format!(
+        "This scenario is large (one evaluation of a policy is {} units of work)",
+        motive_lab::format::count(work)
+    ));
+    h.get_by_label_contains(&format!("{} samples, not 10,000", motive_lab::format::count(samples)));
+    h.get_by_label_contains(&format!("In each of {} samples", motive_lab::format::count(samples)));
+    // Paris is not scaled down.
+    let h = harness(motive_lab::ui::views::uncertainty::UncertaintyView::default());
+    assert!(h.query_by_label_contains("This scenario is large").is_none());
+}
