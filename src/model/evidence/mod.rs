@@ -254,8 +254,9 @@ pub struct Sample {
 /// EVSI of observing `items` together, for candidates with central utilities
 /// `utility[p * leaves + l]`, at posterior leaf weights `w` (`prior` tempers reliability):
 /// `sum over joint answers a of max_p sum_h w_h P(a|h) U_ph - max_p sum_h w_h U_ph`, the
-/// answers' likelihoods multiplied (conditional independence). Never below 0 (a rounding
-/// difference is floored), never above the EVPI.
+/// answers' likelihoods multiplied (conditional independence). Never below 0 and never above
+/// the EVPI `sum_h w_h max_p U_ph - max_p sum_h w_h U_ph`, which bound it exactly; a rounding
+/// difference past either (with utilities in the millions the sums round at 1e-3) is clamped.
 #[must_use]
 pub fn evsi(ev: &EvidenceModel, utility: &[f64], w: &[f64], prior: &[f64], items: &[usize]) -> Sample {
     let n = w.len();
@@ -274,6 +275,13 @@ pub fn evsi(ev: &EvidenceModel, utility: &[f64], w: &[f64], prior: &[f64], items
         })
     };
     let (now, base) = best(w);
+    let scale = utility.iter().fold(0.0f64, |s, u| s.max(u.abs()));
+    // Differences of sums this large round at about this much.
+    let noise = 1e-12 * (1.0 + scale);
+    let evpi = (0..n)
+        .map(|l| w[l] * (0..m).map(|p| utility[p * n + l]).fold(f64::NEG_INFINITY, f64::max))
+        .sum::<f64>()
+        - base;
     let tempered: Vec<Vec<f64>> = items.iter().map(|&i| ev.tempered(i, prior)).collect();
     let mut total = 0.0;
     let mut changes = false;
@@ -287,12 +295,12 @@ pub fn evsi(ev: &EvidenceModel, utility: &[f64], w: &[f64], prior: &[f64], items
         }
         let (p, v) = best(&joint);
         total += v;
-        if p != now && joint.iter().sum::<f64>() > 1e-12 && v > eu(&joint, now) + 1e-12 {
+        if p != now && joint.iter().sum::<f64>() > 1e-12 && v > eu(&joint, now) + noise {
             changes = true;
         }
     }
     Sample {
-        evsi: (total - base).max(0.0),
+        evsi: (total - base).clamp(0.0, evpi.max(0.0)),
         changes_decision: changes,
     }
 }

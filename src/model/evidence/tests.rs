@@ -144,3 +144,37 @@ fn a_preset_keeps_its_prior_and_observations_through_a_save() {
     let again = Settings::from_preset(&s, &back).expect("resolves");
     assert_eq!(again, settings);
 }
+
+/// Found by fuzzing: with utilities in the millions, the sums behind EVSI round at about 1e-3,
+/// which showed an item worth 0.001 where nothing can be worth anything (every policy the
+/// same under every hypothesis, EVPI 0). EVSI is clamped into its exact bounds, 0 to the EVPI.
+#[test]
+fn rounding_never_makes_evsi_exceed_the_evpi() {
+    let ev = model(vec![vec![0.9, 0.15], vec![0.3, 0.6]]);
+    let w = [0.37, 0.63];
+    // Two policies with the same large utilities under both leaves: EVPI is exactly 0.
+    let big = [4.1e12 + 0.3, 7.7e12 - 0.1];
+    let utility = [big[0], big[1], big[0], big[1]];
+    let s = evsi(&ev, &utility, &w, &w, &[0, 1]);
+    assert_eq!(s.evsi, 0.0);
+    assert!(!s.changes_decision);
+    // Unclamped, the same sums round away from 0 (the case the clamp is for).
+    let eu = |x: &[f64]| x[0] * big[0] + x[1] * big[1];
+    let t0 = ev.tempered(0, &w);
+    let t1 = ev.tempered(1, &w);
+    let total: f64 = (0..4)
+        .map(|a: usize| {
+            let j: Vec<f64> = (0..2)
+                .map(|l| {
+                    w[l] * if a & 1 == 1 { t0[l] } else { 1.0 - t0[l] } * if a & 2 == 2 { t1[l] } else { 1.0 - t1[l] }
+                })
+                .collect();
+            eu(&j)
+        })
+        .sum();
+    assert_ne!(
+        total - eu(&w),
+        0.0,
+        "this example no longer rounds; pick larger utilities"
+    );
+}
