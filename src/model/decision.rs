@@ -104,7 +104,6 @@ impl Analysis {
 /// Reusable buffers so that repeated analyses allocate only their result.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
-    values: Vec<f64>,
     /// The latest evaluations, least recently used first: (model id, levers, outcome values).
     /// A lever moving re-evaluates only the current settings, not every named policy.
     evaluated: Vec<(u64, Vec<f64>, Vec<f64>)>,
@@ -114,12 +113,6 @@ pub struct Scratch {
 const KEPT_EVALUATIONS: usize = 64;
 
 impl Scratch {
-    /// Buffer of outcome values for one evaluation under all leaves.
-    pub fn values(&mut self, model: &Model) -> &mut [f64] {
-        self.values.resize(model.leaves.len() * model.cells(), 0.0);
-        &mut self.values
-    }
-
     /// Outcome values of `levers` under every leaf, from the evaluations kept if these
     /// levers were evaluated on this model lately (exactly the same numbers either way).
     pub fn evaluated(&mut self, model: &Model, levers: &[f64]) -> &[f64] {

@@ -26,10 +26,6 @@ pub fn weight_problem(x: f64) -> Option<String> {
     }
 }
 
-pub(super) fn nonneg(x: f64) -> Option<String> {
-    weight_problem(x)
-}
-
 pub(super) fn fill(
     dense: &mut [f64],
     sparse: &BTreeMap<String, f64>,

@@ -10,8 +10,8 @@ mod evidence;
 mod fill;
 mod migrate;
 
+use fill::fill;
 pub use fill::{MAX_WEIGHT, weight_problem};
-use fill::{fill, nonneg};
 
 pub use migrate::migrate;
 
@@ -212,7 +212,7 @@ impl Settings {
             &preset.credences,
             "credences",
             &ids(scenario.hypotheses.iter().map(|h| &h.id).collect()),
-            |_, x| nonneg(x),
+            |_, x| weight_problem(x),
             &mut problems,
         );
         fill(
@@ -240,7 +240,7 @@ impl Settings {
             &preset.values,
             "values",
             &ids(scenario.outcomes.iter().map(|o| &o.id).collect()),
-            |_, x| nonneg(x),
+            |_, x| weight_problem(x),
             &mut problems,
         );
         fill(
@@ -248,7 +248,7 @@ impl Settings {
             &preset.horizons,
             "horizons",
             &ids(scenario.horizons.iter().map(|h| &h.id).collect()),
-            |_, x| nonneg(x),
+            |_, x| weight_problem(x),
             &mut problems,
         );
         if !preset.discount_rate.is_finite() || preset.discount_rate < 0.0 || preset.discount_rate > 1.0 {
