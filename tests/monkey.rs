@@ -8,7 +8,14 @@
 //!
 //! A failure prints its seed and the actions before it; replay with
 //! `MONKEY_SEED=<seed> MONKEY_ACTIONS=<n> cargo test --test monkey -- --nocapture`.
-//! `MONKEY_ACTIONS` (default 2,000) sets how many actions one run takes.
+//! `MONKEY_ACTIONS` (default 2,000) sets how many actions one run takes; `MONKEY_LOG=1` prints
+//! every action of a run that passes, to compare two replays.
+//!
+//! A seed replays the same actions on any machine: background work (the uncertainty study, the
+//! Pareto samples) never races the frames. The monkey waits for every job in flight after each
+//! action, and a study starts only when it takes the action "let the background finish", not
+//! after a delay of wall-clock time. Its files live in a folder of a fixed name, since the
+//! width of a path in a message decides how the message wraps.
 
 #![allow(
     clippy::expect_used,
@@ -30,6 +37,9 @@ use std::sync::Arc;
 /// Actions between two checks that undo returns to the start (well under the 200 undo steps
 /// kept, so the start is always reachable).
 const EPISODE: usize = 60;
+
+/// A study delay no run reaches.
+const NEVER: std::time::Duration = std::time::Duration::from_hours(24);
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -61,6 +71,9 @@ fn app() -> Harness<'static, MotiveApp> {
     );
     h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_study();
+    // From here a study starts only when the monkey lets the background finish (an action of
+    // its own), never because of how long a frame took: a seed replays the same on any machine.
+    h.state_mut().set_study_delay(NEVER);
     h.run();
     h
 }
@@ -291,7 +304,12 @@ fn act(h: &mut Harness<'_, MotiveApp>, rng: &mut Pcg64, files: &[PathBuf]) -> St
             node.type_text(text);
             what
         }
-        82..=89 => {
+        89 => {
+            // What a user who stops for a moment sees: the uncertainty study of the settings.
+            h.state_mut().wait_for_study();
+            "let the background finish".into()
+        }
+        82..=88 => {
             let shown = || h.query_all(by().predicate(|n| n.bounding_box().is_some()));
             let n = shown().count();
             let k = rng.random_range(0..n.max(1));
@@ -326,6 +344,19 @@ fn act(h: &mut Harness<'_, MotiveApp>, rng: &mut Pcg64, files: &[PathBuf]) -> St
     }
 }
 
+/// Close the confirmation prompt and the file window (they may hold the keyboard), and let
+/// what is queued run: a save answered from the unsaved-changes prompt queues the open it held
+/// back, which must happen before undoing, not after.
+fn settle(h: &mut Harness<'_, MotiveApp>) {
+    for _ in 0..3 {
+        h.state_mut().confirm = None;
+        h.state_mut().views.file_window.close();
+        h.step();
+    }
+    h.state_mut().confirm = None;
+    h.state_mut().views.file_window.close();
+}
+
 /// Undo until nothing is left to undo; the document must be the one the app started with.
 fn undo_to_start(h: &mut Harness<'_, MotiveApp>, start: &motive_lab::model::document::DocState) -> Result<(), String> {
     let mut steps = 0;
@@ -348,8 +379,30 @@ fn undo_to_start(h: &mut Harness<'_, MotiveApp>, start: &motive_lab::model::docu
     Ok(())
 }
 
+/// A working folder, emptied when made and removed when dropped.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(path: PathBuf) -> Self {
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("folder");
+        Self(path)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn run(seed: u64, actions: usize, log: &mut Vec<String>) -> Result<(), String> {
-    let dir = tempfile::tempdir().expect("tmp");
+    // A folder of a fixed name, not a random one: paths show in messages, and a message's
+    // width decides how it wraps, so a random name could change what the next action finds.
+    let dir = Folder::new(std::env::temp_dir().join(format!("motive-lab-monkey-{seed}")));
     // Saves and exports go to typed paths relative to the current folder: keep them here.
     std::env::set_current_dir(dir.path()).expect("cd");
     let files = files(dir.path());
@@ -361,11 +414,13 @@ fn run(seed: u64, actions: usize, log: &mut Vec<String>) -> Result<(), String> {
         let what = act(&mut h, &mut rng, &files);
         log.push(format!("{i}: {what}"));
         h.step();
+        // Results of background work arrive before the next frame, whatever the machine's speed.
+        if h.state_mut().wait_for_jobs() {
+            h.step();
+        }
         check_labels(&h).map_err(|e| format!("after action {i} ({what}): {e}"))?;
         if (i + 1) % EPISODE == 0 {
-            // The confirmation prompt or a window may hold the keyboard: close them first.
-            h.state_mut().confirm = None;
-            h.state_mut().views.file_window.close();
+            settle(&mut h);
             episodes += 1;
             changed += usize::from(h.state().doc().state != start);
             undo_to_start(&mut h, &start).map_err(|e| format!("after action {i}: {e}"))?;
@@ -402,4 +457,9 @@ fn a_seeded_monkey_finds_no_panic_no_bad_number_and_undo_returns_to_the_start() 
         );
     }
     eprintln!("monkey seed {seed}: {actions} actions, no failure");
+    if std::env::var_os("MONKEY_LOG").is_some() {
+        for line in &log {
+            eprintln!("{line}");
+        }
+    }
 }

@@ -20,6 +20,17 @@ impl MotiveApp {
         }
     }
 
+    /// Wait for every job in flight (tests: the monkey waits after each action, so that a
+    /// replay of its seed sees the same frames on any machine); whether any result came back.
+    pub fn wait_for_jobs(&mut self) -> bool {
+        let done = self.jobs.wait_all();
+        let any = !done.is_empty();
+        for out in done {
+            self.job_done(out);
+        }
+        any
+    }
+
     /// How long the settings must stay the same before their uncertainty study starts
     /// ([`STUDY_DELAY`] by default; 0 starts it on the frame they change, as tests want).
     pub fn set_study_delay(&mut self, delay: std::time::Duration) {

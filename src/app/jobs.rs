@@ -6,6 +6,7 @@ use crate::model::frontier::Samples;
 use crate::model::scenario::Scenario;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -54,6 +55,8 @@ pub struct Jobs {
     tx: Sender<JobOutput>,
     rx: Receiver<JobOutput>,
     ctx: egui::Context,
+    /// Spawned jobs whose result is not yet sent (each thread counts itself out after sending).
+    running: Arc<AtomicUsize>,
 }
 
 impl Jobs {
@@ -65,6 +68,7 @@ impl Jobs {
             tx,
             rx,
             ctx: ctx.clone(),
+            running: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -78,7 +82,8 @@ impl Jobs {
         work: impl FnOnce() -> JobOutput + Send + 'static,
         on_panic: impl FnOnce() -> JobOutput + Send + 'static,
     ) -> Result<(), String> {
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let (tx, ctx, running) = (self.tx.clone(), self.ctx.clone(), Arc::clone(&self.running));
+        self.running.fetch_add(1, Ordering::SeqCst);
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
@@ -87,9 +92,13 @@ impl Jobs {
                 if tx.send(out).is_ok() {
                     ctx.request_repaint();
                 }
+                running.fetch_sub(1, Ordering::SeqCst);
             })
             .map(drop)
-            .map_err(|e| format!("could not start the {name} thread: {e}"))
+            .map_err(|e| {
+                self.running.fetch_sub(1, Ordering::SeqCst);
+                format!("could not start the {name} thread: {e}")
+            })
     }
 
     /// A sender for work that reports back by callback rather than as a spawned job.
@@ -110,5 +119,20 @@ impl Jobs {
     #[must_use]
     pub fn wait(&self) -> Option<JobOutput> {
         self.rx.recv().ok()
+    }
+
+    /// Block until every spawned job has finished, and take all the results that have arrived
+    /// (tests, so that what a frame shows does not depend on how fast the machine is).
+    #[must_use]
+    pub fn wait_all(&self) -> Vec<JobOutput> {
+        let mut out = Vec::new();
+        // A thread counts itself out only after sending, so at 0 every result is in the channel.
+        while self.running.load(Ordering::SeqCst) > 0 {
+            if let Ok(o) = self.rx.recv_timeout(Duration::from_millis(5)) {
+                out.push(o);
+            }
+        }
+        out.extend(self.rx.try_iter());
+        out
     }
 }
