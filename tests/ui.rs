@@ -1236,28 +1236,37 @@ fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
     assert_eq!(h.state().settings().observed, next);
 }
 
+/// The app on the default scenario, autosaving into `data` (as it starts after a crash, before
+/// it recovers).
+fn autosaving_app(data: &Path) -> MotiveApp {
+    let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
+        .expect("parses");
+    let mut app = MotiveApp::with_document(
+        &egui::Context::default(),
+        doc,
+        motive_lab::app::Prefs::default(),
+        motive_lab::ui::views::results::ResultsView::default(),
+    );
+    app.set_study_delay(std::time::Duration::ZERO);
+    app.set_recovery_dir(Some(data.to_path_buf()));
+    app
+}
+
+fn harness_on(app: MotiveApp) -> Harness<'static, MotiveApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), app);
+    h.state_mut().wait_for_study();
+    h.run();
+    h
+}
+
 #[test]
 fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("recovery.ron");
-    let new_app = || {
-        let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
-            .expect("parses");
-        let mut app = MotiveApp::with_document(
-            &egui::Context::default(),
-            doc,
-            motive_lab::app::Prefs::default(),
-            motive_lab::ui::views::results::ResultsView::default(),
-        );
-        app.set_study_delay(std::time::Duration::ZERO);
-        app.set_recovery_dir(Some(dir.path().to_path_buf()));
-        app
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), new_app());
-    h.state_mut().wait_for_study();
-    h.run();
+    let new_app = || autosaving_app(dir.path());
+    let mut h = harness_on(new_app());
     assert!(!file.exists(), "nothing unsaved, nothing written");
     h.state_mut()
         .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 1450.0)));
@@ -1272,11 +1281,7 @@ fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     app.recover();
     assert_eq!(app.settings().levers[0], 1450.0);
     assert!(app.dirty(), "recovered work is still unsaved");
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), app);
-    h.state_mut().wait_for_study();
-    h.run();
+    let mut h = harness_on(app);
     h.get_by_label_contains("Recovered unsaved changes from");
     // One click goes back to the document as the app last closed, and the file goes.
     h.get_by_label("Discard recovery").click();
@@ -1292,6 +1297,92 @@ fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     assert!(file.exists());
     eframe::App::on_exit(h.state_mut(), None);
     assert!(!file.exists());
+}
+
+#[test]
+fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let path = dir.path().join("mine.ron");
+    let mut h = harness_on(autosaving_app(&data));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveAs(path.clone()));
+    h.run();
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 1450.0)));
+    h.run_steps(2);
+    std::thread::sleep(motive_lab::app::AUTOSAVE_AFTER + std::time::Duration::from_millis(100));
+    h.run_steps(2);
+    assert!(data.join(motive_lab::app::RECOVERY_FILE).exists(), "autosaved");
+    // A crash; while the app is down another program writes the file.
+    drop(h);
+    let theirs = std::fs::read_to_string(&path)
+        .expect("saved")
+        .replacen("name: \"", "name: \"Their version of ", 1);
+    assert!(theirs.contains("Their version"), "{theirs}");
+    std::fs::write(&path, &theirs).expect("write");
+    let mut recovered = autosaving_app(&data);
+    recovered.recover();
+    assert_eq!(recovered.path(), Some(path.as_path()));
+    assert_eq!(recovered.settings().levers[0], 1450.0);
+    let mut h = harness_on(recovered);
+    h.get_by_label_contains("Recovered unsaved changes from");
+    h.get_by_label_contains("changed on disk since Motive Lab last opened or saved it; Save will ask");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "not written over"
+    );
+    h.get_by_label_contains("Replace what it holds now with this document?");
+    assert!(h.state().dirty());
+
+    // The same after a clean exit and a restart: what the app keeps between runs remembers the
+    // file as it last saw it.
+    let saved_here = dir.path().join("kept.ron");
+    let mut h = app();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveAs(saved_here.clone()));
+    h.run();
+    let seen = motive_lab::io::fingerprint(&saved_here);
+    assert!(seen.is_some());
+    let doc = load_document(&saved_here).expect("saved");
+    let persisted = |fingerprint| motive_lab::app::Persisted {
+        last_document: Some(motive_lab::io::preset_text(&doc).expect("text")),
+        last_path: Some(saved_here.clone()),
+        last_fingerprint: fingerprint,
+        ..Default::default()
+    };
+    // Unchanged: no notice, and Save writes without asking.
+    let mut h = restored(persisted(seen));
+    assert!(h.query_by_label_contains("changed on disk since").is_none());
+    assert!(!h.state().dirty());
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 700.0)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(
+        load_document(&saved_here).expect("saved").state.settings.levers[0],
+        700.0
+    );
+    // Changed while the app was closed: said at start, and Save asks.
+    let seen = motive_lab::io::fingerprint(&saved_here);
+    let theirs = std::fs::read_to_string(&saved_here)
+        .expect("read")
+        .replace("700", "725");
+    std::fs::write(&saved_here, &theirs).expect("write");
+    let mut h = restored(persisted(seen));
+    h.get_by_label_contains("changed on disk since Motive Lab last opened or saved it");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&saved_here).expect("read"),
+        theirs,
+        "not written over"
+    );
+    h.get_by_label_contains("Replace what it holds now with this document?");
 }
 
 #[test]

@@ -34,6 +34,10 @@ pub struct Persisted {
     pub last_opened: Option<String>,
     /// The shipped preset the last document came from.
     pub last_shipped_index: Option<usize>,
+    /// The [`crate::io::fingerprint`] of the last document's file as this app last opened or
+    /// saved it, so that Save still notices what another program wrote there while the app
+    /// was closed (or had crashed). `None` from older runs: the file is taken as it is at start.
+    pub last_fingerprint: Option<u64>,
 }
 
 impl Persisted {
@@ -89,6 +93,11 @@ impl MotiveApp {
         let results = std::mem::take(&mut persisted.results);
         let mut app = Self::with_document(ctx, default_document(), persisted.prefs(), results);
         app.restore_session(&persisted);
+        if app.notice.is_none()
+            && let Some(line) = app.changed_while_away()
+        {
+            app.notice = Some(crate::ui::ctx::Notice::info(line));
+        }
         if let Some(file) = file {
             // Through the command queue: restored unsaved work is asked about first.
             app.commands.push(crate::ui::ctx::Command::Open(file));
@@ -157,9 +166,26 @@ impl MotiveApp {
                 s
             }
         };
+        if session.path.is_some() && p.last_fingerprint.is_some() {
+            session.on_disk = p.last_fingerprint;
+        }
         session.history = super::history::History::default();
         session.commit();
         self.replace_session(session);
+    }
+
+    /// Said after a restore when the document's file changed since this app last opened or
+    /// saved it.
+    pub(super) fn changed_while_away(&self) -> Option<String> {
+        let path = self
+            .session
+            .path
+            .as_deref()
+            .filter(|_| self.session.changed_on_disk())?;
+        Some(format!(
+            "{} changed on disk since Motive Lab last opened or saved it; Save will ask before replacing it",
+            path.display()
+        ))
     }
 
     fn replace_session(&mut self, session: Session) {
@@ -193,6 +219,7 @@ impl MotiveApp {
                 .and_then(|saved| text("saved state", &s.doc.with_state(saved.clone()))),
             last_opened: text("opened state", &s.doc.with_state(s.opened.clone())),
             last_shipped_index: s.shipped_index,
+            last_fingerprint: if keep { s.on_disk } else { None },
         }
     }
 
@@ -218,6 +245,7 @@ mod tests {
             look: Look::Light,
             last_document: Some("Preset(...)".into()),
             last_shipped_index: Some(3),
+            last_fingerprint: Some(u64::MAX - 1),
             ..Persisted::default()
         };
         p.results.tab = PlotTab::Matrix;
@@ -227,6 +255,7 @@ mod tests {
         assert!(back.per_hypothesis);
         assert_eq!(back.look, Look::Light);
         assert_eq!(back.last_shipped_index, Some(3));
+        assert_eq!(back.last_fingerprint, Some(u64::MAX - 1));
         assert_eq!(back.results.tab, PlotTab::Matrix);
         assert_eq!(back.results.credence.hypothesis.as_deref(), Some("h6"));
     }

@@ -144,13 +144,15 @@ impl MotiveApp {
         self.autosave.before_recovery = Some(before);
         self.autosave.written = Some(self.session.doc.state.clone());
         eprintln!("motive-lab: recovered unsaved changes from {when}");
+        let mut lines = vec![
+            "The last run ended without saving; its work is back, still marked unsaved.".to_owned(),
+            "\"Discard recovery\" returns to the document as the app last closed.".to_owned(),
+        ];
+        lines.extend(self.changed_while_away());
         self.notice = Some(crate::ui::ctx::Notice {
             is_error: false,
             title: format!("Recovered unsaved changes from {when}"),
-            lines: vec![
-                "The last run ended without saving; its work is back, still marked unsaved.".to_owned(),
-                "\"Discard recovery\" returns to the document as the app last closed.".to_owned(),
-            ],
+            lines,
         });
     }
 
