@@ -11,11 +11,13 @@
 //! `MONKEY_ACTIONS` (default 2,000) sets how many actions one run takes; `MONKEY_LOG=1` prints
 //! every action of a run that passes, to compare two replays.
 //!
-//! A seed replays the same actions on any machine: background work (the uncertainty study, the
-//! Pareto samples) never races the frames. The monkey waits for every job in flight after each
-//! action, and a study starts only when it takes the action "let the background finish", not
-//! after a delay of wall-clock time. Its files live in a folder of a fixed name, since the
-//! width of a path in a message decides how the message wraps.
+//! A seed replays the same actions on machines alike: background work (the uncertainty study,
+//! the Pareto samples) does not race the frames. The monkey waits for every job in flight after
+//! each action, and a study starts only on an action of its own (let the background finish, or
+//! start a study and move a lever before it is back), not after a delay of wall-clock time. Its
+//! files live in `motive-lab-monkey-<seed>` in the temporary folder, not in one of a random
+//! name, since the width of a path in a message decides how the message wraps (a machine
+//! whose temporary folder has another path can still see other wrapping).
 
 #![allow(
     clippy::expect_used,
@@ -71,6 +73,7 @@ fn app() -> Harness<'static, MotiveApp> {
     );
     h.state_mut().set_study_delay(std::time::Duration::ZERO);
     h.state_mut().wait_for_study();
+    h.state_mut().wait_for_samples();
     // From here a study starts only when the monkey lets the background finish (an action of
     // its own), never because of how long a frame took: a seed replays the same on any machine.
     h.state_mut().set_study_delay(NEVER);
@@ -305,9 +308,24 @@ fn act(h: &mut Harness<'_, MotiveApp>, rng: &mut Pcg64, files: &[PathBuf]) -> St
             what
         }
         89 => {
-            // What a user who stops for a moment sees: the uncertainty study of the settings.
-            h.state_mut().wait_for_study();
-            "let the background finish".into()
+            if rng.random_bool(0.5) {
+                // What a user who stops for a moment sees: the uncertainty study of the settings.
+                h.state_mut().wait_for_study();
+                "let the background finish".into()
+            } else {
+                // A study starts, and the settings change before it is back: its result is for
+                // settings no longer shown.
+                h.state_mut().set_study_delay(std::time::Duration::ZERO);
+                h.step();
+                h.state_mut().set_study_delay(NEVER);
+                let lever = rng.random_range(0..h.state().settings().levers.len());
+                let x = rng.random::<f64>();
+                let l = &h.state().doc().scenario.levers[lever];
+                let value = l.min + (l.max - l.min) * x;
+                h.state_mut()
+                    .send(Command::Edit(motive_lab::model::document::Edit::Lever(lever, value)));
+                format!("start a study, then set lever {lever} to {value}")
+            }
         }
         82..=88 => {
             let shown = || h.query_all(by().predicate(|n| n.bounding_box().is_some()));

@@ -1386,6 +1386,40 @@ fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a
 }
 
 #[test]
+fn undoing_an_open_brings_back_the_first_file_and_save_writes_it_without_asking() {
+    let mut h = app();
+    let dir = tempfile::tempdir().expect("tmp");
+    let (first, second) = (dir.path().join("first.ron"), dir.path().join("second.ron"));
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron"),
+        &second,
+    )
+    .expect("copy");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveAs(first.clone()));
+    h.run();
+    h.state_mut().apply(&ctx, Command::Open(second.clone()));
+    h.run();
+    assert_eq!(h.state().path(), Some(second.as_path()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().path(),
+        Some(first.as_path()),
+        "undo returns to the first file"
+    );
+    h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
+        .set_value_accesskit(900.0);
+    h.run();
+    // The first file is as this app saved it: Save writes it, without a changed-on-disk question.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label_contains("Not saved: ").is_none());
+    assert_eq!(load_document(&first).expect("saved").state.settings.levers[0], 900.0);
+    assert!(!h.state().dirty());
+}
+
+#[test]
 fn saving_over_a_file_changed_on_disk_asks_and_keeps_both_until_told() {
     let mut h = app();
     let dir = tempfile::tempdir().expect("tmp");

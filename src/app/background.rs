@@ -20,15 +20,23 @@ impl MotiveApp {
         }
     }
 
-    /// Wait for every job in flight (tests: the monkey waits after each action, so that a
-    /// replay of its seed sees the same frames on any machine); whether any result came back.
+    /// Start the Pareto samples a new scenario needs and wait for every spawned job in flight,
+    /// delivering the results; whether any came back. A study waiting for its delay is not
+    /// started. Tests: the monkey calls it after each action, so that a replay of its seed sees
+    /// the same frames on any machine.
     pub fn wait_for_jobs(&mut self) -> bool {
-        let done = self.jobs.wait_all();
-        let any = !done.is_empty();
-        for out in done {
-            self.job_done(out);
+        let mut any = false;
+        loop {
+            self.start_samples();
+            let done = self.jobs.wait_all();
+            if done.is_empty() {
+                return any;
+            }
+            any = true;
+            for out in done {
+                self.job_done(out);
+            }
         }
-        any
     }
 
     /// How long the settings must stay the same before their uncertainty study starts
@@ -91,6 +99,11 @@ impl MotiveApp {
 
     pub(super) fn start_jobs(&mut self, ctx: Option<&egui::Context>) {
         self.start_study(ctx);
+        self.start_samples();
+    }
+
+    /// Start the Pareto samples of the scenario if it has none and none are being drawn.
+    fn start_samples(&mut self) {
         let Some(job) = self.derived.take_samples_job() else {
             return;
         };

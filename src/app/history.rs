@@ -13,6 +13,9 @@ const MAX_UNDO: usize = 200;
 pub struct Snapshot {
     pub(super) state: DocState,
     pub(super) path: Option<PathBuf>,
+    /// The fingerprint of the file at `path` as last opened or saved (see
+    /// [`super::Session::on_disk`]): undoing an open brings back the file's own.
+    pub(super) on_disk: Option<u64>,
     pub(super) saved: Option<DocState>,
     pub(super) opened: DocState,
     pub(super) shipped_index: Option<usize>,
@@ -62,6 +65,7 @@ impl History {
         for s in self.undo.iter_mut().chain(self.redo.iter_mut()) {
             if s.lineage == now.lineage {
                 s.path.clone_from(&now.path);
+                s.on_disk = now.on_disk;
                 s.saved.clone_from(&now.saved);
                 s.state.source = now.state.source.clone();
             }

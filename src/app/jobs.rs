@@ -50,6 +50,15 @@ impl JobSender {
     }
 }
 
+/// One running job thread, counted out of [`Jobs`] when dropped.
+struct Running(Arc<AtomicUsize>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Runs jobs and collects their results.
 pub struct Jobs {
     tx: Sender<JobOutput>,
@@ -87,12 +96,13 @@ impl Jobs {
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                // Counted out when the thread ends, however it ends, after the result is sent.
+                let _running = Running(running);
                 let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| on_panic());
                 // The receiver lives as long as the app; if it is gone the app has quit.
                 if tx.send(out).is_ok() {
                     ctx.request_repaint();
                 }
-                running.fetch_sub(1, Ordering::SeqCst);
             })
             .map(drop)
             .map_err(|e| {
@@ -122,7 +132,9 @@ impl Jobs {
     }
 
     /// Block until every spawned job has finished, and take all the results that have arrived
-    /// (tests, so that what a frame shows does not depend on how fast the machine is).
+    /// (tests, so that what a frame shows does not depend on how fast the machine is). Results
+    /// sent through a `JobSender` (a screenshot export, which the UI thread writes) are taken
+    /// if they have arrived, not waited for.
     #[must_use]
     pub fn wait_all(&self) -> Vec<JobOutput> {
         let mut out = Vec::new();

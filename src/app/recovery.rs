@@ -162,7 +162,7 @@ impl MotiveApp {
             self.restore_session(&before);
         }
         self.remove_recovery();
-        self.notice = None;
+        self.notice = self.changed_while_away().map(crate::ui::ctx::Notice::info);
     }
 
     /// Where the recovery file is kept (`None` turns autosave off).

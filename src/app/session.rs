@@ -80,6 +80,7 @@ impl Session {
         Snapshot {
             state: self.doc.state.clone(),
             path: self.path.clone(),
+            on_disk: self.on_disk,
             saved: self.saved.clone(),
             opened: self.opened.clone(),
             shipped_index: self.shipped_index,
@@ -90,6 +91,7 @@ impl Session {
     fn restore(&mut self, s: Snapshot) {
         self.doc.state = s.state;
         self.path = s.path;
+        self.on_disk = s.on_disk;
         self.saved = s.saved;
         self.opened = s.opened;
         self.shipped_index = s.shipped_index;
@@ -100,6 +102,7 @@ impl Session {
         c.lineage == self.lineage
             && c.shipped_index == self.shipped_index
             && c.path == self.path
+            && c.on_disk == self.on_disk
             && c.state == self.doc.state
             && c.saved == self.saved
             && c.opened == self.opened
