@@ -248,12 +248,12 @@ impl Derived {
             c == current && w == weights && r.as_deref() == reference && (*x, *y) == (cx, cy)
         };
         let key = || (current.clone(), weights.clone(), reference.map(<[f64]>::to_vec), cx, cy);
-        let model = &self.model;
+        let (model, scratch) = (&self.model, &mut self.scratch);
         self.marks.get_with(is_key, key, |(_, w, reference, cx, cy)| {
-            let mut buf = vec![0.0; model.leaves.len() * model.cells()];
+            // The named policies were evaluated for the report: only the moved settings are new.
             let mut at = |levers: &[f64]| {
-                model.evaluate_into(levers, &mut buf);
-                [model.expected(w, &buf, *cx), model.expected(w, &buf, *cy)]
+                let values = scratch.evaluated(model, levers);
+                [model.expected(w, values, *cx), model.expected(w, values, *cy)]
             };
             let mut points: Vec<[f64; 2]> = report.candidates.iter().map(|c| at(&c.levers)).collect();
             if let Some(r) = reference {
