@@ -754,6 +754,36 @@ fn snapshot_small_laptop_screen() {
     h.snapshot("small_laptop_1024x700");
 }
 
+#[test]
+fn every_plot_tab_is_inside_the_window_on_a_small_laptop_and_a_projector() {
+    let tabs = [
+        "Pareto view",
+        "Lever sweep",
+        "Decision matrix",
+        "Credence sweep",
+        "What drives the gap",
+        "Uncertainty",
+        "Evidence",
+    ];
+    for (w, hh, classroom) in [(1024.0, 700.0, false), (1024.0, 700.0, true), (1280.0, 800.0, true)] {
+        let mut h = app_at(w, hh);
+        if classroom {
+            h.state_mut().send(Command::ToggleClassroom);
+            h.run();
+        }
+        for tab in tabs {
+            let r = h.get_by_role_and_label(Role::Button, tab).rect();
+            assert!(
+                r.right() <= w && r.left() >= 0.0,
+                "{tab} runs past the edge at {w}x{hh} (classroom {classroom}): {r:?}"
+            );
+        }
+        // Nothing below the tabs was widened past the window either: the Pareto view's note wraps.
+        let note = h.get_by_label_contains("sampled policies.").rect();
+        assert!(note.right() <= w, "{note:?} at {w}x{hh}");
+    }
+}
+
 fn type_path(h: &mut Harness<'_, MotiveApp>, path: &Path) {
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();

@@ -100,7 +100,9 @@ impl ResultsView {
         let table_height = (ui.clip_rect().bottom() - ui.cursor().top() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
         outcome_table_ui(ui, ctx, &report, reference.as_deref(), table_height);
         ui.separator();
-        ui.horizontal(|ui| {
+        // Wrapped: on a narrow window or in classroom mode's large type the tabs take two rows,
+        // rather than running past the edge and widening everything below them.
+        ui.horizontal_wrapped(|ui| {
             let tab = &mut self.tab;
             ui.selectable_value(tab, PlotTab::Pareto, "Pareto view");
             ui.selectable_value(tab, PlotTab::LeverSweep, "Lever sweep");
