@@ -1329,6 +1329,15 @@ fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     assert!(!file.exists());
 }
 
+/// Ctrl+S leaves `theirs` in `path` and asks whether to replace it; the work stays unsaved.
+fn save_asks_and_leaves(h: &mut Harness<'_, MotiveApp>, path: &Path, theirs: &str) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(std::fs::read_to_string(path).expect("read"), theirs, "not written over");
+    h.get_by_label_contains("Replace what it holds now with this document?");
+    assert!(h.state().dirty());
+}
+
 #[test]
 fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a_restart() {
     let dir = tempfile::tempdir().expect("dir");
@@ -1358,15 +1367,7 @@ fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a
     let mut h = harness_on(recovered);
     h.get_by_label_contains("Recovered unsaved changes from");
     h.get_by_label_contains("changed on disk since Motive Lab last opened or saved it; Save will ask");
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        theirs,
-        "not written over"
-    );
-    h.get_by_label_contains("Replace what it holds now with this document?");
-    assert!(h.state().dirty());
+    save_asks_and_leaves(&mut h, &path, &theirs);
 
     // The same after a clean exit and a restart: what the app keeps between runs remembers the
     // file as it last saw it.
@@ -1405,14 +1406,7 @@ fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a
     std::fs::write(&saved_here, &theirs).expect("write");
     let mut h = restored(persisted(seen));
     h.get_by_label_contains("changed on disk since Motive Lab last opened or saved it");
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
-    assert_eq!(
-        std::fs::read_to_string(&saved_here).expect("read"),
-        theirs,
-        "not written over"
-    );
-    h.get_by_label_contains("Replace what it holds now with this document?");
+    save_asks_and_leaves(&mut h, &saved_here, &theirs);
 }
 
 #[test]
