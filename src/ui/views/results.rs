@@ -13,10 +13,12 @@ use crate::ui::views::summary::summary_ui;
 use crate::ui::views::uncertainty::UncertaintyView;
 use serde::{Deserialize, Serialize};
 
-/// Least height of the outcomes table.
-const MIN_TABLE_HEIGHT: f32 = 90.0;
-/// Room the table leaves below itself for the plot tabs, their controls and a plot.
-const ROOM_BELOW_TABLE: f32 = 340.0;
+/// Least height of the outcomes table: its header and two rows (it scrolls for the rest). On a
+/// small laptop screen the table gives way before the plot does.
+const MIN_TABLE_HEIGHT: f32 = 66.0;
+/// Room the table leaves below itself for the plot tabs (two rows: they wrap on a narrow
+/// window), their controls and a plot.
+const ROOM_BELOW_TABLE: f32 = 364.0;
 
 /// The results area and the plots it switches between; persisted between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
