@@ -11,12 +11,12 @@
 //!
 //! ```
 //! use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
-//! use motive_lab::model::{decision::Scratch, evaluate::Model, preset::Settings, summary::report};
+//! use motive_lab::model::{evaluate::{EvaluationCache, Model}, settings::Settings, summary::report};
 //!
 //! let scenario = parse_scenario("paris-2015.ron", SHIPPED_SCENARIOS[0].text).expect("valid");
 //! let model = Model::new(&scenario).expect("compiles");
 //! let settings = Settings::defaults(&scenario);
-//! let r = report(&scenario, &model, &settings, &mut Scratch::default()).expect("evaluates");
+//! let r = report(&scenario, &model, &settings, &mut EvaluationCache::default()).expect("evaluates");
 //! let best = &r.candidates[r.analysis.best];
 //! assert!((0.0..=1.0).contains(&r.evaluation.expected_utility));
 //! assert!(r.analysis.evpi >= 0.0);
@@ -31,6 +31,7 @@ pub mod checks;
 pub mod cli;
 pub mod format;
 pub mod io;
+pub mod measure;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;

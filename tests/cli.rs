@@ -457,7 +457,7 @@ fn optimise_prints_a_preset_that_opens_with_the_settings_found() {
     let doc = motive_lab::io::load_document(&path).expect("the preset opens");
     let s = &doc.scenario;
     let model = motive_lab::model::evaluate::Model::new(s).expect("valid");
-    let settings = motive_lab::model::preset::Settings::defaults(s);
+    let settings = motive_lab::model::settings::Settings::defaults(s);
     let found = motive_lab::model::uncertainty::search(s, &model, &settings);
     assert_eq!(doc.state.settings.levers, found[1].candidate.levers);
 }

@@ -10,10 +10,10 @@
 )]
 
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
-use motive_lab::model::decision::Scratch;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::evaluate::Model;
-use motive_lab::model::preset::Settings;
 use motive_lab::model::scenario::Scenario;
+use motive_lab::model::settings::Settings;
 use motive_lab::model::summary::report;
 
 struct Paris {
@@ -30,7 +30,7 @@ impl Paris {
     }
     fn leaf(&self, id: &str) -> usize {
         let h = self.s.hypothesis_index(id).expect("hypothesis");
-        self.m.leaves.iter().position(|&l| l == h).expect("a leaf")
+        self.m.leaves().iter().position(|&l| l == h).expect("a leaf")
     }
     fn levers(&self, policy: &str) -> Vec<f64> {
         let p = &self.s.policies[self.s.policy_index(policy).expect("policy")];
@@ -38,7 +38,7 @@ impl Paris {
     }
     /// Outcome value under one leaf hypothesis.
     fn y(&self, levers: &[f64], hyp: &str, outcome: &str, horizon: &str) -> f64 {
-        let mut out = vec![0.0; self.m.leaves.len() * self.m.cells()];
+        let mut out = vec![0.0; self.m.leaves().len() * self.m.cells()];
         self.m.evaluate_into(levers, &mut out);
         let cell = self.m.cell(
             self.s.outcome_index(outcome).expect("outcome"),
@@ -49,7 +49,7 @@ impl Paris {
     /// Utility of a named policy under one leaf hypothesis, default weights.
     fn u(&self, policy: &str, hyp: &str) -> f64 {
         let settings = Settings::defaults(&self.s);
-        let rep = report(&self.s, &self.m, &settings, &mut Scratch::default()).expect("report");
+        let rep = report(&self.s, &self.m, &settings, &mut EvaluationCache::default()).expect("report");
         let p = rep.candidates.iter().position(|c| c.id == policy).expect("candidate");
         rep.analysis.utility(p, self.leaf(hyp))
     }
@@ -76,7 +76,7 @@ impl Paris {
     /// The best named policy under these settings and its lead over the runner-up, in
     /// yardstick units.
     fn best(&self, settings: &Settings) -> (String, f64) {
-        let rep = report(&self.s, &self.m, settings, &mut Scratch::default()).expect("report");
+        let rep = report(&self.s, &self.m, settings, &mut EvaluationCache::default()).expect("report");
         let named = rep.current();
         let mut order: Vec<usize> = (0..named).collect();
         let eu = &rep.analysis.expected_utility;
@@ -123,7 +123,7 @@ fn different_theories_imply_different_best_responses_at_the_default_values() {
         assert!(*lead > 1.0 / 6.0, "{h}: {id} leads by only {lead} attacks a year");
     }
     // So learning the motive is worth something in plain units at the priors.
-    let rep = report(&p.s, &p.m, &Settings::defaults(&p.s), &mut Scratch::default()).expect("report");
+    let rep = report(&p.s, &p.m, &Settings::defaults(&p.s), &mut EvaluationCache::default()).expect("report");
     let evpi = rep.units.as_ref().expect("units").of_utility(rep.analysis.evpi);
     assert!(evpi > 0.5, "EVPI {evpi} attacks a year");
 }

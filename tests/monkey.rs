@@ -366,13 +366,12 @@ fn act(h: &mut Harness<'_, MotiveApp>, rng: &mut Pcg64, files: &[PathBuf]) -> St
 /// what is queued run: a save answered from the unsaved-changes prompt queues the open it held
 /// back, which must happen before undoing, not after.
 fn settle(h: &mut Harness<'_, MotiveApp>) {
+    let ctx = h.ctx.clone();
     for _ in 0..3 {
-        h.state_mut().confirm = None;
-        h.state_mut().views.file_window.close();
+        h.state_mut().dismiss_prompts(&ctx);
         h.step();
     }
-    h.state_mut().confirm = None;
-    h.state_mut().views.file_window.close();
+    h.state_mut().dismiss_prompts(&ctx);
 }
 
 /// Undo until nothing is left to undo; the document must be the one the app started with.

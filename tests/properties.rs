@@ -8,10 +8,10 @@
 )]
 
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario};
-use motive_lab::model::decision::Scratch;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::evaluate::Model;
-use motive_lab::model::preset::Settings;
 use motive_lab::model::scenario::Scenario;
+use motive_lab::model::settings::Settings;
 use motive_lab::model::summary::{Report, report};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -53,7 +53,7 @@ fn settings() -> impl Strategy<Value = Settings> {
 
 fn analyse(settings: &Settings) -> Report {
     let (s, m) = paris();
-    report(s, m, settings, &mut Scratch::default()).expect("report")
+    report(s, m, settings, &mut EvaluationCache::default()).expect("report")
 }
 
 proptest! {

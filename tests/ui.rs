@@ -14,7 +14,7 @@ use motive_lab::app::MotiveApp;
 use motive_lab::format::{number, signed};
 use motive_lab::io::SHIPPED_PRESETS;
 use motive_lab::io::load_document;
-use motive_lab::model::decision::Scratch;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::summary::report;
 use motive_lab::ui::ctx::{Command, PlotTab};
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn core_report(h: &Harness<'_, MotiveApp>) -> motive_lab::model::summary::Report
         &app.doc().scenario,
         app.derived.model(),
         app.settings(),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("report")
 }
@@ -277,7 +277,7 @@ fn pinning_a_compares_the_live_state() {
         &app.doc().scenario,
         app.derived.model(),
         &pinned,
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("report")
     .evaluation
@@ -1566,4 +1566,48 @@ fn a_save_that_cannot_be_written_says_why_and_keeps_the_work_unsaved() {
         assert_eq!(left, ["filler"], "{left:?}");
     }
     std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+#[test]
+fn an_idle_frame_on_every_tab_does_no_model_work() {
+    use motive_lab::analysis::Derived;
+    let mut h = app();
+    // With credences from the evidence, so the evidence numbers are in play too.
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::KnownBy(
+            "2015-11-20".into(),
+        )));
+    h.run();
+    for classroom in [false, true] {
+        h.state_mut().classroom = classroom;
+        for tab in [
+            PlotTab::Pareto,
+            PlotTab::LeverSweep,
+            PlotTab::Matrix,
+            PlotTab::CredenceSweep,
+            PlotTab::Gap,
+            PlotTab::Uncertainty,
+            PlotTab::Evidence,
+        ] {
+            h.state_mut().views.results.tab = tab;
+            h.run();
+            h.state_mut().wait_for_jobs();
+            h.state_mut().wait_for_study();
+            h.run();
+            let before = Derived::work();
+            h.step();
+            h.step();
+            assert_eq!(
+                Derived::work(),
+                before,
+                "an idle frame on {tab:?} (classroom {classroom}) did model work"
+            );
+        }
+    }
+    // The counter does count: an edit is evaluated.
+    let before = Derived::work();
+    h.state_mut()
+        .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 300.0)));
+    h.run();
+    assert!(Derived::work().reports > before.reports);
 }

@@ -9,7 +9,7 @@
 )]
 
 use motive_lab::io::{load_document, parse_document, preset_text};
-use motive_lab::model::decision::Scratch;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::evaluate::Model;
 use motive_lab::model::summary::{Report, report};
 use std::path::Path;
@@ -20,7 +20,13 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 fn analyse(doc: &motive_lab::model::document::Document) -> Report {
     let model = Model::new(&doc.scenario).expect("valid");
-    report(&doc.scenario, &model, &doc.state.settings, &mut Scratch::default()).expect("report")
+    report(
+        &doc.scenario,
+        &model,
+        &doc.state.settings,
+        &mut EvaluationCache::default(),
+    )
+    .expect("report")
 }
 
 /// Printed by `motive-lab eval tests/fixtures/paris-2015-v1.ron --format json` built from
@@ -101,7 +107,7 @@ fn the_documented_format_2_example_parses_and_gives_the_documented_numbers() {
     let end = start + doc_text[start..].find("```").expect("its end");
     let doc = parse_document("example.ron", &doc_text[start..end], None, 0).expect("the example is valid");
     let model = Model::new(&doc.scenario).expect("valid");
-    let mut y = vec![0.0; model.leaves.len() * model.cells()];
+    let mut y = vec![0.0; model.leaves().len() * model.cells()];
     model.evaluate_into(&[800.0], &mut y);
     let at = |leaf: usize, o: usize, t: usize| y[model.at(leaf, model.cell(o, t))];
     let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-9, "{a} != {b}");

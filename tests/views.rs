@@ -12,8 +12,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use motive_lab::format::{number, percent, signed};
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_document};
-use motive_lab::model::decision::Scratch;
 use motive_lab::model::document::Document;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::evaluate::Model;
 use motive_lab::model::summary::{Report, report};
 use motive_lab::ui::ctx::{Answer, Command, Edit, Notice, View};
@@ -46,7 +46,13 @@ fn harness<V: View + 'static>(view: V) -> H<V> {
 
 fn core(s: &Standalone) -> Report {
     let model = Model::new(&s.doc.scenario).expect("valid");
-    report(&s.doc.scenario, &model, &s.doc.state.settings, &mut Scratch::default()).expect("report")
+    report(
+        &s.doc.scenario,
+        &model,
+        &s.doc.state.settings,
+        &mut EvaluationCache::default(),
+    )
+    .expect("report")
 }
 
 fn button<'a, V>(h: &'a H<V>, label: &'a str) -> egui_kittest::Node<'a> {
@@ -354,7 +360,7 @@ fn notice_view_lists_problems_and_dismisses() {
 #[test]
 fn confirm_view_asks_and_answers() {
     let mut s = Standalone::new(paris());
-    s.confirming = Some(Command::New);
+    s.confirming = Some(motive_lab::ui::ctx::Action::New);
     let mut h = harness_on(s, ConfirmView);
     h.get_by_label("Unsaved changes");
     button(&h, "Discard changes").click();
@@ -377,10 +383,8 @@ fn menu_view_sends_file_commands() {
 fn assumptions_view_shows_each_effect_now() {
     // The mechanism homeland measures and borders work through.
     let foiled = paris().scenario.outcome_index("plots_foiled").expect("outcome");
-    let view = AssumptionsView {
-        open: Some((foiled, 0)),
-        area: None,
-    };
+    let mut view = AssumptionsView::default();
+    view.show(foiled, 0);
     let h = harness(view);
     h.get_by_label_contains("Assumptions: Share of plots foiled");
     let s = &h.state().0;
@@ -425,16 +429,14 @@ fn assumptions_list_every_leaf_with_its_own_baseline() {
         doc.scenario.outcome_index(&b.outcome).expect("outcome"),
         doc.scenario.horizon_index(&b.horizon).expect("horizon"),
     );
-    let view = AssumptionsView {
-        open: Some((o, t)),
-        area: None,
-    };
+    let mut view = AssumptionsView::default();
+    view.show(o, t);
     let h = harness(view);
     let s = &h.state().0;
     let model = s.derived.model();
     let cell = model.cell(o, t);
     let mut listed = 0;
-    for (l, &hyp) in model.leaves.iter().enumerate() {
+    for (l, &hyp) in model.leaves().iter().enumerate() {
         let v = model.baseline(l, cell);
         let line = format!("    under {}: {}", s.doc.scenario.hypotheses[hyp].name, number(v));
         if v == b.value {
@@ -520,12 +522,12 @@ fn the_outcomes_table_keeps_its_names_and_header_when_scrolled_sideways() {
     let sc = h.state().0.doc.scenario.clone();
     let r = core(&h.state().0);
     let m = Model::new(&sc).expect("valid");
-    let (o, t, l) = (2, 1, m.leaves.len() - 1);
+    let (o, t, l) = (2, 1, m.leaves().len() - 1);
     let leaf_label = format!(
         "{}, {}, under {}: {}",
         sc.outcomes[o].name,
         sc.horizons[t].name,
-        sc.hypotheses[m.leaves[l]].name,
+        sc.hypotheses[m.leaves()[l]].name,
         number(r.evaluation.value(l, m.cell(o, t)))
     );
     let name = |h: &H<ResultsView>| h.get_by_label(&sc.outcomes[o].name).rect();

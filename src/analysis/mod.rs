@@ -3,33 +3,36 @@
 //! samples of the Pareto view) is handed out as a job for the shell to run off the UI thread;
 //! its result comes back through [`Derived::deliver_samples`].
 
+mod evidence;
 pub mod memo;
 mod types;
 mod uncertain;
 
+pub use evidence::GapResult;
 pub use types::{CredenceLines, Pareto, SamplesJob, SamplesState, Side};
 pub use uncertain::{StudyJob, StudyResult, StudyState};
 
 use crate::model::credence::all_shares;
-use crate::model::decision::{Scratch, split_utilities};
+use crate::model::decision::split_utilities;
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::{Contribution, Model, WeightError};
 use crate::model::frontier::{Samples, most_conflicting, pareto_front, staircase};
-use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Role, Scenario};
+use crate::model::settings::Settings;
 use crate::model::summary::{Report, report};
 use crate::model::sweep::{Sweep, lever_sweep, utility_sweep};
 use memo::Memo;
 use std::sync::Arc;
 
 /// Policies sampled for the Pareto view.
-pub const PARETO_SAMPLES: usize = 10_000;
+const PARETO_SAMPLES: usize = 10_000;
 /// Most outcome values the Pareto samples may hold (8 bytes each), whatever the scenario's size.
 const MAX_SAMPLE_VALUES: usize = 20_000_000;
 /// Points along a lever sweep.
-pub const SWEEP_STEPS: usize = 81;
+const SWEEP_STEPS: usize = 81;
 
 /// A sweep, or why the settings cannot be swept.
-pub type SweepResult = Result<Arc<Sweep>, WeightError>;
+type SweepResult = Result<Arc<Sweep>, WeightError>;
 
 /// A report, or why the settings cannot be evaluated.
 pub type ReportResult = Result<Arc<Report>, WeightError>;
@@ -44,7 +47,7 @@ type FrontKey = (Arc<Pareto>, Vec<[f64; 2]>);
 pub struct Derived {
     scenario: Arc<Scenario>,
     model: Arc<Model>,
-    scratch: Scratch,
+    cache: EvaluationCache,
     reports: [Memo<Settings, ReportResult>; 2],
     samples: SamplesState,
     pareto: Memo<(Vec<f64>, usize, usize), Pareto>,
@@ -57,7 +60,13 @@ pub struct Derived {
     front: Memo<FrontKey, Vec<[f64; 2]>>,
     utility_sweeps: [Memo<(Settings, usize), SweepResult>; 2],
     decisive: Memo<Settings, Option<usize>>,
+    evidence: Memo<Settings, Option<crate::model::evidence::EvidenceReport>>,
+    evidence_sets: Memo<(Settings, Vec<usize>), Option<crate::model::evidence::Sample>>,
+    evidence_sentence: Memo<Settings, Option<String>>,
+    gap: Memo<(Settings, Vec<f64>, Vec<f64>), GapResult>,
     study: StudyState,
+    /// How many samples the study draws for this scenario (worked out once).
+    study_samples: usize,
 }
 
 fn slot(side: Side) -> usize {
@@ -72,10 +81,12 @@ impl Derived {
     #[must_use]
     pub fn new(scenario: Arc<Scenario>) -> Self {
         let model = Arc::new(Model::compile(&scenario));
+        let study_samples =
+            crate::model::uncertainty::Budget::for_study(&scenario, crate::model::uncertainty::DEFAULT_SAMPLES).samples;
         Self {
             scenario,
             model,
-            scratch: Scratch::default(),
+            cache: EvaluationCache::default(),
             reports: Default::default(),
             samples: SamplesState::NotStarted,
             pareto: Memo::default(),
@@ -88,7 +99,12 @@ impl Derived {
             front: Memo::default(),
             utility_sweeps: Default::default(),
             decisive: Memo::default(),
+            evidence: Memo::default(),
+            evidence_sets: Memo::default(),
+            evidence_sentence: Memo::default(),
+            gap: Memo::default(),
             study: StudyState::default(),
+            study_samples,
         }
     }
 
@@ -96,6 +112,13 @@ impl Derived {
     #[must_use]
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
+    }
+
+    /// The model work done on this thread so far (compilations, evaluations, reports,
+    /// evidence analyses): unchanged across a frame that recomputed nothing.
+    #[must_use]
+    pub fn work() -> crate::model::work::Work {
+        crate::model::work::done()
     }
 
     /// The compiled scenario.
@@ -109,13 +132,28 @@ impl Derived {
     /// # Errors
     /// Settings the engine cannot evaluate (all credences zero, nothing weighted).
     pub fn report(&mut self, side: Side, settings: &Settings) -> ReportResult {
-        let (scenario, model, scratch) = (&self.scenario, &self.model, &mut self.scratch);
+        let (scenario, model, cache) = (&self.scenario, &self.model, &mut self.cache);
         let r = self.reports[slot(side)].get_with(
             |k| k == settings,
             || settings.clone(),
-            |s| report(scenario, model, s, scratch).map(Arc::new),
+            |s| report(scenario, model, s, cache).map(Arc::new),
         );
         (*r).clone()
+    }
+
+    /// How many policies the Pareto view samples for this scenario (fewer than
+    /// 10,000 for a scenario so large that they would not fit in memory).
+    #[must_use]
+    pub fn pareto_samples(&self) -> usize {
+        let per_sample = (self.model.leaves().len() * self.model.cells()).max(1);
+        PARETO_SAMPLES.min(MAX_SAMPLE_VALUES / per_sample).max(1)
+    }
+
+    /// How many samples the uncertainty study draws for this scenario (fewer than the default
+    /// for a scenario so large that the default would take more than a few seconds).
+    #[must_use]
+    pub fn study_samples(&self) -> usize {
+        self.study_samples
     }
 
     /// The Pareto samples' state.
@@ -131,11 +169,10 @@ impl Derived {
             return None;
         }
         self.samples = SamplesState::Pending;
-        let per_sample = (self.model.leaves.len() * self.model.cells()).max(1);
         Some(SamplesJob {
             scenario: Arc::clone(&self.scenario),
             model: Arc::clone(&self.model),
-            n: PARETO_SAMPLES.min(MAX_SAMPLE_VALUES / per_sample).max(1),
+            n: self.pareto_samples(),
         })
     }
 
@@ -207,11 +244,11 @@ impl Derived {
     /// policy at `settings` (the document as opened, so the default stays put while the
     /// sliders move); `None` if no credence change alone changes it.
     pub fn decisive_hypothesis(&mut self, settings: &Settings) -> Option<usize> {
-        let (scenario, model, scratch) = (&self.scenario, &self.model, &mut self.scratch);
+        let (scenario, model, cache) = (&self.scenario, &self.model, &mut self.cache);
         *self.decisive.get_with(
             |k| k == settings,
             || settings.clone(),
-            |s| report(scenario, model, s, scratch).ok()?.analysis.nearest_flip(),
+            |s| report(scenario, model, s, cache).ok()?.analysis.nearest_flip(),
         )
     }
 
@@ -248,11 +285,11 @@ impl Derived {
             c == current && w == weights && r.as_deref() == reference && (*x, *y) == (cx, cy)
         };
         let key = || (current.clone(), weights.clone(), reference.map(<[f64]>::to_vec), cx, cy);
-        let (model, scratch) = (&self.model, &mut self.scratch);
+        let (model, cache) = (&self.model, &mut self.cache);
         self.marks.get_with(is_key, key, |(_, w, reference, cx, cy)| {
             // The named policies were evaluated for the report: only the moved settings are new.
             let mut at = |levers: &[f64]| {
-                let values = scratch.evaluated(model, levers);
+                let values = cache.evaluated(model, levers);
                 [model.expected(w, values, *cx), model.expected(w, values, *cy)]
             };
             let mut points: Vec<[f64; 2]> = report.candidates.iter().map(|c| at(&c.levers)).collect();

@@ -6,8 +6,8 @@
 
 use super::Derived;
 use crate::model::evaluate::Model;
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::uncertainty::{Buffers, DEFAULT_SAMPLES, DEFAULT_SEED, Design, Study, study};
 use std::sync::Arc;
 

@@ -14,7 +14,10 @@ impl MotiveApp {
         self.start_jobs(None);
         while matches!(self.derived.samples(), SamplesState::Pending) {
             match self.jobs.wait() {
-                Some(out) => self.job_done(out),
+                Some(out) => {
+                    let ctx = self.jobs.context();
+                    self.job_done(&ctx, out);
+                }
                 None => break,
             }
         }
@@ -33,8 +36,9 @@ impl MotiveApp {
                 return any;
             }
             any = true;
+            let ctx = self.jobs.context();
             for out in done {
-                self.job_done(out);
+                self.job_done(&ctx, out);
             }
         }
     }
@@ -42,7 +46,7 @@ impl MotiveApp {
     /// How long the settings must stay the same before their uncertainty study starts
     /// ([`STUDY_DELAY`] by default; 0 starts it on the frame they change, as tests want).
     pub fn set_study_delay(&mut self, delay: std::time::Duration) {
-        self.study_delay = delay;
+        self.study.set_delay(delay);
     }
 
     /// Wait for the uncertainty study of the live settings (tests and benchmarks), starting
@@ -51,7 +55,10 @@ impl MotiveApp {
         self.start_study(None);
         while self.derived.study().running.is_some() {
             match self.jobs.wait() {
-                Some(out) => self.job_done(out),
+                Some(out) => {
+                    let ctx = self.jobs.context();
+                    self.job_done(&ctx, out);
+                }
                 None => break,
             }
             self.start_study(None);
@@ -63,23 +70,11 @@ impl MotiveApp {
     /// job does not compete with the frames it would be stale for.
     pub(super) fn start_study(&mut self, ctx: Option<&egui::Context>) {
         let settings = self.session.doc.state.settings.clone();
-        if let Some(ctx) = ctx.filter(|_| !self.study_delay.is_zero()) {
-            let delay = self.study_delay;
-            let now = std::time::Instant::now();
-            match &self.settled {
-                Some((s, since)) if *s == settings => {
-                    let waited = now.duration_since(*since);
-                    if waited < delay {
-                        ctx.request_repaint_after(delay.saturating_sub(waited));
-                        return;
-                    }
-                }
-                _ => {
-                    self.settled = Some((settings, now));
-                    ctx.request_repaint_after(delay);
-                    return;
-                }
-            }
+        if let Some(ctx) = ctx
+            && let Err(wait) = self.study.check(&settings, std::time::Instant::now())
+        {
+            ctx.request_repaint_after(wait);
+            return;
         }
         let Some(job) = self.derived.take_study_job(&settings) else {
             return;
@@ -119,12 +114,13 @@ impl MotiveApp {
         }
     }
 
-    pub(super) fn job_done(&mut self, out: JobOutput) {
+    pub(super) fn job_done(&mut self, ctx: &egui::Context, out: JobOutput) {
         match out {
             JobOutput::Samples(scenario, result) => self.derived.deliver_samples(&scenario, result),
-            // The dialog counts as open until its answer is used.
-            JobOutput::Dialog(outcome) => self.pending_dialog = Some(outcome),
-            JobOutput::Exported(path, result) => self.exported(&path, result),
+            JobOutput::Dialog(outcome) => self.dialog_answered(ctx, outcome),
+            JobOutput::Exported(path, result) => {
+                self.exported(&path, result);
+            }
             JobOutput::Study(result) => self.derived.deliver_study(*result),
             JobOutput::StudyFailed(scenario, settings) => self.derived.study_failed(
                 &scenario,

@@ -3,7 +3,7 @@
 //! is and with a lever moving every frame.
 
 use super::MotiveApp;
-use crate::cli::measure;
+use crate::measure::measure;
 use crate::ui::ctx::{Command, Edit, PlotTab};
 use std::hint::black_box;
 use std::time::Duration;

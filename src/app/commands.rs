@@ -1,63 +1,42 @@
 //! Commands: everything with side effects, sent by the views and applied here once, with the
 //! unsaved-changes question in front of anything that would replace the document.
 
+use super::flow::{Doc, Effect, Event};
 use super::{MotiveApp, default_document};
 use crate::format::number;
 use crate::io::{SHIPPED_PRESETS, load_document};
-use crate::ui::ctx::{Answer, Command, Edit, Notice};
+use crate::ui::command::{Scope, UiCommand};
+use crate::ui::ctx::{Action, Command, Edit, Notice};
 use std::path::PathBuf;
 
 impl MotiveApp {
-    /// Whether a command would throw away unsaved changes.
-    fn discards(&self, cmd: &Command) -> bool {
-        let replaces = matches!(
-            cmd,
-            Command::New
-                | Command::Open(_)
-                | Command::OpenDialog
-                | Command::Quit
-                | Command::OpenShipped(_)
-                | Command::StepPreset(_)
-        );
-        replaces && self.session.dirty() && self.discard_approved.as_ref() != Some(&self.session.doc.state)
-    }
-
-    /// Apply one command now, without asking about unsaved changes.
+    /// Apply one command now. Anything that would replace the document or touch a file goes
+    /// through the document flow, which asks about unsaved changes first.
     pub fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
+        if let Some(action) = cmd.action() {
+            // A broken file is reported at once: there is nothing to ask about.
+            if let Action::Open(p) = &action
+                && self.session.dirty()
+                && let Err(e) = load_document(p)
+            {
+                self.file_error("Could not open the file; nothing was changed", &e);
+                return;
+            }
+            self.dispatch(ctx, Event::Request(action));
+            ctx.request_repaint();
+            return;
+        }
         match cmd {
             Command::Edit(e) => self.apply_edit(ctx, e),
             Command::AdoptSample(levers) => self.adopt_sample(ctx, levers),
-            Command::New => {
-                self.replace_document(default_document(), None, None);
-            }
-            Command::OpenDialog => self.spawn_dialog(false),
-            Command::Open(p) => self.open(&p),
-            Command::OpenShipped(i) => self.open_shipped(i),
-            Command::Save => match self.session.path.clone() {
-                Some(p) => {
-                    self.save_to(&p, false);
-                }
-                None => self.spawn_dialog(true),
-            },
-            Command::SaveAsDialog => self.spawn_dialog(true),
-            Command::SaveAs(p) => {
-                // The system's dialog asked before replacing a file.
-                self.save_to(&p, true);
-            }
-            Command::SaveTo { path, replace } => {
-                if !replace && crate::io::exists(&path) {
-                    let changed = self.is_document_file(&path) && self.session.changed_on_disk();
-                    self.views.file_window.ask_to_replace(
-                        crate::ui::views::file_window::FileAction::Save,
-                        path,
-                        changed,
-                    );
-                } else if self.save_to(&path, replace) {
-                    self.views.file_window.close();
-                }
-            }
-            Command::ShowFileWindow(action) => self.show_file_window(action),
-            Command::ExportTo { kind, path, replace } => self.export_to(ctx, kind, path, replace),
+            Command::Save => self.dispatch(ctx, Event::Save),
+            Command::SaveAsDialog => self.dispatch(ctx, Event::SaveAs),
+            Command::SaveAs(p) => self.dispatch(ctx, Event::SaveTo(p)),
+            Command::ShowFileWindow(action) => self.dispatch(ctx, Event::ShowPathWindow(action)),
+            Command::PathChosen { path, replace } => self.dispatch(ctx, Event::PathChosen { path, replace }),
+            Command::ChooseAnotherPath => self.dispatch(ctx, Event::ChooseAnother),
+            Command::ClosePathWindow => self.dispatch(ctx, Event::Cancel),
+            Command::Answer(a) => self.dispatch(ctx, Event::Answer(a)),
             Command::Undo => self.session.step_history(true),
             Command::Redo => self.session.step_history(false),
             Command::PinA => {
@@ -75,8 +54,8 @@ impl MotiveApp {
             }
             Command::SetLook(look) => self.prefs.look = look,
             Command::SetPerHypothesis(on) => self.prefs.per_hypothesis = on,
-            Command::ShowAssumptions(o, t) => self.views.assumptions.open = Some((o, t)),
-            Command::ShowHelp(doc) => self.views.help.open = Some(doc),
+            Command::ShowAssumptions(o, t) => self.views.assumptions.show(o, t),
+            Command::ShowHelp(doc) => self.views.help.show(doc),
             Command::StepTimeline(step) => {
                 let doc = &self.session.doc;
                 if let Some(next) =
@@ -85,7 +64,70 @@ impl MotiveApp {
                     self.apply_edit(ctx, Edit::Observed(next));
                 }
             }
-            Command::StepPreset(step) => {
+            Command::DismissNotice => self.notice = None,
+            Command::DiscardRecovery => self.discard_recovery(),
+            // Actions, handled above.
+            Command::New
+            | Command::OpenDialog
+            | Command::Open(_)
+            | Command::OpenShipped(_)
+            | Command::StepPreset(_)
+            | Command::Quit => {}
+        }
+        ctx.request_repaint();
+    }
+
+    /// Feed `event` to the document flow and carry out what it says, feeding back what the
+    /// effects report, until nothing is left.
+    pub(super) fn dispatch(&mut self, ctx: &egui::Context, event: Event) {
+        let mut queue = std::collections::VecDeque::from([event]);
+        while let Some(event) = queue.pop_front() {
+            let s = &self.session;
+            let doc = Doc {
+                dirty: s.dirty(),
+                path: s.path.as_deref(),
+                state: &s.doc.state,
+            };
+            for effect in self.flow.on(event, &doc) {
+                queue.extend(self.perform(ctx, effect));
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    /// Carry out one effect of the flow; what it reports back.
+    fn perform(&mut self, ctx: &egui::Context, effect: Effect) -> Option<Event> {
+        match effect {
+            Effect::Run(action) => self.run(ctx, action),
+            Effect::DropChanges => {
+                // What eframe stores for the next run is the document as last saved, or the
+                // default for work that was never saved.
+                match self.session.saved.clone() {
+                    Some(saved) => self.session.doc.state = saved,
+                    None => self.replace_document(default_document(), None, None),
+                }
+            }
+            Effect::CancelClose => ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose),
+            Effect::ShowDialog { save } => return self.spawn_dialog(save),
+            Effect::PrefillPath(action) => self.prefill_path(action),
+            Effect::Write { path, check } => return Some(self.save_to(&path, check)),
+            Effect::Export { kind, path, replace } => return Some(self.export_to(ctx, kind, path, replace)),
+            Effect::SayWhatFollows(action) => {
+                let then = action.describe(crate::io::preset_names());
+                self.notice = Some(Notice::info(format!("Choose where to save; {then} follows")));
+            }
+            Effect::Notice(n) => self.notice = Some(n),
+        }
+        None
+    }
+
+    /// Replace the document, or quit, now.
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.replace_document(default_document(), None, None),
+            Action::Open(p) => self.open(&p),
+            Action::OpenShipped(i) => self.open_shipped(i),
+            Action::StepPreset(step) => {
                 let n = SHIPPED_PRESETS.len();
                 if n > 0 {
                     let next = match self.session.shipped_index {
@@ -97,24 +139,19 @@ impl MotiveApp {
                     let before = self.session.doc.state.clone();
                     self.open_shipped(next);
                     if self.session.shipped_index == Some(next) {
-                        self.previous_step = Some(before);
+                        self.session.previous_step = Some(before);
                     }
                 }
             }
-            Command::DismissNotice => self.notice = None,
-            Command::DiscardRecovery => self.discard_recovery(),
-            Command::Answer(a) => self.answer(ctx, a),
-            Command::Quit => {
-                self.quit_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            // The flow turns this into a dialog or the path window; it never runs as such.
+            Action::OpenDialog => {}
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-        ctx.request_repaint();
     }
 
     fn apply_edit(&mut self, ctx: &egui::Context, edit: Edit) {
         let (doc, opened) = (&mut self.session.doc, &self.session.opened);
-        doc.state.apply(edit, &doc.scenario, opened);
+        doc.state.apply(edit, &doc.scenario, self.derived.model(), opened);
         ctx.request_repaint();
     }
 
@@ -134,71 +171,31 @@ impl MotiveApp {
         self.apply_edit(ctx, Edit::Levers(levers));
         self.notice = Some(Notice {
             is_error: false,
-            title: "Adopted a sampled policy's settings; Undo (Ctrl+Z) brings the previous ones back".into(),
+            title: format!(
+                "Adopted a sampled policy's settings; Undo ({}) brings the previous ones back",
+                UiCommand::Undo.key_text(ctx)
+            ),
             lines: changes,
         });
     }
 
-    /// Apply the document edits queued so far, leaving the other commands queued.
-    pub(super) fn apply_edits(&mut self, ctx: &egui::Context) {
-        if self.confirm.is_some() {
-            return;
-        }
-        let (edits, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.commands)
-            .into_iter()
-            .partition(|c| matches!(c, Command::Edit(_)));
-        self.commands = rest;
-        for c in edits {
-            if let Command::Edit(e) = c {
-                self.apply_edit(ctx, e);
-            }
-        }
-    }
-
+    /// The keyboard shortcuts pressed this frame, as commands (the table in
+    /// [`UiCommand`] says which key does what, and when).
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
         let typing = ctx.egui_wants_keyboard_input();
-        let shortcut = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
-        let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let mut send = |c: Command| self.commands.push(c);
-        if shortcut(ctrl_shift, Key::Z) || shortcut(Modifiers::COMMAND, Key::Y) {
-            send(Command::Redo);
-        } else if shortcut(Modifiers::COMMAND, Key::Z) {
-            send(Command::Undo);
-        }
-        if shortcut(ctrl_shift, Key::S) {
-            send(Command::SaveAsDialog);
-        } else if shortcut(Modifiers::COMMAND, Key::S) {
-            send(Command::Save);
-        }
-        if shortcut(Modifiers::COMMAND, Key::O) {
-            send(Command::OpenDialog);
-        }
-        if shortcut(Modifiers::COMMAND, Key::N) {
-            send(Command::New);
-        }
-        if shortcut(Modifiers::NONE, Key::F11) {
-            send(Command::ToggleClassroom);
-        }
-        if self.classroom {
-            // Esc first closes an open menu, popup or combo box (egui does that itself); only
-            // with none open does it leave classroom mode.
-            if !self.popup_open && shortcut(Modifiers::NONE, Key::Escape) {
-                self.commands.push(Command::ToggleClassroom);
-            }
-            if !typing {
-                if shortcut(Modifiers::NONE, Key::ArrowRight) || shortcut(Modifiers::NONE, Key::PageDown) {
-                    self.commands.push(Command::StepPreset(1));
-                }
-                if shortcut(Modifiers::NONE, Key::ArrowLeft) || shortcut(Modifiers::NONE, Key::PageUp) {
-                    self.commands.push(Command::StepPreset(-1));
-                }
-                if shortcut(Modifiers::NONE, Key::ArrowDown) {
-                    self.commands.push(Command::StepTimeline(1));
-                }
-                if shortcut(Modifiers::NONE, Key::ArrowUp) {
-                    self.commands.push(Command::StepTimeline(-1));
-                }
+        for command in UiCommand::ALL {
+            let live = match command.scope() {
+                Scope::Anywhere => true,
+                Scope::Classroom => self.classroom && !typing,
+                Scope::ClassroomNoPopup => self.classroom && !self.chrome.popup_open,
+            };
+            if live
+                && command
+                    .shortcuts()
+                    .iter()
+                    .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)))
+            {
+                self.commands.push(command.command());
             }
         }
     }
@@ -220,67 +217,28 @@ impl MotiveApp {
     /// is taken; anything else queued behind it is dropped.
     pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
         for cmd in std::mem::take(&mut self.commands) {
-            if self.confirm.is_some() {
-                if let Command::Answer(a) = cmd {
-                    self.answer(ctx, a);
-                }
-                continue;
-            }
-            // A broken file is reported at once: there is nothing to confirm.
-            if let Command::Open(p) = &cmd
-                && self.session.dirty()
-                && let Err(e) = load_document(p)
-            {
-                self.file_error("Could not open the file; nothing was changed", &e);
-                continue;
-            }
-            if self.discards(&cmd) {
-                self.confirm = Some(cmd);
-                ctx.request_repaint();
+            if self.flow.asking().is_some() && !matches!(cmd, Command::Answer(_)) {
                 continue;
             }
             self.apply(ctx, cmd);
         }
     }
 
+    /// The window's close button: with unsaved changes the flow keeps the window open and asks.
     pub(super) fn close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed && self.session.dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Command::Quit);
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.dispatch(ctx, Event::CloseRequested);
         }
     }
 
-    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
-        let Some(cmd) = self.confirm.take() else { return };
-        match answer {
-            Answer::Save => {
-                if let Some(p) = self.session.path.clone() {
-                    self.save_to(&p, false);
-                    if !self.session.dirty() {
-                        self.apply(ctx, cmd);
-                    }
-                } else {
-                    let then = crate::ui::views::confirm::action(&cmd, &self.preset_names);
-                    self.notice = Some(Notice::info(format!("Choose where to save; {then} follows")));
-                    self.after_save = Some(cmd);
-                    self.spawn_dialog(true);
-                }
-            }
-            Answer::Discard => {
-                if cmd == Command::Quit {
-                    // What eframe stores for the next run is the document as last saved, or
-                    // nothing for work that was never saved.
-                    match self.session.saved.clone() {
-                        Some(saved) => self.session.doc.state = saved,
-                        None => self.forget_document = true,
-                    }
-                } else {
-                    self.discard_approved = Some(self.session.doc.state.clone());
-                }
-                self.apply(ctx, cmd);
-            }
-            Answer::Cancel => {}
+    /// Close the unsaved-changes question and the path window as Cancel would (tests: the
+    /// monkey settles the app before it checks undo).
+    pub fn dismiss_prompts(&mut self, ctx: &egui::Context) {
+        if self.flow.asking().is_some() {
+            self.dispatch(ctx, Event::Answer(crate::ui::ctx::Answer::Cancel));
         }
-        ctx.request_repaint();
+        if self.flow.path_window().is_some() {
+            self.dispatch(ctx, Event::Cancel);
+        }
     }
 }

@@ -1,19 +1,19 @@
 //! Exports: the outcomes table and the decision matrix as CSV (the command line's CSV), and
 //! the window as a PNG image taken by egui after the export window has closed.
 
+use super::flow::Event;
 use super::{JobOutput, MotiveApp};
 use crate::analysis::Side;
-use crate::cli::output::{csv_outcomes, csv_policies};
+use crate::io::report::{csv_outcomes, csv_policies};
 use crate::io::{exists, write_atomic};
-use crate::ui::ctx::Notice;
-use crate::ui::views::file_window::{ExportKind, FileAction};
+use crate::ui::ctx::{ExportKind, Notice, Replace};
 use std::path::{Path, PathBuf};
 
 /// A screenshot as PNG bytes.
 ///
 /// # Errors
 /// The image cannot be encoded.
-pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let rgba: Vec<u8> = image
         .pixels
@@ -46,28 +46,28 @@ impl MotiveApp {
             .join(format!("{}-{}", self.file_stem(), kind.file_suffix()))
     }
 
-    /// Export `kind` to `path`; an existing file is replaced only with `replace`.
-    pub(super) fn export_to(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf, replace: bool) {
+    /// Export `kind` to `path`; an existing file is replaced only with `replace`. What
+    /// happened, for the document flow (the window's PNG is written on the next frame, once
+    /// the path window has closed; a failure then is shown in the banner).
+    pub(super) fn export_to(&mut self, ctx: &egui::Context, kind: ExportKind, path: PathBuf, replace: bool) -> Event {
         if !replace && exists(&path) {
-            self.views
-                .file_window
-                .ask_to_replace(FileAction::Export(kind), path, false);
-            return;
+            return Event::WouldReplace(Replace {
+                path,
+                changed_on_disk: false,
+            });
         }
         let text = match kind {
             ExportKind::WindowPng => {
-                // Taken on the next frame, once the export window is gone.
-                self.views.file_window.close();
-                self.pending_screenshot = Some(path);
+                self.chrome.pending_screenshot = Some(path);
                 ctx.request_repaint();
-                return;
+                return Event::Written;
             }
             ExportKind::OutcomesCsv | ExportKind::MatrixCsv => {
                 let report = match self.derived.report(Side::Live, &self.session.doc.state.settings) {
                     Ok(r) => r,
                     Err(e) => {
                         self.notice = Some(Notice::error("Nothing to export", vec![e.to_string()]));
-                        return;
+                        return Event::WriteFailed;
                     }
                 };
                 let doc = &self.session.doc;
@@ -78,15 +78,17 @@ impl MotiveApp {
                 }
             }
         };
-        let written = text
-            .map_err(|e| e.to_string())
-            .and_then(|t| write_atomic(&path, t.as_bytes()).map_err(|e| e.to_string()));
-        self.exported(&path, written);
+        let written = text.and_then(|t| write_atomic(&path, t.as_bytes()).map_err(|e| e.to_string()));
+        if self.exported(&path, written) {
+            Event::Written
+        } else {
+            Event::WriteFailed
+        }
     }
 
     /// Ask egui for the screenshot an export is waiting for.
     pub(super) fn take_screenshot(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.pending_screenshot.take() else {
+        let Some(path) = self.chrome.pending_screenshot.take() else {
             return;
         };
         let tx = self.jobs.sender();
@@ -96,13 +98,17 @@ impl MotiveApp {
         });
     }
 
-    pub(super) fn exported(&mut self, path: &Path, result: Result<(), String>) {
+    /// Say how an export went; whether it worked.
+    pub(super) fn exported(&mut self, path: &Path, result: Result<(), String>) -> bool {
         match result {
             Ok(()) => {
-                self.views.file_window.close();
                 self.notice = Some(Notice::info(format!("Exported {}", path.display())));
+                true
             }
-            Err(e) => self.notice = Some(Notice::error("Could not export; nothing was written", vec![e])),
+            Err(e) => {
+                self.notice = Some(Notice::error("Could not export; nothing was written", vec![e]));
+                false
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 //! Files: opening, saving, native dialogs as jobs, recent files.
 
+use super::flow::{Check, Event};
 use super::{DialogOutcome, JobOutput, MotiveApp};
 use crate::analysis::Derived;
 use crate::io::{
     FileError, FileKind, SHIPPED_PRESETS, absolute, load_document_and_kind, parse_document, save_document,
 };
 use crate::model::document::{Document, ScenarioSource};
-use crate::ui::ctx::{Command, Notice};
-use crate::ui::views::file_window::FileAction;
+use crate::ui::ctx::{FileAction, Notice, Replace};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,11 +33,9 @@ impl MotiveApp {
         if !same {
             // Everything indexed by the old scenario goes.
             self.derived = Derived::new(Arc::clone(&doc.scenario));
-            self.views.credences.locked.clear();
-            self.views.assumptions.open = None;
+            self.views.scenario_changed();
         }
         self.session.replace(doc, path, same, shipped_index);
-        self.previous_step = None;
     }
 
     /// Open a file; a broken file leaves the document untouched and shows what is wrong.
@@ -108,28 +106,39 @@ impl MotiveApp {
             .is_some_and(|p| absolute(p) == absolute(path))
     }
 
-    /// Save to `path`; whether it worked (a failure is shown in the banner). Unless `replace`,
-    /// a document file that something else changed since it was opened or saved is not
-    /// written over: the path window asks first.
-    pub(super) fn save_to(&mut self, path: &Path, replace: bool) -> bool {
+    /// Save to `path` after `check`; what happened, for the document flow (a failure is
+    /// shown in the banner). A document file that something else changed since it was opened
+    /// or saved, or a file that is there where a typed path points, is not written over: the
+    /// flow asks first.
+    pub(super) fn save_to(&mut self, path: &Path, check: Check) -> Event {
         // A drag in progress becomes its own step before the save.
         self.session.commit();
-        if !replace && self.is_document_file(path) && self.session.changed_on_disk() {
-            self.views
-                .file_window
-                .ask_to_replace(FileAction::Save, path.to_path_buf(), true);
-            self.notice = Some(Notice::error(
-                format!(
-                    "Not saved: {} changed on disk since it was opened or saved here",
-                    path.display()
-                ),
-                vec![
-                    "Another program, or another Motive Lab window, wrote to it.".to_owned(),
-                    "Replace it with this document, choose another file, or cancel: your work stays here, unsaved."
-                        .to_owned(),
-                ],
-            ));
-            return false;
+        let changed_on_disk = || self.is_document_file(path) && self.session.changed_on_disk();
+        match check {
+            Check::ChangedOnDisk if changed_on_disk() => {
+                self.notice = Some(Notice::error(
+                    format!(
+                        "Not saved: {} changed on disk since it was opened or saved here",
+                        path.display()
+                    ),
+                    vec![
+                        "Another program, or another Motive Lab window, wrote to it.".to_owned(),
+                        "Replace it with this document, choose another file, or cancel: your work stays here, unsaved."
+                            .to_owned(),
+                    ],
+                ));
+                return Event::WouldReplace(Replace {
+                    path: path.to_path_buf(),
+                    changed_on_disk: true,
+                });
+            }
+            Check::Exists if crate::io::exists(path) => {
+                return Event::WouldReplace(Replace {
+                    path: path.to_path_buf(),
+                    changed_on_disk: changed_on_disk(),
+                });
+            }
+            Check::Nothing | Check::ChangedOnDisk | Check::Exists => {}
         }
         let mut doc = self.session.doc.clone();
         // A relative scenario path would break when the preset moves: embed the scenario.
@@ -144,18 +153,14 @@ impl MotiveApp {
                 self.session.saved_to(path);
                 self.remember(path);
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
-                // The action an unsaved-changes prompt held back goes on now.
-                if let Some(c) = self.after_save.take() {
-                    self.commands.push(c);
-                }
-                true
+                Event::Written
             }
             Err(e) => {
                 self.file_error(
                     "Could not save; the file on disk is unchanged and your work stays here, unsaved",
                     &e,
                 );
-                false
+                Event::WriteFailed
             }
         }
     }
@@ -196,8 +201,8 @@ impl MotiveApp {
         }
     }
 
-    /// Open the path window for `action`, prefilled.
-    pub(super) fn show_file_window(&mut self, action: FileAction) {
+    /// The path window opened for `action`: fill its path field.
+    pub(super) fn prefill_path(&mut self, action: FileAction) {
         let prefill = match action {
             FileAction::Save => self.default_save_path(),
             FileAction::Export(kind) => self.default_export_path(kind),
@@ -207,19 +212,12 @@ impl MotiveApp {
         if action == FileAction::Open && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.views.file_window.show(action, &text);
+        self.views.file_window.prefill(&text);
     }
 
-    /// Ask for a file in the system's dialog, off the UI thread.
-    pub(super) fn spawn_dialog(&mut self, save: bool) {
-        if self.no_system_dialog {
-            self.show_file_window(if save { FileAction::Save } else { FileAction::Open });
-            return;
-        }
-        if self.dialog_open {
-            self.notice = Some(Notice::info("A file dialog is already open; finish with it first"));
-            return;
-        }
+    /// Ask for a file in the system's dialog, off the UI thread; `DialogFailed` if it cannot
+    /// start.
+    pub(super) fn spawn_dialog(&mut self, save: bool) -> Option<Event> {
         let dir = self.file_dir();
         let file_name = match self.session.path.as_deref().and_then(Path::file_name) {
             Some(n) => n.to_string_lossy().into_owned(),
@@ -246,69 +244,70 @@ impl MotiveApp {
             })
         };
         match self.jobs.spawn("file-dialog", work, failed) {
-            Ok(()) => self.dialog_open = true,
-            Err(e) => self.notice = Some(Notice::error("Could not show a file dialog", vec![e])),
+            Ok(()) => None,
+            Err(e) => {
+                eprintln!("motive-lab: could not show a file dialog: {e}");
+                Some(Event::DialogFailed)
+            }
         }
     }
 
-    pub(super) fn dialog_answered(&mut self, outcome: DialogOutcome) {
-        match outcome {
-            // Through the command queue, so that edits made meanwhile are asked about.
-            DialogOutcome::Open(Some(p), _) => self.commands.push(Command::Open(p)),
-            DialogOutcome::Save(Some(p), _) => {
-                self.save_to(&p, true);
-            }
+    /// The system's dialog came back: a path, closed by the user, or (empty at once) none
+    /// there.
+    pub(super) fn dialog_answered(&mut self, ctx: &egui::Context, outcome: DialogOutcome) {
+        let event = match outcome {
+            DialogOutcome::Open(Some(p), _) | DialogOutcome::Save(Some(p), _) => Event::DialogAnswered(Some(p)),
             DialogOutcome::Open(None, took) | DialogOutcome::Save(None, took) if took < NO_DIALOG => {
-                // No dialog service: type the path instead, from now on.
-                self.no_system_dialog = true;
-                let action = match outcome {
-                    DialogOutcome::Open(..) => FileAction::Open,
-                    DialogOutcome::Save(..) => FileAction::Save,
-                };
-                self.show_file_window(action);
-                self.notice = Some(Notice {
-                    is_error: false,
-                    title: "No system file dialog is available here: type the path instead".into(),
-                    lines: vec![
-                        "Installing xdg-desktop-portal (or zenity) brings the system dialog.".into(),
-                        "A .ron file dropped on the window opens too.".into(),
-                    ],
-                });
+                Event::DialogFailed
             }
-            DialogOutcome::Open(None, _) | DialogOutcome::Save(None, _) => {}
-        }
+            DialogOutcome::Open(None, _) | DialogOutcome::Save(None, _) => Event::DialogAnswered(None),
+        };
+        self.dispatch(ctx, event);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::views::file_window::FileAction;
+    use crate::ui::ctx::{Command, FileAction};
 
     #[test]
     fn a_dialog_that_answers_at_once_means_there_is_none() {
-        let mut app = MotiveApp::new_default(&egui::Context::default());
-        app.dialog_answered(DialogOutcome::Save(None, Duration::from_millis(3)));
-        assert!(app.no_system_dialog);
-        assert_eq!(app.views.file_window.action(), Some(FileAction::Save));
+        let ctx = egui::Context::default();
+        let mut app = MotiveApp::new_default(&ctx);
+        // The system's save dialog open (without starting one).
+        let state = app.session.doc.state.clone();
+        let doc = crate::app::flow::Doc {
+            dirty: false,
+            path: None,
+            state: &state,
+        };
+        assert_eq!(
+            app.flow.on(Event::SaveAs, &doc),
+            vec![crate::app::flow::Effect::ShowDialog { save: true }]
+        );
+        app.dialog_answered(&ctx, DialogOutcome::Save(None, Duration::from_millis(3)));
+        assert!(!app.flow.uses_system_dialog());
+        assert_eq!(app.flow.path_window().map(|w| w.action), Some(FileAction::Save));
         assert!(
             app.notice
                 .as_ref()
                 .is_some_and(|n| n.title.starts_with("No system file dialog"))
         );
         // From now on Open asks in the app's window without trying the system's.
-        app.views.file_window.close();
-        app.spawn_dialog(false);
-        assert_eq!(app.views.file_window.action(), Some(FileAction::Open));
-        assert!(!app.dialog_open);
+        app.apply(&ctx, Command::ClosePathWindow);
+        app.apply(&ctx, Command::OpenDialog);
+        assert_eq!(app.flow.path_window().map(|w| w.action), Some(FileAction::Open));
+        assert!(!app.flow.dialog_open());
     }
 
     #[test]
     fn a_dialog_closed_by_the_user_changes_nothing() {
-        let mut app = MotiveApp::new_default(&egui::Context::default());
-        app.dialog_answered(DialogOutcome::Open(None, Duration::from_secs(4)));
-        assert!(!app.no_system_dialog);
-        assert_eq!(app.views.file_window.action(), None);
+        let ctx = egui::Context::default();
+        let mut app = MotiveApp::new_default(&ctx);
+        app.dialog_answered(&ctx, DialogOutcome::Open(None, Duration::from_secs(4)));
+        assert!(app.flow.uses_system_dialog());
+        assert_eq!(app.flow.path_window(), None);
         assert!(app.notice.is_none());
     }
 }

@@ -31,7 +31,7 @@ pub enum JobOutput {
     /// The uncertainty study of some settings.
     Study(Box<crate::analysis::StudyResult>),
     /// The uncertainty study stopped with an internal error.
-    StudyFailed(Arc<Scenario>, crate::model::preset::Settings),
+    StudyFailed(Arc<Scenario>, crate::model::settings::Settings),
 }
 
 /// Sends a result back to the app from anywhere, waking it.
@@ -109,6 +109,12 @@ impl Jobs {
                 self.running.fetch_sub(1, Ordering::SeqCst);
                 format!("could not start the {name} thread: {e}")
             })
+    }
+
+    /// The context the jobs wake.
+    #[must_use]
+    pub fn context(&self) -> egui::Context {
+        self.ctx.clone()
     }
 
     /// A sender for work that reports back by callback rather than as a spawned job.

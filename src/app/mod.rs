@@ -4,6 +4,8 @@
 
 mod background;
 pub use background::STUDY_DELAY;
+pub mod flow;
+mod settle;
 pub use recovery::{APP_ID, AUTOSAVE_AFTER, RECOVERY_FILE};
 pub mod bench;
 mod commands;
@@ -23,9 +25,8 @@ pub use session::Session;
 use defaults::default_document;
 
 use crate::analysis::Derived;
-use crate::io::SHIPPED_PRESETS;
-use crate::model::document::{DocState, Document};
-use crate::model::preset::Settings;
+use crate::model::document::Document;
+use crate::model::settings::Settings;
 use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
 use crate::ui::views::step_changes::StepChangesView;
@@ -34,7 +35,9 @@ use crate::ui::views::{
     header::HeaderView, help::HelpView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
     weights::WeightsView,
 };
+use flow::Flow;
 use serde::{Deserialize, Serialize};
+use settle::Settle;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -87,11 +90,28 @@ pub struct Views {
     confirm: ConfirmView,
 }
 
+/// What the shell last did to the window, so that it does it again only on change.
+#[derive(Debug, Default)]
+struct Chrome {
+    /// Look and zoom applied.
+    applied_look: Option<(Look, bool)>,
+    /// The window title last sent.
+    shown_title: String,
+    /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
+    popup_open: bool,
+    /// An export of the window waits for the next frame's screenshot.
+    pending_screenshot: Option<PathBuf>,
+}
+
+impl Views {
+    /// A new scenario: what the views hold about the old one goes.
+    fn scenario_changed(&mut self) {
+        self.credences.unlock_all();
+        self.assumptions.close();
+    }
+}
+
 /// The desktop app.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent flags of the shell, not a state machine"
-)]
 pub struct MotiveApp {
     /// The document and its history.
     pub session: Session,
@@ -103,49 +123,46 @@ pub struct MotiveApp {
     pub prefs: Prefs,
     /// Banner message.
     pub notice: Option<Notice>,
-    /// A command waiting for the unsaved-changes answer.
-    pub confirm: Option<Command>,
     /// Classroom mode.
     pub classroom: bool,
+    /// Commands sent this frame, applied at the points [`MotiveApp::frame_ui`] names.
     commands: Vec<Command>,
     jobs: Jobs,
-    /// The live settings and since when they have not changed (the study waits for a pause).
-    settled: Option<(crate::model::preset::Settings, std::time::Instant)>,
+    /// The document flow: the unsaved-changes question, dialogs, the path window, quitting.
+    flow: Flow,
     /// The recovery file: where it is and what was last written.
     autosave: recovery::Autosave,
-    /// How long the settings must stay the same before their study starts.
-    study_delay: std::time::Duration,
-    /// A file dialog is open.
-    dialog_open: bool,
-    /// A dialog's answer that arrived while the unsaved-changes question was open.
-    pending_dialog: Option<DialogOutcome>,
-    /// Close was confirmed; let the window close.
-    quit_confirmed: bool,
-    /// Look and zoom applied (to re-apply only on change).
-    applied_look: Option<(Look, bool)>,
-    /// The window title last sent.
-    shown_title: String,
-    /// An export of the window waits for the next frame's screenshot.
-    pending_screenshot: Option<PathBuf>,
-    /// A system file dialog came back empty at once: there is none; use the path window.
-    no_system_dialog: bool,
-    /// The action an unsaved-changes prompt holds back until the document is saved to a path
-    /// still to be chosen; dropped when that choice is abandoned.
-    after_save: Option<Command>,
-    /// The state before the last classroom step (what the step panel compares with).
-    previous_step: Option<DocState>,
-    /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
-    popup_open: bool,
-    /// Names of the shipped presets (read once).
-    preset_names: Vec<String>,
-    /// The user quit discarding work that was never saved: keep no document for the next run.
-    forget_document: bool,
-    /// The state as it was when the user chose to discard its changes, so that the action
-    /// that follows (a file dialog, say) does not ask again.
-    discard_approved: Option<DocState>,
+    /// The live settings and since when they have not changed (the study waits for a pause).
+    study: Settle<Settings>,
+    chrome: Chrome,
 }
 
 impl MotiveApp {
+    /// The app as eframe starts it: restores the last session, then opens `file` if given.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let stored = cc.storage.and_then(|s| s.get_string(persist::STORAGE_KEY));
+        let (persisted, problem) = match stored.as_deref().map(Persisted::from_ron) {
+            None => (Persisted::default(), None),
+            Some(Ok(p)) => (p, None),
+            Some(Err(e)) => (Persisted::default(), Some(e)),
+        };
+        let mut app = Self::restored(&cc.egui_ctx, persisted, file);
+        // Autosave goes with eframe's persistence: without storage (tests, a run without a
+        // data folder) nothing is written or recovered.
+        if cc.storage.is_some() {
+            app.set_recovery_dir(recovery::default_dir());
+            app.recover();
+        }
+        if let Some(e) = problem {
+            app.notice = Some(crate::ui::ctx::Notice::error(
+                "The settings of the last run could not be read; the app starts afresh",
+                vec![e.to_string()],
+            ));
+        }
+        app
+    }
+
     /// The app on its built-in default scenario, with no storage (tests and benchmarks).
     #[must_use]
     pub fn new_default(ctx: &egui::Context) -> Self {
@@ -155,7 +172,6 @@ impl MotiveApp {
     /// The app on `doc`, untitled (tests of other scenarios).
     #[must_use]
     pub fn with_document(ctx: &egui::Context, doc: Document, prefs: Prefs, results: ResultsView) -> Self {
-        let system_dialog = prefs.system_dialog;
         Self {
             derived: Derived::new(Arc::clone(&doc.scenario)),
             session: Session::new(doc, None),
@@ -163,28 +179,15 @@ impl MotiveApp {
                 results,
                 ..Views::default()
             },
+            flow: Flow::new(prefs.system_dialog),
             prefs,
             notice: None,
-            confirm: None,
             classroom: false,
             commands: Vec::new(),
             jobs: Jobs::new(ctx),
-            dialog_open: false,
-            pending_dialog: None,
-            settled: None,
+            study: Settle::new(STUDY_DELAY),
             autosave: recovery::Autosave::default(),
-            study_delay: STUDY_DELAY,
-            quit_confirmed: false,
-            applied_look: None,
-            shown_title: String::new(),
-            discard_approved: None,
-            forget_document: false,
-            popup_open: false,
-            previous_step: None,
-            no_system_dialog: !system_dialog,
-            after_save: None,
-            pending_screenshot: None,
-            preset_names: SHIPPED_PRESETS.iter().map(crate::io::ShippedFile::name).collect(),
+            chrome: Chrome::default(),
         }
     }
 
@@ -235,12 +238,13 @@ impl MotiveApp {
             opened: &s.opened.settings,
             shipped_index: s.shipped_index,
             recent: &self.prefs.recent,
-            presets: &self.preset_names,
+            presets: crate::io::preset_names(),
             per_hypothesis: self.prefs.per_hypothesis,
             notice: self.notice.as_ref(),
             recovered: self.autosave.before_recovery.is_some(),
-            confirming: self.confirm.as_ref(),
-            previous_step: self.previous_step.as_ref(),
+            confirming: self.flow.asking(),
+            path_window: self.flow.path_window(),
+            previous_step: s.previous_step.as_ref(),
         };
         let theme = Theme::new(self.prefs.look, self.classroom);
         let ctx = ViewCtx::new(&s.doc, &mut self.derived, session, theme, &mut self.commands);
@@ -254,51 +258,61 @@ impl MotiveApp {
     }
 
     /// Everything drawn in one frame, without eframe's `Frame` (used by tests and `bench`).
+    ///
+    /// The order of a frame, and the one point where commands are applied:
+    /// 1. finished jobs are taken (a dialog's answer goes to the document flow at once);
+    /// 2. background work starts (the study once the settings have settled);
+    /// 3. the keyboard shortcuts and dropped files become commands (not while the
+    ///    unsaved-changes question is open), and the window's close button goes to the flow;
+    /// 4. every command queued is applied, in the order sent: the views' from the last frame
+    ///    in their drawing order, commands sent from outside a frame, then this frame's
+    ///    shortcuts and dropped files; while the question is open only its answer is taken;
+    /// 5. a screenshot an export asked for is requested of this frame; the recovery file and
+    ///    the title are brought up to date;
+    /// 6. every view draws what the document now is, each sending commands, and a frame is
+    ///    asked for if any did;
+    /// 7. a finished gesture becomes an undo step, once its last edit is applied.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.applied_look != Some((self.prefs.look, self.classroom)) {
+        if self.chrome.applied_look != Some((self.prefs.look, self.classroom)) {
             theme::apply(&ctx, self.prefs.look, self.classroom);
-            self.applied_look = Some((self.prefs.look, self.classroom));
+            self.chrome.applied_look = Some((self.prefs.look, self.classroom));
         }
         for out in self.jobs.finished() {
-            self.job_done(out);
+            self.job_done(&ctx, out);
         }
         self.start_jobs(Some(&ctx));
-        self.take_screenshot(&ctx);
-        // While the unsaved-changes question is open, nothing else may change the document.
-        if self.confirm.is_none() {
-            if let Some(outcome) = self.pending_dialog.take() {
-                self.dialog_open = false;
-                self.dialog_answered(outcome);
-            }
+        if self.flow.asking().is_none() {
             self.shortcuts(&ctx);
             self.dropped_files(&ctx);
         }
-        self.run_commands(&ctx);
-        self.autosave(&ctx);
-        if self.after_save.is_some() && !self.dialog_open && self.views.file_window.action().is_none() {
-            // Where to save was not chosen: the held-back action is dropped, not run later.
-            self.after_save = None;
-        }
         self.close_request(&ctx);
+        self.run_commands(&ctx);
+        // An export of the window asked for just now is taken of this frame, drawn without
+        // the path window.
+        self.take_screenshot(&ctx);
+        self.autosave(&ctx);
         // Viewport commands request a repaint: send the title only when it changes.
         let title = self.session.title();
-        if title != self.shown_title {
+        if title != self.chrome.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+            self.chrome.shown_title = title;
         }
         self.layout_ui(ui);
         // Menus, popups and combo boxes draw in the foreground layer (the unsaved-changes modal
         // does too, but while it is open no shortcut runs).
-        self.popup_open = ctx.memory(|m| {
+        self.chrome.popup_open = ctx.memory(|m| {
             m.areas()
                 .visible_layer_ids()
                 .iter()
                 .any(|l| l.order == egui::Order::Foreground)
         });
-        self.run_commands(&ctx);
-        // A drag in progress is not yet an undo step: commit when the pointer is released.
-        if !ctx.input(|i| i.pointer.any_down()) {
+        if !self.commands.is_empty() {
+            ctx.request_repaint();
+        }
+        // A drag in progress is not yet an undo step: commit when the pointer is released and
+        // the drag's last edit is applied.
+        if self.commands.is_empty() && !ctx.input(|i| i.pointer.any_down()) {
             self.session.commit();
         }
     }
@@ -329,11 +343,12 @@ impl MotiveApp {
                     }
                 });
             });
-        // The results below show the edits just made in the settings panel.
-        self.apply_edits(ui.ctx());
         let central = egui::CentralPanel::default().show(ui, |ui| self.show(ui, |v| &mut v.results));
-        self.views.assumptions.area = Some(central.response.rect);
-        self.show(ui, |v| &mut v.assumptions);
+        // The assumptions window opens inside the results area.
+        self.show(ui, |v| {
+            v.assumptions.set_area(central.response.rect);
+            &mut v.assumptions
+        });
         self.show(ui, |v| &mut v.file_window);
         self.show(ui, |v| &mut v.help);
         self.show(ui, |v| &mut v.confirm);

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Key of the app's state in eframe storage.
-const STORAGE_KEY: &str = "motive-lab";
+pub(super) const STORAGE_KEY: &str = "motive-lab";
 
 /// App state kept between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -62,31 +62,6 @@ impl Persisted {
 }
 
 impl MotiveApp {
-    /// The app as eframe starts it: restores the last session, then opens `file` if given.
-    #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        let stored = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
-        let (persisted, problem) = match stored.as_deref().map(Persisted::from_ron) {
-            None => (Persisted::default(), None),
-            Some(Ok(p)) => (p, None),
-            Some(Err(e)) => (Persisted::default(), Some(e)),
-        };
-        let mut app = Self::restored(&cc.egui_ctx, persisted, file);
-        // Autosave goes with eframe's persistence: without storage (tests, a run without a
-        // data folder) nothing is written or recovered.
-        if cc.storage.is_some() {
-            app.set_recovery_dir(super::recovery::default_dir());
-            app.recover();
-        }
-        if let Some(e) = problem {
-            app.notice = Some(crate::ui::ctx::Notice::error(
-                "The settings of the last run could not be read; the app starts afresh",
-                vec![e.to_string()],
-            ));
-        }
-        app
-    }
-
     /// The app from a persisted state (as [`MotiveApp::new`] reads it from storage).
     #[must_use]
     pub fn restored(ctx: &egui::Context, mut persisted: Persisted, file: Option<PathBuf>) -> Self {
@@ -205,21 +180,20 @@ impl MotiveApp {
             }
         };
         let s = &self.session;
-        let keep = !self.forget_document;
         Persisted {
             recent: self.prefs.recent.clone(),
             look: self.prefs.look,
             per_hypothesis: self.prefs.per_hypothesis,
             results: ResultsView::default(),
-            last_document: if keep { text("document", &s.doc) } else { None },
-            last_path: if keep { s.path.clone() } else { None },
+            last_document: text("document", &s.doc),
+            last_path: s.path.clone(),
             last_saved: s
                 .saved
                 .as_ref()
                 .and_then(|saved| text("saved state", &s.doc.with_state(saved.clone()))),
             last_opened: text("opened state", &s.doc.with_state(s.opened.clone())),
             last_shipped_index: s.shipped_index,
-            last_fingerprint: if keep { s.on_disk } else { None },
+            last_fingerprint: s.on_disk,
         }
     }
 

@@ -6,7 +6,8 @@
 
 use super::MotiveApp;
 use super::persist::Persisted;
-use crate::io::write_atomic;
+use super::settle::Settle;
+use crate::io::{make_dir, modified, read_text, remove, write_atomic};
 use crate::model::document::DocState;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
@@ -36,16 +37,28 @@ fn clock(t: SystemTime) -> String {
 }
 
 /// Autosave state.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Autosave {
     /// The data folder (`None`: no autosave, as in most tests).
     pub dir: Option<PathBuf>,
-    /// The state last written, so an unchanged document is not written again.
+    /// The state last written (or recovered), so an unchanged document is not written again
+    /// and a recovery file this run knows of is removed once nothing is unsaved.
     written: Option<DocState>,
     /// The unsaved state and since when it has not changed.
-    pending: Option<(DocState, Instant)>,
+    pending: Settle<DocState>,
     /// The session a recovery replaced, for "Discard recovery".
     pub before_recovery: Option<Persisted>,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            written: None,
+            pending: Settle::new(AUTOSAVE_AFTER),
+            before_recovery: None,
+        }
+    }
 }
 
 impl Autosave {
@@ -60,30 +73,19 @@ impl MotiveApp {
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(file) = self.autosave.file() else { return };
         if !self.session.dirty() {
-            if self.autosave.written.take().is_some() || file.exists() && self.autosave.before_recovery.is_none() {
+            if self.autosave.written.is_some() {
                 self.remove_recovery();
             }
-            self.autosave.pending = None;
+            self.autosave.pending.reset();
             return;
         }
         let state = &self.session.doc.state;
         if self.autosave.written.as_ref() == Some(state) {
             return;
         }
-        let now = Instant::now();
-        match &self.autosave.pending {
-            Some((s, since)) if s == state => {
-                let waited = now.duration_since(*since);
-                if waited < AUTOSAVE_AFTER {
-                    ctx.request_repaint_after(AUTOSAVE_AFTER.saturating_sub(waited));
-                    return;
-                }
-            }
-            _ => {
-                self.autosave.pending = Some((state.clone(), now));
-                ctx.request_repaint_after(AUTOSAVE_AFTER);
-                return;
-            }
+        if let Err(wait) = self.autosave.pending.check(state, Instant::now()) {
+            ctx.request_repaint_after(wait);
+            return;
         }
         let snapshot = self.session_snapshot();
         let text = match ron::ser::to_string_pretty(&snapshot, ron::ser::PrettyConfig::default()) {
@@ -94,9 +96,9 @@ impl MotiveApp {
             }
         };
         if let Some(dir) = &self.autosave.dir
-            && let Err(e) = std::fs::create_dir_all(dir)
+            && let Err(e) = make_dir(dir)
         {
-            eprintln!("motive-lab: could not make the data folder {}: {e}", dir.display());
+            eprintln!("motive-lab: could not make the data folder: {e}");
             return;
         }
         match write_atomic(&file, text.as_bytes()) {
@@ -108,10 +110,9 @@ impl MotiveApp {
     /// Remove the recovery file (a save or a clean exit: nothing is left to recover).
     pub(super) fn remove_recovery(&mut self) {
         if let Some(file) = self.autosave.file()
-            && file.exists()
-            && let Err(e) = std::fs::remove_file(&file)
+            && let Err(e) = remove(&file)
         {
-            eprintln!("motive-lab: could not remove the recovery file {}: {e}", file.display());
+            eprintln!("motive-lab: could not remove the recovery file: {e}");
         }
         self.autosave.written = None;
     }
@@ -120,12 +121,10 @@ impl MotiveApp {
     /// eframe starts it does this itself).
     pub fn recover(&mut self) {
         let Some(file) = self.autosave.file() else { return };
-        let Ok(text) = std::fs::read_to_string(&file) else {
+        let Ok(text) = read_text(&file) else {
             return;
         };
-        let when = std::fs::metadata(&file)
-            .and_then(|m| m.modified())
-            .map_or_else(|_| "the last run".to_owned(), clock);
+        let when = modified(&file).map_or_else(|| "the last run".to_owned(), clock);
         let rec = match Persisted::from_ron(&text) {
             Ok(p) => p,
             Err(e) => {

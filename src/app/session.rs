@@ -4,7 +4,7 @@
 
 use super::history::{History, Snapshot};
 use crate::model::document::{DocState, Document};
-use crate::model::preset::Settings;
+use crate::model::settings::Settings;
 use std::path::{Path, PathBuf};
 
 /// The document and everything that belongs to it.
@@ -30,6 +30,9 @@ pub struct Session {
     pub on_disk: Option<u64>,
     /// Which opened document the current state belongs to (see [`History::adopt_save`]).
     pub(super) lineage: u64,
+    /// In classroom mode, the state before the last step through the presets (what the step
+    /// panel compares with).
+    pub previous_step: Option<DocState>,
 }
 
 impl Session {
@@ -46,6 +49,7 @@ impl Session {
             pinned: None,
             history: History::default(),
             lineage: 0,
+            previous_step: None,
         };
         s.commit();
         s
@@ -133,6 +137,7 @@ impl Session {
         self.on_disk = path.as_deref().and_then(crate::io::fingerprint);
         self.path = path;
         self.shipped_index = shipped_index;
+        self.previous_step = None;
         self.commit();
     }
 

@@ -16,10 +16,10 @@
     reason = "every function here panics when an invariant fails, as the module says"
 )]
 
-use crate::cli::{Overrides, apply_overrides};
+use crate::io::overrides::{Overrides, apply as apply_overrides};
 use crate::io::{SHIPPED_SCENARIOS, parse_document, parse_scenario, preset_text, to_ron};
-use crate::model::decision::Scratch;
 use crate::model::document::{Document, Edit, ScenarioSource};
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::Model;
 use crate::model::evidence::{Observation, evidence_report};
 use crate::model::explain::{evidence_sentence, uncertainty_sentence, verdict};
@@ -32,7 +32,7 @@ use std::sync::{Arc, OnceLock};
 mod invariants;
 
 /// Samples of the Monte Carlo run on fuzzed input: enough to exercise every estimator.
-pub const FUZZ_SAMPLES: usize = 16;
+const FUZZ_SAMPLES: usize = 16;
 
 /// What [`analyse`] got as far as checking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,10 +52,10 @@ pub fn analyse(doc: &Document, samples: usize) -> Checked {
 }
 
 /// [`analyse`] with the document's scenario compiled already.
-pub fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
+fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
     let scenario = &doc.scenario;
     let settings = &doc.state.settings;
-    let Ok(r) = report(scenario, model, settings, &mut Scratch::default()) else {
+    let Ok(r) = report(scenario, model, settings, &mut EvaluationCache::default()) else {
         // Unusable settings (nothing matters, no credence) are reported, not computed.
         return Checked::default();
     };
@@ -203,7 +203,7 @@ pub fn evidence_states(data: &[u8]) {
                     .collect(),
             ),
         };
-        doc.state.apply(edit, scenario, &opened);
+        doc.state.apply(edit, scenario, model, &opened);
         if model.leaf_weights(doc.state.settings.slider_credences()).is_err() {
             // Every credence at 0 is the user's to fix: the app says so and computes nothing.
             continue;
@@ -219,8 +219,9 @@ pub fn evidence_states(data: &[u8]) {
         return;
     };
     doc.state
-        .apply(Edit::Observed(vec![Observation::Open; n]), scenario, &opened);
-    doc.state.apply(Edit::CredencesFromEvidence(false), scenario, &opened);
+        .apply(Edit::Observed(vec![Observation::Open; n]), scenario, model, &opened);
+    doc.state
+        .apply(Edit::CredencesFromEvidence(false), scenario, model, &opened);
     let now = model
         .leaf_weights(&doc.state.settings.credences)
         .unwrap_or_else(|e| panic!("with nothing observed the credences are unusable: {e}"));
@@ -262,9 +263,9 @@ pub fn structured_checked(data: &[u8]) -> Option<Checked> {
 fn random_settings(
     u: &mut arbitrary::Unstructured<'_>,
     s: &crate::model::scenario::Scenario,
-) -> arbitrary::Result<crate::model::preset::Settings> {
+) -> arbitrary::Result<crate::model::settings::Settings> {
     use crate::model::evidence::Observation;
-    let mut settings = crate::model::preset::Settings::defaults(s);
+    let mut settings = crate::model::settings::Settings::defaults(s);
     if u.is_empty() {
         return Ok(settings);
     }
@@ -285,7 +286,10 @@ fn random_settings(
     }
     if settings.observed.iter().any(|&o| o != Observation::Open) {
         settings.prior = Some(settings.credences.clone());
-        if settings.update_posterior(s).is_err() {
+        if settings
+            .update_posterior(s, &crate::model::evaluate::Model::compile(s))
+            .is_err()
+        {
             // Observations impossible under every hypothesis: the app refuses them.
             settings.observed.fill(Observation::Open);
             settings.prior = None;

@@ -2,61 +2,13 @@
 //! frame times are added by the binary when it is built with the `gui` feature.
 
 use crate::io::{SHIPPED_SCENARIOS, parse_scenario};
-use crate::model::decision::Scratch;
+pub use crate::measure::{BenchResult, measure};
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::Model;
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::summary::report;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-
-/// One measurement.
-#[derive(Debug, Clone)]
-pub struct BenchResult {
-    /// What was timed.
-    pub name: String,
-    /// Median time of one call.
-    pub median: Duration,
-}
-
-impl std::fmt::Display for BenchResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{:<60} median {:>10.2} µs",
-            self.name,
-            self.median.as_secs_f64() * 1e6
-        )
-    }
-}
-
-/// Median of `samples` timings, each the mean of a batch long enough to time reliably.
-pub fn measure(name: &str, samples: usize, mut f: impl FnMut()) -> BenchResult {
-    // Calibrate: how long one call takes, so each timed sample lasts about a millisecond.
-    let start = Instant::now();
-    let mut calls = 0u32;
-    while start.elapsed() < Duration::from_millis(20) {
-        f();
-        calls += 1;
-    }
-    let per = start.elapsed().as_secs_f64() / f64::from(calls.max(1));
-    // Slow calls (whole frames) are timed one at a time.
-    let batch = ((1e-3 / per.max(1e-9)) as usize).clamp(1, 100_000);
-    let mut times: Vec<f64> = (0..samples)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..batch {
-                f();
-            }
-            t.elapsed().as_secs_f64() / batch as f64
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    BenchResult {
-        name: name.to_owned(),
-        median: Duration::from_secs_f64(times.get(times.len() / 2).copied().unwrap_or(0.0)),
-    }
-}
 
 /// Run the core benchmarks and return printable lines.
 #[must_use]
@@ -77,11 +29,11 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         }
     };
     let settings = Settings::defaults(&scenario);
-    let mut out = vec![0.0; model.leaves.len() * model.cells()];
-    let mut scratch = Scratch::default();
+    let mut out = vec![0.0; model.leaves().len() * model.cells()];
+    let mut scratch = EvaluationCache::default();
     let mut lines = vec![format!(
         "Paris 2015: {} leaf hypotheses, {} outcomes x {} horizons, {} effects, {} policies + current; one core",
-        model.leaves.len(),
+        model.leaves().len(),
         model.n_outcomes(),
         model.n_horizons(),
         scenario.effects.len(),
@@ -120,10 +72,10 @@ fn evidence_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, 
     let mut s = settings.clone();
     s.observed = known_by(scenario, "2015-11-20");
     s.prior = Some(s.credences.clone());
-    if s.update_posterior(scenario).is_err() {
+    if s.update_posterior(scenario, model).is_err() {
         return vec!["the week-1 evidence is impossible at the defaults".to_owned()];
     }
-    let Ok(rep) = report(scenario, model, &s, &mut Scratch::default()) else {
+    let Ok(rep) = report(scenario, model, &s, &mut EvaluationCache::default()) else {
         return vec!["the week-1 evidence cannot be evaluated".to_owned()];
     };
     let Ok(prior) = model.leaf_weights(settings.slider_credences()) else {

@@ -1,20 +1,13 @@
-//! Rendering a report as an aligned table, JSON with stable keys (see [`super::json`]), or CSV.
+//! Rendering a report as an aligned table, JSON with stable keys (see [`crate::io::report::json`]), or CSV.
 
 use super::Format;
-use super::json::{FlipToJson, eval_json};
 use crate::format::number;
+use crate::io::report::json::{FlipToJson, eval_json};
+pub use crate::io::report::{csv_outcomes, csv_policies, leaf_ids};
 use crate::model::document::Document;
 use crate::model::summary::Report;
 use serde::Serialize;
 use std::fmt::Write;
-
-pub(super) fn leaf_ids(doc: &Document) -> Vec<&str> {
-    doc.scenario
-        .leaf_indices()
-        .into_iter()
-        .map(|i| doc.scenario.hypotheses[i].id.as_str())
-        .collect()
-}
 
 /// Render `eval` output.
 ///
@@ -23,7 +16,7 @@ pub(super) fn leaf_ids(doc: &Document) -> Vec<&str> {
 pub fn eval(doc: &Document, rep: &Report, format: Format) -> Result<String, super::CliError> {
     match format {
         Format::Json => json(&eval_json(doc, rep)),
-        Format::Csv => csv_outcomes(doc, rep),
+        Format::Csv => csv_outcomes(doc, rep).map_err(super::CliError::Input),
         Format::Table => Ok(eval_table(doc, rep)),
     }
 }
@@ -35,7 +28,7 @@ pub fn eval(doc: &Document, rep: &Report, format: Format) -> Result<String, supe
 pub fn policies(doc: &Document, rep: &Report, format: Format) -> Result<String, super::CliError> {
     match format {
         Format::Json => json(&eval_json(doc, rep).policies),
-        Format::Csv => csv_policies(doc, rep),
+        Format::Csv => csv_policies(doc, rep).map_err(super::CliError::Input),
         Format::Table => Ok(matrix_table(doc, rep)),
     }
 }
@@ -44,65 +37,6 @@ fn json<T: Serialize>(value: &T) -> Result<String, super::CliError> {
     let mut s = serde_json::to_string_pretty(value).map_err(|e| super::CliError::Input(e.to_string()))?;
     s.push('\n');
     Ok(s)
-}
-
-fn csv_err(e: impl std::fmt::Display) -> super::CliError {
-    super::CliError::Input(format!("writing CSV: {e}"))
-}
-
-/// The outcomes table as CSV: one row per outcome and horizon (the `eval --format csv` output).
-///
-/// # Errors
-/// Only if the CSV writer fails, which it does not in memory.
-pub fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
-    let leaves = leaf_ids(doc);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec![
-        "outcome",
-        "unit",
-        "horizon",
-        "expected",
-        "min",
-        "max",
-        "expected_low",
-        "expected_high",
-    ];
-    header.extend(leaves.iter().copied());
-    w.write_record(&header).map_err(csv_err)?;
-    for o in eval_json(doc, rep).outcomes {
-        let mut row = vec![o.id, o.unit, o.horizon];
-        row.extend([o.expected, o.min, o.max, o.expected_low, o.expected_high].map(|x| x.to_string()));
-        row.extend(
-            leaves
-                .iter()
-                .map(|l| o.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
-        );
-        w.write_record(&row).map_err(csv_err)?;
-    }
-    String::from_utf8(w.into_inner().map_err(csv_err)?).map_err(csv_err)
-}
-
-/// The decision matrix as CSV: one row per candidate policy (the `policies --format csv` output).
-///
-/// # Errors
-/// Only if the CSV writer fails, which it does not in memory.
-pub fn csv_policies(doc: &Document, rep: &Report) -> Result<String, super::CliError> {
-    let leaves = leaf_ids(doc);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["policy", "name", "expected_utility", "expected_regret", "max_regret"];
-    header.extend(leaves.iter().copied());
-    w.write_record(&header).map_err(csv_err)?;
-    for p in eval_json(doc, rep).policies {
-        let mut row = vec![p.id, p.name];
-        row.extend([p.expected_utility, p.expected_regret, p.max_regret].map(|x| x.to_string()));
-        row.extend(
-            leaves
-                .iter()
-                .map(|l| p.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
-        );
-        w.write_record(&row).map_err(csv_err)?;
-    }
-    String::from_utf8(w.into_inner().map_err(csv_err)?).map_err(csv_err)
 }
 
 /// Columns of text, left-aligned first column, right-aligned others.

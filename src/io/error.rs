@@ -245,7 +245,7 @@ pub fn locate_last(text: &str, section: &str, needle: &str) -> Option<(usize, us
 /// 1-based (line, column) of the first character that is neither white space nor in a `//`
 /// comment (the end of the text if there is none).
 #[must_use]
-pub fn start_of_code(text: &str) -> (usize, usize) {
+fn start_of_code(text: &str) -> (usize, usize) {
     let mut at = 0;
     let rest = |at: usize| &text[at..];
     loop {
@@ -263,7 +263,7 @@ pub fn start_of_code(text: &str) -> (usize, usize) {
 /// Locate `needle` inside the entry a structure path names, e.g. `effects[12].lever`: the
 /// search starts at the 13th element of the `effects: [...]` list. Falls back to [`locate`].
 #[must_use]
-pub fn locate_in_entry(text: &str, path: &str, needle: &str) -> Option<(usize, usize)> {
+fn locate_in_entry(text: &str, path: &str, needle: &str) -> Option<(usize, usize)> {
     let section = path.split(['[', '.']).next().unwrap_or("");
     let index: Option<usize> = path
         .strip_prefix(section)

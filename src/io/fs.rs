@@ -141,6 +141,37 @@ pub fn exists(path: &Path) -> bool {
     path.exists()
 }
 
+/// Make a folder and its parents (nothing if it is there).
+///
+/// # Errors
+/// It cannot be made.
+pub fn make_dir(path: &Path) -> Result<(), FileError> {
+    std::fs::create_dir_all(path).map_err(|e| FileError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Remove the file at `path`; a file that is not there is not an error.
+///
+/// # Errors
+/// It is there and cannot be removed.
+pub fn remove(path: &Path) -> Result<(), FileError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(FileError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// When the file at `path` was last written, if it can be told.
+#[must_use]
+pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, reason = "a test stops at the first surprise")]

@@ -4,18 +4,21 @@
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fs;
+pub mod overrides;
+pub mod report;
 mod shipped;
 
 pub use error::{FileError, Located};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fs::{
-    absolute, exists, fingerprint, load_document, load_document_and_kind, read_text, save_document, write_atomic,
+    absolute, exists, fingerprint, load_document, load_document_and_kind, make_dir, modified, read_text, remove,
+    save_document, write_atomic,
 };
-pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, shipped_scenario_text};
+pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, preset_names, shipped_scenario_text};
 
 use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::evaluate::WeightError;
-use crate::model::preset::{PRESET_FORMAT_VERSION, Preset, ScenarioRef, Settings};
+use crate::model::preset::{PRESET_FORMAT_VERSION, Preset, ScenarioRef};
 use crate::model::scenario::{SCENARIO_FORMAT_VERSION, Scenario};
 use crate::model::validate::validate;
 use serde::de::DeserializeOwned;
@@ -43,7 +46,7 @@ pub fn preset_text(doc: &Document) -> Result<String, ron::Error> {
 
 /// The comment lines at the top of a file, up to its first line of RON.
 #[must_use]
-pub fn header_comment(text: &str) -> String {
+fn header_comment(text: &str) -> String {
     let lines: Vec<&str> = text
         .lines()
         .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
@@ -274,7 +277,7 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             (**s).clone()
         }
     };
-    let (settings, mut notices) = Settings::from_preset_migrating(&scenario, &preset).map_err(|ps| {
+    let (settings, mut notices) = preset.settings_migrating(&scenario).map_err(|ps| {
         FileError::invalid_in_preset(path, text, ps.into_iter().map(|p| (p.path, p.message, Some(p.needle))))
     })?;
     if let Err(e) = settings.usable(&scenario) {

@@ -57,3 +57,11 @@ pub const SHIPPED_PRESETS: &[ShippedFile] = &[
 pub fn shipped_scenario_text(id: &str) -> Option<&'static str> {
     SHIPPED_SCENARIOS.iter().find(|s| s.id == id).map(|s| s.text)
 }
+
+/// The shipped presets' names, in [`SHIPPED_PRESETS`] order (read once).
+#[must_use]
+pub fn preset_names() -> &'static [String] {
+    static NAMES: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| SHIPPED_PRESETS.iter().map(ShippedFile::name).collect());
+    &NAMES
+}

@@ -5,10 +5,10 @@ use crate::model::evaluate::Model;
 
 /// The sibling group of hypothesis `h`: the top-level hypotheses, or its parent's children.
 #[must_use]
-pub fn group_of(model: &Model, h: usize) -> &[usize] {
-    match model.parent[h] {
-        Some(p) => &model.children[p],
-        None => &model.roots,
+fn group_of(model: &Model, h: usize) -> &[usize] {
+    match model.parent()[h] {
+        Some(p) => &model.children()[p],
+        None => model.roots(),
     }
 }
 
@@ -34,8 +34,8 @@ pub fn shares(credences: &[f64], group: &[usize]) -> Vec<f64> {
 #[must_use]
 pub fn equalise(model: &Model, credences: &[f64], locked: &[bool]) -> Vec<f64> {
     let mut out = credences.to_vec();
-    let groups = std::iter::once(model.roots.as_slice())
-        .chain(model.children.iter().filter(|c| !c.is_empty()).map(Vec::as_slice));
+    let groups =
+        std::iter::once(model.roots()).chain(model.children().iter().filter(|c| !c.is_empty()).map(Vec::as_slice));
     for group in groups {
         let old = shares(credences, group);
         let is_locked = |i: usize| locked.get(i).copied().unwrap_or(false);

@@ -2,7 +2,7 @@
 //! each hypothesis, regret, minimax regret, the expected value of perfect information (EVPI)
 //! and the credences at which the best policy flips.
 
-use crate::model::evaluate::{Model, WeightError, expectation};
+use crate::model::evaluate::{EvaluationCache, Model, WeightError, expectation};
 
 /// A policy to compare: a name and complete lever values.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,37 +101,6 @@ impl Analysis {
     }
 }
 
-/// Reusable buffers so that repeated analyses allocate only their result.
-#[derive(Debug, Default, Clone)]
-pub struct Scratch {
-    /// The latest evaluations, least recently used first: (model id, levers, outcome values).
-    /// A lever moving re-evaluates only the current settings, not every named policy.
-    evaluated: Vec<(u64, Vec<f64>, Vec<f64>)>,
-}
-
-/// Evaluations a [`Scratch`] keeps (a named policy, the current settings, a few more).
-const KEPT_EVALUATIONS: usize = 64;
-
-impl Scratch {
-    /// Outcome values of `levers` under every leaf, from the evaluations kept if these
-    /// levers were evaluated on this model lately (exactly the same numbers either way).
-    pub fn evaluated(&mut self, model: &Model, levers: &[f64]) -> &[f64] {
-        let id = model.id();
-        if let Some(i) = self.evaluated.iter().position(|(m, l, _)| *m == id && l == levers) {
-            let hit = self.evaluated.remove(i);
-            self.evaluated.push(hit);
-        } else {
-            let mut values = vec![0.0; model.leaves.len() * model.cells()];
-            model.evaluate_into(levers, &mut values);
-            if self.evaluated.len() >= KEPT_EVALUATIONS {
-                self.evaluated.remove(0);
-            }
-            self.evaluated.push((id, levers.to_vec(), values));
-        }
-        self.evaluated.last().map_or(&[], |(_, _, v)| v.as_slice())
-    }
-}
-
 /// Index of the largest value, first on ties.
 pub(crate) fn argmax(xs: impl Iterator<Item = f64>) -> usize {
     let mut best = (0, f64::NEG_INFINITY);
@@ -153,12 +122,12 @@ pub fn analyse(
     credences: &[f64],
     values: &[f64],
     horizons: &[f64],
-    scratch: &mut Scratch,
+    cache: &mut EvaluationCache,
 ) -> Result<Analysis, WeightError> {
-    let n = model.leaves.len();
-    let mut hypothesis_weights = vec![0.0; model.parent.len()];
+    let n = model.leaves().len();
+    let mut hypothesis_weights = vec![0.0; model.parent().len()];
     model.hypothesis_weights(credences, &mut hypothesis_weights)?;
-    let w: Vec<f64> = model.leaves.iter().map(|&h| hypothesis_weights[h]).collect();
+    let w: Vec<f64> = model.leaves().iter().map(|&h| hypothesis_weights[h]).collect();
     let total = model.weight_total(values, horizons)?;
     let mut utility = vec![0.0; candidates.len() * n];
     for (p, c) in candidates.iter().enumerate() {
@@ -169,7 +138,7 @@ pub fn analyse(
                 expected: model.n_levers(),
             });
         }
-        let buf = scratch.evaluated(model, &c.levers);
+        let buf = cache.evaluated(model, &c.levers);
         model.utilities_into(buf, values, horizons, total, &mut utility[p * n..(p + 1) * n]);
     }
     let m = candidates.len();
@@ -199,7 +168,7 @@ pub fn analyse(
     } else {
         (expectation(&w, |h| top[h]) - expected_utility[best]).max(0.0)
     };
-    let flip_points = (0..model.parent.len())
+    let flip_points = (0..model.parent().len())
         .map(|k| flip_point(model, k, credences, &hypothesis_weights, &utility, m, best))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Analysis {
@@ -234,14 +203,14 @@ pub fn split_utilities(
     utility: &[f64],
     m: usize,
 ) -> Result<(Vec<f64>, Vec<f64>), WeightError> {
-    let n = model.leaves.len();
+    let n = model.leaves().len();
     // Inside k: the structural split of k's own weight among its leaves.
-    let mut inside = vec![0.0; model.parent.len()];
+    let mut inside = vec![0.0; model.parent().len()];
     let mut forced = credences.to_vec();
     let chain_to_root = |mut i: usize, f: &mut Vec<f64>| {
         f[i] = 1.0;
-        while let Some(p) = model.parent[i] {
-            for &s in &model.children[p] {
+        while let Some(p) = model.parent()[i] {
+            for &s in &model.children()[p] {
                 if s != i {
                     f[s] = 0.0;
                 }
@@ -249,7 +218,7 @@ pub fn split_utilities(
             f[p] = 1.0;
             i = p;
         }
-        for &r in &model.roots {
+        for &r in model.roots() {
             if !model.is_under(k, r) {
                 f[r] = 0.0;
             }
@@ -262,16 +231,16 @@ pub fn split_utilities(
     let outside: Vec<f64> = if weights[k] < 1.0 {
         let rest = 1.0 - weights[k];
         model
-            .leaves
+            .leaves()
             .iter()
             .map(|&h| if model.is_under(h, k) { 0.0 } else { weights[h] / rest })
             .collect()
     } else {
         let mut zeroed = credences.to_vec();
         zeroed[k] = 0.0;
-        let mut all = vec![0.0; model.parent.len()];
+        let mut all = vec![0.0; model.parent().len()];
         let others: Vec<usize> = model
-            .leaves
+            .leaves()
             .iter()
             .copied()
             .filter(|&h| !model.is_under(h, k))
@@ -279,20 +248,20 @@ pub fn split_utilities(
         if model.hypothesis_weights(&zeroed, &mut all).is_ok() && others.iter().map(|&h| all[h]).sum::<f64>() > 0.0 {
             let s: f64 = others.iter().map(|&h| all[h]).sum();
             model
-                .leaves
+                .leaves()
                 .iter()
                 .map(|&h| if model.is_under(h, k) { 0.0 } else { all[h] / s })
                 .collect()
         } else {
             let share = 1.0 / others.len().max(1) as f64;
             model
-                .leaves
+                .leaves()
                 .iter()
                 .map(|&h| if model.is_under(h, k) { 0.0 } else { share })
                 .collect()
         }
     };
-    let inside: Vec<f64> = model.leaves.iter().map(|&h| inside[h]).collect();
+    let inside: Vec<f64> = model.leaves().iter().map(|&h| inside[h]).collect();
     let a = (0..m).map(|p| expectation(&inside, |l| utility[p * n + l])).collect();
     let b = (0..m).map(|p| expectation(&outside, |l| utility[p * n + l])).collect();
     Ok((a, b))
@@ -314,7 +283,7 @@ fn flip_point(
         down: None,
         up: None,
     };
-    let all_leaves_under_k = model.leaves.iter().all(|&h| model.is_under(h, k));
+    let all_leaves_under_k = model.leaves().iter().all(|&h| model.is_under(h, k));
     if m < 2 || all_leaves_under_k {
         return Ok(point);
     }

@@ -2,8 +2,9 @@
 //! levers, value and horizon weights, name and notes). Undo, the unsaved mark and comparisons
 //! work on the small state only, so none of them ever clones or compares a scenario.
 
-use crate::model::preset::{Preset, ScenarioRef, Settings};
+use crate::model::preset::{Preset, ScenarioRef};
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use std::sync::Arc;
 
 /// Where a document's scenario comes from, and so how a saved preset refers to it. Unlike
@@ -35,6 +36,9 @@ impl ScenarioSource {
 pub enum Edit {
     /// Every credence (relative to siblings), in hypothesis order.
     Credences(Vec<f64>),
+    /// The credences that give the leaf hypotheses these weights (in the compiled model's
+    /// leaf order), as the belief panel's "Set these credences" asks.
+    LeafWeights(Vec<f64>),
     /// One lever's value.
     Lever(usize, f64),
     /// Every lever's value.
@@ -68,7 +72,7 @@ pub enum Edit {
 }
 
 /// The comment a new preset file starts with.
-pub const DEFAULT_HEADER: &str = "// Motive Lab preset: open it in the app, or run `motive-lab eval` on this file.";
+const DEFAULT_HEADER: &str = "// Motive Lab preset: open it in the app, or run `motive-lab eval` on this file.";
 
 /// Everything a user edits in a document: small, cheap to clone and compare.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,8 +92,9 @@ pub struct DocState {
 
 impl DocState {
     /// Apply an edit. Indices and lengths that do not fit the scenario change nothing.
+    /// `model` is the scenario compiled (evidence edits update the posterior with it);
     /// `opened` is the state [`Edit::ResetToOpened`] returns to.
-    pub fn apply(&mut self, edit: Edit, scenario: &Scenario, opened: &DocState) {
+    pub fn apply(&mut self, edit: Edit, scenario: &Scenario, model: &crate::model::evaluate::Model, opened: &DocState) {
         let settings = &mut self.settings;
         let set = |slot: Option<&mut f64>, x: f64| {
             if let Some(v) = slot {
@@ -101,12 +106,16 @@ impl DocState {
                 if settings.prior.is_some() {
                     let before = settings.clone();
                     settings.prior = Some(c);
-                    if settings.update_posterior(scenario).is_err() {
+                    if settings.update_posterior(scenario, model).is_err() {
                         *settings = before;
                     }
                 } else {
                     settings.credences = c;
                 }
+            }
+            Edit::LeafWeights(w) if w.len() == model.leaves().len() => {
+                let credences = crate::model::evidence::credences_for(model, &w);
+                self.apply(Edit::Credences(credences), scenario, model, opened);
             }
             Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
             Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
@@ -125,7 +134,7 @@ impl DocState {
             Edit::Observe(i, state) if i < settings.observed.len() => {
                 let before = settings.clone();
                 settings.observed[i] = state;
-                if settings.update_posterior(scenario).is_err() {
+                if settings.update_posterior(scenario, model).is_err() {
                     *settings = before;
                 }
             }
@@ -133,7 +142,7 @@ impl DocState {
                 if on && settings.prior.is_none() {
                     let before = settings.clone();
                     settings.prior = Some(settings.credences.clone());
-                    if settings.update_posterior(scenario).is_err() {
+                    if settings.update_posterior(scenario, model).is_err() {
                         *settings = before;
                     }
                 } else if !on {
@@ -146,19 +155,20 @@ impl DocState {
                 if settings.prior.is_none() {
                     settings.prior = Some(settings.credences.clone());
                 }
-                if settings.update_posterior(scenario).is_err() {
+                if settings.update_posterior(scenario, model).is_err() {
                     *settings = before;
                 }
             }
             Edit::KnownBy(date) => {
                 let before = settings.clone();
                 settings.observed = crate::model::evidence::known_by(scenario, &date);
-                if settings.update_posterior(scenario).is_err() {
+                if settings.update_posterior(scenario, model).is_err() {
                     *settings = before;
                 }
             }
             // Lengths, rates or indices that do not fit change nothing.
             Edit::Credences(_)
+            | Edit::LeafWeights(_)
             | Edit::Levers(_)
             | Edit::DiscountRate(_)
             | Edit::Numeraire(_)
@@ -216,7 +226,7 @@ impl Document {
     pub fn to_saved_preset(&self) -> Preset {
         let mut p = self.to_preset();
         // A weight that is the scenario's default (1 for an end, 0 for a mechanism) is left out.
-        let defaults = crate::model::preset::Settings::defaults(&self.scenario);
+        let defaults = crate::model::settings::Settings::defaults(&self.scenario);
         let default_of = |id: &str| {
             self.scenario
                 .outcome_index(id)
@@ -239,7 +249,7 @@ impl Document {
             ScenarioSource::Embedded => ScenarioRef::Embedded(Box::new(self.scenario.to_current_version())),
         };
         let s = &self.state;
-        s.settings.to_preset(&self.scenario, &s.name, &s.notes, reference)
+        Preset::from_settings(&s.settings, &self.scenario, &s.name, &s.notes, reference)
     }
 }
 
@@ -252,19 +262,20 @@ mod tests {
         let s = Arc::new(crate::model::tests::tiny());
         let doc = Document::from_scenario(Arc::clone(&s), ScenarioSource::Embedded);
         let opened = doc.state.clone();
+        let model = crate::model::evaluate::Model::compile(&s);
         let mut st = doc.state.clone();
-        st.apply(Edit::Lever(1, 7.0), &s, &opened);
+        st.apply(Edit::Lever(1, 7.0), &s, &model, &opened);
         assert_eq!(st.settings.levers, vec![opened.settings.levers[0], 7.0]);
         // Out of range or of the wrong length: nothing changes.
-        st.apply(Edit::Lever(9, 1.0), &s, &opened);
-        st.apply(Edit::Credences(vec![1.0]), &s, &opened);
+        st.apply(Edit::Lever(9, 1.0), &s, &model, &opened);
+        st.apply(Edit::Credences(vec![1.0]), &s, &model, &opened);
         assert_eq!(st.settings.credences, opened.settings.credences);
-        st.apply(Edit::Policy(1), &s, &opened);
+        st.apply(Edit::Policy(1), &s, &model, &opened);
         assert_eq!(st.settings.levers, s.policy_levers(&s.policies[1]));
-        st.apply(Edit::ValueWeight(0, 0.5), &s, &opened);
-        st.apply(Edit::Name("n".into()), &s, &opened);
+        st.apply(Edit::ValueWeight(0, 0.5), &s, &model, &opened);
+        st.apply(Edit::Name("n".into()), &s, &model, &opened);
         assert_eq!((st.settings.value_weights[0], st.name.as_str()), (0.5, "n"));
-        st.apply(Edit::ResetToOpened, &s, &opened);
+        st.apply(Edit::ResetToOpened, &s, &model, &opened);
         assert_eq!(st, opened);
     }
 }

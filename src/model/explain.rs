@@ -3,8 +3,8 @@
 
 use crate::format::{fixed, number, percent};
 use crate::model::evaluate::{Model, WeightError, expectation};
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::summary::Report;
 use crate::model::units::Units;
 use std::fmt::Write as _;
@@ -141,7 +141,7 @@ pub fn gap(model: &Model, settings: &Settings, first: &[f64], second: &[f64]) ->
     let w = model.leaf_weights(&settings.credences)?;
     let taus = settings.taus(model);
     let total = model.weight_total(&settings.value_weights, &taus)?;
-    let n = model.leaves.len() * model.cells();
+    let n = model.leaves().len() * model.cells();
     let (mut ya, mut yb) = (vec![0.0; n], vec![0.0; n]);
     model.evaluate_into(first, &mut ya);
     model.evaluate_into(second, &mut yb);
@@ -225,17 +225,17 @@ pub fn evidence_sentence(scenario: &Scenario, model: &Model, settings: &Settings
     if observed.is_empty() {
         return None;
     }
-    let mut before = vec![0.0; model.parent.len()];
+    let mut before = vec![0.0; model.parent().len()];
     model.hypothesis_weights(prior, &mut before).ok()?;
     let after = &report.analysis.hypothesis_weights;
     let change = |h: usize| after[h] - before[h];
     let rose = model
-        .roots
+        .roots()
         .iter()
         .copied()
         .max_by(|&a, &b| change(a).total_cmp(&change(b)))?;
     let fell = model
-        .roots
+        .roots()
         .iter()
         .copied()
         .min_by(|&a, &b| change(a).total_cmp(&change(b)))?;

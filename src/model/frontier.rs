@@ -39,7 +39,7 @@ const PRIMES: [u64; 24] = [
 #[must_use]
 pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples {
     let n_levers = scenario.levers.len();
-    let stride = model.leaves.len() * model.cells();
+    let stride = model.leaves().len() * model.cells();
     let mut levers = vec![0.0; n * n_levers];
     let mut values = vec![0.0; n * stride];
     for i in 0..n {
@@ -76,7 +76,7 @@ impl Samples {
 
     /// Outcome values of sample `i` under every leaf, laid out as [`Model::evaluate_into`] writes them.
     #[must_use]
-    pub fn values_of(&self, i: usize) -> &[f64] {
+    fn values_of(&self, i: usize) -> &[f64] {
         &self.values[i * self.stride..(i + 1) * self.stride]
     }
 
@@ -137,7 +137,7 @@ pub fn most_conflicting(
 
 /// Pearson correlation of two equally long series; `None` if either does not vary.
 #[must_use]
-pub fn correlation(a: &[f64], b: &[f64]) -> Option<f64> {
+fn correlation(a: &[f64], b: &[f64]) -> Option<f64> {
     let n = a.len().min(b.len());
     if n < 2 {
         return None;

@@ -10,12 +10,14 @@ pub mod frontier;
 pub mod generate;
 pub mod preset;
 pub mod scenario;
+pub mod settings;
 pub mod summary;
 pub mod sweep;
 pub mod uncertainty;
 pub mod units;
 pub mod validate;
 pub mod weights;
+pub mod work;
 
 #[cfg(test)]
 pub(crate) mod tests;

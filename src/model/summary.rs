@@ -2,10 +2,11 @@
 //! show: outcomes under the current settings and the decision analysis over the named policies
 //! plus the current settings.
 
-use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
+use crate::model::decision::{Analysis, Candidate, analyse};
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::{Model, WeightError, expectation};
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::units::{Units, UnitsError};
 
 /// Id of the candidate that stands for the live lever settings.
@@ -76,7 +77,7 @@ impl Report {
 
 /// Index of the current settings in a candidate set built by [`candidates`]: the last one.
 #[must_use]
-pub fn current_index(candidates: &[Candidate]) -> usize {
+fn current_index(candidates: &[Candidate]) -> usize {
     candidates.len().saturating_sub(1)
 }
 
@@ -108,7 +109,7 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
     let taus = settings.taus(model);
     let total = model.weight_total(&settings.value_weights, &taus)?;
     let cells = model.cells();
-    let n = model.leaves.len();
+    let n = model.leaves().len();
     let mut values = vec![0.0; n * cells];
     let mut low = values.clone();
     let mut high = values.clone();
@@ -149,8 +150,9 @@ pub fn report(
     scenario: &Scenario,
     model: &Model,
     settings: &Settings,
-    scratch: &mut Scratch,
+    cache: &mut EvaluationCache,
 ) -> Result<Report, WeightError> {
+    crate::model::work::count(|w| w.reports += 1);
     let evaluation = evaluate(model, settings)?;
     let candidates = candidates(scenario, settings);
     let analysis = analyse(
@@ -159,7 +161,7 @@ pub fn report(
         &settings.credences,
         &settings.value_weights,
         &evaluation.taus,
-        scratch,
+        cache,
     )?;
     Ok(Report {
         evaluation,

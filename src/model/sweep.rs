@@ -53,7 +53,7 @@ pub fn utility_sweep(
     steps: usize,
 ) -> Result<Sweep, WeightError> {
     let total = model.weight_total(value_weights, horizon_weights)?;
-    let mut utility = vec![0.0; model.leaves.len()];
+    let mut utility = vec![0.0; model.leaves().len()];
     Ok(sweep(model, lever, index, levers, steps, |buf, per_leaf| {
         model.utilities_into(buf, value_weights, horizon_weights, total, &mut utility);
         for (l, us) in per_leaf.iter_mut().enumerate() {
@@ -65,13 +65,13 @@ pub fn utility_sweep(
 
 /// Most values a sweep takes at the lever's own steps; a finer lever is swept at `steps` evenly
 /// spaced values instead.
-pub const MAX_STEP_POINTS: usize = 401;
+const MAX_STEP_POINTS: usize = 401;
 
 /// The values a sweep of `lever` takes: every value its slider can take (min, min + step, ...,
 /// max) when there are at most [`MAX_STEP_POINTS`] of them, else `steps` evenly spaced values
 /// of its range. Either way the first is `min` and the last `max`.
 #[must_use]
-pub fn sweep_points(lever: &Lever, steps: usize) -> Vec<f64> {
+fn sweep_points(lever: &Lever, steps: usize) -> Vec<f64> {
     let span = lever.max - lever.min;
     let count = if lever.step > 0.0 {
         span / lever.step
@@ -101,7 +101,7 @@ fn sweep(
     steps: usize,
     mut read: impl FnMut(&[f64], &mut [Vec<f64>]) -> f64,
 ) -> Sweep {
-    let n = model.leaves.len();
+    let n = model.leaves().len();
     let mut buf = vec![0.0; n * model.cells()];
     let mut x = levers.to_vec();
     let xs = sweep_points(lever, steps);
@@ -129,7 +129,7 @@ mod tests {
         let sweep = lever_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, 0, 11);
         assert_eq!(sweep.xs.len(), 11);
         assert_eq!((sweep.xs[0], sweep.xs[10]), (s.levers[0].min, s.levers[0].max));
-        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        let mut out = vec![0.0; m.leaves().len() * m.cells()];
         for (k, &x) in sweep.xs.iter().enumerate() {
             m.evaluate_into(&[x, 5.0], &mut out);
             for l in 0..3 {
@@ -168,7 +168,7 @@ mod tests {
         let w = [0.5, 0.25, 0.25];
         let sweep = utility_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, &[1.0, 1.0], &[1.0, 1.0], 5).expect("weights");
         // At x = 0 with z = 5 the report of the tiny scenario's evaluation gives the same.
-        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        let mut out = vec![0.0; m.leaves().len() * m.cells()];
         let mut u = vec![0.0; 3];
         for (k, &x) in sweep.xs.iter().enumerate() {
             m.evaluate_into(&[x, 5.0], &mut out);

@@ -10,8 +10,8 @@
 //! In a version 1 scenario values are clamped, so these hold only inside the outcomes' ranges.
 
 use crate::model::evaluate::Model;
-use crate::model::preset::Settings;
 use crate::model::scenario::{Better, Scenario};
+use crate::model::settings::Settings;
 use thiserror::Error;
 
 /// Why utility cannot be said in yardstick units.

@@ -5,123 +5,10 @@
 use crate::analysis::{Derived, ReportResult, Side};
 use crate::model::document::Document;
 pub use crate::model::document::Edit;
-use crate::model::preset::Settings;
+use crate::model::settings::Settings;
+pub use crate::ui::command::{Action, Answer, Command, Doc, ExportKind, FileAction, Notice, PathPrompt, Replace};
 use crate::ui::theme::{Look, Palette, palette};
 use std::path::{Path, PathBuf};
-
-/// An answer to the unsaved-changes question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// Save, then go on.
-    Save,
-    /// Drop the changes and go on.
-    Discard,
-    /// Do nothing.
-    Cancel,
-}
-
-/// Something with side effects, applied once by the shell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Change the document.
-    Edit(Edit),
-    /// Set every lever to a sampled policy's, saying what changed.
-    AdoptSample(Vec<f64>),
-    /// A new document on the default scenario.
-    New,
-    /// Ask for a file to open.
-    OpenDialog,
-    /// Open this file.
-    Open(PathBuf),
-    /// Open the shipped preset with this index.
-    OpenShipped(usize),
-    /// Save to the current file (asks for one if there is none).
-    Save,
-    /// Ask for a file to save to.
-    SaveAsDialog,
-    /// Save to this file.
-    SaveAs(PathBuf),
-    /// Save to a typed path; an existing file is replaced only with `replace`.
-    SaveTo {
-        /// The file.
-        path: PathBuf,
-        /// Whether an existing file may be replaced.
-        replace: bool,
-    },
-    /// Export to a file; an existing file is replaced only with `replace`.
-    ExportTo {
-        /// What to export.
-        kind: crate::ui::views::file_window::ExportKind,
-        /// The file.
-        path: PathBuf,
-        /// Whether an existing file may be replaced.
-        replace: bool,
-    },
-    /// Open the window to open or save by a typed path.
-    ShowFileWindow(crate::ui::views::file_window::FileAction),
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Pin the current state as comparison A.
-    PinA,
-    /// Drop comparison A.
-    ClearA,
-    /// Classroom mode on or off.
-    ToggleClassroom,
-    /// Light or dark look.
-    SetLook(Look),
-    /// Show or hide a column per hypothesis in the outcomes table.
-    SetPerHypothesis(bool),
-    /// Show a shipped document.
-    ShowHelp(crate::ui::views::help::Doc),
-    /// Open the assumptions behind an outcome (outcome, horizon).
-    ShowAssumptions(usize, usize),
-    /// Step through the shipped presets.
-    StepPreset(i32),
-    /// Step along the evidence timeline (+1 later, -1 earlier).
-    StepTimeline(i64),
-    /// Hide the message banner.
-    DismissNotice,
-    /// Drop the work recovered at start, back to the document as the app last closed.
-    DiscardRecovery,
-    /// Answer the unsaved-changes question.
-    Answer(Answer),
-    /// Quit (asks first with unsaved changes).
-    Quit,
-}
-
-/// A message shown in a non-blocking banner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Error or information.
-    pub is_error: bool,
-    /// Headline.
-    pub title: String,
-    /// Details, one per line (`file:line:column: problem`).
-    pub lines: Vec<String>,
-}
-
-impl Notice {
-    /// An information banner.
-    #[must_use]
-    pub fn info(title: impl Into<String>) -> Self {
-        Self {
-            is_error: false,
-            title: title.into(),
-            lines: vec![],
-        }
-    }
-    /// An error banner.
-    #[must_use]
-    pub fn error(title: impl Into<String>, lines: Vec<String>) -> Self {
-        Self {
-            is_error: true,
-            title: title.into(),
-            lines,
-        }
-    }
-}
 
 /// Which plot the plot area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -197,8 +84,10 @@ pub struct SessionView<'a> {
     pub notice: Option<&'a Notice>,
     /// Whether the document was recovered at start from unsaved work (it can be discarded).
     pub recovered: bool,
-    /// The command waiting for the unsaved-changes answer, if any.
-    pub confirming: Option<&'a Command>,
+    /// The action waiting for the unsaved-changes answer, if any.
+    pub confirming: Option<&'a Action>,
+    /// The path window, if the document flow has it open.
+    pub path_window: Option<PathPrompt<'a>>,
     /// In classroom mode, the state before the last step through the presets.
     pub previous_step: Option<&'a crate::model::document::DocState>,
 }

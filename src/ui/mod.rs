@@ -2,6 +2,8 @@
 //! results, the theme) and asks for changes with commands; nothing here computes a model
 //! number, and nothing here knows the app shell.
 
+pub mod bars;
+pub mod command;
 pub mod ctx;
 pub mod readout;
 pub mod standalone;

@@ -5,8 +5,8 @@
 
 use crate::analysis::Derived;
 use crate::model::document::{DocState, Document};
-use crate::model::preset::Settings;
-use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
+use crate::model::settings::Settings;
+use crate::ui::ctx::{Action, Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::Look;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,8 +25,8 @@ pub struct Standalone {
     pub theme: Theme,
     /// The banner message.
     pub notice: Option<Notice>,
-    /// A command waiting for the unsaved-changes answer.
-    pub confirming: Option<Command>,
+    /// An action waiting for the unsaved-changes answer.
+    pub confirming: Option<Action>,
     /// Whether the outcomes table shows a column per hypothesis.
     pub per_hypothesis: bool,
     /// Recent files.
@@ -56,10 +56,7 @@ impl Standalone {
             per_hypothesis: false,
             recent: Vec::new(),
             path: None,
-            presets: crate::io::SHIPPED_PRESETS
-                .iter()
-                .map(crate::io::ShippedFile::name)
-                .collect(),
+            presets: crate::io::preset_names().to_vec(),
             sent: Vec::new(),
             previous_step: None,
         }
@@ -98,13 +95,16 @@ impl Standalone {
             notice: self.notice.as_ref(),
             recovered: false,
             confirming: self.confirming.as_ref(),
+            path_window: None,
             previous_step: self.previous_step.as_ref(),
         };
         let mut ctx = ViewCtx::new(&self.doc, &mut self.derived, session, self.theme, &mut commands);
         view.ui(ui, &mut ctx);
         for c in commands {
             if let Command::Edit(e) = &c {
-                self.doc.state.apply(e.clone(), &self.doc.scenario, &self.opened);
+                self.doc
+                    .state
+                    .apply(e.clone(), &self.doc.scenario, self.derived.model(), &self.opened);
                 ui.ctx().request_repaint();
             }
             self.sent.push(c);

@@ -14,9 +14,9 @@ pub enum Look {
 }
 
 /// Zoom for classroom mode: type readable from the back of a room.
-pub const CLASSROOM_ZOOM: f32 = 1.45;
+const CLASSROOM_ZOOM: f32 = 1.45;
 /// Normal zoom.
-pub const NORMAL_ZOOM: f32 = 1.0;
+const NORMAL_ZOOM: f32 = 1.0;
 /// Width of the settings side panel in points.
 pub const SIDE_PANEL_WIDTH: f32 = 360.0;
 /// Width of the decision side panel in points.
@@ -51,10 +51,18 @@ pub const MIN_SLIDER: f32 = 80.0;
 pub const COMBO_WIDTH: f32 = 300.0;
 /// Widest tooltip text.
 pub const TOOLTIP_WIDTH: f32 = 380.0;
+/// Width of the first column of a table in the Help window (keys and field names).
+pub const HELP_KEY_WIDTH: f32 = 170.0;
+/// Height of one row of a horizontal bar chart (room for its name on the axis).
+pub const BAR_ROW: f32 = 26.0;
+/// Room a horizontal bar chart keeps for its x axis and label.
+pub const BAR_MARGIN: f32 = 60.0;
+/// The least gap between two row names on a bar chart's axis.
+pub const BAR_LABEL_GAP: f32 = 14.0;
 
 /// Colours of the series a plot draws many of (named policies, hypotheses), chosen to stay
 /// apart from each other and from the current settings, A and the front in every look.
-pub const SERIES: [Color32; 9] = [
+const SERIES: [Color32; 9] = [
     Color32::from_rgb(230, 120, 40),
     Color32::from_rgb(90, 190, 90),
     Color32::from_rgb(140, 110, 250),

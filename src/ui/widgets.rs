@@ -153,7 +153,7 @@ pub fn fit_axis_label(ui: &egui::Ui, text: &str, length: f32) -> String {
 
 /// Decimals a step needs: 0 for 5, 1 for 0.1, 2 for 0.05.
 #[must_use]
-pub fn step_digits(step: f64) -> usize {
+fn step_digits(step: f64) -> usize {
     (0..6)
         .find(|&d| {
             let scaled = step * 10f64.powi(d);
@@ -244,12 +244,12 @@ pub fn hovered<'a>(hover: &egui_plot::HoverPosition<'a>) -> (&'a str, egui_plot:
 pub fn hypothesis_order(model: &crate::model::evaluate::Model) -> Vec<(usize, usize)> {
     fn walk(m: &crate::model::evaluate::Model, h: usize, depth: usize, out: &mut Vec<(usize, usize)>) {
         out.push((h, depth));
-        for &c in &m.children[h] {
+        for &c in &m.children()[h] {
             walk(m, c, depth + 1, out);
         }
     }
     let mut out = Vec::new();
-    for &r in &model.roots {
+    for &r in model.roots() {
         walk(model, r, 0, &mut out);
     }
     out

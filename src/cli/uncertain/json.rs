@@ -257,7 +257,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let leaf_ids: Vec<&str> = model.leaves.iter().map(|&h| s.hypotheses[h].id.as_str()).collect();
+    let leaf_ids: Vec<&str> = model.leaves().iter().map(|&h| s.hypotheses[h].id.as_str()).collect();
     let outcomes = st
         .mc
         .cells

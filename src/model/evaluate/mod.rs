@@ -11,13 +11,16 @@ use crate::model::scenario::{Curve, Driver, HorizonWeighting, Scenario, ValueSca
 use crate::model::validate::{Problem, validate};
 
 mod band;
+mod cache;
 mod order;
 mod parts;
 mod sampled;
 mod values;
+mod weights;
 mod years;
 
 pub use crate::model::weights::WeightError;
+pub use cache::EvaluationCache;
 pub use order::dependency_order;
 pub use parts::Contribution;
 pub use sampled::{SampleOut, SampleScratch};
@@ -50,13 +53,13 @@ struct CompiledEffect {
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Hypothesis indices of the leaf hypotheses, in scenario order.
-    pub leaves: Vec<usize>,
+    leaves: Vec<usize>,
     /// Parent hypothesis index per hypothesis.
-    pub parent: Vec<Option<usize>>,
+    parent: Vec<Option<usize>>,
     /// Child hypothesis indices per hypothesis.
-    pub children: Vec<Vec<usize>>,
+    children: Vec<Vec<usize>>,
     /// Top-level hypothesis indices.
-    pub roots: Vec<usize>,
+    roots: Vec<usize>,
     n_outcomes: usize,
     n_horizons: usize,
     n_levers: usize,
@@ -134,6 +137,7 @@ impl Model {
     /// panic, but unknown references fall back to the first item, so always validate first.
     #[must_use]
     pub fn compile(s: &Scenario) -> Self {
+        crate::model::work::count(|w| w.compilations += 1);
         let n = s.hypotheses.len();
         let index = |id: &str| s.hypothesis_index(id);
         let parent: Vec<Option<usize>> = s
@@ -303,6 +307,30 @@ impl Model {
     pub fn n_levers(&self) -> usize {
         self.n_levers
     }
+
+    /// Hypothesis indices of the leaf hypotheses, in scenario order.
+    #[must_use]
+    pub fn leaves(&self) -> &[usize] {
+        &self.leaves
+    }
+
+    /// Parent hypothesis index per hypothesis.
+    #[must_use]
+    pub fn parent(&self) -> &[Option<usize>] {
+        &self.parent
+    }
+
+    /// Child hypothesis indices per hypothesis.
+    #[must_use]
+    pub fn children(&self) -> &[Vec<usize>] {
+        &self.children
+    }
+
+    /// Top-level hypothesis indices.
+    #[must_use]
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
     /// The cell of an (outcome, horizon) pair: the one place that knows the cell layout.
     #[must_use]
     pub fn cell(&self, outcome: usize, horizon: usize) -> usize {
@@ -340,6 +368,7 @@ impl Model {
     /// Outcome values under every leaf for these lever values, clamped to the hard limits,
     /// written to `out[leaf * cells + cell]`. Allocates nothing.
     pub fn evaluate_into(&self, levers: &[f64], out: &mut [f64]) {
+        crate::model::work::count(|w| w.evaluations += 1);
         let cells = self.cells();
         out.copy_from_slice(&self.base);
         // Effects of levers alone: one value for every leaf they apply to.

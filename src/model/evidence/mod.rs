@@ -69,12 +69,13 @@ impl EvidenceModel {
     /// ancestor, else the item's default (0.5 if it has none; validation refuses that gap).
     #[must_use]
     pub fn new(scenario: &Scenario, model: &Model) -> Self {
+        crate::model::work::count(|w| w.evidence += 1);
         let likelihoods = scenario
             .evidence
             .iter()
             .map(|e| {
                 model
-                    .leaves
+                    .leaves()
                     .iter()
                     .map(|&h| {
                         let mut at = Some(h);
@@ -86,7 +87,7 @@ impl EvidenceModel {
                             if let Some(r) = e.ratings.get(id) {
                                 return r.likelihood();
                             }
-                            at = model.parent[i];
+                            at = model.parent()[i];
                         }
                         e.default_likelihood.unwrap_or(0.5)
                     })
@@ -113,7 +114,7 @@ impl EvidenceModel {
 
     /// `P(e)` of item `i` under leaf weights `w`, before reliability.
     #[must_use]
-    pub fn marginal(&self, i: usize, w: &[f64]) -> f64 {
+    fn marginal(&self, i: usize, w: &[f64]) -> f64 {
         self.likelihoods[i].iter().zip(w).map(|(l, w)| l * w).sum()
     }
 
@@ -128,7 +129,7 @@ impl EvidenceModel {
 
     /// The likelihood of item `i`'s observed state under each leaf (1 for an open item).
     #[must_use]
-    pub fn of_state(&self, i: usize, state: Observation, prior: &[f64]) -> Vec<f64> {
+    fn of_state(&self, i: usize, state: Observation, prior: &[f64]) -> Vec<f64> {
         let t = self.tempered(i, prior);
         match state {
             Observation::Open => vec![1.0; t.len()],
@@ -206,10 +207,10 @@ impl EvidenceModel {
 /// parent's the sum of its leaves'.
 #[must_use]
 pub fn credences_for(model: &Model, leaf_weights: &[f64]) -> Vec<f64> {
-    (0..model.parent.len())
+    (0..model.parent().len())
         .map(|h| {
-            (0..model.leaves.len())
-                .filter(|&l| model.is_under(model.leaves[l], h))
+            (0..model.leaves().len())
+                .filter(|&l| model.is_under(model.leaves()[l], h))
                 .map(|l| leaf_weights[l])
                 .sum()
         })

@@ -4,8 +4,8 @@
 
 use super::{EvidenceModel, Observation, Sample, evsi};
 use crate::model::evaluate::Model;
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::summary::Report;
 
 /// One item's row.
@@ -22,6 +22,8 @@ pub struct ItemRow {
     pub favours: Vec<usize>,
     /// The tempered likelihood of the item under each leaf.
     pub likelihoods: Vec<f64>,
+    /// Its likelihood on average over the leaves at the current credences, P(e).
+    pub average: f64,
     /// For an open item: its value of sample information.
     pub sample: Option<Sample>,
 }
@@ -62,6 +64,7 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
                     .collect(),
                 sample: (state(i) == Observation::Open).then(|| evsi(&ev, &report.analysis.utility, w, &prior, &[i])),
                 likelihoods,
+                average: pe,
             }
         })
         .collect();

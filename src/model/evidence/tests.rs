@@ -127,7 +127,8 @@ proptest! {
 
 #[test]
 fn a_preset_keeps_its_prior_and_observations_through_a_save() {
-    use crate::model::preset::{Preset, ScenarioRef, Settings};
+    use crate::model::preset::{Preset, ScenarioRef};
+    use crate::model::settings::Settings;
     let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
     let s: Scenario = ron::from_str(text).expect("parses");
     let mut settings = Settings::defaults(&s);
@@ -135,13 +136,15 @@ fn a_preset_keeps_its_prior_and_observations_through_a_save() {
     settings.prior = Some(settings.credences.clone());
     settings.observed[0] = Observation::True;
     settings.observed[1] = Observation::False;
-    settings.update_posterior(&s).expect("possible");
-    let preset = settings.to_preset(&s, "t", "", ScenarioRef::Shipped(s.id.clone()));
+    settings
+        .update_posterior(&s, &crate::model::evaluate::Model::compile(&s))
+        .expect("possible");
+    let preset = Preset::from_settings(&settings, &s, "t", "", ScenarioRef::Shipped(s.id.clone()));
     assert!(preset.credences_from_evidence);
     assert_eq!(preset.credences["h1"], 3.0, "the prior is what is saved");
     let text = crate::io::to_ron(&preset).expect("writes");
     let back: Preset = ron::from_str(&text).expect("reads");
-    let again = Settings::from_preset(&s, &back).expect("resolves");
+    let again = back.settings(&s).expect("resolves");
     assert_eq!(again, settings);
 }
 

@@ -6,12 +6,12 @@ use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-mod evidence;
 mod fill;
 mod migrate;
 
+use crate::model::settings::Settings;
+use crate::model::weights::weight_problem;
 use fill::fill;
-pub use fill::{MAX_WEIGHT, weight_problem};
 
 pub use migrate::migrate;
 
@@ -98,28 +98,6 @@ fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }
 
-/// Dense settings in scenario order: what the engine evaluates.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// Credence weight per hypothesis (all hypotheses, not only leaves), relative to siblings.
-    pub credences: Vec<f64>,
-    /// Value per lever.
-    pub levers: Vec<f64>,
-    /// How much each outcome matters: its value weight, per outcome.
-    pub value_weights: Vec<f64>,
-    /// How much each horizon matters, per horizon (per year of it in version 2).
-    pub horizon_weights: Vec<f64>,
-    /// Discount per year of later years (version 2).
-    pub discount_rate: f64,
-    /// The yardstick outcome chosen by the user, if not the scenario's.
-    pub numeraire: Option<usize>,
-    /// Each evidence item's state, in scenario order.
-    pub observed: Vec<Observation>,
-    /// The prior credences when the credences come from evidence (`credences` then holds the
-    /// posterior, as credences); `None` when they are set by hand.
-    pub prior: Option<Vec<f64>>,
-}
-
 /// A preset entry that does not fit its scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingsProblem {
@@ -131,80 +109,26 @@ pub struct SettingsProblem {
     pub needle: String,
 }
 
-impl Settings {
-    /// The scenario's defaults: priors, lever defaults, value weights 1 for ends and 0 for
-    /// mechanisms, horizon weights 1, no discounting, the scenario's yardstick.
-    #[must_use]
-    pub fn defaults(scenario: &Scenario) -> Self {
-        Self {
-            credences: scenario.hypotheses.iter().map(|h| h.prior).collect(),
-            levers: scenario.levers.iter().map(|l| l.default).collect(),
-            value_weights: scenario.outcomes.iter().map(default_value_weight).collect(),
-            horizon_weights: vec![1.0; scenario.horizons.len()],
-            discount_rate: 0.0,
-            numeraire: None,
-            observed: vec![Observation::Open; scenario.evidence.len()],
-            prior: None,
-        }
-    }
-
-    /// The weight each horizon counts in utility under these settings (see
-    /// [`crate::model::evaluate::Model::taus`]).
-    #[must_use]
-    pub fn taus(&self, model: &crate::model::evaluate::Model) -> Vec<f64> {
-        model.taus(&self.horizon_weights, self.discount_rate)
-    }
-
-    /// The yardstick outcome: the user's choice, else the scenario's, else none.
-    #[must_use]
-    pub fn yardstick(&self, scenario: &Scenario) -> Option<usize> {
-        self.numeraire.or_else(|| scenario.numeraire_index())
-    }
-
-    /// Whether the engine can evaluate these settings: some credence and some value and
-    /// horizon weight must be positive.
-    ///
-    /// # Errors
-    /// All credences zero, or nothing weighted.
-    pub fn usable(&self, scenario: &Scenario) -> Result<(), crate::model::evaluate::WeightError> {
-        use crate::model::evaluate::WeightError;
-        let roots: f64 = scenario
-            .hypotheses
-            .iter()
-            .zip(&self.credences)
-            .filter(|(h, _)| h.parent.is_none())
-            .map(|(_, c)| *c)
-            .sum();
-        if roots <= 0.0 {
-            return Err(WeightError::AllCredencesZero);
-        }
-        if self.value_weights.iter().sum::<f64>() <= 0.0 || self.horizon_weights.iter().sum::<f64>() <= 0.0 {
-            return Err(WeightError::NothingMatters);
-        }
-        Ok(())
-    }
-
+impl Preset {
     /// Resolve a preset's sparse maps against its scenario, collecting every problem. Ids the
     /// scenario no longer has are first migrated (see [`migrate`]); what that changed is
     /// returned as notices.
     ///
     /// # Errors
     /// Every negative, non-finite or out-of-range number, as a list.
-    pub fn from_preset_migrating(
-        scenario: &Scenario,
-        preset: &Preset,
-    ) -> Result<(Self, Vec<String>), Vec<SettingsProblem>> {
-        let mut preset = preset.clone();
+    pub fn settings_migrating(&self, scenario: &Scenario) -> Result<(Settings, Vec<String>), Vec<SettingsProblem>> {
+        let mut preset = self.clone();
         let notices = migrate(scenario, &mut preset);
-        Self::from_preset(scenario, &preset).map(|s| (s, notices))
+        preset.settings(scenario).map(|s| (s, notices))
     }
 
     /// Resolve a preset's sparse maps against its scenario, collecting every problem.
     ///
     /// # Errors
     /// Every unknown id, and every negative or non-finite number, as a list.
-    pub fn from_preset(scenario: &Scenario, preset: &Preset) -> Result<Self, Vec<SettingsProblem>> {
-        let mut settings = Self::defaults(scenario);
+    pub fn settings(&self, scenario: &Scenario) -> Result<Settings, Vec<SettingsProblem>> {
+        let preset = self;
+        let mut settings = Settings::defaults(scenario);
         let mut problems = Vec::new();
         let ids = |v: Vec<&String>| v.into_iter().cloned().collect::<Vec<_>>();
         fill(
@@ -293,7 +217,7 @@ impl Settings {
         }
         if preset.credences_from_evidence && problems.is_empty() {
             settings.prior = Some(settings.credences.clone());
-            if let Err(e) = settings.update_posterior(scenario) {
+            if let Err(e) = settings.update_posterior(scenario, &crate::model::evaluate::Model::compile(scenario)) {
                 problems.push(SettingsProblem {
                     path: "evidence".into(),
                     message: e.to_string(),
@@ -311,28 +235,40 @@ impl Settings {
     /// The sparse maps of a preset holding these settings (every entry written, so a file
     /// says exactly what was used).
     #[must_use]
-    pub fn to_preset(&self, scenario: &Scenario, name: &str, notes: &str, source: ScenarioRef) -> Preset {
+    pub fn from_settings(
+        settings: &Settings,
+        scenario: &Scenario,
+        name: &str,
+        notes: &str,
+        source: ScenarioRef,
+    ) -> Self {
         let map = |ids: Vec<&String>, vals: &[f64]| {
             ids.into_iter()
                 .cloned()
                 .zip(vals.iter().copied())
                 .collect::<BTreeMap<_, _>>()
         };
-        Preset {
+        Self {
             format_version: PRESET_FORMAT_VERSION,
             name: name.to_owned(),
             notes: notes.to_owned(),
             scenario: source,
             credences: map(
                 scenario.hypotheses.iter().map(|h| &h.id).collect(),
-                self.slider_credences(),
+                settings.slider_credences(),
             ),
-            levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &self.levers),
-            values: map(scenario.outcomes.iter().map(|o| &o.id).collect(), &self.value_weights),
-            horizons: map(scenario.horizons.iter().map(|h| &h.id).collect(), &self.horizon_weights),
-            discount_rate: self.discount_rate,
+            levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &settings.levers),
+            values: map(
+                scenario.outcomes.iter().map(|o| &o.id).collect(),
+                &settings.value_weights,
+            ),
+            horizons: map(
+                scenario.horizons.iter().map(|h| &h.id).collect(),
+                &settings.horizon_weights,
+            ),
+            discount_rate: settings.discount_rate,
             // The scenario's own yardstick is the default: said only when another is chosen.
-            numeraire: self
+            numeraire: settings
                 .numeraire
                 .filter(|&o| Some(o) != scenario.numeraire_index())
                 .and_then(|o| scenario.outcomes.get(o))
@@ -341,19 +277,11 @@ impl Settings {
             evidence: scenario
                 .evidence
                 .iter()
-                .zip(&self.observed)
+                .zip(&settings.observed)
                 .filter(|(_, o)| **o != Observation::Open)
                 .map(|(e, o)| (e.id.clone(), *o == Observation::True))
                 .collect(),
-            credences_from_evidence: self.prior.is_some(),
+            credences_from_evidence: settings.prior.is_some(),
         }
-    }
-}
-
-/// An end counts 1 by default, a mechanism 0.
-fn default_value_weight(o: &crate::model::scenario::Outcome) -> f64 {
-    match o.role {
-        crate::model::scenario::Role::End => 1.0,
-        crate::model::scenario::Role::Mechanism => 0.0,
     }
 }

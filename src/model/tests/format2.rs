@@ -2,7 +2,7 @@
 //! horizon years, cycles, migration, plain units, the verdict and the gap.
 
 use super::{close, effect, tiny};
-use crate::model::decision::Scratch;
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::Model;
 use crate::model::scenario::*;
 
@@ -175,18 +175,25 @@ fn retired_ids_and_yardsticks_are_checked() {
 
 #[test]
 fn a_preset_for_an_older_revision_is_migrated_with_notices() {
-    use crate::model::preset::{ScenarioRef, Settings};
+    use crate::model::preset::ScenarioRef;
+    use crate::model::settings::Settings;
     let mut s = tiny_v2();
     s.revision = 2;
     s.renamed.insert("y".into(), Some("z".into()));
     s.renamed.insert("C".into(), None);
     s.numeraire = Some("gain".into());
-    let mut p = Settings::defaults(&s).to_preset(&s, "old", "", ScenarioRef::Shipped("tiny".into()));
+    let mut p = crate::model::preset::Preset::from_settings(
+        &Settings::defaults(&s),
+        &s,
+        "old",
+        "",
+        ScenarioRef::Shipped("tiny".into()),
+    );
     p.levers.remove("z");
     p.levers.insert("y".into(), 7.0);
     p.credences.insert("C".into(), 3.0);
     p.numeraire = Some("y".into());
-    let (settings, notices) = Settings::from_preset_migrating(&s, &p).expect("migrates");
+    let (settings, notices) = p.settings_migrating(&s).expect("migrates");
     assert_eq!(settings.levers, vec![2.0, 7.0], "y's value now sets z");
     assert_eq!(notices.len(), 3, "{notices:?}");
     assert!(
@@ -201,7 +208,7 @@ fn a_preset_for_an_older_revision_is_migrated_with_notices() {
 
 #[test]
 fn a_utility_difference_reads_in_yardstick_units() {
-    use crate::model::preset::Settings;
+    use crate::model::settings::Settings;
     use crate::model::units::{Units, UnitsError};
     let mut s = tiny_v2();
     s.numeraire = Some("harm".into());
@@ -258,12 +265,12 @@ fn the_band_of_a_driven_outcome_holds_every_value_its_drivers_allow() {
 #[test]
 fn the_gap_between_two_policies_is_the_sum_of_its_parts() {
     use crate::model::explain::gap;
-    use crate::model::preset::Settings;
+    use crate::model::settings::Settings;
     let mut s = tiny_v2();
     s.numeraire = Some("harm".into());
     let m = Model::new(&s).expect("valid");
     let settings = Settings::defaults(&s);
-    let rep = crate::model::summary::report(&s, &m, &settings, &mut Scratch::default()).expect("report");
+    let rep = crate::model::summary::report(&s, &m, &settings, &mut EvaluationCache::default()).expect("report");
     let (p1, p2) = (&rep.candidates[0].levers, &rep.candidates[1].levers);
     let parts = gap(&m, &settings, p2, p1).expect("gap");
     let sum: f64 = parts.iter().map(|p| p.utility).sum();
@@ -281,12 +288,12 @@ fn the_gap_between_two_policies_is_the_sum_of_its_parts() {
 #[test]
 fn the_verdict_says_who_wins_by_how_much_and_what_would_change_it() {
     use crate::model::explain::{amount, verdict};
-    use crate::model::preset::Settings;
+    use crate::model::settings::Settings;
     let mut s = tiny_v2();
     s.numeraire = Some("harm".into());
     let m = Model::new(&s).expect("valid");
     let settings = Settings::defaults(&s);
-    let rep = crate::model::summary::report(&s, &m, &settings, &mut Scratch::default()).expect("report");
+    let rep = crate::model::summary::report(&s, &m, &settings, &mut EvaluationCache::default()).expect("report");
     let lines = verdict(&s, &rep);
     let a = &rep.analysis;
     let best = &rep.candidates[a.best].name;
@@ -306,7 +313,7 @@ fn the_verdict_says_who_wins_by_how_much_and_what_would_change_it() {
     // With all credence on one leaf the motive cannot matter.
     let mut sure = settings.clone();
     sure.credences = vec![1.0, 0.0, 0.0, 0.0];
-    let rep = crate::model::summary::report(&s, &m, &sure, &mut Scratch::default()).expect("report");
+    let rep = crate::model::summary::report(&s, &m, &sure, &mut EvaluationCache::default()).expect("report");
     let lines = verdict(&s, &rep);
     assert!(
         lines[1].starts_with("The motive does not matter for this choice"),

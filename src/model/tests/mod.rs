@@ -5,7 +5,8 @@
 //! worst 10, best 0, never below 0) and gain (higher is better, worst 0, best 100); horizons
 //! near and long. The hand calculation is written out next to each assertion.
 
-use crate::model::decision::{Candidate, Scratch, analyse};
+use crate::model::decision::{Candidate, analyse};
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::{Model, WeightError};
 use crate::model::scenario::*;
 use std::collections::BTreeMap;
@@ -190,7 +191,7 @@ fn leaf_weights_multiply_down_the_tree() {
     let m = Model::new(&tiny()).expect("valid");
     let w = m.leaf_weights(&[1.0, 3.0, 1.0, 1.0]).expect("weights");
     // A: 1/4; B: 3/4 split evenly between B1 and B2.
-    assert_eq!(m.leaves, vec![0, 2, 3]);
+    assert_eq!(m.leaves(), vec![0, 2, 3]);
     close(w[0], 0.25);
     close(w[1], 0.375);
     close(w[2], 0.375);
@@ -280,7 +281,7 @@ fn tiny_analysis() -> crate::model::decision::Analysis {
         &[1.0, 3.0, 1.0, 1.0],
         &[1.0, 1.0],
         &[1.0, 1.0],
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analysis")
 }
@@ -386,5 +387,5 @@ fn parent_cycles_are_found() {
     assert!(problems.iter().any(|p| p.message.contains("cycle")), "{problems:?}");
 }
 
+mod cache;
 mod format2;
-mod scratch;

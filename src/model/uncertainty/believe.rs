@@ -90,9 +90,9 @@ pub fn describe(scenario: &Scenario, model: &Model, belief: &Belief, w: &[f64]) 
     let change: Vec<f64> = belief.weights.iter().zip(w).map(|(x, w)| x - w).collect();
     let names = |sign: f64| -> Vec<String> {
         let mut out = Vec::new();
-        for &root in &model.roots {
+        for &root in model.roots() {
             let under: Vec<usize> = (0..change.len())
-                .filter(|&l| model.is_under(model.leaves[l], root))
+                .filter(|&l| model.is_under(model.leaves()[l], root))
                 .collect();
             let moving: Vec<usize> = under.iter().copied().filter(|&l| change[l] * sign > 0.005).collect();
             if moving.is_empty() {
@@ -104,7 +104,7 @@ pub fn describe(scenario: &Scenario, model: &Model, belief: &Belief, w: &[f64]) 
                 out.extend(
                     moving
                         .iter()
-                        .map(|&l| scenario.hypotheses[model.leaves[l]].name.clone()),
+                        .map(|&l| scenario.hypotheses[model.leaves()[l]].name.clone()),
                 );
             }
         }

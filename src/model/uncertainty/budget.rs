@@ -9,19 +9,19 @@ use crate::model::scenario::Scenario;
 
 /// Work units (an effect or baseline under one leaf) the Monte Carlo may spend: about 0.3 s on
 /// one core (measured at about 0.7 ns a unit).
-pub const MONTE_CARLO_WORK: usize = 400_000_000;
+const MONTE_CARLO_WORK: usize = 400_000_000;
 /// Work units the search for the best and most robust settings may spend, both together.
-pub const SEARCH_WORK: usize = 200_000_000;
+const SEARCH_WORK: usize = 200_000_000;
 /// Work units the tornado may spend (four evaluations per unknown).
-pub const TORNADO_WORK: usize = 200_000_000;
+const TORNADO_WORK: usize = 200_000_000;
 /// Fewest samples a scaled-down Monte Carlo takes, however large the scenario.
-pub const MIN_SAMPLES: usize = 100;
+const MIN_SAMPLES: usize = 100;
 /// Most evaluations the search takes for one objective, over all its starts.
-pub const MAX_SEARCH_EVALUATIONS: usize = 20_000;
+const MAX_SEARCH_EVALUATIONS: usize = 20_000;
 /// Fewest evaluations the search takes for one objective.
-pub const MIN_SEARCH_EVALUATIONS: usize = 100;
+const MIN_SEARCH_EVALUATIONS: usize = 100;
 /// Fewest unknowns a scaled-down tornado shows.
-pub const MIN_TORNADO_UNKNOWNS: usize = 20;
+const MIN_TORNADO_UNKNOWNS: usize = 20;
 
 /// Work of one evaluation of one policy: leaves x (effects + baselines).
 #[must_use]

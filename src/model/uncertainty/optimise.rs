@@ -88,7 +88,7 @@ pub fn optimise(
     (objective, max_evaluations): (Objective, usize),
 ) -> Option<(Vec<f64>, f64)> {
     let total = model.weight_total(values, horizons).ok()?;
-    let leaves = model.leaves.len();
+    let leaves = model.leaves().len();
     let mut buf = vec![0.0; leaves * model.cells()];
     let mut u = vec![0.0; leaves];
     let mut utilities = |levers: &[f64], u: &mut [f64]| {

@@ -7,10 +7,11 @@ use super::design::Design;
 use super::optimise::{Objective, optimise};
 use super::tornado::{Bar, tornado};
 use super::{Buffers, Uncertainty, UncertaintyError, Weights, run};
-use crate::model::decision::{Analysis, Candidate, Scratch, analyse};
+use crate::model::decision::{Analysis, Candidate, analyse};
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::Model;
-use crate::model::preset::Settings;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::summary::candidates;
 
 /// Id of the settings with the highest expected utility found by the search.
@@ -139,7 +140,7 @@ pub fn study(
         &settings.credences,
         &settings.value_weights,
         &taus,
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )?;
     let w = analysis.leaf_weights.clone();
     let weights = Weights {

@@ -1,9 +1,10 @@
 //! The Monte Carlo against numbers worked out by hand, and its invariants on the Paris scenario.
 
 use super::*;
-use crate::model::decision::{Scratch, analyse};
-use crate::model::preset::Settings;
+use crate::model::decision::analyse;
+use crate::model::evaluate::EvaluationCache;
 use crate::model::scenario::Scenario;
+use crate::model::settings::Settings;
 use crate::model::summary::candidates;
 
 /// One hypothesis (or two), two policies: "bet" pays `10 m` with `m` drawn over `range`, "safe"
@@ -106,7 +107,7 @@ fn with_every_range_a_point_the_motive_is_worth_todays_evpi() {
         &settings.credences,
         &settings.value_weights,
         &settings.taus(&model),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analyses");
     assert!(
@@ -133,7 +134,7 @@ fn sampled_evaluation_at_multipliers_of_one_is_the_plain_evaluation() {
     let total = model.weight_total(&settings.value_weights, &taus).expect("weights");
     let n = 300; // more than two chunks, the last one short
     let ones = vec![1.0; model.n_effects() * n];
-    let leaves = model.leaves.len();
+    let leaves = model.leaves().len();
     for c in candidates(&s, &settings) {
         let mut sampled = vec![0.0; leaves * n];
         let mut values = vec![0.0; leaves * model.cells() * n];
@@ -235,7 +236,7 @@ fn the_belief_found_makes_the_policy_best_and_just_short_of_it_does_not() {
         &settings.credences,
         &settings.value_weights,
         &settings.taus(&model),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analyses");
     let levers: Vec<&[f64]> = c.iter().map(|x| x.levers.as_slice()).collect();
@@ -278,7 +279,7 @@ fn no_belief_makes_a_dominated_policy_best() {
         &settings.credences,
         &settings.value_weights,
         &settings.taus(&model),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analyses");
     let levers: Vec<&[f64]> = c.iter().map(|x| x.levers.as_slice()).collect();
@@ -303,7 +304,7 @@ fn the_search_beats_every_named_policy_on_its_own_objective() {
         &settings.credences,
         &settings.value_weights,
         &settings.taus(&model),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analyses");
     let best_found = c
@@ -323,7 +324,7 @@ fn the_search_beats_every_named_policy_on_its_own_objective() {
         &settings.credences,
         &settings.value_weights,
         &settings.taus(&model),
-        &mut Scratch::default(),
+        &mut EvaluationCache::default(),
     )
     .expect("analyses");
     let robust = s.policies.len();

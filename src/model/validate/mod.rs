@@ -11,11 +11,11 @@ use std::collections::BTreeSet;
 
 /// Most items of one kind (hypotheses, levers, ...) a scenario may hold; keeps evaluation
 /// time and memory bounded whatever a file says.
-pub const MAX_ITEMS: usize = 1_000;
+const MAX_ITEMS: usize = 1_000;
 /// Most effects a scenario may hold.
-pub const MAX_EFFECTS: usize = 20_000;
+const MAX_EFFECTS: usize = 20_000;
 /// Most (leaf hypothesis, outcome, horizon) values one evaluation may produce.
-pub const MAX_LEAF_CELLS: usize = 100_000;
+const MAX_LEAF_CELLS: usize = 100_000;
 /// Most (leaf hypothesis, effect) applications one evaluation may make.
 pub const MAX_EFFECT_WORK: usize = 2_000_000;
 /// Most points one curve may hold.
@@ -243,7 +243,7 @@ fn check_hypotheses(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>) {
     for (i, h) in s.hypotheses.iter().enumerate() {
         let path = format!("hypotheses[{i}].prior");
         if c.finite(&path, h.prior)
-            && let Some(why) = crate::model::preset::weight_problem(h.prior)
+            && let Some(why) = crate::model::weights::weight_problem(h.prior)
         {
             c.push(path, format!("prior {why}"), Some(format!("\"{}\"", h.id)));
         }

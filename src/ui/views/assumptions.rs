@@ -14,7 +14,24 @@ pub struct AssumptionsView {
     /// The outcome and horizon shown, if the window is open.
     pub open: Option<(usize, usize)>,
     /// The area the window stays inside (the results area), set by the shell.
-    pub area: Option<egui::Rect>,
+    area: Option<egui::Rect>,
+}
+
+impl AssumptionsView {
+    /// Open the window on an outcome and a horizon.
+    pub fn show(&mut self, outcome: usize, horizon: usize) {
+        self.open = Some((outcome, horizon));
+    }
+
+    /// Close the window.
+    pub fn close(&mut self) {
+        self.open = None;
+    }
+
+    /// Keep the window inside `area` (the results area, as drawn this frame).
+    pub fn set_area(&mut self, area: egui::Rect) {
+        self.area = Some(area);
+    }
 }
 
 /// A lever setting: whole numbers without decimals.
@@ -141,7 +158,7 @@ impl View for AssumptionsView {
                 // Every leaf whose baseline differs, its own or inherited from a parent.
                 let model = ctx.derived.model();
                 let cell = model.cell(o, t);
-                for (l, &h) in model.leaves.iter().enumerate() {
+                for (l, &h) in model.leaves().iter().enumerate() {
                     let v = model.baseline(l, cell);
                     if v != b.value {
                         ui.label(format!("    under {}: {}", s.hypotheses[h].name, number(v)));

@@ -46,7 +46,7 @@ pub fn believe_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, picked: &mut usize) 
         }
         Some(b) => {
             let words = describe(s, model, b, w);
-            let credences = crate::model::evidence::credences_for(model, &b.weights);
+            let weights = b.weights.clone();
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!(
                     "{name} becomes the best named policy if you {words}; no smaller change of credence does it."
@@ -58,7 +58,7 @@ pub fn believe_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, picked: &mut usize) 
                     )
                     .clicked()
                 {
-                    ctx.edit(Edit::Credences(credences));
+                    ctx.edit(Edit::LeafWeights(weights));
                 }
             });
         }

@@ -18,6 +18,13 @@ pub struct CredencesView {
     pub locked: Vec<bool>,
 }
 
+impl CredencesView {
+    /// A new scenario: its hypotheses are other ones, so no share stays locked.
+    pub fn unlock_all(&mut self) {
+        self.locked.clear();
+    }
+}
+
 impl View for CredencesView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let scenario = &ctx.doc.scenario;

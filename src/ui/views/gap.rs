@@ -3,19 +3,14 @@
 //! yardstick's units, largest first.
 
 use crate::format::number;
-use crate::model::explain::{GapPart, gap, in_units, runner_up};
+use crate::model::explain::{GapPart, in_units, runner_up};
+use crate::ui::bars::RowBars;
 use crate::ui::ctx::{View, ViewCtx};
-use crate::ui::widgets::{
-    Key, category_label, category_marks, category_row, fit_axis_label, plot_height, short_horizon, with_legend,
-};
+use crate::ui::widgets::{Key, category_row, short_horizon, with_legend};
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart};
 use serde::{Deserialize, Serialize};
 
-/// Height per bar.
-const ROW: f32 = 24.0;
-/// Height of the chart besides its rows.
-const MARGIN: f32 = 60.0;
 /// Most parts drawn; the rest are summed in the caption.
 const MOST_PARTS: usize = 12;
 
@@ -48,7 +43,8 @@ impl View for GapView {
                 (report.candidates[best].name.clone(), report.candidates[r].name.clone()),
             )
         };
-        let parts = match gap(ctx.derived.model(), settings, &first, &second) {
+        let parts = ctx.derived.gap(settings, &first, &second);
+        let parts = match parts.as_ref() {
             Ok(p) => p,
             Err(e) => {
                 ui.label(format!("Cannot compare: {e}"));
@@ -123,19 +119,9 @@ impl View for GapView {
             Key::new(format!("In favour of {}", names.0), palette.better),
             Key::new(format!("In favour of {}", names.1), palette.worse),
         ];
-        let height = plot_height(ui).max(ROW * n as f32 + MARGIN);
-        let y_axis = egui_plot::AxisHints::new_y()
-            .formatter(move |mark, _| category_label(&labels, mark.value))
-            .label_spacing(14.0..=ROW);
+        let chart = RowBars::new("gap-bars", labels, &format!("Part of the gap ({unit_name})"));
         with_legend(ui, &keys, |ui, width| {
-            Plot::new("gap-bars")
-                .width(width)
-                .height(height)
-                .x_axis_label(fit_axis_label(ui, &format!("Part of the gap ({unit_name})"), width))
-                .include_x(0.0)
-                .y_grid_spacer(move |_| category_marks(n))
-                .custom_y_axes(vec![y_axis])
-                .show(ui, |p| p.bar_chart(BarChart::new("gap", bars).horizontal()))
+            chart.show(ui, width, vec![BarChart::new("gap", bars)]);
         });
     }
 }

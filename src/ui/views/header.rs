@@ -1,6 +1,7 @@
 //! The header: scenario title, preset name with its unsaved mark, file, comparison A, undo and
 //! redo, and in classroom mode where the presets stand.
 
+use crate::ui::command::UiCommand;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::Look;
 use egui::RichText;
@@ -36,10 +37,21 @@ impl View for HeaderView {
                 let step = s
                     .shipped_index
                     .map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, s.presets.len()));
+                let keys = |c: UiCommand| c.key_text(ui.ctx());
                 let hint = format!(
-                    "{step}Left/Right keys step through presets · Up/Down step the evidence timeline · F11 or Esc leaves classroom mode"
+                    "{step}{}/{} keys step through presets · {}/{} step the evidence timeline · {} or {} leaves classroom mode",
+                    keys(UiCommand::PreviousPreset),
+                    keys(UiCommand::NextPreset),
+                    keys(UiCommand::EarlierEvidence),
+                    keys(UiCommand::LaterEvidence),
+                    keys(UiCommand::Classroom),
+                    keys(UiCommand::LeaveClassroom),
                 );
-                if ui.button("Leave classroom mode").clicked() {
+                if ui
+                    .button(UiCommand::LeaveClassroom.label())
+                    .on_hover_text(UiCommand::LeaveClassroom.tooltip())
+                    .clicked()
+                {
                     ctx.send(Command::ToggleClassroom);
                 }
                 let (other, label) = match ctx.theme.look {

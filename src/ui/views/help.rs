@@ -5,46 +5,23 @@ use crate::format::{fixed, number};
 use crate::model::explain::{amount, in_units, verdict};
 use crate::model::scenario::Role;
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::theme::HELP_KEY_WIDTH;
 use egui::RichText;
 
-/// A document shipped with the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// `docs/file-format.md`: scenario and preset files and the mathematics.
-    FileFormat,
-    /// `docs/cli.md`: the analyst command line.
-    CommandLine,
-    /// A glossary of the numbers the app shows, each with its value now.
-    Meaning,
-}
-
-impl Doc {
-    /// The window title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::FileFormat => "The file format and the mathematics",
-            Self::CommandLine => "The command line",
-            Self::Meaning => "What the numbers mean",
-        }
-    }
-
-    /// The Markdown text.
-    #[must_use]
-    pub fn text(self) -> &'static str {
-        match self {
-            Self::FileFormat => include_str!("../../../docs/file-format.md"),
-            Self::CommandLine => include_str!("../../../docs/cli.md"),
-            Self::Meaning => "",
-        }
-    }
-}
+pub use crate::ui::command::Doc;
 
 /// The help window; shows one document or nothing.
 #[derive(Debug, Default)]
 pub struct HelpView {
     /// The document shown, if any.
     pub open: Option<Doc>,
+}
+
+impl HelpView {
+    /// Show `doc`.
+    pub fn show(&mut self, doc: Doc) {
+        self.open = Some(doc);
+    }
 }
 
 impl View for HelpView {
@@ -80,12 +57,11 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
         return vec![("Expected utility", "", "these settings cannot be evaluated".to_owned())];
     };
     let s = &ctx.doc.scenario;
-    let settings = ctx.settings();
     let a = &report.analysis;
     let units = report.units.as_ref().ok();
     let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
     let says = verdict(s, &report);
-    let taus = settings.taus(ctx.derived.model());
+    let taus = &report.evaluation.taus;
     let mechanisms: Vec<&str> = s
         .outcomes
         .iter()
@@ -184,7 +160,7 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
             "How much each period counts. In a format 2 scenario a horizon counts its weight per year times the years it covers, so by default every year counts the same; a discount rate or a higher weight for the near term is a present bias you choose, not one hidden in the model. (A format 1 scenario weighs each horizon as a whole.)",
             s.horizons
                 .iter()
-                .zip(&taus)
+                .zip(taus)
                 .map(|(h, t)| format!("{} counts {}", h.name, number(*t)))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -193,19 +169,28 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
     ]
 }
 
-/// Just enough Markdown for the shipped documents: headings, code blocks, paragraphs.
+/// Just enough Markdown for the shipped documents: headings, code blocks, tables, lists,
+/// paragraphs.
 fn markdown(ui: &mut egui::Ui, text: &str) {
     let mut code: Option<Vec<&str>> = None;
     let mut paragraph: Vec<&str> = Vec::new();
+    let mut table: Vec<&str> = Vec::new();
     let flush = |ui: &mut egui::Ui, p: &mut Vec<&str>| {
         if !p.is_empty() {
             ui.label(p.join(" "));
             p.clear();
         }
     };
+    let flush_table = |ui: &mut egui::Ui, t: &mut Vec<&str>| {
+        if !t.is_empty() {
+            markdown_table(ui, t);
+            t.clear();
+        }
+    };
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
             flush(ui, &mut paragraph);
+            flush_table(ui, &mut table);
             match code.take() {
                 Some(lines) => {
                     ui.label(RichText::new(lines.join("\n")).monospace());
@@ -218,13 +203,19 @@ fn markdown(ui: &mut egui::Ui, text: &str) {
             lines.push(line);
             continue;
         }
+        if line.trim_start().starts_with('|') {
+            flush(ui, &mut paragraph);
+            table.push(line.trim());
+            continue;
+        }
+        flush_table(ui, &mut table);
         if let Some(h) = line.strip_prefix('#') {
             flush(ui, &mut paragraph);
             ui.add_space(6.0);
             ui.label(RichText::new(h.trim_start_matches('#').trim()).strong().heading());
         } else if line.trim().is_empty() {
             flush(ui, &mut paragraph);
-        } else if line.starts_with("- ") || line.starts_with("| ") || line.starts_with(|c: char| c.is_ascii_digit()) {
+        } else if line.starts_with("- ") || line.starts_with(|c: char| c.is_ascii_digit()) {
             flush(ui, &mut paragraph);
             paragraph.push(line);
         } else {
@@ -232,7 +223,73 @@ fn markdown(ui: &mut egui::Ui, text: &str) {
         }
     }
     flush(ui, &mut paragraph);
+    flush_table(ui, &mut table);
     if let Some(lines) = code {
         ui.label(RichText::new(lines.join("\n")).monospace());
+    }
+}
+
+/// The cells of a Markdown table row (`| a | b |` -> `["a", "b"]`).
+fn table_cells(row: &str) -> Vec<&str> {
+    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(str::trim).collect()
+}
+
+/// Whether a row is the line under a Markdown table's header (`|---|:--:|`).
+fn is_rule(row: &str) -> bool {
+    table_cells(row)
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// A Markdown table, row by row: the first column at a fixed width, the other cells beside
+/// it, wrapped (the tables are keys and their meanings); the header row strong, no `|` shown.
+/// Laid out without a grid, so a table needs no frames of its own to settle.
+fn markdown_table(ui: &mut egui::Ui, rows: &[&str]) {
+    let header = rows.get(1).is_some_and(|r| is_rule(r));
+    for (i, row) in rows.iter().enumerate() {
+        if is_rule(row) {
+            continue;
+        }
+        let cells = table_cells(row);
+        let Some((first, rest)) = cells.split_first() else {
+            continue;
+        };
+        let strong = |t: String| {
+            if header && i == 0 {
+                RichText::new(t).strong()
+            } else {
+                RichText::new(t)
+            }
+        };
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(HELP_KEY_WIDTH, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(HELP_KEY_WIDTH);
+                    ui.add(egui::Label::new(strong(first.replace('`', ""))).wrap());
+                },
+            );
+            let rest = rest
+                .iter()
+                .map(|c| c.replace('`', ""))
+                .collect::<Vec<_>>()
+                .join("  ·  ");
+            ui.add(egui::Label::new(strong(rest)).wrap());
+        });
+        ui.add_space(2.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_table_rows_split_into_cells_and_the_rule_is_known() {
+        assert_eq!(table_cells("| `x` | y z |"), vec!["`x`", "y z"]);
+        assert!(is_rule("|---|:--:|"));
+        assert!(!is_rule("| a | b |"));
     }
 }

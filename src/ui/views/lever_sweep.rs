@@ -104,7 +104,7 @@ impl View for LeverSweepView {
         };
         let current_name = format!("Current {}", lever.name.to_lowercase());
         let mut keys: Vec<Key> = model
-            .leaves
+            .leaves()
             .iter()
             .enumerate()
             .map(|(l, &h)| {
@@ -126,7 +126,7 @@ impl View for LeverSweepView {
             series: Vec::new(),
         };
         for (l, ys) in data.per_leaf.iter().enumerate() {
-            let name = model.leaves.get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
+            let name = model.leaves().get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
             lines.series.push((name, ys, theme::series(l)));
         }
         lines.series.push((expected_name, &data.expected, palette.current));
@@ -145,7 +145,7 @@ impl View for LeverSweepView {
                 .show(ui, |p| {
                     for (l, ys) in data.per_leaf.iter().enumerate() {
                         let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
-                        let hyp = model.leaves.get(l).map(|&h| &s.hypotheses[h]);
+                        let hyp = model.leaves().get(l).map(|&h| &s.hypotheses[h]);
                         let name = hyp.map_or("", |h| h.name.as_str());
                         // Sub-hypotheses are dashed, so a family reads as one.
                         let style = if hyp.is_some_and(|h| h.parent.is_some()) {

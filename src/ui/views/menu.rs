@@ -1,9 +1,8 @@
 //! The menu bar: files, editing, presets, view options and help.
 
-use crate::ui::ctx::{Command, Edit, View, ViewCtx};
+use crate::ui::command::{Scope, UiCommand};
+use crate::ui::ctx::{Command, Doc, Edit, ExportKind, FileAction, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
-use crate::ui::views::file_window::{ExportKind, FileAction};
-use crate::ui::views::help::Doc;
 use egui::RichText;
 
 /// The menu bar.
@@ -28,13 +27,15 @@ impl View for MenuView {
                 ui.label(RichText::new(&ctx.doc.scenario.title).strong());
                 ui.label(&ctx.doc.scenario.summary);
                 ui.separator();
-                ui.label("Every number is an assumption with a source and a range: click ? next to an outcome to see them.");
+                ui.label(
+                    "Every number is an assumption with a source and a range: click ? next to an outcome to see them.",
+                );
                 for doc in [Doc::Meaning, Doc::FileFormat, Doc::CommandLine] {
                     if ui.button(doc.title()).clicked() {
                         ctx.send(Command::ShowHelp(doc));
                     }
                 }
-                ui.label("Shortcuts: Ctrl+O open, Ctrl+S save, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, F11 classroom mode (arrow keys step through presets, Esc leaves).");
+                ui.menu_button("Keyboard shortcuts", shortcuts);
             });
         });
     }
@@ -42,14 +43,10 @@ impl View for MenuView {
 
 impl MenuView {
     fn file_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        if ui.add(egui::Button::new("New").shortcut_text("Ctrl+N")).clicked() {
-            ctx.send(Command::New);
-        }
-        if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
-            ctx.send(Command::OpenDialog);
-        }
-        if ui.button("Open path…").clicked() {
-            ctx.send(Command::ShowFileWindow(FileAction::Open));
+        for c in [UiCommand::New, UiCommand::Open, UiCommand::OpenPath] {
+            if c.button(ui, true).clicked() {
+                ctx.send(c.command());
+            }
         }
         ui.menu_button("Open recent", |ui| {
             if ctx.session.recent.is_empty() {
@@ -62,17 +59,10 @@ impl MenuView {
             }
         });
         ui.separator();
-        if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
-            ctx.send(Command::Save);
-        }
-        if ui
-            .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
-            .clicked()
-        {
-            ctx.send(Command::SaveAsDialog);
-        }
-        if ui.button("Save to path…").clicked() {
-            ctx.send(Command::ShowFileWindow(FileAction::Save));
+        for c in [UiCommand::Save, UiCommand::SaveAs, UiCommand::SavePath] {
+            if c.button(ui, true).clicked() {
+                ctx.send(c.command());
+            }
         }
         ui.menu_button("Export", |ui| {
             for (kind, label) in [
@@ -86,24 +76,38 @@ impl MenuView {
             }
         });
         ui.separator();
-        if ui.button("Quit").clicked() {
+        if UiCommand::Quit.button(ui, true).clicked() {
             ctx.send(Command::Quit);
         }
     }
 }
 
+/// Every keyboard shortcut, from the command table.
+fn shortcuts(ui: &mut egui::Ui) {
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for c in UiCommand::ALL {
+                if let Some(keys) = c.shortcut_text(ui.ctx()) {
+                    let when = match c.scope() {
+                        Scope::Anywhere => "",
+                        Scope::Classroom | Scope::ClassroomNoPopup => " (classroom mode)",
+                    };
+                    ui.label(keys);
+                    ui.label(format!("{}{when}", c.label())).on_hover_text(c.tooltip());
+                    ui.end_row();
+                }
+            }
+        });
+}
+
 fn edit_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let s = ctx.session;
-    if ui
-        .add_enabled(s.can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
-        .clicked()
-    {
+    if UiCommand::Undo.button(ui, s.can_undo).clicked() {
         ctx.send(Command::Undo);
     }
-    if ui
-        .add_enabled(s.can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
-        .clicked()
-    {
+    if UiCommand::Redo.button(ui, s.can_redo).clicked() {
         ctx.send(Command::Redo);
     }
     ui.separator();
@@ -127,10 +131,7 @@ fn edit_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 }
 
 fn view_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-    if ui
-        .add(egui::Button::new("Classroom mode").shortcut_text("F11"))
-        .clicked()
-    {
+    if UiCommand::Classroom.button(ui, true).clicked() {
         ctx.send(Command::ToggleClassroom);
     }
     ui.separator();

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 /// How a value compares with the comparison state: better, worse, or the same (`None`).
 #[must_use]
-pub fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
+fn judge(better: Better, value: f64, reference: f64) -> Option<bool> {
     let tolerance = 1e-9 * value.abs().max(reference.abs()).max(1.0);
     let diff = value - reference;
     if diff.abs() <= tolerance {
@@ -68,14 +68,18 @@ pub fn outcome_table_ui(
             columns.push(Column::Band(t));
         }
         if per_h {
-            columns.extend((0..model.leaves.len()).map(|l| Column::Leaf(t, l)));
+            columns.extend((0..model.leaves().len()).map(|l| Column::Leaf(t, l)));
         }
     }
     // The Monte Carlo's bands, when its latest study is for these settings.
-    let bands: Option<Vec<crate::model::uncertainty::Band>> = ctx
-        .derived
-        .fresh_study(ctx.settings())
-        .map(|st| st.mc.cells.iter().map(|c| c.expected).collect());
+    let fresh = ctx.derived.fresh_study(ctx.settings());
+    let bands: Option<Vec<crate::model::uncertainty::Band>> =
+        fresh.map(|st| st.mc.cells.iter().map(|c| c.expected).collect());
+    let samples = fresh.map_or_else(|| ctx.derived.study_samples(), |st| st.mc.samples);
+    let band_tip = format!(
+        "The 5th to 95th percentile of the expected value when every effect is drawn from its range (Monte Carlo, {} samples)",
+        crate::format::count(samples)
+    );
     let mut open = None;
     let table = FrozenTable::new("outcome-table", columns.len() + 1, s.outcomes.len()).max_height(max_height);
     table.show(ui, |ui, at| {
@@ -91,11 +95,9 @@ pub fn outcome_table_ui(
                 Some(Column::Spread(_)) => ui
                     .label(RichText::new("spread").small())
                     .on_hover_text("Lowest and highest value over the hypotheses you give any credence"),
-                Some(Column::Band(_)) => ui.label(RichText::new("5–95%").small()).on_hover_text(
-                    "The 5th to 95th percentile of the expected value when every effect is drawn from its range (Monte Carlo, 10,000 samples)",
-                ),
+                Some(Column::Band(_)) => ui.label(RichText::new("5–95%").small()).on_hover_text(&band_tip),
                 Some(Column::Leaf(t, l)) => {
-                    let name = &s.hypotheses[model.leaves[l]].name;
+                    let name = &s.hypotheses[model.leaves()[l]].name;
                     ui.label(RichText::new(short_id(name)).small())
                         .on_hover_text(format!("{name}, {}", s.horizons[t].name))
                 }
@@ -209,7 +211,7 @@ pub fn outcome_table_ui(
                     "{}, {}, under {}: {}",
                     out.name,
                     s.horizons[t].name,
-                    s.hypotheses[model.leaves[l]].name,
+                    s.hypotheses[model.leaves()[l]].name,
                     number(ev.value(l, cell))
                 );
                 ui.label(RichText::new(number(ev.value(l, cell))).small())

@@ -80,7 +80,10 @@ impl View for ParetoView {
             SamplesState::Ready(_) => {}
             SamplesState::NotStarted | SamplesState::Pending => {
                 ui.spinner();
-                ui.label("Sampling 10,000 policies across the lever space…");
+                ui.label(format!(
+                    "Sampling {} policies across the lever space…",
+                    crate::format::count(ctx.derived.pareto_samples())
+                ));
                 return;
             }
             SamplesState::Failed(e) => {

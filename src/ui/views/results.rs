@@ -73,10 +73,13 @@ impl ResultsView {
                 None
             }
         };
-        let mut extra: Vec<String> =
-            crate::model::explain::evidence_sentence(&ctx.doc.scenario, ctx.derived.model(), ctx.settings(), &report)
-                .into_iter()
-                .collect();
+        let mut extra: Vec<String> = ctx
+            .derived
+            .evidence_sentence(ctx.settings())
+            .as_ref()
+            .clone()
+            .into_iter()
+            .collect();
         extra.extend(
             ctx.derived
                 .fresh_study(ctx.settings())

@@ -3,18 +3,17 @@
 //! tornado of the best policy's lead, and the settings the search found (which can be adopted).
 
 use crate::format::percent;
+use crate::model::decision::Candidate;
 use crate::model::explain::in_units;
-use crate::model::uncertainty::{BarKind, CREDENCE_SWING, Found, unknowns};
+use crate::model::scenario::Scenario;
+use crate::model::uncertainty::{BarKind, CREDENCE_SWING, Found, PolicyStats, Study, unknowns};
+use crate::ui::bars::RowBars;
 use crate::ui::ctx::{Command, View, ViewCtx};
-use crate::ui::widgets::{category_label, category_marks, category_row, fit_axis_label, plot_height};
+use crate::ui::widgets::category_row;
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Plot, VLine};
+use egui_plot::{Bar, BarChart};
 use serde::{Deserialize, Serialize};
 
-/// Height per bar.
-const ROW: f32 = 26.0;
-/// Height of a chart besides its rows.
-const MARGIN: f32 = 60.0;
 /// Unknowns shown in the value-of-information and tornado charts.
 const MOST_UNKNOWNS: usize = 10;
 /// Longest label on a chart's axis (the whole name is in the bar's hover text).
@@ -53,31 +52,14 @@ fn short(name: &str) -> String {
     }
 }
 
-/// A horizontal bar chart, one named row per bar, first at the top.
+/// A horizontal bar chart, one named row per bar, first at the top, as tall as its rows.
 fn bars_chart(ui: &mut egui::Ui, id: &str, labels: Vec<String>, bars: Vec<Bar>, x_label: &str, line: Option<f64>) {
-    let n = labels.len();
+    let mut chart = RowBars::new(id, labels, x_label).fit_rows().fixed();
+    if let Some(x) = line {
+        chart = chart.line(x);
+    }
     let width = ui.available_width();
-    let height = plot_height(ui)
-        .min(ROW * n as f32 + MARGIN)
-        .max(ROW * n as f32 + MARGIN);
-    let y_axis = egui_plot::AxisHints::new_y()
-        .formatter(move |mark, _| category_label(&labels, mark.value))
-        .label_spacing(14.0..=ROW);
-    Plot::new(id)
-        .width(width)
-        .height(height)
-        .x_axis_label(fit_axis_label(ui, x_label, width))
-        .include_x(0.0)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .y_grid_spacer(move |_| category_marks(n))
-        .custom_y_axes(vec![y_axis])
-        .show(ui, |p| {
-            p.bar_chart(BarChart::new(id, bars).horizontal());
-            if let Some(x) = line {
-                p.vline(VLine::new("central", x).width(1.5));
-            }
-        });
+    chart.show(ui, width, vec![BarChart::new(id, bars)]);
 }
 
 impl View for UncertaintyView {
@@ -85,9 +67,10 @@ impl View for UncertaintyView {
         let settings = ctx.settings().clone();
         let fresh = ctx.derived.fresh_study(&settings).is_some();
         let Some((_, latest)) = ctx.derived.study().latest.clone() else {
+            let n = crate::format::count(ctx.derived.study_samples());
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Sampling 10,000 draws of every effect's range and of the motive…");
+                ui.label(format!("Sampling {n} draws of every effect's range and of the motive…"));
             });
             return;
         };
@@ -110,182 +93,234 @@ impl View for UncertaintyView {
         });
         found_ui(ui, ctx, &st.found);
         budget_note(ui, &ctx.doc.scenario, st);
-        let units = ctx.report().ok().and_then(|r| r.units.as_ref().ok().cloned());
-        let say = |du: f64| in_units(units.as_ref(), du);
-        let value = |du: f64| units.as_ref().map_or(du, |u| u.of_utility(du));
-        let unit_name = units.as_ref().map_or_else(|| "utility".to_owned(), |u| u.unit.clone());
-        let palette = ctx.theme.palette;
+        let say = Say {
+            units: ctx.report().ok().and_then(|r| r.units.as_ref().ok().cloned()),
+            palette: ctx.theme.palette,
+        };
         let s = &ctx.doc.scenario;
         match self.section {
-            Section::ChanceBest => {
-                ui.label(format!(
-                    "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best.",
-                    crate::format::count(st.mc.samples)
-                ));
-                let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
-                let n = labels.len();
-                let bars = st
-                    .candidates
-                    .iter()
-                    .zip(&st.mc.policies)
-                    .enumerate()
-                    .map(|(i, (c, p))| {
-                        let named = p
-                            .p_best_named
-                            .map(|x| format!("; among the named policies alone {}", percent(x)))
-                            .unwrap_or_default();
-                        Bar::new(category_row(n, i), p.p_best * 100.0)
-                            .width(0.6)
-                            .fill(if i == st.mc.best {
-                                palette.better
-                            } else {
-                                palette.sample
-                            })
-                            .name(format!(
-                                "{}: best in {} of samples ({} with the motive averaged out{named})",
-                                c.name,
-                                percent(p.p_best),
-                                percent(p.p_best_motive_averaged)
-                            ))
-                    })
-                    .collect();
-                bars_chart(ui, "p-best", labels, bars, "Chance of being best (%)", None);
-            }
-            Section::Spread => {
-                ui.label(
-                    "Each bar runs from the 5th to the 95th percentile of the policy's utility over the samples (motive drawn per sample); hover for the mean and the regret.",
-                );
-                let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
-                let n = labels.len();
-                let bars = st
-                    .candidates
-                    .iter()
-                    .zip(&st.mc.policies)
-                    .enumerate()
-                    .map(|(i, (c, p))| {
-                        Bar::new(category_row(n, i), p.eu_p95 - p.eu_p5)
-                            .base_offset(p.eu_p5)
-                            .width(0.5)
-                            .fill(if i == st.mc.best {
-                                palette.better
-                            } else {
-                                palette.sample
-                            })
-                            .name(format!(
-                                "{}: utility {:.3} to {:.3}, mean {:.3}; expected regret {} (90th percentile {})",
-                                c.name,
-                                p.eu_p5,
-                                p.eu_p95,
-                                p.eu_mean,
-                                say(p.expected_regret),
-                                say(p.regret_p90)
-                            ))
-                    })
-                    .collect();
-                bars_chart(ui, "spread", labels, bars, "Utility (5th to 95th percentile)", None);
-            }
-            Section::WorthLearning => {
-                ui.label(format!(
-                    "What it would be worth, in {unit_name} over the horizons, to know before choosing: everything, the motive alone, or one unknown at a time (estimated from the same samples).",
-                ));
-                ui.checkbox(&mut self.with_found, "Count the settings the search found among the choices")
-                    .on_hover_text("Off: the choice is among the named policies, as in the decision matrix. On: the settings found by the search are choices too, and learning is worth what it would change among all of them.");
-                let voi = if self.with_found { &st.mc.voi } else { &st.mc.voi_named };
-                let names = unknowns(s);
-                let mut ranked: Vec<usize> = (0..voi.parameters.len()).collect();
-                ranked.sort_by(|&a, &b| voi.parameters[b].total_cmp(&voi.parameters[a]));
-                let mut rows: Vec<(String, f64)> = vec![
-                    ("Everything: the motive and every effect".to_owned(), voi.evpi_total),
-                    ("The motive alone".to_owned(), voi.evppi_motive),
-                ];
-                rows.extend(
-                    ranked
-                        .iter()
-                        .take(MOST_UNKNOWNS)
-                        .map(|&k| (names[k].name.clone(), voi.parameters[k])),
-                );
-                let labels: Vec<String> = rows.iter().map(|(name, _)| short(name)).collect();
-                let n = labels.len();
-                let bars = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (name, v))| {
-                        Bar::new(category_row(n, i), value(*v))
-                            .width(0.6)
-                            .fill(if i == 0 { palette.muted } else { palette.current })
-                            .name(format!("{name}: {}", say(*v)))
-                    })
-                    .collect();
-                bars_chart(
-                    ui,
-                    "voi",
-                    labels,
-                    bars,
-                    &format!("Value of information ({unit_name})"),
-                    None,
-                );
-            }
-            Section::Tornado => {
-                ui.checkbox(
-                    &mut self.with_found,
-                    "Count the settings the search found among the choices",
-                );
-                let (lead, bars) = if self.with_found {
-                    (st.lead, &st.tornado)
-                } else {
-                    (st.lead_named, &st.tornado_named)
-                };
-                let Some((a, b)) = lead else {
-                    ui.label("There is no second policy to compare with.");
-                    return;
-                };
-                let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
-                ui.label(format!(
-                    "{}'s lead over {} is {} at the central values (the line). Each bar shows the lead with one unknown at its 5th and 95th percentile, or one theory's credence {:.0} points lower and higher.",
-                    st.candidates[a].name,
-                    st.candidates[b].name,
-                    say(lead),
-                    CREDENCE_SWING * 100.0
-                ));
-                let names = unknowns(s);
-                let shown: Vec<_> = bars.iter().take(MOST_UNKNOWNS).collect();
-                let name = |k: BarKind| match k {
-                    BarKind::Unknown(k) => names[k].name.clone(),
-                    BarKind::Credence(h) => format!("Credence in {}", s.hypotheses[h].name),
-                };
-                let labels: Vec<String> = shown.iter().map(|bar| short(&name(bar.kind))).collect();
-                let n = labels.len();
-                let bars = shown
-                    .iter()
-                    .enumerate()
-                    .map(|(i, bar)| {
-                        let (lo, hi) = (value(bar.low.min(bar.high)), value(bar.low.max(bar.high)));
-                        Bar::new(category_row(n, i), hi - lo)
-                            .base_offset(lo)
-                            .width(0.6)
-                            .fill(if bar.high >= bar.low {
-                                palette.better
-                            } else {
-                                palette.worse
-                            })
-                            .name(format!(
-                                "{}: lead {} at the low end, {} at the high end",
-                                name(bar.kind),
-                                say(bar.low),
-                                say(bar.high)
-                            ))
-                    })
-                    .collect();
-                bars_chart(
-                    ui,
-                    "tornado",
-                    labels,
-                    bars,
-                    &format!("Lead ({unit_name})"),
-                    Some(value(lead)),
-                );
-            }
+            Section::ChanceBest => chance_best(ui, st, &say),
+            Section::Spread => spread(ui, st, &say),
+            Section::WorthLearning => self.worth_learning(ui, s, st, &say),
+            Section::Tornado => self.tornado(ui, s, st, &say),
         }
+    }
+}
+
+/// How the charts say a difference of utility (in the yardstick's units when there is one),
+/// and the colours they draw with.
+struct Say {
+    units: Option<crate::model::units::Units>,
+    palette: crate::ui::theme::Palette,
+}
+
+impl Say {
+    /// A difference of utility in words.
+    fn say(&self, du: f64) -> String {
+        in_units(self.units.as_ref(), du)
+    }
+
+    /// A difference of utility on the chart's axis.
+    fn value(&self, du: f64) -> f64 {
+        self.units.as_ref().map_or(du, |u| u.of_utility(du))
+    }
+
+    /// The axis's unit.
+    fn unit(&self) -> String {
+        self.units
+            .as_ref()
+            .map_or_else(|| "utility".to_owned(), |u| u.unit.clone())
+    }
+
+    /// The best policy's bar stands out.
+    fn fill(&self, best: bool) -> egui::Color32 {
+        if best { self.palette.better } else { self.palette.sample }
+    }
+}
+
+/// The chance each candidate comes out best over the samples.
+fn chance_best(ui: &mut egui::Ui, st: &Study, say: &Say) {
+    ui.label(format!(
+        "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best.",
+        crate::format::count(st.mc.samples)
+    ));
+    policy_chart(
+        ui,
+        st,
+        "p-best",
+        "Chance of being best (%)",
+        |row, c, p| {
+            let named = p
+                .p_best_named
+                .map(|x| format!("; among the named policies alone {}", percent(x)))
+                .unwrap_or_default();
+            Bar::new(row, p.p_best * 100.0).width(0.6).name(format!(
+                "{}: best in {} of samples ({} with the motive averaged out{named})",
+                c.name,
+                percent(p.p_best),
+                percent(p.p_best_motive_averaged)
+            ))
+        },
+        say,
+    );
+}
+
+/// A bar per candidate of the study, the best one standing out; `bar` makes candidate `c`'s
+/// bar (with policy statistics `p`) at chart row `row`.
+fn policy_chart(
+    ui: &mut egui::Ui,
+    st: &Study,
+    id: &str,
+    x_label: &str,
+    bar: impl Fn(f64, &Candidate, &PolicyStats) -> Bar,
+    say: &Say,
+) {
+    let labels: Vec<String> = st.candidates.iter().map(|c| short(&c.name)).collect();
+    let n = labels.len();
+    let bars = st
+        .candidates
+        .iter()
+        .zip(&st.mc.policies)
+        .enumerate()
+        .map(|(i, (c, p))| bar(category_row(n, i), c, p).fill(say.fill(i == st.mc.best)))
+        .collect();
+    bars_chart(ui, id, labels, bars, x_label, None);
+}
+
+/// The 5th to 95th percentile of each candidate's utility over the samples.
+fn spread(ui: &mut egui::Ui, st: &Study, say: &Say) {
+    ui.label(
+        "Each bar runs from the 5th to the 95th percentile of the policy's utility over the samples (motive drawn per sample); hover for the mean and the regret.",
+    );
+    policy_chart(
+        ui,
+        st,
+        "spread",
+        "Utility (5th to 95th percentile)",
+        |row, c, p| {
+            Bar::new(row, p.eu_p95 - p.eu_p5)
+                .base_offset(p.eu_p5)
+                .width(0.5)
+                .name(format!(
+                    "{}: utility {:.3} to {:.3}, mean {:.3}; expected regret {} (90th percentile {})",
+                    c.name,
+                    p.eu_p5,
+                    p.eu_p95,
+                    p.eu_mean,
+                    say.say(p.expected_regret),
+                    say.say(p.regret_p90)
+                ))
+        },
+        say,
+    );
+}
+
+impl UncertaintyView {
+    /// What learning everything, the motive, or each unknown would be worth.
+    fn worth_learning(&mut self, ui: &mut egui::Ui, s: &Scenario, st: &Study, say: &Say) {
+        let unit_name = say.unit();
+        ui.label(format!(
+            "What it would be worth, in {unit_name} over the horizons, to know before choosing: everything, the motive alone, or one unknown at a time (estimated from the same samples).",
+        ));
+        ui.checkbox(&mut self.with_found, "Count the settings the search found among the choices")
+            .on_hover_text("Off: the choice is among the named policies, as in the decision matrix. On: the settings found by the search are choices too, and learning is worth what it would change among all of them.");
+        let voi = if self.with_found { &st.mc.voi } else { &st.mc.voi_named };
+        let names = unknowns(s);
+        let mut ranked: Vec<usize> = (0..voi.parameters.len()).collect();
+        ranked.sort_by(|&a, &b| voi.parameters[b].total_cmp(&voi.parameters[a]));
+        let mut rows: Vec<(String, f64)> = vec![
+            ("Everything: the motive and every effect".to_owned(), voi.evpi_total),
+            ("The motive alone".to_owned(), voi.evppi_motive),
+        ];
+        rows.extend(
+            ranked
+                .iter()
+                .take(MOST_UNKNOWNS)
+                .map(|&k| (names[k].name.clone(), voi.parameters[k])),
+        );
+        let labels: Vec<String> = rows.iter().map(|(name, _)| short(name)).collect();
+        let n = labels.len();
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (name, v))| {
+                Bar::new(category_row(n, i), say.value(*v))
+                    .width(0.6)
+                    .fill(if i == 0 { say.palette.muted } else { say.palette.current })
+                    .name(format!("{name}: {}", say.say(*v)))
+            })
+            .collect();
+        bars_chart(
+            ui,
+            "voi",
+            labels,
+            bars,
+            &format!("Value of information ({unit_name})"),
+            None,
+        );
+    }
+
+    /// The best policy's lead over the runner-up with one unknown, or one credence, at a time
+    /// at its low and high end.
+    fn tornado(&mut self, ui: &mut egui::Ui, s: &Scenario, st: &Study, say: &Say) {
+        ui.checkbox(
+            &mut self.with_found,
+            "Count the settings the search found among the choices",
+        );
+        let (lead, bars) = if self.with_found {
+            (st.lead, &st.tornado)
+        } else {
+            (st.lead_named, &st.tornado_named)
+        };
+        let Some((a, b)) = lead else {
+            ui.label("There is no second policy to compare with.");
+            return;
+        };
+        let lead = st.analysis.expected_utility[a] - st.analysis.expected_utility[b];
+        ui.label(format!(
+            "{}'s lead over {} is {} at the central values (the line). Each bar shows the lead with one unknown at its 5th and 95th percentile, or one theory's credence {:.0} points lower and higher.",
+            st.candidates[a].name,
+            st.candidates[b].name,
+            say.say(lead),
+            CREDENCE_SWING * 100.0
+        ));
+        let names = unknowns(s);
+        let shown: Vec<_> = bars.iter().take(MOST_UNKNOWNS).collect();
+        let name = |k: BarKind| match k {
+            BarKind::Unknown(k) => names[k].name.clone(),
+            BarKind::Credence(h) => format!("Credence in {}", s.hypotheses[h].name),
+        };
+        let labels: Vec<String> = shown.iter().map(|bar| short(&name(bar.kind))).collect();
+        let n = labels.len();
+        let bars = shown
+            .iter()
+            .enumerate()
+            .map(|(i, bar)| {
+                let (lo, hi) = (say.value(bar.low.min(bar.high)), say.value(bar.low.max(bar.high)));
+                Bar::new(category_row(n, i), hi - lo)
+                    .base_offset(lo)
+                    .width(0.6)
+                    .fill(if bar.high >= bar.low {
+                        say.palette.better
+                    } else {
+                        say.palette.worse
+                    })
+                    .name(format!(
+                        "{}: lead {} at the low end, {} at the high end",
+                        name(bar.kind),
+                        say.say(bar.low),
+                        say.say(bar.high)
+                    ))
+            })
+            .collect();
+        bars_chart(
+            ui,
+            "tornado",
+            labels,
+            bars,
+            &format!("Lead ({})", say.unit()),
+            Some(say.value(lead)),
+        );
     }
 }
 

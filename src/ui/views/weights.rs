@@ -3,7 +3,6 @@
 use crate::format::number;
 use crate::model::evaluate::discounted_years;
 use crate::model::scenario::{HorizonWeighting, Role};
-use crate::model::units::Units;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::widgets::{choice, edit_number};
 use egui::RichText;
@@ -17,7 +16,10 @@ fn horizon_weights(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let s = &ctx.doc.scenario;
     let settings = ctx.settings();
     let per_year = s.horizon_weighting() == HorizonWeighting::PerYear;
-    let taus = settings.taus(ctx.derived.model());
+    // What each horizon counts in utility, from the report (nothing counts when the settings
+    // cannot be evaluated).
+    let report = ctx.report().ok();
+    let taus: &[f64] = report.as_ref().map_or(&[], |r| &r.evaluation.taus);
     for (i, t) in s.horizons.iter().enumerate() {
         let text = if per_year {
             format!("Weight per year of {}", t.name)
@@ -63,14 +65,21 @@ fn exchange_rates(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         ctx.edit(Edit::Numeraire(Some(i)));
     }
     let s = &ctx.doc.scenario;
-    let model = ctx.derived.model();
-    let units = match Units::of(s, model, &settings) {
+    let report = match ctx.report() {
+        Ok(r) => r,
+        Err(e) => {
+            ui.label(RichText::new(e.to_string()).color(ctx.theme.palette.worse));
+            return;
+        }
+    };
+    let units = match &report.units {
         Ok(u) => u,
         Err(e) => {
             ui.label(RichText::new(e.to_string()).color(ctx.theme.palette.worse));
             return;
         }
     };
+    let model = ctx.derived.model();
     let n = &s.outcomes[units.numeraire];
     ui.label(
         RichText::new(format!(

@@ -1,7 +1,7 @@
 //! The JSON document `eval` and `policies` print; its keys are stable and documented in
 //! docs/cli.md.
 
-use super::output::leaf_ids;
+use super::leaf_ids;
 use crate::model::document::Document;
 use crate::model::evaluate::cell_index;
 use crate::model::scenario::{Better, Role};

@@ -1,7 +1,7 @@
-//! The evaluations a `Scratch` keeps are the evaluations, and belong to their model.
+//! The evaluations an `EvaluationCache` keeps are the evaluations, and belong to their model.
 
 use super::tiny;
-use crate::model::decision::Scratch;
+use crate::model::evaluate::EvaluationCache;
 use crate::model::evaluate::Model;
 use crate::model::scenario::Curve;
 
@@ -14,11 +14,11 @@ fn kept_evaluations_are_the_evaluations_and_belong_to_their_model() {
     let b = Model::new(&t).expect("valid");
     let levers: Vec<f64> = s.levers.iter().map(|l| l.default + l.step).collect();
     let fresh = |m: &Model| {
-        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        let mut out = vec![0.0; m.leaves().len() * m.cells()];
         m.evaluate_into(&levers, &mut out);
         out
     };
-    let mut scratch = Scratch::default();
+    let mut scratch = EvaluationCache::default();
     assert_eq!(scratch.evaluated(&a, &levers), fresh(&a).as_slice());
     // The same levers on another model of the same size are evaluated again, not looked up.
     assert_ne!(fresh(&a), fresh(&b));

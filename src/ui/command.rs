@@ -1,0 +1,527 @@
+//! What a view may ask the shell to do: [`Command`] and the small types it names (the actions
+//! that replace the document, the path window's purposes, the shipped documents), and the
+//! messages the shell shows. A leaf module: it imports no view and no context, so the context
+//! and every view can name these types without an import circle.
+
+use crate::model::document::Edit;
+use crate::ui::theme::Look;
+use std::path::{Path, PathBuf};
+
+/// An answer to the unsaved-changes question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Save, then go on.
+    Save,
+    /// Drop the changes and go on.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Something that replaces the document or ends the session, so that unsaved changes are
+/// asked about first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A new document on the default scenario.
+    New,
+    /// Open this file.
+    Open(PathBuf),
+    /// Ask for a file to open (the system's dialog, or the path window).
+    OpenDialog,
+    /// Open the shipped preset with this index.
+    OpenShipped(usize),
+    /// Step through the shipped presets (+1 next, -1 previous).
+    StepPreset(i32),
+    /// Quit.
+    Quit,
+}
+
+impl Action {
+    /// What the action will do, as the end of "Save changes before ...?" (`presets`: the
+    /// shipped presets' names).
+    #[must_use]
+    pub fn describe(&self, presets: &[String]) -> String {
+        let file = |p: &Path| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        };
+        match self {
+            Self::New => "starting a new document".to_owned(),
+            Self::Open(p) => format!("opening {}", file(p)),
+            Self::OpenDialog => "opening another file".to_owned(),
+            Self::OpenShipped(i) => presets.get(*i).map_or_else(
+                || "opening a preset".to_owned(),
+                |n| format!("opening the preset \"{n}\""),
+            ),
+            Self::StepPreset(s) if *s < 0 => "stepping back to the previous preset".to_owned(),
+            Self::StepPreset(_) => "stepping on to the next preset".to_owned(),
+            Self::Quit => "quitting".to_owned(),
+        }
+    }
+}
+
+/// What can be exported from the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The outcomes table (every outcome and horizon, expected and per hypothesis) as CSV.
+    OutcomesCsv,
+    /// The decision matrix (utility of every policy under every hypothesis, regret) as CSV.
+    MatrixCsv,
+    /// The whole window as a PNG image.
+    WindowPng,
+}
+
+impl ExportKind {
+    /// What the file holds, for file names ("outcomes.csv").
+    #[must_use]
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Self::OutcomesCsv => "outcomes.csv",
+            Self::MatrixCsv => "decision-matrix.csv",
+            Self::WindowPng => "window.png",
+        }
+    }
+
+    /// The export window's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OutcomesCsv => "Export the outcomes table as CSV",
+            Self::MatrixCsv => "Export the decision matrix as CSV",
+            Self::WindowPng => "Export the window as PNG",
+        }
+    }
+}
+
+/// What the path window is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Open the file at the path.
+    Open,
+    /// Save the document to the path.
+    Save,
+    /// Export to the path.
+    Export(ExportKind),
+}
+
+/// A file that exists where a save or an export would go, waiting for "Replace".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replace {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether it is the document's own file and something else changed it since it was
+    /// opened or saved here.
+    pub changed_on_disk: bool,
+}
+
+/// The path window as the shell's document flow has it open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathPrompt<'a> {
+    /// What the window is for.
+    pub action: FileAction,
+    /// The existing file it asks about replacing, if it does.
+    pub replace: Option<&'a Replace>,
+}
+
+/// A document shipped with the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// `docs/file-format.md`: scenario and preset files and the mathematics.
+    FileFormat,
+    /// `docs/cli.md`: the analyst command line.
+    CommandLine,
+    /// A glossary of the numbers the app shows, each with its value now.
+    Meaning,
+}
+
+impl Doc {
+    /// The window title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::FileFormat => "The file format and the mathematics",
+            Self::CommandLine => "The command line",
+            Self::Meaning => "What the numbers mean",
+        }
+    }
+
+    /// The Markdown text.
+    #[must_use]
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::FileFormat => include_str!("../../docs/file-format.md"),
+            Self::CommandLine => include_str!("../../docs/cli.md"),
+            Self::Meaning => "",
+        }
+    }
+}
+
+/// Something with side effects, applied once by the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the document.
+    Edit(Edit),
+    /// Set every lever to a sampled policy's, saying what changed.
+    AdoptSample(Vec<f64>),
+    /// A new document on the default scenario.
+    New,
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Open the shipped preset with this index.
+    OpenShipped(usize),
+    /// Save to the current file (asks for one if there is none).
+    Save,
+    /// Ask for a file to save to.
+    SaveAsDialog,
+    /// Save to this file (as the system's dialog chose it: it asked before replacing).
+    SaveAs(PathBuf),
+    /// Open the window to open, save or export by a typed path.
+    ShowFileWindow(FileAction),
+    /// The path window's answer: do its action at this path; an existing file is replaced
+    /// only with `replace`.
+    PathChosen {
+        /// The file.
+        path: PathBuf,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
+    /// The path window asked about replacing a file; type another path instead.
+    ChooseAnotherPath,
+    /// Close the path window without doing anything.
+    ClosePathWindow,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Pin the current state as comparison A.
+    PinA,
+    /// Drop comparison A.
+    ClearA,
+    /// Classroom mode on or off.
+    ToggleClassroom,
+    /// Light or dark look.
+    SetLook(Look),
+    /// Show or hide a column per hypothesis in the outcomes table.
+    SetPerHypothesis(bool),
+    /// Show a shipped document.
+    ShowHelp(Doc),
+    /// Open the assumptions behind an outcome (outcome, horizon).
+    ShowAssumptions(usize, usize),
+    /// Step through the shipped presets.
+    StepPreset(i32),
+    /// Step along the evidence timeline (+1 later, -1 earlier).
+    StepTimeline(i64),
+    /// Hide the message banner.
+    DismissNotice,
+    /// Drop the work recovered at start, back to the document as the app last closed.
+    DiscardRecovery,
+    /// Answer the unsaved-changes question.
+    Answer(Answer),
+    /// Quit (asks first with unsaved changes).
+    Quit,
+}
+
+impl Command {
+    /// The action this command asks for, if it would replace the document or end the session.
+    #[must_use]
+    pub fn action(&self) -> Option<Action> {
+        Some(match self {
+            Self::New => Action::New,
+            Self::Open(p) => Action::Open(p.clone()),
+            Self::OpenDialog => Action::OpenDialog,
+            Self::OpenShipped(i) => Action::OpenShipped(*i),
+            Self::StepPreset(s) => Action::StepPreset(*s),
+            Self::Quit => Action::Quit,
+            _ => return None,
+        })
+    }
+}
+
+/// A message shown in a non-blocking banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Error or information.
+    pub is_error: bool,
+    /// Headline.
+    pub title: String,
+    /// Details, one per line (`file:line:column: problem`).
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    /// An information banner.
+    #[must_use]
+    pub fn info(title: impl Into<String>) -> Self {
+        Self {
+            is_error: false,
+            title: title.into(),
+            lines: vec![],
+        }
+    }
+    /// An error banner.
+    #[must_use]
+    pub fn error(title: impl Into<String>, lines: Vec<String>) -> Self {
+        Self {
+            is_error: true,
+            title: title.into(),
+            lines,
+        }
+    }
+}
+
+/// When a keyboard shortcut is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Always (unless the unsaved-changes question is open).
+    Anywhere,
+    /// In classroom mode, when no text field has the keyboard.
+    Classroom,
+    /// In classroom mode, when no menu, popup or combo box is open (Esc closes that first).
+    ClassroomNoPopup,
+}
+
+/// A command the user can give from a menu or the keyboard: its label, what it does, its
+/// shortcuts. Menus, the key handler and the Help text all read this table, so a shortcut is
+/// written once and shown as the platform names it (Cmd on macOS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiCommand {
+    /// A new document on the default scenario.
+    New,
+    /// Open a file in the system's dialog.
+    Open,
+    /// Open a file by typing its path.
+    OpenPath,
+    /// Save to the document's file.
+    Save,
+    /// Save to a file chosen in the system's dialog.
+    SaveAs,
+    /// Save to a typed path.
+    SavePath,
+    /// Quit.
+    Quit,
+    /// Undo.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Classroom mode on or off.
+    Classroom,
+    /// Leave classroom mode.
+    LeaveClassroom,
+    /// The next shipped preset (classroom).
+    NextPreset,
+    /// The previous shipped preset (classroom).
+    PreviousPreset,
+    /// One step later on the evidence timeline (classroom).
+    LaterEvidence,
+    /// One step earlier on the evidence timeline (classroom).
+    EarlierEvidence,
+}
+
+const fn key(modifiers: egui::Modifiers, key: egui::Key) -> egui::KeyboardShortcut {
+    egui::KeyboardShortcut::new(modifiers, key)
+}
+
+const CMD: egui::Modifiers = egui::Modifiers::COMMAND;
+const CMD_SHIFT: egui::Modifiers = egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT);
+const NONE: egui::Modifiers = egui::Modifiers::NONE;
+
+impl UiCommand {
+    /// Every command, in the order the key handler tries them: a shortcut with more
+    /// modifiers comes before the one it extends (egui matches Ctrl+Z on Ctrl+Shift+Z too).
+    pub const ALL: [Self; 15] = [
+        Self::New,
+        Self::Open,
+        Self::OpenPath,
+        Self::SaveAs,
+        Self::Save,
+        Self::SavePath,
+        Self::Quit,
+        Self::Redo,
+        Self::Undo,
+        Self::Classroom,
+        Self::LeaveClassroom,
+        Self::NextPreset,
+        Self::PreviousPreset,
+        Self::LaterEvidence,
+        Self::EarlierEvidence,
+    ];
+
+    /// The label in menus and the Help text.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open…",
+            Self::OpenPath => "Open path…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::SavePath => "Save to path…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Classroom => "Classroom mode",
+            Self::LeaveClassroom => "Leave classroom mode",
+            Self::NextPreset => "Next preset",
+            Self::PreviousPreset => "Previous preset",
+            Self::LaterEvidence => "Later on the evidence timeline",
+            Self::EarlierEvidence => "Earlier on the evidence timeline",
+        }
+    }
+
+    /// What it does, in a sentence (menu tooltips and the Help text).
+    #[must_use]
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::New => "A new document on the built-in scenario (asks first about unsaved changes)",
+            Self::Open => "Open a preset or scenario file in the system's file dialog",
+            Self::OpenPath => "Open a file by typing its path",
+            Self::Save => "Save the preset to its file (asks where if it has none)",
+            Self::SaveAs => "Save the preset to another file, chosen in the system's file dialog",
+            Self::SavePath => "Save the preset to a typed path",
+            Self::Quit => "Close the app (asks first about unsaved changes)",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the last change undone",
+            Self::Classroom => "Large, high-contrast and full screen, for a projector; the editing chrome is hidden",
+            Self::LeaveClassroom => "Back to the full window",
+            Self::NextPreset => "Step on to the next shipped preset",
+            Self::PreviousPreset => "Step back to the previous shipped preset",
+            Self::LaterEvidence => "Observe the evidence known one date later",
+            Self::EarlierEvidence => "Observe the evidence known one date earlier",
+        }
+    }
+
+    /// Its keyboard shortcuts; the first is the one menus show.
+    #[must_use]
+    pub fn shortcuts(self) -> &'static [egui::KeyboardShortcut] {
+        use egui::Key;
+        match self {
+            Self::New => const { &[key(CMD, Key::N)] },
+            Self::Open => const { &[key(CMD, Key::O)] },
+            Self::Save => const { &[key(CMD, Key::S)] },
+            Self::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
+            Self::Undo => const { &[key(CMD, Key::Z)] },
+            Self::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
+            Self::Classroom => const { &[key(NONE, Key::F11)] },
+            Self::LeaveClassroom => const { &[key(NONE, Key::Escape)] },
+            Self::NextPreset => const { &[key(NONE, Key::ArrowRight), key(NONE, Key::PageDown)] },
+            Self::PreviousPreset => const { &[key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)] },
+            Self::LaterEvidence => const { &[key(NONE, Key::ArrowDown)] },
+            Self::EarlierEvidence => const { &[key(NONE, Key::ArrowUp)] },
+            Self::OpenPath | Self::SavePath | Self::Quit => const { &[] },
+        }
+    }
+
+    /// When its shortcuts are taken.
+    #[must_use]
+    pub fn scope(self) -> Scope {
+        match self {
+            Self::LeaveClassroom => Scope::ClassroomNoPopup,
+            Self::NextPreset | Self::PreviousPreset | Self::LaterEvidence | Self::EarlierEvidence => Scope::Classroom,
+            _ => Scope::Anywhere,
+        }
+    }
+
+    /// The command it sends.
+    #[must_use]
+    pub fn command(self) -> Command {
+        match self {
+            Self::New => Command::New,
+            Self::Open => Command::OpenDialog,
+            Self::OpenPath => Command::ShowFileWindow(FileAction::Open),
+            Self::Save => Command::Save,
+            Self::SaveAs => Command::SaveAsDialog,
+            Self::SavePath => Command::ShowFileWindow(FileAction::Save),
+            Self::Quit => Command::Quit,
+            Self::Undo => Command::Undo,
+            Self::Redo => Command::Redo,
+            Self::Classroom | Self::LeaveClassroom => Command::ToggleClassroom,
+            Self::NextPreset => Command::StepPreset(1),
+            Self::PreviousPreset => Command::StepPreset(-1),
+            Self::LaterEvidence => Command::StepTimeline(1),
+            Self::EarlierEvidence => Command::StepTimeline(-1),
+        }
+    }
+
+    /// Its shortcuts as the platform writes them ("Ctrl+Shift+Z or Ctrl+Y"; "⇧⌘Z or ⌘Y" on a
+    /// Mac), or `None` if it has none.
+    #[must_use]
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let all = self.shortcuts();
+        (!all.is_empty()).then(|| {
+            all.iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        })
+    }
+
+    /// Its first shortcut as the platform writes it ("Ctrl+Z"; "⌘Z" on a Mac), or "".
+    #[must_use]
+    pub fn key_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map_or_else(String::new, |s| ctx.format_shortcut(s))
+    }
+
+    /// A menu button for it: its label, its first shortcut, its tooltip.
+    pub fn button(self, ui: &mut egui::Ui, enabled: bool) -> egui::Response {
+        let mut b = egui::Button::new(self.label());
+        if let Some(first) = self.shortcuts().first() {
+            b = b.shortcut_text(ui.ctx().format_shortcut(first));
+        }
+        ui.add_enabled(enabled, b).on_hover_text(self.tooltip())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_where_both_are_live() {
+        let all: Vec<_> = UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s)))
+            .collect();
+        for (i, (a, sa)) in all.iter().enumerate() {
+            for (b, sb) in &all[i + 1..] {
+                assert!(sa != sb || a == b, "{a:?} and {b:?} share {sa:?}");
+            }
+        }
+        // A shortcut that extends another (Ctrl+Shift+Z over Ctrl+Z) is tried first.
+        let pos = |c| UiCommand::ALL.iter().position(|x| *x == c);
+        assert!(pos(UiCommand::Redo) < pos(UiCommand::Undo));
+        assert!(pos(UiCommand::SaveAs) < pos(UiCommand::Save));
+    }
+
+    #[test]
+    fn shortcuts_are_written_as_the_platform_names_them() {
+        let ctx = egui::Context::default();
+        // Fonts come with the first frame (a Mac's symbols are used only if a font has them).
+        ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        assert_eq!(
+            UiCommand::Redo.shortcut_text(&ctx).as_deref(),
+            Some("Ctrl+Shift+Z or Ctrl+Y")
+        );
+        assert_eq!(UiCommand::Undo.key_text(&ctx), "Ctrl+Z");
+        assert_eq!(UiCommand::Quit.shortcut_text(&ctx), None);
+        ctx.set_os(egui::os::OperatingSystem::Mac);
+        let mac = UiCommand::Undo.key_text(&ctx);
+        assert!(mac.contains("Cmd") || mac.contains('⌘'), "{mac}");
+        assert!(!mac.contains("Ctrl"), "{mac}");
+    }
+
+    #[test]
+    fn every_command_sends_what_its_label_says() {
+        for c in UiCommand::ALL {
+            assert!(!c.label().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+        }
+        assert_eq!(UiCommand::Open.command(), Command::OpenDialog);
+        assert_eq!(UiCommand::SavePath.command(), Command::ShowFileWindow(FileAction::Save));
+        assert_eq!(UiCommand::PreviousPreset.command(), Command::StepPreset(-1));
+        assert_eq!(UiCommand::LeaveClassroom.scope(), Scope::ClassroomNoPopup);
+    }
+}
