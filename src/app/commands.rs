@@ -183,18 +183,13 @@ impl MotiveApp {
     /// [`UiCommand`] says which key does what, and when).
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        for command in UiCommand::ALL {
+        for (command, shortcut) in UiCommand::by_specificity() {
             let live = match command.scope() {
                 Scope::Anywhere => true,
                 Scope::Classroom => self.classroom && !typing,
                 Scope::ClassroomNoPopup => self.classroom && !self.chrome.popup_open,
             };
-            if live
-                && command
-                    .shortcuts()
-                    .iter()
-                    .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)))
-            {
+            if live && ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
                 self.commands.push(command.command());
             }
         }

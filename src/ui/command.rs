@@ -328,18 +328,17 @@ const CMD_SHIFT: egui::Modifiers = egui::Modifiers::COMMAND.plus(egui::Modifiers
 const NONE: egui::Modifiers = egui::Modifiers::NONE;
 
 impl UiCommand {
-    /// Every command, in the order the key handler tries them: a shortcut with more
-    /// modifiers comes before the one it extends (egui matches Ctrl+Z on Ctrl+Shift+Z too).
+    /// Every command, in the order menus and the Help text list them.
     pub const ALL: [Self; 15] = [
         Self::New,
         Self::Open,
         Self::OpenPath,
-        Self::SaveAs,
         Self::Save,
+        Self::SaveAs,
         Self::SavePath,
         Self::Quit,
-        Self::Redo,
         Self::Undo,
+        Self::Redo,
         Self::Classroom,
         Self::LeaveClassroom,
         Self::NextPreset,
@@ -347,6 +346,27 @@ impl UiCommand {
         Self::LaterEvidence,
         Self::EarlierEvidence,
     ];
+
+    /// Every shortcut with its command, in the order the key handler tries them: one with more
+    /// modifiers before one with fewer, since egui takes Ctrl+Z as pressed on Ctrl+Shift+Z too.
+    #[must_use]
+    pub fn by_specificity() -> &'static [(Self, egui::KeyboardShortcut)] {
+        static PAIRS: std::sync::LazyLock<Vec<(UiCommand, egui::KeyboardShortcut)>> = std::sync::LazyLock::new(|| {
+            let mut pairs: Vec<_> = UiCommand::ALL
+                .iter()
+                .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s)))
+                .collect();
+            let count = |m: egui::Modifiers| {
+                [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+                    .iter()
+                    .filter(|b| **b)
+                    .count()
+            };
+            pairs.sort_by_key(|(_, s)| std::cmp::Reverse(count(s.modifiers)));
+            pairs
+        });
+        &PAIRS
+    }
 
     /// The label in menus and the Help text.
     #[must_use]
@@ -491,9 +511,10 @@ mod tests {
             }
         }
         // A shortcut that extends another (Ctrl+Shift+Z over Ctrl+Z) is tried first.
-        let pos = |c| UiCommand::ALL.iter().position(|x| *x == c);
+        let pos = |c| UiCommand::by_specificity().iter().position(|(x, _)| *x == c);
         assert!(pos(UiCommand::Redo) < pos(UiCommand::Undo));
         assert!(pos(UiCommand::SaveAs) < pos(UiCommand::Save));
+        assert_eq!(UiCommand::by_specificity().len(), all.len());
     }
 
     #[test]
