@@ -299,12 +299,24 @@ pub enum UiCommand {
     SaveAs,
     /// Save to a typed path.
     SavePath,
+    /// Export the outcomes table as CSV.
+    ExportOutcomes,
+    /// Export the decision matrix as CSV.
+    ExportMatrix,
+    /// Export the window as a PNG image.
+    ExportWindow,
     /// Quit.
     Quit,
     /// Undo.
     Undo,
     /// Redo.
     Redo,
+    /// Back to the document as it was opened.
+    ResetToOpened,
+    /// Pin the current state as comparison A.
+    PinA,
+    /// Drop comparison A.
+    ClearA,
     /// Classroom mode on or off.
     Classroom,
     /// Leave classroom mode.
@@ -329,16 +341,22 @@ const NONE: egui::Modifiers = egui::Modifiers::NONE;
 
 impl UiCommand {
     /// Every command, in the order menus and the Help text list them.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 21] = [
         Self::New,
         Self::Open,
         Self::OpenPath,
         Self::Save,
         Self::SaveAs,
         Self::SavePath,
+        Self::ExportOutcomes,
+        Self::ExportMatrix,
+        Self::ExportWindow,
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::ResetToOpened,
+        Self::PinA,
+        Self::ClearA,
         Self::Classroom,
         Self::LeaveClassroom,
         Self::NextPreset,
@@ -378,9 +396,15 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::SavePath => "Save to path…",
+            Self::ExportOutcomes => "Outcomes table as CSV…",
+            Self::ExportMatrix => "Decision matrix as CSV…",
+            Self::ExportWindow => "Window as PNG…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::ResetToOpened => "Reset to preset",
+            Self::PinA => "Pin current state as A",
+            Self::ClearA => "Clear comparison A",
             Self::Classroom => "Classroom mode",
             Self::LeaveClassroom => "Leave classroom mode",
             Self::NextPreset => "Next preset",
@@ -400,9 +424,19 @@ impl UiCommand {
             Self::Save => "Save the preset to its file (asks where if it has none)",
             Self::SaveAs => "Save the preset to another file, chosen in the system's file dialog",
             Self::SavePath => "Save the preset to a typed path",
+            Self::ExportOutcomes => {
+                "Every outcome and horizon, expected and per hypothesis, as CSV (as `motive-lab eval --format csv` writes it)"
+            }
+            Self::ExportMatrix => {
+                "The utility of every policy under every hypothesis and its regret, as CSV (as `motive-lab policies --format csv` writes it)"
+            }
+            Self::ExportWindow => "The whole window as a PNG image",
             Self::Quit => "Close the app (asks first about unsaved changes)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last change undone",
+            Self::ResetToOpened => "Back to the document as it was opened",
+            Self::PinA => "Keep the current settings as A, to compare the live ones with",
+            Self::ClearA => "Compare with the document as opened again",
             Self::Classroom => "Large, high-contrast and full screen, for a projector; the editing chrome is hidden",
             Self::LeaveClassroom => "Back to the full window",
             Self::NextPreset => "Step on to the next shipped preset",
@@ -429,7 +463,15 @@ impl UiCommand {
             Self::PreviousPreset => const { &[key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)] },
             Self::LaterEvidence => const { &[key(NONE, Key::ArrowDown)] },
             Self::EarlierEvidence => const { &[key(NONE, Key::ArrowUp)] },
-            Self::OpenPath | Self::SavePath | Self::Quit => const { &[] },
+            Self::OpenPath
+            | Self::SavePath
+            | Self::ExportOutcomes
+            | Self::ExportMatrix
+            | Self::ExportWindow
+            | Self::Quit
+            | Self::ResetToOpened
+            | Self::PinA
+            | Self::ClearA => const { &[] },
         }
     }
 
@@ -453,9 +495,15 @@ impl UiCommand {
             Self::Save => Command::Save,
             Self::SaveAs => Command::SaveAsDialog,
             Self::SavePath => Command::ShowFileWindow(FileAction::Save),
+            Self::ExportOutcomes => Command::ShowFileWindow(FileAction::Export(ExportKind::OutcomesCsv)),
+            Self::ExportMatrix => Command::ShowFileWindow(FileAction::Export(ExportKind::MatrixCsv)),
+            Self::ExportWindow => Command::ShowFileWindow(FileAction::Export(ExportKind::WindowPng)),
             Self::Quit => Command::Quit,
             Self::Undo => Command::Undo,
             Self::Redo => Command::Redo,
+            Self::ResetToOpened => Command::Edit(Edit::ResetToOpened),
+            Self::PinA => Command::PinA,
+            Self::ClearA => Command::ClearA,
             Self::Classroom | Self::LeaveClassroom => Command::ToggleClassroom,
             Self::NextPreset => Command::StepPreset(1),
             Self::PreviousPreset => Command::StepPreset(-1),

@@ -1,7 +1,7 @@
 //! The menu bar: files, editing, presets, view options and help.
 
 use crate::ui::command::{Scope, UiCommand};
-use crate::ui::ctx::{Command, Doc, Edit, ExportKind, FileAction, View, ViewCtx};
+use crate::ui::ctx::{Command, Doc, View, ViewCtx};
 use crate::ui::theme::{Look, TOOLTIP_WIDTH};
 use egui::RichText;
 
@@ -65,13 +65,13 @@ impl MenuView {
             }
         }
         ui.menu_button("Export", |ui| {
-            for (kind, label) in [
-                (ExportKind::OutcomesCsv, "Outcomes table as CSV…"),
-                (ExportKind::MatrixCsv, "Decision matrix as CSV…"),
-                (ExportKind::WindowPng, "Window as PNG…"),
+            for c in [
+                UiCommand::ExportOutcomes,
+                UiCommand::ExportMatrix,
+                UiCommand::ExportWindow,
             ] {
-                if ui.button(label).clicked() {
-                    ctx.send(Command::ShowFileWindow(FileAction::Export(kind)));
+                if c.button(ui, true).clicked() {
+                    ctx.send(c.command());
                 }
             }
         });
@@ -104,29 +104,19 @@ fn shortcuts(ui: &mut egui::Ui) {
 
 fn edit_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let s = ctx.session;
-    if UiCommand::Undo.button(ui, s.can_undo).clicked() {
-        ctx.send(Command::Undo);
-    }
-    if UiCommand::Redo.button(ui, s.can_redo).clicked() {
-        ctx.send(Command::Redo);
-    }
-    ui.separator();
-    if ui
-        .button("Reset to preset")
-        .on_hover_text("Back to the document as it was opened")
-        .clicked()
-    {
-        ctx.edit(Edit::ResetToOpened);
-    }
-    ui.separator();
-    if ui.button("Pin current state as A").clicked() {
-        ctx.send(Command::PinA);
-    }
-    if ui
-        .add_enabled(s.pinned.is_some(), egui::Button::new("Clear comparison A"))
-        .clicked()
-    {
-        ctx.send(Command::ClearA);
+    for (c, enabled) in [
+        (UiCommand::Undo, s.can_undo),
+        (UiCommand::Redo, s.can_redo),
+        (UiCommand::ResetToOpened, true),
+        (UiCommand::PinA, true),
+        (UiCommand::ClearA, s.pinned.is_some()),
+    ] {
+        if matches!(c, UiCommand::ResetToOpened | UiCommand::PinA) {
+            ui.separator();
+        }
+        if c.button(ui, enabled).clicked() {
+            ctx.send(c.command());
+        }
     }
 }
 
