@@ -52,8 +52,15 @@ pub struct Prefs {
     /// Show one column per hypothesis in the outcomes table.
     pub per_hypothesis: bool,
     /// Ask for files in the system's dialog (false: always in the app's own path window, as
-    /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start; not remembered).
+    /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start;
+    /// not remembered: a machine without a dialog service says so every run).
+    #[serde(skip, default = "system_dialog_at_start")]
     pub system_dialog: bool,
+}
+
+/// Whether to ask for files in the system's dialog, as the environment says at start.
+fn system_dialog_at_start() -> bool {
+    std::env::var_os("MOTIVE_LAB_NO_SYSTEM_DIALOG").is_none_or(|v| v.is_empty() || v == "0")
 }
 
 impl Default for Prefs {
@@ -62,7 +69,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             look: Look::Dark,
             per_hypothesis: false,
-            system_dialog: true,
+            system_dialog: system_dialog_at_start(),
         }
     }
 }

@@ -16,12 +16,8 @@ pub(super) const STORAGE_KEY: &str = "motive-lab";
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Persisted {
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Light or dark.
-    pub look: Look,
-    /// Show one column per hypothesis in the outcomes table.
-    pub per_hypothesis: bool,
+    /// The preferences: recent files, look, columns.
+    pub prefs: Prefs,
     /// The results area's view state (plot shown, axes, lever and hypothesis chosen).
     pub results: ResultsView,
     /// The last document as preset RON text, restored at start.
@@ -38,6 +34,22 @@ pub struct Persisted {
     /// saved it, so that Save still notices what another program wrote there while the app
     /// was closed (or had crashed). `None` from older runs: the file is taken as it is at start.
     pub last_fingerprint: Option<u64>,
+    /// Earlier builds kept the preferences at the top level (`recent`, `look`,
+    /// `per_hypothesis`): [`Persisted::from_ron`] reads them into [`Persisted::prefs`]; they
+    /// are never written.
+    #[serde(skip_serializing, rename = "recent", deserialize_with = "present")]
+    pub legacy_recent: Option<Vec<PathBuf>>,
+    /// As `legacy_recent`.
+    #[serde(skip_serializing, rename = "look", deserialize_with = "present")]
+    pub legacy_look: Option<Look>,
+    /// As `legacy_recent`.
+    #[serde(skip_serializing, rename = "per_hypothesis", deserialize_with = "present")]
+    pub legacy_per_hypothesis: Option<bool>,
+}
+
+/// A field that is there, as `Some` (RON would otherwise want `Some(...)` written out).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 impl Persisted {
@@ -47,17 +59,17 @@ impl Persisted {
     /// # Errors
     /// Text that is not RON or has a field of the wrong type.
     pub fn from_ron(text: &str) -> Result<Self, ron::error::SpannedError> {
-        ron::from_str(text)
-    }
-
-    fn prefs(&self) -> Prefs {
-        Prefs {
-            recent: self.recent.clone(),
-            look: self.look,
-            per_hypothesis: self.per_hypothesis,
-            // Not remembered: a machine without a dialog service says so every run.
-            system_dialog: std::env::var_os("MOTIVE_LAB_NO_SYSTEM_DIALOG").is_none_or(|v| v.is_empty() || v == "0"),
+        let mut p: Self = ron::from_str(text)?;
+        if let Some(recent) = p.legacy_recent.take() {
+            p.prefs.recent = recent;
         }
+        if let Some(look) = p.legacy_look.take() {
+            p.prefs.look = look;
+        }
+        if let Some(per) = p.legacy_per_hypothesis.take() {
+            p.prefs.per_hypothesis = per;
+        }
+        Ok(p)
     }
 }
 
@@ -66,7 +78,7 @@ impl MotiveApp {
     #[must_use]
     pub fn restored(ctx: &egui::Context, mut persisted: Persisted, file: Option<PathBuf>) -> Self {
         let results = std::mem::take(&mut persisted.results);
-        let mut app = Self::with_document(ctx, default_document(), persisted.prefs(), results);
+        let mut app = Self::with_document(ctx, default_document(), persisted.prefs.clone(), results);
         app.restore_session(&persisted);
         if app.notice.is_none()
             && let Some(line) = app.changed_while_away()
@@ -181,9 +193,7 @@ impl MotiveApp {
         };
         let s = &self.session;
         Persisted {
-            recent: self.prefs.recent.clone(),
-            look: self.prefs.look,
-            per_hypothesis: self.prefs.per_hypothesis,
+            prefs: self.prefs.clone(),
             results: ResultsView::default(),
             last_document: text("document", &s.doc),
             last_path: s.path.clone(),
@@ -194,6 +204,7 @@ impl MotiveApp {
             last_opened: text("opened state", &s.doc.with_state(s.opened.clone())),
             last_shipped_index: s.shipped_index,
             last_fingerprint: s.on_disk,
+            ..Persisted::default()
         }
     }
 
@@ -215,8 +226,11 @@ mod tests {
     #[test]
     fn the_stored_state_round_trips_as_eframe_writes_it() {
         let mut p = Persisted {
-            per_hypothesis: true,
-            look: Look::Light,
+            prefs: Prefs {
+                per_hypothesis: true,
+                look: Look::Light,
+                ..Prefs::default()
+            },
             last_document: Some("Preset(...)".into()),
             last_shipped_index: Some(3),
             last_fingerprint: Some(u64::MAX - 1),
@@ -226,8 +240,8 @@ mod tests {
         p.results.credence.hypothesis = Some("h6".into());
         let text = ron::ser::to_string(&p).expect("serialises");
         let back = Persisted::from_ron(&text).expect("reads");
-        assert!(back.per_hypothesis);
-        assert_eq!(back.look, Look::Light);
+        assert!(back.prefs.per_hypothesis);
+        assert_eq!(back.prefs.look, Look::Light);
         assert_eq!(back.last_shipped_index, Some(3));
         assert_eq!(back.last_fingerprint, Some(u64::MAX - 1));
         assert_eq!(back.results.tab, PlotTab::Matrix);
@@ -241,11 +255,31 @@ mod tests {
             last_opened:None,last_shipped_index:Some(2),look:Light,tab:Matrix,pareto_x:0,pareto_y:4,\
             sweep_lever:0,sweep_cell:1,credence_hypothesis:5,per_hypothesis:true)";
         let p = Persisted::from_ron(old).expect("reads");
-        assert_eq!(p.recent, vec![PathBuf::from("/tmp/a.ron")]);
-        assert_eq!(p.look, Look::Light);
-        assert!(p.per_hypothesis);
+        assert_eq!(p.prefs.recent, vec![PathBuf::from("/tmp/a.ron")]);
+        assert_eq!(p.prefs.look, Look::Light);
+        assert!(p.prefs.per_hypothesis);
         assert_eq!(p.last_document.as_deref(), Some("x"));
         assert_eq!(p.last_shipped_index, Some(2));
+    }
+
+    #[test]
+    fn the_preferences_are_written_once_and_the_dialog_setting_not_at_all() {
+        let p = Persisted {
+            prefs: Prefs {
+                recent: vec![PathBuf::from("/tmp/b.ron")],
+                system_dialog: false,
+                ..Prefs::default()
+            },
+            ..Persisted::default()
+        };
+        let text = ron::ser::to_string(&p).expect("serialises");
+        assert_eq!(text.matches("recent").count(), 1, "{text}");
+        assert!(text.contains("prefs:(recent:[\"/tmp/b.ron\"]"), "{text}");
+        assert!(!text.contains("system_dialog"), "{text}");
+        // Read back, the preferences are as written, and no earlier build's field is set.
+        let back = Persisted::from_ron(&text).expect("reads");
+        assert_eq!(back.prefs.recent, vec![PathBuf::from("/tmp/b.ron")]);
+        assert_eq!(back.legacy_recent, None);
     }
 
     #[test]
