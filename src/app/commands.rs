@@ -112,6 +112,12 @@ impl MotiveApp {
             Effect::PrefillPath(action) => self.prefill_path(action),
             Effect::Write { path, check } => return Some(self.save_to(&path, check)),
             Effect::Export { kind, path, replace } => return Some(self.export_to(ctx, kind, path, replace)),
+            Effect::AddWhatFollows(action) => {
+                let then = action.describe(crate::io::preset_names());
+                if let Some(n) = self.notice.as_mut() {
+                    n.lines.push(format!("Once the document is saved, {then} follows."));
+                }
+            }
             Effect::SayWhatFollows(action) => {
                 let then = action.describe(crate::io::preset_names());
                 self.notice = Some(Notice::info(format!("Choose where to save; {then} follows")));

@@ -162,6 +162,8 @@ pub enum Effect {
     },
     /// Say where to save is being asked, and that `Action` follows.
     SayWhatFollows(Action),
+    /// Add to the message just shown that `Action` follows once the document is saved.
+    AddWhatFollows(Action),
     /// Show a message.
     Notice(Notice),
 }
@@ -267,8 +269,9 @@ impl Flow {
             (State::Dialog(p), Event::DialogFailed) => {
                 self.system_dialog = false;
                 let action = if p.save { FileAction::Save } else { FileAction::Open };
+                let follows = p.then.clone().map(Effect::AddWhatFollows);
                 self.state = State::PathWindow(Window::new(action, p.then, p.approved));
-                vec![
+                let mut effects = vec![
                     Effect::PrefillPath(action),
                     Effect::Notice(Notice {
                         is_error: false,
@@ -278,7 +281,9 @@ impl Flow {
                             "A .ron file dropped on the window opens too.".into(),
                         ],
                     }),
-                ]
+                ];
+                effects.extend(follows);
+                effects
             }
             (state @ State::Dialog(_), event) => {
                 self.state = state;

@@ -153,6 +153,8 @@ fn a_dialog_that_fails_falls_back_to_the_path_window_and_keeps_what_follows() {
         matches!(&effects[1], Effect::Notice(n) if n.title.starts_with("No system file dialog")),
         "{effects:?}"
     );
+    // The message says what still follows the save.
+    assert_eq!(effects.get(2), Some(&Effect::AddWhatFollows(Action::New)));
     assert!(!f.uses_system_dialog());
     assert_eq!(
         f.state(),
