@@ -307,30 +307,6 @@ impl Model {
     pub fn n_levers(&self) -> usize {
         self.n_levers
     }
-
-    /// Hypothesis indices of the leaf hypotheses, in scenario order.
-    #[must_use]
-    pub fn leaves(&self) -> &[usize] {
-        &self.leaves
-    }
-
-    /// Parent hypothesis index per hypothesis.
-    #[must_use]
-    pub fn parent(&self) -> &[Option<usize>] {
-        &self.parent
-    }
-
-    /// Child hypothesis indices per hypothesis.
-    #[must_use]
-    pub fn children(&self) -> &[Vec<usize>] {
-        &self.children
-    }
-
-    /// Top-level hypothesis indices.
-    #[must_use]
-    pub fn roots(&self) -> &[usize] {
-        &self.roots
-    }
     /// The cell of an (outcome, horizon) pair: the one place that knows the cell layout.
     #[must_use]
     pub fn cell(&self, outcome: usize, horizon: usize) -> usize {

@@ -5,6 +5,30 @@ use super::Model;
 use crate::model::weights::WeightError;
 
 impl Model {
+    /// Hypothesis indices of the leaf hypotheses, in scenario order.
+    #[must_use]
+    pub fn leaves(&self) -> &[usize] {
+        &self.leaves
+    }
+
+    /// Parent hypothesis index per hypothesis.
+    #[must_use]
+    pub fn parent(&self) -> &[Option<usize>] {
+        &self.parent
+    }
+
+    /// Child hypothesis indices per hypothesis.
+    #[must_use]
+    pub fn children(&self) -> &[Vec<usize>] {
+        &self.children
+    }
+
+    /// Top-level hypothesis indices.
+    #[must_use]
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+
     /// Effective weight of every hypothesis (leaves and parents): a hypothesis's share of its
     /// siblings' total credence times its parent's effective weight. Siblings whose credences
     /// are all zero under a parent with weight share it equally.
