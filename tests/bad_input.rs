@@ -121,10 +121,10 @@ fn all_zero_credences_are_an_error() {
 
 #[test]
 fn unsupported_versions_are_refused_clearly() {
-    let text = paris().replacen("format_version: 2", "format_version: 3", 1);
+    let text = paris().replacen("format_version: 2", "format_version: 4", 1);
     let msg = message(parse_scenario("future.ron", &text));
     assert!(
-        msg.contains("format version 3 is newer") && msg.contains("update motive-lab"),
+        msg.contains("format version 4 is newer") && msg.contains("update motive-lab"),
         "{msg}"
     );
     assert!(msg.starts_with("future.ron:"), "{msg}");
@@ -295,7 +295,7 @@ fn files_that_are_not_scenario_or_preset_point_at_their_first_code() {
 
 #[test]
 fn a_newer_embedded_scenario_asks_to_update() {
-    let newer = paris().replacen("format_version: 2", "format_version: 3", 1).replacen(
+    let newer = paris().replacen("format_version: 2", "format_version: 4", 1).replacen(
         "title:",
         "future_field: 1,\n    title:",
         1,
@@ -304,7 +304,7 @@ fn a_newer_embedded_scenario_asks_to_update() {
     let text = format!("Preset(format_version: 1, name: \"n\", scenario: Embedded({body}))");
     let msg = message(parse_document("shared.ron", &text, None, 0));
     assert!(
-        msg.contains("format version 3") && msg.contains("update motive-lab"),
+        msg.contains("format version 4") && msg.contains("update motive-lab"),
         "{msg}"
     );
     // Located at the embedded scenario's own format_version line.

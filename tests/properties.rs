@@ -143,12 +143,13 @@ fn random_scenarios_reach_the_monte_carlo() {
 }
 
 /// The generator makes what it says: scenarios of every size in its range, with sub-theories,
-/// outcome-driven effects, modulators, parameters and evidence, all valid.
+/// outcome-driven effects, modulators, parameters, evidence and uncertain baselines, all valid.
 #[test]
 fn the_generator_covers_the_format() {
     use motive_lab::model::generate::{Shape, seeded};
     use motive_lab::model::scenario::Driver;
     let (mut nested, mut chained, mut modulated, mut shared, mut evidence) = (0, 0, 0, 0, 0);
+    let mut uncertain_baselines = 0;
     for seed in 0..40 {
         let s = seeded(&Shape::small(), seed).expect("generates");
         assert!(motive_lab::model::validate::validate(&s).is_empty(), "seed {seed}");
@@ -161,6 +162,8 @@ fn the_generator_covers_the_format() {
         modulated += s.effects.iter().filter(|e| e.with.is_some()).count();
         shared += s.parameters.len();
         evidence += s.evidence.len();
+        uncertain_baselines += s.baselines.iter().filter(|b| b.range.is_some()).count();
+        assert_eq!(s.format_version, s.needed_version(), "seed {seed}");
     }
     for (what, n) in [
         ("sub-hypotheses", nested),
@@ -168,6 +171,7 @@ fn the_generator_covers_the_format() {
         ("modulators", modulated),
         ("parameters", shared),
         ("evidence items", evidence),
+        ("uncertain baselines", uncertain_baselines),
     ] {
         assert!(n > 5, "only {n} {what} in 40 scenarios");
     }

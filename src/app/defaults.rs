@@ -23,7 +23,7 @@ pub(super) fn default_document() -> Document {
 
 fn empty_scenario() -> Scenario {
     use crate::model::scenario::{
-        Baseline, Better, Horizon, Hypothesis, Lever, Limits, Outcome, SCENARIO_FORMAT_VERSION,
+        Baseline, Better, Dist, Horizon, Hypothesis, Lever, Limits, Outcome, SCENARIO_FORMAT_VERSION,
     };
     Scenario {
         format_version: SCENARIO_FORMAT_VERSION,
@@ -71,6 +71,9 @@ fn empty_scenario() -> Scenario {
             horizon: "t".into(),
             value: 0.0,
             by_hypothesis: std::collections::BTreeMap::default(),
+            range: None,
+            dist: Dist::Triangular,
+            parameter: None,
             note: String::new(),
         }],
         effects: vec![],

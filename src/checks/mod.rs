@@ -30,6 +30,7 @@ use invariants::{check_report, check_study, finite, shown, slack, sums_to_one};
 use std::sync::{Arc, OnceLock};
 
 mod invariants;
+mod sampled;
 
 /// Samples of the Monte Carlo run on fuzzed input: enough to exercise every estimator.
 const FUZZ_SAMPLES: usize = 16;
@@ -250,6 +251,7 @@ pub fn structured_checked(data: &[u8]) -> Option<Checked> {
     let text = to_ron(&s).unwrap_or_else(|e| panic!("a generated scenario does not serialise: {e}"));
     let again = parse_scenario("generated.ron", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(again, s, "a scenario changed in a save and a reopen");
+    sampled::check_baseline_multipliers(&s);
     let mut doc = Document::from_scenario(Arc::new(s), ScenarioSource::Embedded);
     // The rest of the bytes, if any, move the settings away from the defaults.
     if let Ok(settings) = random_settings(&mut u, &doc.scenario) {

@@ -65,6 +65,9 @@ pub struct Model {
     n_levers: usize,
     /// `[leaf * cells + cell]`.
     base: Vec<f64>,
+    /// The uncertain baselines: cell and multiplier slot (`effects + baseline index`).
+    uncertain_base: Vec<(usize, usize)>,
+    n_baselines: usize,
     effects: Vec<CompiledEffect>,
     /// Effects driven by levers only (their value is the same under every leaf), file order.
     lever_effects: Vec<usize>,
@@ -183,6 +186,10 @@ impl Model {
                 base[li * cells + cell] = value;
             }
         }
+        let uncertain_base = (s.baselines.iter().enumerate())
+            .filter(|(_, b)| b.range.is_some_and(|(lo, hi)| lo < hi))
+            .map(|(i, b)| (cell_of(&b.outcome, &b.horizon), s.effects.len() + i))
+            .collect();
         let input = |d: Option<Driver>| match d {
             Some(Driver::Outcome(o, t)) => Input::Cell(cell_of(&o, &t)),
             Some(Driver::Lever(l)) => Input::Lever(s.lever_index(&l).unwrap_or(0)),
@@ -253,6 +260,8 @@ impl Model {
             n_horizons,
             n_levers: s.levers.len(),
             base,
+            uncertain_base,
+            n_baselines: s.baselines.len(),
             effects,
             lever_effects,
             common_lever_effects,

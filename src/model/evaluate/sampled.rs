@@ -53,9 +53,16 @@ impl Model {
         self.effects.len()
     }
 
-    /// Evaluate `n` samples for one set of lever values. `multipliers[effect * n + s]` scales
-    /// each effect's change in sample `s` (1 everywhere gives [`Model::evaluate_into`]'s
-    /// values). `values` and `horizons` are the value and horizon weights, `total` their
+    /// Number of multiplier slots a sample has: one per effect, then one per baseline.
+    #[must_use]
+    pub fn n_slots(&self) -> usize {
+        self.effects.len() + self.n_baselines
+    }
+
+    /// Evaluate `n` samples for one set of lever values. `multipliers[slot * n + s]` scales
+    /// each effect's change (slot: the effect's index) and each uncertain baseline's levels
+    /// (slot: the number of effects plus the baseline's index) in sample `s` (1 everywhere
+    /// gives [`Model::evaluate_into`]'s values). `values` and `horizons` are the value and horizon weights, `total` their
     /// [`Model::weight_total`]. Allocates only when the scratch buffers grow.
     ///
     /// Samples are worked through in chunks; within a chunk each cell's values lie side by side,
@@ -124,6 +131,14 @@ impl Model {
                     let row = cell * CHUNK..cell * CHUNK + k;
                     for (y, c) in buf[row.clone()].iter_mut().zip(&common[row]) {
                         *y = b + c;
+                    }
+                }
+                // An uncertain baseline's level is b * m: add (m - 1) b to b + c.
+                for &(cell, slot) in &self.uncertain_base {
+                    let b = base[cell];
+                    let m = &multipliers[slot * n + s0..slot * n + s0 + k];
+                    for (y, m) in buf[cell * CHUNK..cell * CHUNK + k].iter_mut().zip(m) {
+                        *y += (m - 1.0) * b;
                     }
                 }
                 for &i in &self.leaf_lever_effects[li] {

@@ -128,14 +128,17 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
             HorizonWeighting::PerHorizon
         }),
     };
-    scenario.baselines = gen_baselines(u, &scenario)?;
     let n_params = count(u, &shape.parameters)?;
+    scenario.baselines = gen_baselines(u, &scenario, n_params)?;
     scenario.effects = (0..count(u, &shape.effects)?)
         .map(|_| gen_effect(u, &scenario, n_params))
         .collect::<Result<_>>()?;
     scenario.parameters = (0..n_params)
         .map(|k| format!("q{k}"))
-        .filter(|id| scenario.effects.iter().any(|e| e.parameter.as_ref() == Some(id)))
+        .filter(|id| {
+            let used = |p: &Option<String>| p.as_ref() == Some(id);
+            scenario.effects.iter().any(|e| used(&e.parameter)) || scenario.baselines.iter().any(|b| used(&b.parameter))
+        })
         .map(|id| Parameter {
             name: format!("Parameter {id}"),
             id,
@@ -165,6 +168,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
         let ends: Vec<&Outcome> = scenario.outcomes.iter().filter(|o| o.role == Role::End).collect();
         scenario.numeraire = Some(u.choose(&ends)?.id.clone());
     }
+    scenario.format_version = scenario.needed_version();
     Ok(scenario)
 }
 

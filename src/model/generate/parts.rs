@@ -102,7 +102,7 @@ pub(super) fn gen_outcomes(u: &mut Unstructured<'_>, n: usize) -> Result<Vec<Out
         .collect()
 }
 
-pub(super) fn gen_baselines(u: &mut Unstructured<'_>, s: &Scenario) -> Result<Vec<Baseline>> {
+pub(super) fn gen_baselines(u: &mut Unstructured<'_>, s: &Scenario, n_params: usize) -> Result<Vec<Baseline>> {
     let mut out = Vec::new();
     for o in &s.outcomes {
         for h in &s.horizons {
@@ -110,11 +110,21 @@ pub(super) fn gen_baselines(u: &mut Unstructured<'_>, s: &Scenario) -> Result<Ve
             for _ in 0..u.int_in_range(0..=2u8)? {
                 by_hypothesis.insert(u.choose(&s.hypotheses)?.id.clone(), grid(u, o.worst, o.best, 10)?);
             }
+            let value = grid(u, o.worst, o.best, 10)?;
+            let (range, dist, parameter) = if u.ratio(1, 4)? {
+                let (range, dist, parameter) = gen_uncertainty(u, n_params)?;
+                (Some(range), dist, parameter)
+            } else {
+                (None, Dist::Triangular, None)
+            };
             out.push(Baseline {
                 outcome: o.id.clone(),
                 horizon: h.id.clone(),
-                value: grid(u, o.worst, o.best, 10)?,
+                value,
                 by_hypothesis,
+                range,
+                dist,
+                parameter,
                 note: String::new(),
             });
         }
@@ -174,17 +184,9 @@ pub(super) fn gen_effect(u: &mut Unstructured<'_>, s: &Scenario, n_params: usize
     } else {
         None
     };
-    let dist = *u.choose(&[Dist::Triangular, Dist::Uniform, Dist::Pert, Dist::LogNormal])?;
-    let low = grid(u, 0.1, 1.0, 9)?;
-    let high = grid(u, 1.0, 3.0, 8)?;
-    let range = if u.ratio(1, 6)? { (1.0, 1.0) } else { (low, high) };
+    let (range, dist, parameter) = gen_uncertainty(u, n_params)?;
     let hypothesis = if u.arbitrary()? {
         Some(u.choose(&s.hypotheses)?.id.clone())
-    } else {
-        None
-    };
-    let parameter = if n_params > 0 && u.ratio(1, 3)? {
-        Some(format!("q{}", u.choose_index(n_params)?))
     } else {
         None
     };
@@ -233,4 +235,18 @@ pub(super) fn gen_evidence(u: &mut Unstructured<'_>, s: &Scenario, i: usize) -> 
         default_likelihood: Some(grid(u, 0.05, 1.0, 19)?),
         reliability: grid(u, 0.0, 1.0, 10)?,
     })
+}
+
+/// A range that fits its distribution, sometimes one point, and sometimes a shared parameter.
+fn gen_uncertainty(u: &mut Unstructured<'_>, n_params: usize) -> Result<((f64, f64), Dist, Option<String>)> {
+    let dist = *u.choose(&[Dist::Triangular, Dist::Uniform, Dist::Pert, Dist::LogNormal])?;
+    let low = grid(u, 0.1, 1.0, 9)?;
+    let high = grid(u, 1.0, 3.0, 8)?;
+    let range = if u.ratio(1, 6)? { (1.0, 1.0) } else { (low, high) };
+    let parameter = if n_params > 0 && u.ratio(1, 3)? {
+        Some(format!("q{}", u.choose_index(n_params)?))
+    } else {
+        None
+    };
+    Ok((range, dist, parameter))
 }

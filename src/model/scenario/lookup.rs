@@ -1,6 +1,6 @@
 //! Looking things up in a scenario: indices by id, leaves, a policy's lever values, names.
 
-use super::{Driver, HorizonWeighting, Policy, SCENARIO_FORMAT_VERSION, Scenario, ValueScale};
+use super::{Driver, HorizonWeighting, Policy, Scenario, ValueScale};
 
 impl Scenario {
     /// A short name of effect `i`: what drives it, what it moves, the horizon id and the
@@ -27,6 +27,17 @@ impl Scenario {
         };
         let under = e.hypothesis.as_deref().map(|h| format!(", {h}")).unwrap_or_default();
         format!("{from} -> {} ({}{under})", outcome(&e.outcome), e.horizon)
+    }
+
+    /// A short name for baseline `i`: its outcome's name and horizon.
+    #[must_use]
+    pub fn baseline_name(&self, i: usize) -> String {
+        let Some(b) = self.baselines.get(i) else {
+            return format!("baseline {}", i + 1);
+        };
+        let outcome = self.outcomes.iter().find(|o| o.id == b.outcome);
+        let name = outcome.map_or(b.outcome.as_str(), |o| o.name.as_str());
+        format!("baseline of {name} ({})", b.horizon)
     }
 
     /// Index of the hypothesis with this id.
@@ -99,9 +110,9 @@ impl Scenario {
     pub fn numeraire_index(&self) -> Option<usize> {
         self.numeraire.as_deref().and_then(|id| self.outcome_index(id))
     }
-    /// The same scenario written in the current format version, evaluating exactly as it did:
-    /// lever keys become drivers and a version 1 file keeps its clamped values and per-horizon
-    /// weights, said explicitly.
+    /// The same scenario written in the current format (version 3 only where it uses a
+    /// version 3 field, else 2), evaluating exactly as it did: lever keys become drivers and a
+    /// version 1 file keeps its clamped values and per-horizon weights, said explicitly.
     #[must_use]
     pub fn to_current_version(&self) -> Self {
         let mut s = self.clone();
@@ -109,7 +120,7 @@ impl Scenario {
             s.value_scale = Some(ValueScale::Clamped);
             s.horizon_weighting = Some(HorizonWeighting::PerHorizon);
         }
-        s.format_version = SCENARIO_FORMAT_VERSION;
+        s.format_version = s.needed_version();
         for e in &mut s.effects {
             e.driver = e.source();
             e.lever = None;

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 mod curve;
 mod evidence;
 mod format2;
+mod format3;
 mod lookup;
 mod uncertain;
 
@@ -20,7 +21,7 @@ use format2::{bare, bare_out, is_end, is_triangular, is_zero};
 pub use uncertain::{Dist, Parameter, Z95};
 
 /// The scenario format version this build writes (and the newest it reads).
-pub const SCENARIO_FORMAT_VERSION: u32 = 2;
+pub const SCENARIO_FORMAT_VERSION: u32 = 3;
 /// The oldest scenario format version this build reads (and evaluates exactly as it was).
 pub const OLDEST_SCENARIO_FORMAT_VERSION: u32 = 1;
 
@@ -212,6 +213,27 @@ pub struct Baseline {
     /// sub-hypotheses unless they have their own).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_hypothesis: BTreeMap<String, f64>,
+    /// Plausible range of every level of this baseline as multipliers, `(low, high)`, drawn once
+    /// per sample (version 3); without one the baseline is certain.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
+    pub range: Option<(f64, f64)>,
+    /// How the range is read as a distribution of the multiplier (version 3).
+    #[serde(default, skip_serializing_if = "is_triangular")]
+    pub dist: Dist,
+    /// The named uncertain quantity this baseline shares with effects or other baselines
+    /// (version 3).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bare",
+        serialize_with = "bare_out"
+    )]
+    pub parameter: Option<String>,
     /// Where the level comes from.
     #[serde(default)]
     pub note: String,

@@ -63,6 +63,9 @@ pub(crate) fn tiny() -> Scenario {
         horizon: t.into(),
         value: v,
         by_hypothesis: over.iter().map(|(h, x)| ((*h).to_owned(), *x)).collect(),
+        range: None,
+        dist: Dist::Triangular,
+        parameter: None,
         note: String::new(),
     };
     let mut e3 = effect("gain", "long", Some("B2"), "z", Curve::Linear(10.0));
@@ -389,3 +392,4 @@ fn parent_cycles_are_found() {
 
 mod cache;
 mod format2;
+mod format3;

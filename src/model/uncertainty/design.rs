@@ -1,22 +1,41 @@
 //! The samples: a Latin hypercube over the uncertain parameters (and the motive), seeded, and
 //! the effect multipliers it implies.
 
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Dist, Scenario};
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
 
-/// One uncertain quantity: a named parameter shared by effects, or one effect of its own.
+/// One uncertain quantity: a named parameter shared by effects and baselines, or one effect or
+/// baseline of its own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unknown {
-    /// The parameter's id, or `effect-N` (N counted from 1 in file order) for an effect of its own.
+    /// The parameter's id, or `effect-N` or `baseline-N` (N counted from 1 in file order) for
+    /// an effect or a baseline of its own.
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Whether the scenario names it (a shared parameter), rather than one effect's own range.
+    /// Whether the scenario names it (a shared parameter), rather than one item's own range.
     pub named: bool,
-    /// Effect indices drawn from it.
-    pub effects: Vec<usize>,
+    /// Multiplier slots drawn from it: an effect's index, or the number of effects plus a
+    /// baseline's index (see [`crate::model::evaluate::Model::sample_into`]).
+    pub slots: Vec<usize>,
+}
+
+/// The range and distribution of multiplier slot `k`; a certain baseline's is the point 1.
+fn slot(scenario: &Scenario, k: usize) -> (Dist, (f64, f64)) {
+    match scenario.effects.get(k) {
+        Some(e) => (e.dist, e.range),
+        None => scenario
+            .baselines
+            .get(k - scenario.effects.len())
+            .map_or((Dist::Uniform, (1.0, 1.0)), |b| (b.dist, b.range.unwrap_or((1.0, 1.0)))),
+    }
+}
+
+/// Multiplier slots a sample has: one per effect, then one per baseline.
+fn slots(scenario: &Scenario) -> usize {
+    scenario.effects.len() + scenario.baselines.len()
 }
 
 /// The Latin hypercube design: `n` samples of each unknown's quantile and of the motive.
@@ -27,7 +46,8 @@ pub struct Design {
     /// The seed it was drawn with.
     pub seed: u64,
     /// The uncertain quantities, named parameters first (scenario order), then effects of
-    /// their own (file order). Effects whose range is one point are left out.
+    /// their own (file order), then baselines of their own (file order). Effects and baselines
+    /// whose range is one point (or absent) are left out.
     pub unknowns: Vec<Unknown>,
     /// Quantile of each unknown per sample, `[unknown * n + s]`, in (0, 1).
     pub quantiles: Vec<f64>,
@@ -36,7 +56,7 @@ pub struct Design {
     /// A quantile per sample that nothing reads: the no-information reference of the
     /// binning estimator (see `voi`).
     pub reference: Vec<f64>,
-    /// Multiplier of each effect per sample, `[effect * n + s]`.
+    /// Multiplier of each slot (effects, then baselines) per sample, `[slot * n + s]`.
     pub multipliers: Vec<f64>,
 }
 
@@ -50,8 +70,11 @@ pub fn unknowns(scenario: &Scenario) -> Vec<Unknown> {
             id: p.id.clone(),
             name: p.name.clone(),
             named: true,
-            effects: (0..scenario.effects.len())
-                .filter(|&e| scenario.effects[e].parameter.as_ref() == Some(&p.id))
+            slots: (scenario.effects.iter().map(|e| &e.parameter))
+                .chain(scenario.baselines.iter().map(|b| &b.parameter))
+                .enumerate()
+                .filter(|(_, q)| q.as_ref() == Some(&p.id))
+                .map(|(k, _)| k)
                 .collect(),
         })
         .collect();
@@ -61,7 +84,20 @@ pub fn unknowns(scenario: &Scenario) -> Vec<Unknown> {
                 id: format!("effect-{}", i + 1),
                 name: scenario.effect_name(i),
                 named: false,
-                effects: vec![i],
+                slots: vec![i],
+            });
+        }
+    }
+    for (i, b) in scenario.baselines.iter().enumerate() {
+        if b.parameter.is_none()
+            && let Some((lo, hi)) = b.range
+            && lo < hi
+        {
+            out.push(Unknown {
+                id: format!("baseline-{}", i + 1),
+                name: scenario.baseline_name(i),
+                named: false,
+                slots: vec![scenario.effects.len() + i],
             });
         }
     }
@@ -91,12 +127,12 @@ impl Design {
         }
         let motive = column(&mut rng, n);
         let reference = column(&mut rng, n);
-        let mut multipliers = vec![1.0; scenario.effects.len() * n];
+        let mut multipliers = vec![1.0; slots(scenario) * n];
         for (k, u) in unknowns.iter().enumerate() {
-            for &e in &u.effects {
-                let effect = &scenario.effects[e];
+            for &e in &u.slots {
+                let (dist, range) = slot(scenario, e);
                 for s in 0..n {
-                    multipliers[e * n + s] = effect.dist.quantile(effect.range, quantiles[k * n + s]);
+                    multipliers[e * n + s] = dist.quantile(range, quantiles[k * n + s]);
                 }
             }
         }
@@ -118,14 +154,14 @@ impl Design {
     }
 }
 
-/// Multipliers with every unknown at its central value (1) but unknown `k`'s effects at
-/// quantile `u`: one sample, `[effect]`.
+/// Multipliers with every unknown at its central value (1) but unknown `k`'s slots at
+/// quantile `u`: one sample, `[slot]`.
 #[must_use]
 pub fn one_at(scenario: &Scenario, unknown: &Unknown, u: f64) -> Vec<f64> {
-    let mut m = vec![1.0; scenario.effects.len()];
-    for &e in &unknown.effects {
-        let effect = &scenario.effects[e];
-        m[e] = effect.dist.quantile(effect.range, u);
+    let mut m = vec![1.0; slots(scenario)];
+    for &e in &unknown.slots {
+        let (dist, range) = slot(scenario, e);
+        m[e] = dist.quantile(range, u);
     }
     m
 }

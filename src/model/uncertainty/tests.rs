@@ -133,7 +133,7 @@ fn sampled_evaluation_at_multipliers_of_one_is_the_plain_evaluation() {
     let taus = settings.taus(&model);
     let total = model.weight_total(&settings.value_weights, &taus).expect("weights");
     let n = 300; // more than two chunks, the last one short
-    let ones = vec![1.0; model.n_effects() * n];
+    let ones = vec![1.0; model.n_slots() * n];
     let leaves = model.leaves().len();
     for c in candidates(&s, &settings) {
         let mut sampled = vec![0.0; leaves * n];

@@ -228,7 +228,7 @@ pub(super) fn check_effects(c: &mut Collector, s: &Scenario, known: &Known<'_>) 
     check_cycles(c, s, &edges);
 }
 
-/// Named parameters: unique ids, each shared by at least one effect.
+/// Named parameters: unique ids, each shared by at least one effect or baseline.
 pub(super) fn check_parameters(c: &mut Collector, s: &Scenario) {
     let mut seen = BTreeSet::new();
     for (i, q) in s.parameters.iter().enumerate() {
@@ -240,10 +240,15 @@ pub(super) fn check_parameters(c: &mut Collector, s: &Scenario) {
                 format!("a second parameter with id \"{}\"", q.id),
                 Some(format!("\"{}\"", q.id)),
             );
-        } else if !s.effects.iter().any(|e| e.parameter.as_ref() == Some(&q.id)) {
+        } else if !s.effects.iter().any(|e| e.parameter.as_ref() == Some(&q.id))
+            && !s.baselines.iter().any(|b| b.parameter.as_ref() == Some(&q.id))
+        {
             c.push(
                 format!("parameters[{i}]"),
-                format!("no effect shares parameter \"{}\"; give it to one or remove it", q.id),
+                format!(
+                    "no effect or baseline shares parameter \"{}\"; give it to one or remove it",
+                    q.id
+                ),
                 Some(format!("\"{}\"", q.id)),
             );
         }

@@ -3,10 +3,12 @@
 mod effects;
 mod evidence;
 mod format2;
+mod format3;
 
 use crate::model::scenario::{Better, OLDEST_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION, Scenario};
 use effects::{Known, check_baselines, check_effects};
 use format2::{check_numeraire, check_renamed, check_version_fields};
+use format3::{check_baseline_ranges, check_version3_fields};
 use std::collections::BTreeSet;
 
 /// Most items of one kind (hypotheses, levers, ...) a scenario may hold; keeps evaluation
@@ -103,6 +105,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         return c.0;
     }
     check_version_fields(&mut c, s);
+    check_version3_fields(&mut c, s);
     for (section, n, max) in [
         ("hypotheses", s.hypotheses.len(), MAX_ITEMS),
         ("levers", s.levers.len(), MAX_ITEMS),
@@ -202,6 +205,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         end = h.years;
     }
     check_baselines(&mut c, s, &hyps, &outcomes, &horizons);
+    check_baseline_ranges(&mut c, s);
     let known = Known {
         hyps: &hyps,
         levers: &levers,

@@ -164,6 +164,7 @@ impl View for AssumptionsView {
                         ui.label(format!("    under {}: {}", s.hypotheses[h].name, number(v)));
                     }
                 }
+                ui.label(baseline_range(s, b, &out.unit));
                 ui.label(RichText::new(&b.note).italics());
             }
             ui.separator();
@@ -214,4 +215,23 @@ impl View for AssumptionsView {
         });
         self.open = open.then_some((o, t));
     }
+}
+
+/// How well a baseline is known, in words and in the outcome's units.
+fn baseline_range(s: &Scenario, b: &crate::model::scenario::Baseline, unit: &str) -> String {
+    let Some((lo, hi)) = b.range.filter(|(lo, hi)| lo < hi) else {
+        return "Certain: no range is given, so the Monte Carlo never varies it.".to_owned();
+    };
+    let shared = b.parameter.as_deref().map_or(String::new(), |id| {
+        let name = s.parameters.iter().find(|q| q.id == id).map_or(id, |q| q.name.as_str());
+        format!("; drawn with the parameter \"{name}\"")
+    });
+    format!(
+        "Uncertain: every level times {} to {} ({}), here {} to {} {unit}{shared}.",
+        number(lo),
+        number(hi),
+        b.dist.name(),
+        number(lo * b.value),
+        number(hi * b.value)
+    )
 }
