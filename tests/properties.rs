@@ -143,13 +143,13 @@ fn random_scenarios_reach_the_monte_carlo() {
 }
 
 /// The generator makes what it says: scenarios of every size in its range, with sub-theories,
-/// outcome-driven effects, modulators, parameters, evidence and uncertain baselines, all valid.
+/// outcome-driven effects, modulators, parameters, evidence, uncertain baselines and facts, all valid.
 #[test]
 fn the_generator_covers_the_format() {
     use motive_lab::model::generate::{Shape, seeded};
     use motive_lab::model::scenario::Driver;
     let (mut nested, mut chained, mut modulated, mut shared, mut evidence) = (0, 0, 0, 0, 0);
-    let mut uncertain_baselines = 0;
+    let (mut uncertain_baselines, mut facts) = (0, 0);
     for seed in 0..40 {
         let s = seeded(&Shape::small(), seed).expect("generates");
         assert!(motive_lab::model::validate::validate(&s).is_empty(), "seed {seed}");
@@ -163,6 +163,7 @@ fn the_generator_covers_the_format() {
         shared += s.parameters.len();
         evidence += s.evidence.len();
         uncertain_baselines += s.baselines.iter().filter(|b| b.range.is_some()).count();
+        facts += s.facts.len();
         assert_eq!(s.format_version, s.needed_version(), "seed {seed}");
     }
     for (what, n) in [
@@ -172,6 +173,7 @@ fn the_generator_covers_the_format() {
         ("parameters", shared),
         ("evidence items", evidence),
         ("uncertain baselines", uncertain_baselines),
+        ("facts", facts),
     ] {
         assert!(n > 5, "only {n} {what} in 40 scenarios");
     }

@@ -815,3 +815,89 @@ fn the_uncertainty_view_says_when_a_large_scenario_is_scaled_down() {
     let h = harness(motive_lab::ui::views::uncertainty::UncertaintyView::default());
     assert!(h.query_by_label_contains("This scenario is large").is_none());
 }
+
+/// Paris with two items made reports of one fact (version 3): the team sent from Syria and the
+/// standing external-operations unit both report "directed from ISIS territory".
+fn paris_with_a_fact() -> Document {
+    use motive_lab::model::document::ScenarioSource;
+    use motive_lab::model::scenario::Fact;
+    let mut s = paris().scenario.as_ref().clone();
+    s.format_version = 3;
+    let team = s.evidence.iter().position(|e| e.id == "syria_team").expect("item");
+    s.facts.push(Fact {
+        id: "directed".into(),
+        name: "Directed from ISIS territory".into(),
+        description: String::new(),
+        note: "test".into(),
+        likelihoods: s.evidence[team].likelihoods.clone(),
+        ratings: std::collections::BTreeMap::new(),
+        default_likelihood: None,
+    });
+    for e in &mut s.evidence {
+        if e.id == "syria_team" || e.id == "emni" {
+            e.fact = Some("directed".into());
+            e.likelihoods.clear();
+        }
+    }
+    assert!(motive_lab::model::validate::validate(&s).is_empty());
+    Document::from_scenario(std::sync::Arc::new(s), ScenarioSource::Embedded)
+}
+
+#[test]
+fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth() {
+    use motive_lab::model::evidence::{Observation, evidence_report};
+    use motive_lab::ui::views::evidence::EvidenceView;
+    let mut h = harness_on(Standalone::new(paris_with_a_fact()), EvidenceView::default());
+    let s = &h.state().0;
+    let (sc, settings) = (&s.doc.scenario, &s.doc.state.settings);
+    let model = Model::new(sc).expect("valid");
+    let r = core(s);
+    let ev = evidence_report(sc, &model, settings, &r);
+    let worth = ev.facts[0].sample.evsi;
+    let units = r.units.as_ref().ok();
+    let text = format!("for sure: {}", motive_lab::model::explain::in_units(units, worth));
+    h.get_by_label_contains("Fact: Directed from ISIS territory");
+    h.get_by_label("2 reports");
+    h.get_by_label_contains(&text);
+    // The fact's row comes right before its two reports (text is a node's value).
+    let mut texts: Vec<String> = h
+        .query_all_by(|n| n.value().is_some())
+        .filter_map(|n| n.value())
+        .collect();
+    // A label and its text run carry the same text.
+    texts.dedup();
+    let at = (texts.iter().position(|l| l.starts_with("Fact: "))).unwrap_or_else(|| panic!("no fact row in {texts:?}"));
+    let next: Vec<&String> = texts[at..].iter().filter(|l| l.starts_with("    ")).take(2).collect();
+    let names: Vec<String> = ["syria_team", "emni"]
+        .iter()
+        .map(|id| {
+            let e = h
+                .state()
+                .0
+                .doc
+                .scenario
+                .evidence
+                .iter()
+                .find(|e| e.id == *id)
+                .expect("item");
+            format!("    {}", e.name)
+        })
+        .collect();
+    let mut got: Vec<String> = next.iter().map(|l| l.replace("* ", "")).collect();
+    got.sort();
+    let mut want = names.clone();
+    want.sort();
+    assert_eq!(got, want, "{texts:?}");
+    // Observing a report sends the edit, like any item.
+    h.get_by(|n| n.label().as_deref() == Some("syria_team: true")).click();
+    h.run();
+    let s = &h.state().0;
+    let i = s
+        .doc
+        .scenario
+        .evidence
+        .iter()
+        .position(|e| e.id == "syria_team")
+        .expect("item");
+    assert!(s.sent.contains(&Command::Edit(Edit::Observe(i, Observation::True))));
+}

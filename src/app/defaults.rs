@@ -84,6 +84,7 @@ fn empty_scenario() -> Scenario {
         horizon_weighting: None,
         policies: vec![],
         parameters: vec![],
+        facts: vec![],
         evidence: vec![],
     }
 }

@@ -79,6 +79,20 @@ fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
             );
         }
     }
+    for f in &ev.facts {
+        // Every open report of a fact together is worth at most learning the fact itself.
+        let open: Vec<usize> = (f.reports.iter().copied())
+            .filter(|&i| settings.observed.get(i).copied().unwrap_or_default() == Observation::Open)
+            .collect();
+        let all = crate::model::evidence::evsi_of_set(scenario, model, settings, &r, &open).evsi;
+        assert!(
+            all <= f.sample.evsi + slack(r.analysis.evpi) && f.sample.evsi <= r.analysis.evpi + slack(r.analysis.evpi),
+            "the reports of fact {} are worth {all}, learning it {}, the EVPI {}",
+            f.fact,
+            f.sample.evsi,
+            r.analysis.evpi
+        );
+    }
     if let Some(s) = evidence_sentence(scenario, model, settings, &r) {
         shown(&s);
     }

@@ -93,7 +93,7 @@ fn evidence_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, 
                 let post = ev.posterior(scenario, black_box(&prior), &s.observed);
                 if let Ok(w) = post {
                     for &i in &open {
-                        black_box(evsi(&ev, &rep.analysis.utility, &w, &prior, &[i]));
+                        black_box(evsi(&ev, (&rep.analysis.utility, &w), &prior, &s.observed, &[i]));
                     }
                 }
             },

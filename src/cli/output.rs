@@ -258,9 +258,34 @@ pub fn evidence_table(doc: &Document, rep: &Report) -> String {
         let _ = write!(out, "{x:>5.2} ");
     }
     let _ = writeln!(out);
+    for f in &ev.facts {
+        let _ = write!(out, "{:<36}", format!("fact {}", s.facts[f.fact].id));
+        for l in &f.likelihoods {
+            let _ = write!(out, "{l:>5.2} ");
+        }
+        let reports: Vec<&str> = f.reports.iter().map(|&i| s.evidence[i].id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            " learning it for sure: {}{}; reported by {}",
+            in_units(units, f.sample.evsi),
+            if f.sample.changes_decision {
+                ", could change the choice"
+            } else {
+                ""
+            },
+            reports.join(", ")
+        );
+    }
     for r in &ev.rows {
         let e = &s.evidence[r.item];
-        let _ = writeln!(out, "  {}: {}", e.id, e.name);
+        let reports = e
+            .fact
+            .as_ref()
+            .map_or(String::new(), |f| format!(" (reports fact {f})"));
+        let _ = writeln!(out, "  {}: {}{reports}", e.id, e.name);
+    }
+    for f in &s.facts {
+        let _ = writeln!(out, "  fact {}: {}", f.id, f.name);
     }
     out
 }

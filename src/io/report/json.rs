@@ -42,6 +42,24 @@ pub struct EvalJson {
     pub credences_from_evidence: bool,
     /// Every evidence item, by date.
     pub evidence: Vec<EvidenceJson>,
+    /// Every fact (version 3), in scenario order, with what learning it for sure is worth.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactJson>,
+}
+
+/// One fact: the items that report it and what learning it for sure is worth now.
+#[derive(Debug, Serialize)]
+pub struct FactJson {
+    /// Id.
+    pub id: String,
+    /// Ids of the items that report it.
+    pub reports: Vec<String>,
+    /// Expected value of learning it for sure, utility units.
+    pub evsi: f64,
+    /// The same in yardstick units.
+    pub evsi_units: Option<f64>,
+    /// Whether either answer would change the best policy.
+    pub changes_decision: bool,
 }
 
 /// One evidence item's state and worth.
@@ -61,6 +79,9 @@ pub struct EvidenceJson {
     pub evsi_units: Option<f64>,
     /// Whether either answer would change the best policy (`null` if observed).
     pub changes_decision: Option<bool>,
+    /// The fact it reports, if any (version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
 }
 
 /// The yardstick and the exchange rates the value weights imply.
@@ -233,10 +254,20 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 evsi: r.sample.map(|x| x.evsi),
                 evsi_units: r.sample.and_then(|x| units.map(|u| u.of_utility(x.evsi))),
                 changes_decision: r.sample.map(|x| x.changes_decision),
+                fact: e.fact.clone(),
             }
         })
         .collect();
     evidence_rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    let facts = (evidence.facts.iter())
+        .map(|f| FactJson {
+            id: s.facts[f.fact].id.clone(),
+            reports: f.reports.iter().map(|&i| s.evidence[i].id.clone()).collect(),
+            evsi: f.sample.evsi,
+            evsi_units: units.map(|u| u.of_utility(f.sample.evsi)),
+            changes_decision: f.sample.changes_decision,
+        })
+        .collect();
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
         leaf_ids
             .iter()
@@ -364,5 +395,6 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
         verdict: crate::model::explain::verdict(s, rep),
         credences_from_evidence: doc.state.settings.prior.is_some(),
         evidence: evidence_rows,
+        facts,
     }
 }

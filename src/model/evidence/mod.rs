@@ -8,8 +8,12 @@ use crate::model::scenario::Scenario;
 mod report;
 #[cfg(test)]
 mod tests;
+mod timeline;
+mod value;
 
-pub use report::{EvidenceReport, ItemRow, evidence_report, evsi_of_set};
+pub use report::{EvidenceReport, FactRow, ItemRow, evidence_report, evsi_of_set};
+pub use timeline::{dates, known_by, timeline_position, timeline_step};
+pub use value::{Sample, evsi, evsi_of_fact};
 
 /// An item's state in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,45 +62,71 @@ pub enum EvidenceError {
 /// The scenario's evidence items resolved to leaf likelihoods.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvidenceModel {
-    /// `P(item true | leaf)` per item, `[item][leaf]`, before reliability.
+    /// `P(item true | leaf)` per item, `[item][leaf]`, before reliability; a report of a fact
+    /// has the fact's.
     pub likelihoods: Vec<Vec<f64>>,
     /// Reliability per item.
     pub reliability: Vec<f64>,
+    /// The fact each item reports, if any (index into the scenario's facts).
+    pub fact_of: Vec<Option<usize>>,
+    /// `P(fact true | leaf)` per fact, `[fact][leaf]`.
+    pub facts: Vec<Vec<f64>>,
+}
+
+/// A leaf's likelihood: the one given for it, else for its nearest ancestor, else the default
+/// (0.5 if there is none; validation refuses that gap).
+fn resolve(
+    scenario: &Scenario,
+    model: &Model,
+    likelihoods: &std::collections::BTreeMap<String, f64>,
+    ratings: &std::collections::BTreeMap<String, crate::model::scenario::Rating>,
+    default: Option<f64>,
+) -> Vec<f64> {
+    (model.leaves().iter())
+        .map(|&h| {
+            let mut at = Some(h);
+            while let Some(i) = at {
+                let id = &scenario.hypotheses[i].id;
+                if let Some(&x) = likelihoods.get(id) {
+                    return x;
+                }
+                if let Some(r) = ratings.get(id) {
+                    return r.likelihood();
+                }
+                at = model.parent()[i];
+            }
+            default.unwrap_or(0.5)
+        })
+        .collect()
 }
 
 impl EvidenceModel {
-    /// Resolve every item: a leaf takes the likelihood given for it, else for its nearest
-    /// ancestor, else the item's default (0.5 if it has none; validation refuses that gap).
+    /// Resolve every item and fact: a leaf takes the likelihood given for it, else for its
+    /// nearest ancestor, else the default.
     #[must_use]
     pub fn new(scenario: &Scenario, model: &Model) -> Self {
         crate::model::work::count(|w| w.evidence += 1);
-        let likelihoods = scenario
-            .evidence
-            .iter()
+        let facts: Vec<Vec<f64>> = (scenario.facts.iter())
+            .map(|f| resolve(scenario, model, &f.likelihoods, &f.ratings, f.default_likelihood))
+            .collect();
+        let fact_of: Vec<Option<usize>> = (scenario.evidence.iter())
             .map(|e| {
-                model
-                    .leaves()
-                    .iter()
-                    .map(|&h| {
-                        let mut at = Some(h);
-                        while let Some(i) = at {
-                            let id = &scenario.hypotheses[i].id;
-                            if let Some(&x) = e.likelihoods.get(id) {
-                                return x;
-                            }
-                            if let Some(r) = e.ratings.get(id) {
-                                return r.likelihood();
-                            }
-                            at = model.parent()[i];
-                        }
-                        e.default_likelihood.unwrap_or(0.5)
-                    })
-                    .collect()
+                e.fact
+                    .as_ref()
+                    .and_then(|id| scenario.facts.iter().position(|f| &f.id == id))
+            })
+            .collect();
+        let likelihoods = (scenario.evidence.iter().zip(&fact_of))
+            .map(|(e, f)| match f {
+                Some(f) => facts[*f].clone(),
+                None => resolve(scenario, model, &e.likelihoods, &e.ratings, e.default_likelihood),
             })
             .collect();
         Self {
             likelihoods,
             reliability: scenario.evidence.iter().map(|e| e.reliability).collect(),
+            fact_of,
+            facts,
         }
     }
 
@@ -138,8 +168,71 @@ impl EvidenceModel {
         }
     }
 
-    /// The posterior leaf weights: `w_h` proportional to `prior_h` times the product of the
-    /// observed items' likelihoods (conditionally independent given the hypothesis).
+    /// `P(report true | fact true)` and `P(report true | fact false)` of item `i` (a report):
+    /// `r + (1 - r) P(F)` and `(1 - r) P(F)`, with `P(F)` under the prior leaf weights. A
+    /// faithful report (probability `r`) says what the fact is; otherwise it says "true" with
+    /// the fact's prior probability.
+    fn report_odds(&self, i: usize, prior: &[f64]) -> (f64, f64) {
+        let r = self.reliability[i];
+        let pf = self.marginal(i, prior);
+        (r + (1.0 - r) * pf, (1.0 - r) * pf)
+    }
+
+    /// `P(these answers of fact f's reports | fact true)` and `| fact false`, for the reports
+    /// and answers given (`true` for "observed true").
+    fn reports_given_fact(&self, answers: impl Iterator<Item = (usize, bool)>, prior: &[f64]) -> (f64, f64) {
+        answers.fold((1.0, 1.0), |(a, b), (i, yes)| {
+            let (ta, tb) = self.report_odds(i, prior);
+            if yes {
+                (a * ta, b * tb)
+            } else {
+                (a * (1.0 - ta), b * (1.0 - tb))
+            }
+        })
+    }
+
+    /// The observed items' states grouped into independent pieces given the leaf: an item of
+    /// its own, or all the observed reports of one fact. Each piece's likelihood per leaf,
+    /// `P(observed | leaf)`; a report's is `L_F A + (1 - L_F) B` with `A`, `B` the
+    /// probabilities of its fact's observed reports given the fact true and false.
+    fn observed_pieces(&self, states: &[Observation], prior: &[f64]) -> Vec<Vec<f64>> {
+        let mut out: Vec<Vec<f64>> = (states.iter().enumerate().take(self.len()))
+            .filter(|&(i, &s)| s != Observation::Open && self.fact_of[i].is_none())
+            .map(|(i, &s)| self.of_state(i, s, prior))
+            .collect();
+        for (f, lf) in self.facts.iter().enumerate() {
+            let answers = (states.iter().enumerate().take(self.len()))
+                .filter(|&(i, &s)| s != Observation::Open && self.fact_of[i] == Some(f))
+                .map(|(i, &s)| (i, s == Observation::True));
+            let mut answers = answers.peekable();
+            if answers.peek().is_none() {
+                continue;
+            }
+            let (a, b) = self.reports_given_fact(answers, prior);
+            out.push(lf.iter().map(|l| l * a + (1.0 - l) * b).collect());
+        }
+        out
+    }
+
+    /// `P(fact f true | leaf, its observed reports)`, per leaf: `L_F A / (L_F A + (1 - L_F) B)`
+    /// (`L_F` where no report is observed, or where the reports are impossible under the leaf).
+    #[must_use]
+    pub fn fact_given(&self, f: usize, states: &[Observation], prior: &[f64]) -> Vec<f64> {
+        let answers = (states.iter().enumerate().take(self.len()))
+            .filter(|&(i, &s)| s != Observation::Open && self.fact_of[i] == Some(f))
+            .map(|(i, &s)| (i, s == Observation::True));
+        let (a, b) = self.reports_given_fact(answers, prior);
+        (self.facts[f].iter())
+            .map(|&l| {
+                let z = l * a + (1.0 - l) * b;
+                if z > 0.0 { l * a / z } else { l }
+            })
+            .collect()
+    }
+
+    /// The posterior leaf weights: `w_h` proportional to `prior_h` times the likelihood of
+    /// every observed piece (items of their own, and each fact's observed reports together),
+    /// the pieces conditionally independent given the hypothesis.
     ///
     /// # Errors
     /// The observations have probability 0 under every leaf with prior weight.
@@ -150,8 +243,8 @@ impl EvidenceModel {
         states: &[Observation],
     ) -> Result<Vec<f64>, EvidenceError> {
         let mut w = prior.to_vec();
-        for (i, &state) in states.iter().enumerate().take(self.len()) {
-            for (x, l) in w.iter_mut().zip(self.of_state(i, state, prior)) {
+        for piece in self.observed_pieces(states, prior) {
+            for (x, l) in w.iter_mut().zip(piece) {
                 *x *= l;
             }
         }
@@ -183,17 +276,14 @@ impl EvidenceModel {
         if hi >= lo { hi - lo } else { 0.0 }
     }
 
-    /// The ACH inconsistency of each leaf with the observed items: the sum over observed items
-    /// of `log2(max_h' L'_h' / L'_h)`, with `L'` the likelihood of the observed state: how many
-    /// bits of the evidence count against the leaf, next to the leaf it fits best.
+    /// The ACH inconsistency of each leaf with the observed items: the sum over observed pieces
+    /// (an item of its own, or a fact's observed reports together) of `log2(max_h' L'_h' /
+    /// L'_h)`, with `L'` the piece's likelihood: how many bits of the evidence count against
+    /// the leaf, next to the leaf it fits best.
     #[must_use]
     pub fn inconsistency(&self, prior: &[f64], states: &[Observation]) -> Vec<f64> {
         let mut score = vec![0.0; prior.len()];
-        for (i, &state) in states.iter().enumerate().take(self.len()) {
-            if state == Observation::Open {
-                continue;
-            }
-            let l = self.of_state(i, state, prior);
+        for l in self.observed_pieces(states, prior) {
             let best = l.iter().copied().fold(0.0, f64::max);
             for (s, x) in score.iter_mut().zip(&l) {
                 *s += (best / x.max(1e-300)).log2();
@@ -215,138 +305,4 @@ pub fn credences_for(model: &Model, leaf_weights: &[f64]) -> Vec<f64> {
                 .sum()
         })
         .collect()
-}
-
-/// The states of every item known by `date` (`YYYY-MM-DD`): observed true if it became public
-/// on or before that day, open otherwise.
-#[must_use]
-pub fn known_by(scenario: &Scenario, date: &str) -> Vec<Observation> {
-    scenario
-        .evidence
-        .iter()
-        .map(|e| {
-            if e.date.as_str() <= date {
-                Observation::True
-            } else {
-                Observation::Open
-            }
-        })
-        .collect()
-}
-
-/// The distinct dates of the scenario's items, in order.
-#[must_use]
-pub fn dates(scenario: &Scenario) -> Vec<String> {
-    let mut d: Vec<String> = scenario.evidence.iter().map(|e| e.date.clone()).collect();
-    d.sort();
-    d.dedup();
-    d
-}
-
-/// The value of observing some open items before choosing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sample {
-    /// Expected value of sample information, in utility units.
-    pub evsi: f64,
-    /// Whether some answer with positive probability changes the best candidate.
-    pub changes_decision: bool,
-}
-
-/// EVSI of observing `items` together, for candidates with central utilities
-/// `utility[p * leaves + l]`, at posterior leaf weights `w` (`prior` tempers reliability):
-/// `sum over joint answers a of max_p sum_h w_h P(a|h) U_ph - max_p sum_h w_h U_ph`, the
-/// answers' likelihoods multiplied (conditional independence). Never below 0 and never above
-/// the EVPI `sum_h w_h max_p U_ph - max_p sum_h w_h U_ph`, which bound it exactly; a rounding
-/// difference past either (with utilities in the millions the sums round at 1e-3) is clamped.
-#[must_use]
-pub fn evsi(ev: &EvidenceModel, utility: &[f64], w: &[f64], prior: &[f64], items: &[usize]) -> Sample {
-    let n = w.len();
-    let m = utility.len().checked_div(n).unwrap_or(0);
-    if m == 0 {
-        return Sample {
-            evsi: 0.0,
-            changes_decision: false,
-        };
-    }
-    let eu = |x: &[f64], p: usize| (0..n).map(|l| x[l] * utility[p * n + l]).sum::<f64>();
-    let best = |x: &[f64]| {
-        (0..m).fold((0, f64::NEG_INFINITY), |(b, v), p| {
-            let u = eu(x, p);
-            if u > v { (p, u) } else { (b, v) }
-        })
-    };
-    let (now, base) = best(w);
-    let scale = utility.iter().fold(0.0f64, |s, u| s.max(u.abs()));
-    // Differences of sums this large round at about this much.
-    let noise = 1e-12 * (1.0 + scale);
-    let evpi = (0..n)
-        .map(|l| w[l] * (0..m).map(|p| utility[p * n + l]).fold(f64::NEG_INFINITY, f64::max))
-        .sum::<f64>()
-        - base;
-    let tempered: Vec<Vec<f64>> = items.iter().map(|&i| ev.tempered(i, prior)).collect();
-    let mut total = 0.0;
-    let mut changes = false;
-    let mut joint = vec![0.0; n];
-    for answer in 0..(1usize << items.len()) {
-        for (l, x) in joint.iter_mut().enumerate() {
-            *x = w[l];
-            for (k, t) in tempered.iter().enumerate() {
-                *x *= if answer >> k & 1 == 1 { t[l] } else { 1.0 - t[l] };
-            }
-        }
-        let (p, v) = best(&joint);
-        total += v;
-        if p != now && joint.iter().sum::<f64>() > 1e-12 && v > eu(&joint, now) + noise {
-            changes = true;
-        }
-    }
-    Sample {
-        evsi: (total - base).clamp(0.0, evpi.max(0.0)),
-        changes_decision: changes,
-    }
-}
-
-/// Where the states sit on the timeline of [`dates`]: `Some(0)` with every item open, `Some(k)`
-/// when they are exactly what was known by the `k`-th date (counted from 1), `None` when they
-/// are not a point of the timeline.
-#[must_use]
-pub fn timeline_position(scenario: &Scenario, observed: &[Observation]) -> Option<usize> {
-    if observed.iter().all(|o| *o == Observation::Open) {
-        return Some(0);
-    }
-    dates(scenario)
-        .iter()
-        .position(|d| known_by(scenario, d) == observed)
-        .map(|k| k + 1)
-}
-
-/// The states one step along the timeline from `observed` (`step` +1 later, -1 earlier): from
-/// off the timeline, the step starts at the latest date by which everything observed true was
-/// public. `None` past either end.
-#[must_use]
-pub fn timeline_step(scenario: &Scenario, observed: &[Observation], step: i64) -> Option<Vec<Observation>> {
-    let d = dates(scenario);
-    let at = timeline_position(scenario, observed).unwrap_or_else(|| {
-        scenario
-            .evidence
-            .iter()
-            .zip(observed)
-            .filter(|(_, o)| **o == Observation::True)
-            .filter_map(|(e, _)| d.iter().position(|x| *x == e.date))
-            .max()
-            .map_or(0, |k| k + 1)
-    });
-    let next = if step >= 0 {
-        at.checked_add(usize::try_from(step).ok()?)?
-    } else {
-        at.checked_sub(usize::try_from(step.unsigned_abs()).ok()?)?
-    };
-    if next > d.len() {
-        return None;
-    }
-    Some(if next == 0 {
-        vec![Observation::Open; scenario.evidence.len()]
-    } else {
-        known_by(scenario, &d[next - 1])
-    })
 }

@@ -2,7 +2,7 @@
 //! it is and whom it favours, each open item's value of sample information, and each
 //! hypothesis's inconsistency with what has been observed.
 
-use super::{EvidenceModel, Observation, Sample, evsi};
+use super::{EvidenceModel, Observation, Sample, evsi, evsi_of_fact};
 use crate::model::evaluate::Model;
 use crate::model::scenario::Scenario;
 use crate::model::settings::Settings;
@@ -28,6 +28,21 @@ pub struct ItemRow {
     pub sample: Option<Sample>,
 }
 
+/// One fact's row: its reports and what learning it for sure is worth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactRow {
+    /// Fact index in the scenario.
+    pub fact: usize,
+    /// The items that report it, in scenario order.
+    pub reports: Vec<usize>,
+    /// `P(fact true | leaf)` given its reports observed so far.
+    pub likelihoods: Vec<f64>,
+    /// Its probability on average over the leaves at the current credences.
+    pub average: f64,
+    /// What learning the fact for sure is worth now.
+    pub sample: Sample,
+}
+
 /// The evidence analysis of a document state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvidenceReport {
@@ -39,6 +54,8 @@ pub struct EvidenceReport {
     pub most_worth: Option<usize>,
     /// The prior leaf weights (the sliders).
     pub prior: Vec<f64>,
+    /// Facts, in scenario order.
+    pub facts: Vec<FactRow>,
 }
 
 /// Analyse the evidence for these settings and their report (its central utilities and leaf
@@ -51,6 +68,7 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
         .leaf_weights(settings.slider_credences())
         .unwrap_or_else(|_| w.clone());
     let state = |i: usize| settings.observed.get(i).copied().unwrap_or_default();
+    let values = (report.analysis.utility.as_slice(), w.as_slice());
     let mut rows: Vec<ItemRow> = (0..ev.len())
         .map(|i| {
             let likelihoods = ev.tempered(i, &prior);
@@ -62,7 +80,7 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
                 favours: (0..likelihoods.len())
                     .filter(|&l| likelihoods[l] > pe + 1e-12)
                     .collect(),
-                sample: (state(i) == Observation::Open).then(|| evsi(&ev, &report.analysis.utility, w, &prior, &[i])),
+                sample: (state(i) == Observation::Open).then(|| evsi(&ev, values, &prior, &settings.observed, &[i])),
                 likelihoods,
                 average: pe,
             }
@@ -75,11 +93,24 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
         .filter(|(_, v)| *v > 1e-12)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i);
+    let facts = (0..ev.facts.len())
+        .map(|f| {
+            let likelihoods = ev.fact_given(f, &settings.observed, &prior);
+            FactRow {
+                fact: f,
+                reports: (0..ev.len()).filter(|&i| ev.fact_of[i] == Some(f)).collect(),
+                average: likelihoods.iter().zip(w).map(|(l, w)| l * w).sum(),
+                likelihoods,
+                sample: evsi_of_fact(&ev, values, &prior, &settings.observed, f),
+            }
+        })
+        .collect();
     EvidenceReport {
         rows,
         inconsistency: ev.inconsistency(&prior, &settings.observed),
         most_worth,
         prior,
+        facts,
     }
 }
 
@@ -98,9 +129,9 @@ pub fn evsi_of_set(
         .unwrap_or_else(|_| report.analysis.leaf_weights.clone());
     evsi(
         &ev,
-        &report.analysis.utility,
-        &report.analysis.leaf_weights,
+        (&report.analysis.utility, &report.analysis.leaf_weights),
         &prior,
+        &settings.observed,
         items,
     )
 }

@@ -8,6 +8,8 @@ fn model(likelihoods: Vec<Vec<f64>>) -> EvidenceModel {
     EvidenceModel {
         likelihoods,
         reliability: vec![1.0; n],
+        fact_of: vec![None; n],
+        facts: vec![],
     }
 }
 
@@ -66,7 +68,7 @@ fn an_item_equally_likely_everywhere_changes_nothing_and_is_worth_nothing() {
     }
     assert_eq!(ev.diagnosticity(0, &prior), 0.0);
     let utility = [1.0, 0.0, 0.5, 0.0, 1.0, 0.5];
-    assert_eq!(evsi(&ev, &utility, &prior, &prior, &[0]).evsi, 0.0);
+    assert_eq!(evsi(&ev, (&utility, &prior), &prior, &[], &[0]).evsi, 0.0);
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn evsi_of_a_perfect_test_is_the_evpi() {
     let ev = model(vec![vec![1.0, 0.0]]);
     let utility = [1.0, 0.0, 0.0, 1.0];
     let w = [0.5, 0.5];
-    let s = evsi(&ev, &utility, &w, &w, &[0]);
+    let s = evsi(&ev, (&utility, &w), &w, &[], &[0]);
     assert!((s.evsi - 0.5).abs() < 1e-12);
     assert!(s.changes_decision);
 }
@@ -111,17 +113,17 @@ proptest! {
     ) {
         let total: f64 = w.iter().sum();
         let w: Vec<f64> = w.iter().map(|x| x / total).collect();
-        let ev = EvidenceModel { likelihoods: vec![l1, l2], reliability: vec![r, 1.0] };
+        let ev = EvidenceModel { likelihoods: vec![l1, l2], reliability: vec![r, 1.0], fact_of: vec![None; 2], facts: vec![] };
         let evpi = (0..3).map(|l| w[l] * (0..3).map(|p| u[p * 3 + l]).fold(0.0, f64::max)).sum::<f64>()
             - (0..3).map(|p| (0..3).map(|l| w[l] * u[p * 3 + l]).sum::<f64>()).fold(0.0, f64::max);
         for items in [vec![0], vec![1], vec![0, 1]] {
-            let s = evsi(&ev, &u, &w, &w, &items);
+            let s = evsi(&ev, (&u, &w), &w, &[], &items);
             prop_assert!(s.evsi >= 0.0);
             prop_assert!(s.evsi <= evpi + 1e-12, "{} > {}", s.evsi, evpi);
         }
         // Two items together are worth at least either alone.
-        let both = evsi(&ev, &u, &w, &w, &[0, 1]).evsi;
-        prop_assert!(both + 1e-12 >= evsi(&ev, &u, &w, &w, &[0]).evsi);
+        let both = evsi(&ev, (&u, &w), &w, &[], &[0, 1]).evsi;
+        prop_assert!(both + 1e-12 >= evsi(&ev, (&u, &w), &w, &[], &[0]).evsi);
     }
 }
 
@@ -158,7 +160,7 @@ fn rounding_never_makes_evsi_exceed_the_evpi() {
     // Two policies with the same large utilities under both leaves: EVPI is exactly 0.
     let big = [4.1e12 + 0.3, 7.7e12 - 0.1];
     let utility = [big[0], big[1], big[0], big[1]];
-    let s = evsi(&ev, &utility, &w, &w, &[0, 1]);
+    let s = evsi(&ev, (&utility, &w), &w, &[], &[0, 1]);
     assert_eq!(s.evsi, 0.0);
     assert!(!s.changes_decision);
     // Unclamped, the same sums round away from 0 (the case the clamp is for).

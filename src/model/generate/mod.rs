@@ -12,7 +12,7 @@ use crate::model::scenario::{
     Horizon, HorizonWeighting, Outcome, Parameter, Policy, Role, SCENARIO_FORMAT_VERSION, Scenario, ValueScale,
 };
 use arbitrary::{Result, Unstructured};
-use parts::{gen_baselines, gen_effect, gen_evidence, gen_hypotheses, gen_levers, gen_outcomes, grid};
+use parts::{gen_baselines, gen_effect, gen_evidence, gen_facts, gen_hypotheses, gen_levers, gen_outcomes, grid};
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
@@ -112,6 +112,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
         baselines: Vec::new(),
         effects: Vec::new(),
         policies: Vec::new(),
+        facts: Vec::new(),
         evidence: Vec::new(),
         parameters: Vec::new(),
         revision: 0,
@@ -164,6 +165,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
     scenario.evidence = (0..count(u, &shape.evidence)?)
         .map(|i| gen_evidence(u, &scenario, i))
         .collect::<Result<_>>()?;
+    gen_facts(u, &mut scenario)?;
     if u.arbitrary()? {
         let ends: Vec<&Outcome> = scenario.outcomes.iter().filter(|o| o.role == Role::End).collect();
         scenario.numeraire = Some(u.choose(&ends)?.id.clone());

@@ -1,8 +1,8 @@
 //! The parts of a generated scenario, each valid by construction.
 
 use crate::model::scenario::{
-    Baseline, Better, Curve, Dist, Driver, Effect, Evidence, Hypothesis, Lever, Limits, Modulator, Outcome, Rating,
-    Role, Scenario,
+    Baseline, Better, Curve, Dist, Driver, Effect, Evidence, Fact, Hypothesis, Lever, Limits, Modulator, Outcome,
+    Rating, Role, Scenario,
 };
 use arbitrary::{Result, Unstructured};
 use std::collections::BTreeMap;
@@ -234,7 +234,44 @@ pub(super) fn gen_evidence(u: &mut Unstructured<'_>, s: &Scenario, i: usize) -> 
         ratings,
         default_likelihood: Some(grid(u, 0.05, 1.0, 19)?),
         reliability: grid(u, 0.0, 1.0, 10)?,
+        fact: None,
     })
+}
+
+/// Facts made from some of the items' likelihoods, each reported by one or more items (which
+/// then carry no likelihoods of their own); a fact no item reports is dropped.
+pub(super) fn gen_facts(u: &mut Unstructured<'_>, s: &mut Scenario) -> Result<()> {
+    let n = u.int_in_range(0..=2usize)?.min(s.evidence.len());
+    let facts: Vec<Fact> = (0..n)
+        .map(|f| {
+            let e = &s.evidence[f];
+            Fact {
+                id: format!("f{f}"),
+                name: format!("Fact {f}"),
+                description: String::new(),
+                note: String::new(),
+                likelihoods: e.likelihoods.clone(),
+                ratings: e.ratings.clone(),
+                default_likelihood: e.default_likelihood,
+            }
+        })
+        .collect();
+    if facts.is_empty() {
+        return Ok(());
+    }
+    for e in &mut s.evidence {
+        if u.ratio(1, 2)? {
+            e.fact = Some(u.choose(&facts)?.id.clone());
+            e.likelihoods.clear();
+            e.ratings.clear();
+            e.default_likelihood = None;
+        }
+    }
+    s.facts = facts
+        .into_iter()
+        .filter(|f| s.evidence.iter().any(|e| e.fact.as_ref() == Some(&f.id)))
+        .collect();
+    Ok(())
 }
 
 /// A range that fits its distribution, sometimes one point, and sometimes a shared parameter.

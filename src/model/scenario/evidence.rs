@@ -65,6 +65,41 @@ pub struct Evidence {
     /// the item's probability under the prior, `r P(e|h) + (1 - r) P(e)`.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub reliability: f64,
+    /// The fact this item reports (version 3): it then carries no likelihoods of its own, and
+    /// the reports of one fact are independent given the fact, not given the hypothesis.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::format2::bare",
+        serialize_with = "super::format2::bare_out"
+    )]
+    pub fact: Option<String>,
+}
+
+/// A fact that several evidence items may report (version 3): what depends on the hypotheses is
+/// the fact, so any number of reports of it moves belief no further than learning it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// Stable identifier, the one reports give as `fact`.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// What the fact is.
+    #[serde(default)]
+    pub description: String,
+    /// Why the likelihoods are what they are.
+    #[serde(default)]
+    pub note: String,
+    /// `P(fact is true | hypothesis)` by hypothesis id, in (0, 1]; sub-hypotheses inherit.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub likelihoods: BTreeMap<String, f64>,
+    /// Or ACH ratings by hypothesis id (not both).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, Rating>,
+    /// The likelihood of hypotheses neither listed nor under a listed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_likelihood: Option<f64>,
 }
 
 fn one() -> f64 {

@@ -19,6 +19,12 @@ impl Scenario {
         if baselines(|b| b.parameter.is_some()) {
             v3.push("parameter (of a baseline)");
         }
+        if !self.facts.is_empty() {
+            v3.push("facts");
+        }
+        if self.evidence.iter().any(|e| e.fact.is_some()) {
+            v3.push("fact (of an evidence item)");
+        }
         v3
     }
 

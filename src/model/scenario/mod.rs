@@ -15,7 +15,7 @@ mod lookup;
 mod uncertain;
 
 pub use curve::Curve;
-pub use evidence::{Evidence, Rating, is_date};
+pub use evidence::{Evidence, Fact, Rating, is_date};
 pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
 use format2::{bare, bare_out, is_end, is_triangular, is_zero};
 pub use uncertain::{Dist, Parameter, Z95};
@@ -57,6 +57,9 @@ pub struct Scenario {
     /// Named response policies: complete lever settings.
     #[serde(default)]
     pub policies: Vec<Policy>,
+    /// Facts that evidence items report (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
     /// Evidence items that move the credences by Bayes' rule when observed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,

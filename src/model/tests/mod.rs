@@ -162,6 +162,7 @@ pub(crate) fn tiny() -> Scenario {
             },
         ],
         parameters: vec![],
+        facts: vec![],
         evidence: vec![],
         revision: 0,
         renamed: BTreeMap::new(),

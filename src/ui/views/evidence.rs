@@ -18,6 +18,38 @@ use egui::{RichText, WidgetInfo};
 /// Columns before the hypotheses: state, date, worth observing.
 const LEAD_COLUMNS: usize = 3;
 
+/// A row of the matrix: an item (index into the report's rows), or a fact with its reports
+/// listed under it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Line {
+    Item(usize),
+    Fact(usize),
+}
+
+/// The matrix's rows: items most diagnostic first, each fact where its most diagnostic report
+/// would be, with all its reports under it.
+fn lines(ev: &EvidenceReport, s: &Scenario) -> Vec<Line> {
+    let mut out = Vec::with_capacity(ev.rows.len() + ev.facts.len());
+    let mut placed = vec![false; ev.facts.len()];
+    for (k, r) in ev.rows.iter().enumerate() {
+        let fact = s.evidence[r.item].fact.as_ref();
+        match fact.and_then(|id| ev.facts.iter().position(|f| &s.facts[f.fact].id == id)) {
+            None => out.push(Line::Item(k)),
+            Some(f) if !placed[f] => {
+                placed[f] = true;
+                out.push(Line::Fact(f));
+                for (j, other) in ev.rows.iter().enumerate() {
+                    if ev.facts[f].reports.contains(&other.item) {
+                        out.push(Line::Item(j));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// The evidence panel.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -163,28 +195,36 @@ impl EvidenceView {
     ) -> Option<(usize, Observation)> {
         let mut change = None;
         let columns = LEAD_COLUMNS + leaves.len() + 1;
-        let rows = ev.rows.len() + 1;
+        let lines = lines(ev, s);
+        let rows = lines.len() + 1;
         let table = FrozenTable::new("evidence-table", columns, rows).max_height(ui.available_height().max(200.0));
         table.show(ui, |ui, at| {
             let Some(row) = at.row else {
                 header_cell(ui, s, leaves, at.column);
                 return;
             };
-            let Some(r) = ev.rows.get(row) else {
-                // The last row: each theory's inconsistency with what is observed.
-                match at.column {
-                    0 => {
-                        ui.label(RichText::new("Against the evidence (bits)").strong()).on_hover_text(
-                            "ACH inconsistency: the sum over observed items of log2(best fit / this theory's fit). 0: nothing observed counts against it.",
-                        );
-                    }
-                    c if c > LEAD_COLUMNS => {
-                        let x = ev.inconsistency[c - LEAD_COLUMNS - 1];
-                        ui.label(format!("{x:.1}"));
-                    }
-                    _ => {}
+            let r = match lines.get(row) {
+                Some(Line::Item(k)) => &ev.rows[*k],
+                Some(Line::Fact(f)) => {
+                    fact_cell(ui, s, ev, *f, units, (leaves, at.column), palette);
+                    return;
                 }
-                return;
+                None => {
+                    // The last row: each theory's inconsistency with what is observed.
+                    match at.column {
+                        0 => {
+                            ui.label(RichText::new("Against the evidence (bits)").strong()).on_hover_text(
+                                "ACH inconsistency: the sum over observed items of log2(best fit / this theory's fit), the reports of one fact counted once together. 0: nothing observed counts against it.",
+                            );
+                        }
+                        c if c > LEAD_COLUMNS => {
+                            let x = ev.inconsistency[c - LEAD_COLUMNS - 1];
+                            ui.label(format!("{x:.1}"));
+                        }
+                        _ => {}
+                    }
+                    return;
+                }
             };
             let e = &s.evidence[r.item];
             match at.column {
@@ -212,7 +252,7 @@ impl EvidenceView {
                         "Expected value of sample information: what observing this item before choosing is worth, over both answers, at the current credences.",
                     );
                 }
-                c => likelihood_cell(ui, s, e, r, leaves, c - LEAD_COLUMNS - 1, palette),
+                c => likelihood_cell(ui, (s, &e.name), (r.likelihoods[c - LEAD_COLUMNS - 1], r.average), leaves, c - LEAD_COLUMNS - 1, palette),
             }
         });
         change
@@ -271,7 +311,9 @@ fn header_cell(ui: &mut egui::Ui, s: &Scenario, leaves: &[usize], column: usize)
 /// and the reasons for its likelihoods on hover.
 fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
     let star = if most_worth { "* " } else { "" };
-    ui.add(egui::Label::new(RichText::new(format!("{star}{}", e.name))).extend())
+    // A report sits indented under its fact.
+    let indent = if e.fact.is_some() { "    " } else { "" };
+    ui.add(egui::Label::new(RichText::new(format!("{indent}{star}{}", e.name))).extend())
         .on_hover_ui(|ui| {
             ui.set_max_width(TOOLTIP_WIDTH);
             ui.label(RichText::new(&e.name).strong());
@@ -281,6 +323,9 @@ fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
             if e.reliability < 1.0 {
                 ui.label(RichText::new(format!("Reliability {:.1}", e.reliability)).small());
             }
+            if e.fact.is_some() {
+                ui.label(RichText::new("A report of the fact above: its likelihoods are the fact's, tempered by this report's reliability.").small());
+            }
         });
 }
 
@@ -288,15 +333,12 @@ fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
 /// theory, red counts against it.
 fn likelihood_cell(
     ui: &mut egui::Ui,
-    s: &Scenario,
-    e: &Evidence,
-    r: &ItemRow,
+    (s, name): (&Scenario, &str),
+    (x, pe): (f64, f64),
     leaves: &[usize],
     l: usize,
     palette: Palette,
 ) {
-    let x = r.likelihoods[l];
-    let pe = r.average;
     let strength = ((x / pe.max(1e-12)).ln().abs() / 4f64.ln()).min(1.0) as f32;
     let fill = if x >= pe { palette.better } else { palette.worse }.gamma_multiply(0.15 + 0.6 * strength);
     egui::Frame::new()
@@ -304,8 +346,61 @@ fn likelihood_cell(
         .inner_margin(egui::Margin::symmetric(4, 0))
         .show(ui, |ui| {
             ui.label(format!("{x:.2}")).on_hover_text(format!(
-                "P({} | {}) = {x:.2}; on average {pe:.2}",
-                e.name, s.hypotheses[leaves[l]].name
+                "P({name} | {}) = {x:.2}; on average {pe:.2}",
+                s.hypotheses[leaves[l]].name
             ));
         });
+}
+
+/// A fact's row: its name, how many items report it, when it was first reported, what learning
+/// it for sure is worth, and its probability under each theory given its reports so far.
+fn fact_cell(
+    ui: &mut egui::Ui,
+    s: &Scenario,
+    ev: &EvidenceReport,
+    f: usize,
+    units: Option<&Units>,
+    (leaves, column): (&[usize], usize),
+    palette: Palette,
+) {
+    let row = &ev.facts[f];
+    let fact = &s.facts[row.fact];
+    match column {
+        0 => {
+            ui.add(egui::Label::new(RichText::new(format!("Fact: {}", fact.name)).strong()).extend())
+                .on_hover_ui(|ui| {
+                    ui.set_max_width(TOOLTIP_WIDTH);
+                    ui.label(&fact.description);
+                    ui.label(RichText::new(format!("Why these likelihoods: {}", fact.note)).small());
+                    ui.label(RichText::new("The reports listed under it are independent given the fact, so together they move belief no further than learning the fact itself.").small());
+                });
+        }
+        1 => {
+            ui.label(format!("{} reports", row.reports.len()));
+        }
+        2 => {
+            let first = row.reports.iter().map(|&i| s.evidence[i].date.as_str()).min();
+            ui.label(first.map_or(String::new(), day));
+        }
+        3 => {
+            let mut t = format!("for sure: {}", in_units(units, row.sample.evsi));
+            if row.sample.changes_decision {
+                t.push_str(", can change the choice");
+            }
+            ui.label(RichText::new(t).small()).on_hover_text(
+                "What learning this fact for sure is worth before choosing, given its reports observed so far: no number of reports is worth more.",
+            );
+        }
+        c => {
+            let l = c - LEAD_COLUMNS - 1;
+            likelihood_cell(
+                ui,
+                (s, &fact.name),
+                (row.likelihoods[l], row.average),
+                leaves,
+                l,
+                palette,
+            );
+        }
+    }
 }
