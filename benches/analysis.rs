@@ -18,7 +18,7 @@ fn benches(c: &mut Criterion) {
     let s = parse_scenario("paris", SHIPPED_SCENARIOS[0].text).expect("valid");
     let m = Model::new(&s).expect("compiles");
     let settings = Settings::defaults(&s);
-    let mut out = vec![0.0; m.leaves().len() * m.cells()];
+    let mut out = vec![0.0; m.n_leaves() * m.cells()];
     c.bench_function("evaluate all outcomes under all leaf hypotheses", |b| {
         b.iter(|| m.evaluate_into(black_box(&settings.levers), &mut out));
     });

@@ -30,7 +30,9 @@ impl Paris {
     }
     fn leaf(&self, id: &str) -> usize {
         let h = self.s.hypothesis_index(id).expect("hypothesis");
-        self.m.leaves().iter().position(|&l| l == h).expect("a leaf")
+        (0..self.m.n_leaves())
+            .position(|l| self.m.leaf_answers(l) == [h])
+            .expect("a leaf")
     }
     fn levers(&self, policy: &str) -> Vec<f64> {
         let p = &self.s.policies[self.s.policy_index(policy).expect("policy")];
@@ -38,7 +40,7 @@ impl Paris {
     }
     /// Outcome value under one leaf hypothesis.
     fn y(&self, levers: &[f64], hyp: &str, outcome: &str, horizon: &str) -> f64 {
-        let mut out = vec![0.0; self.m.leaves().len() * self.m.cells()];
+        let mut out = vec![0.0; self.m.n_leaves() * self.m.cells()];
         self.m.evaluate_into(levers, &mut out);
         let cell = self.m.cell(
             self.s.outcome_index(outcome).expect("outcome"),

@@ -41,6 +41,7 @@ fn settings() -> impl Strategy<Value = Settings> {
             Settings {
                 credences,
                 levers,
+                stages: Vec::new(),
                 value_weights: values,
                 horizon_weights: horizons,
                 discount_rate: 0.0,
@@ -143,13 +144,15 @@ fn random_scenarios_reach_the_monte_carlo() {
 }
 
 /// The generator makes what it says: scenarios of every size in its range, with sub-theories,
-/// outcome-driven effects, modulators, parameters, evidence, uncertain baselines and facts, all valid.
+/// outcome-driven effects, modulators, parameters, evidence, uncertain baselines, facts,
+/// questions and stages, all valid.
 #[test]
 fn the_generator_covers_the_format() {
     use motive_lab::model::generate::{Shape, seeded};
     use motive_lab::model::scenario::Driver;
     let (mut nested, mut chained, mut modulated, mut shared, mut evidence) = (0, 0, 0, 0, 0);
-    let (mut uncertain_baselines, mut facts) = (0, 0);
+    let (mut uncertain_baselines, mut facts, mut questions, mut conditions) = (0, 0, 0, 0);
+    let (mut staged, mut lever_at) = (0, 0);
     for seed in 0..40 {
         let s = seeded(&Shape::small(), seed).expect("generates");
         assert!(motive_lab::model::validate::validate(&s).is_empty(), "seed {seed}");
@@ -164,6 +167,14 @@ fn the_generator_covers_the_format() {
         evidence += s.evidence.len();
         uncertain_baselines += s.baselines.iter().filter(|b| b.range.is_some()).count();
         facts += s.facts.len();
+        questions += usize::from(s.questions.len() > 1);
+        conditions += s.effects.iter().filter(|e| !e.when.is_empty()).count();
+        staged += s.policies.iter().filter(|p| !p.stages.is_empty()).count();
+        lever_at += s
+            .effects
+            .iter()
+            .filter(|e| matches!(e.driver, Some(Driver::LeverAt(..))))
+            .count();
         assert_eq!(s.format_version, s.needed_version(), "seed {seed}");
     }
     for (what, n) in [
@@ -174,6 +185,10 @@ fn the_generator_covers_the_format() {
         ("evidence items", evidence),
         ("uncertain baselines", uncertain_baselines),
         ("facts", facts),
+        ("scenarios with two questions", questions),
+        ("effects with conditions", conditions),
+        ("staged policies", staged),
+        ("LeverAt drivers", lever_at),
     ] {
         assert!(n > 5, "only {n} {what} in 40 scenarios");
     }

@@ -107,7 +107,7 @@ fn the_documented_format_2_example_parses_and_gives_the_documented_numbers() {
     let end = start + doc_text[start..].find("```").expect("its end");
     let doc = parse_document("example.ron", &doc_text[start..end], None, 0).expect("the example is valid");
     let model = Model::new(&doc.scenario).expect("valid");
-    let mut y = vec![0.0; model.leaves().len() * model.cells()];
+    let mut y = vec![0.0; model.n_leaves() * model.cells()];
     model.evaluate_into(&[800.0], &mut y);
     let at = |leaf: usize, o: usize, t: usize| y[model.at(leaf, model.cell(o, t))];
     let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-9, "{a} != {b}");

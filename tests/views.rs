@@ -436,9 +436,12 @@ fn assumptions_list_every_leaf_with_its_own_baseline() {
     let model = s.derived.model();
     let cell = model.cell(o, t);
     let mut listed = 0;
-    for (l, &hyp) in model.leaves().iter().enumerate() {
+    for l in 0..model.n_leaves() {
+        let [hyp] = model.leaf_answers(l) else {
+            panic!("one question")
+        };
         let v = model.baseline(l, cell);
-        let line = format!("    under {}: {}", s.doc.scenario.hypotheses[hyp].name, number(v));
+        let line = format!("    under {}: {}", s.doc.scenario.hypotheses[*hyp].name, number(v));
         if v == b.value {
             assert!(h.query_by_label(&line).is_none(), "{line} is the default");
         } else {
@@ -522,12 +525,12 @@ fn the_outcomes_table_keeps_its_names_and_header_when_scrolled_sideways() {
     let sc = h.state().0.doc.scenario.clone();
     let r = core(&h.state().0);
     let m = Model::new(&sc).expect("valid");
-    let (o, t, l) = (2, 1, m.leaves().len() - 1);
+    let (o, t, l) = (2, 1, m.n_leaves() - 1);
     let leaf_label = format!(
         "{}, {}, under {}: {}",
         sc.outcomes[o].name,
         sc.horizons[t].name,
-        sc.hypotheses[m.leaves()[l]].name,
+        m.leaf_name(&sc, l),
         number(r.evaluation.value(l, m.cell(o, t)))
     );
     let name = |h: &H<ResultsView>| h.get_by_label(&sc.outcomes[o].name).rect();

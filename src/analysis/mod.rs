@@ -281,7 +281,7 @@ impl Derived {
                         model,
                         l,
                         *lever,
-                        &s.levers,
+                        &s.schedule(model),
                         &weights,
                         &s.value_weights,
                         &s.taus(model),

@@ -11,7 +11,7 @@ impl Derived {
     /// 10,000 for a scenario so large that they would not fit in memory).
     #[must_use]
     pub fn pareto_samples(&self) -> usize {
-        let per_sample = (self.model.leaves().len() * self.model.cells()).max(1);
+        let per_sample = (self.model.n_leaves() * self.model.cells()).max(1);
         PARETO_SAMPLES.min(MAX_SAMPLE_VALUES / per_sample).max(1)
     }
 

@@ -31,6 +31,7 @@ fn empty_scenario() -> Scenario {
         title: "No scenario".into(),
         summary: String::new(),
         sources: vec![],
+        questions: vec![],
         hypotheses: vec![Hypothesis {
             id: "h".into(),
             name: "Hypothesis".into(),
@@ -38,6 +39,7 @@ fn empty_scenario() -> Scenario {
             source: String::new(),
             prior: 1.0,
             parent: None,
+            question: None,
         }],
         levers: vec![Lever {
             id: "l".into(),

@@ -40,6 +40,22 @@ pub(super) fn check_analysis(a: &Analysis) {
     let scale = a.utility.iter().fold(0.0f64, |m, u| m.max(u.abs()));
     assert!(a.regret.iter().all(|&r| r >= -slack(scale)), "a regret is below 0");
     assert!(a.evpi >= -slack(scale), "EVPI {} is below 0", a.evpi);
+    finite("values of answering", &a.value_of_answering);
+    for (q, v) in a.value_of_answering.iter().enumerate() {
+        // Answering one question is worth at most answering them all.
+        assert!(
+            *v >= -slack(scale) && *v <= a.evpi + slack(scale) * 10.0,
+            "answering question {q} is worth {v}, outside 0 to the EVPI {}",
+            a.evpi
+        );
+    }
+    if let [only] = a.value_of_answering[..] {
+        assert!(
+            (only - a.evpi).abs() <= slack(scale) * 10.0,
+            "with one question its value {only} is not the EVPI {}",
+            a.evpi
+        );
+    }
     let least = a.expected_regret.iter().copied().fold(f64::INFINITY, f64::min);
     if least.is_finite() {
         assert!(

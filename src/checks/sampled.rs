@@ -29,7 +29,7 @@ pub(super) fn check_baseline_multipliers(s: &Scenario) {
     let Ok(total) = model.weight_total(&settings.value_weights, &taus) else {
         return;
     };
-    let leaves = model.leaves().len();
+    let leaves = model.n_leaves();
     let mut utility = vec![0.0; leaves * n];
     let mut values = vec![0.0; leaves * model.cells() * n];
     model.sample_into(

@@ -29,11 +29,11 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         }
     };
     let settings = Settings::defaults(&scenario);
-    let mut out = vec![0.0; model.leaves().len() * model.cells()];
+    let mut out = vec![0.0; model.n_leaves() * model.cells()];
     let mut scratch = EvaluationCache::default();
     let mut lines = vec![format!(
         "Paris 2015: {} leaf hypotheses, {} outcomes x {} horizons, {} effects, {} policies + current; one core",
-        model.leaves().len(),
+        model.n_leaves(),
         model.n_outcomes(),
         model.n_horizons(),
         scenario.effects.len(),

@@ -142,13 +142,13 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
     let j = eval_json(doc, rep);
     let leaves = leaf_ids(doc);
     let mut header = vec!["Policy \\ hypothesis".to_owned()];
-    header.extend(leaves.iter().map(|l| (*l).to_owned()));
+    header.extend(leaves.iter().cloned());
     header.extend(["EU".to_owned(), "E[regret]".to_owned(), "max regret".to_owned()]);
     let mut rows = vec![header];
     for p in &j.policies {
         let mut row = vec![p.name.clone()];
         row.extend(leaves.iter().map(|l| {
-            let u = p.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN);
+            let u = p.by_hypothesis.get(l).copied().unwrap_or(f64::NAN);
             let star = if p.best_under.iter().any(|b| b == l) { "*" } else { " " };
             format!("{u:.3}{star}")
         }));

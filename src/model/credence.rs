@@ -3,12 +3,13 @@
 
 use crate::model::evaluate::Model;
 
-/// The sibling group of hypothesis `h`: the top-level hypotheses, or its parent's children.
+/// The sibling group of hypothesis `h`: the top-level hypotheses of its question, or its
+/// parent's children.
 #[must_use]
 fn group_of(model: &Model, h: usize) -> &[usize] {
     match model.parent()[h] {
         Some(p) => &model.children()[p],
-        None => model.roots(),
+        None => model.question_roots(model.question_of(h)),
     }
 }
 
@@ -34,8 +35,9 @@ pub fn shares(credences: &[f64], group: &[usize]) -> Vec<f64> {
 #[must_use]
 pub fn equalise(model: &Model, credences: &[f64], locked: &[bool]) -> Vec<f64> {
     let mut out = credences.to_vec();
-    let groups =
-        std::iter::once(model.roots()).chain(model.children().iter().filter(|c| !c.is_empty()).map(Vec::as_slice));
+    let groups = (0..model.n_questions())
+        .map(|q| model.question_roots(q))
+        .chain(model.children().iter().filter(|c| !c.is_empty()).map(Vec::as_slice));
     for group in groups {
         let old = shares(credences, group);
         let is_locked = |i: usize| locked.get(i).copied().unwrap_or(false);
@@ -127,6 +129,7 @@ mod tests {
             source: String::new(),
             prior: 2.0,
             parent: Some("B".into()),
+            question: None,
         });
         s
     }

@@ -41,8 +41,11 @@ pub struct FlipPoint {
 /// The full decision analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
-    /// Number of leaves (columns of the matrices).
+    /// Number of joint leaves (columns of the matrices).
     pub n_leaves: usize,
+    /// What answering each question is worth (EVPPI), in question order; with one question
+    /// it is the EVPI.
+    pub value_of_answering: Vec<f64>,
     /// Effective weight per leaf.
     pub leaf_weights: Vec<f64>,
     /// Effective weight per hypothesis (leaves and parents).
@@ -124,14 +127,14 @@ pub fn analyse(
     horizons: &[f64],
     cache: &mut EvaluationCache,
 ) -> Result<Analysis, WeightError> {
-    let n = model.leaves().len();
+    let n = model.n_leaves();
     let mut hypothesis_weights = vec![0.0; model.parent().len()];
     model.hypothesis_weights(credences, &mut hypothesis_weights)?;
-    let w: Vec<f64> = model.leaves().iter().map(|&h| hypothesis_weights[h]).collect();
+    let w = model.joint_weights(&hypothesis_weights);
     let total = model.weight_total(values, horizons)?;
     let mut utility = vec![0.0; candidates.len() * n];
     for (p, c) in candidates.iter().enumerate() {
-        if c.levers.len() != model.n_levers() {
+        if c.levers.len() != model.n_levers() && c.levers.len() != model.n_levers() * model.n_horizons() {
             return Err(WeightError::WrongLength {
                 what: "lever values",
                 found: c.levers.len(),
@@ -171,8 +174,10 @@ pub fn analyse(
     let flip_points = (0..model.parent().len())
         .map(|k| flip_point(model, k, credences, &hypothesis_weights, &utility, m, best))
         .collect::<Result<Vec<_>, _>>()?;
+    let value_of_answering = crate::model::questions::value_of_answering(model, &hypothesis_weights, &utility);
     Ok(Analysis {
         n_leaves: n,
+        value_of_answering,
         leaf_weights: w,
         hypothesis_weights,
         utility,
@@ -203,7 +208,7 @@ pub fn split_utilities(
     utility: &[f64],
     m: usize,
 ) -> Result<(Vec<f64>, Vec<f64>), WeightError> {
-    let n = model.leaves().len();
+    let n = model.n_leaves();
     // Inside k: the structural split of k's own weight among its leaves.
     let mut inside = vec![0.0; model.parent().len()];
     let mut forced = credences.to_vec();
@@ -218,7 +223,8 @@ pub fn split_utilities(
             f[p] = 1.0;
             i = p;
         }
-        for &r in model.roots() {
+        // Only k's own question: the other questions keep their weights.
+        for &r in model.question_roots(model.question_of(k)) {
             if !model.is_under(k, r) {
                 f[r] = 0.0;
             }
@@ -228,40 +234,27 @@ pub fn split_utilities(
     model.hypothesis_weights(&forced, &mut inside)?;
     // Outside k: the others in proportion to their current weights, or, if k holds all the
     // weight now, as they would be with k's credence set to zero (equal shares if nothing is left).
+    let under = |l: usize| model.leaf_has(l, k);
     let outside: Vec<f64> = if weights[k] < 1.0 {
         let rest = 1.0 - weights[k];
-        model
-            .leaves()
-            .iter()
-            .map(|&h| if model.is_under(h, k) { 0.0 } else { weights[h] / rest })
-            .collect()
+        let w = model.joint_weights(weights);
+        (0..n).map(|l| if under(l) { 0.0 } else { w[l] / rest }).collect()
     } else {
         let mut zeroed = credences.to_vec();
         zeroed[k] = 0.0;
         let mut all = vec![0.0; model.parent().len()];
-        let others: Vec<usize> = model
-            .leaves()
-            .iter()
-            .copied()
-            .filter(|&h| !model.is_under(h, k))
-            .collect();
-        if model.hypothesis_weights(&zeroed, &mut all).is_ok() && others.iter().map(|&h| all[h]).sum::<f64>() > 0.0 {
-            let s: f64 = others.iter().map(|&h| all[h]).sum();
-            model
-                .leaves()
-                .iter()
-                .map(|&h| if model.is_under(h, k) { 0.0 } else { all[h] / s })
-                .collect()
+        let others = (0..n).filter(|&l| !under(l)).count();
+        let zeroed_ok = model.hypothesis_weights(&zeroed, &mut all).is_ok();
+        let w = model.joint_weights(&all);
+        let s: f64 = (0..n).filter(|&l| !under(l)).map(|l| w[l]).sum();
+        if zeroed_ok && s > 0.0 {
+            (0..n).map(|l| if under(l) { 0.0 } else { w[l] / s }).collect()
         } else {
-            let share = 1.0 / others.len().max(1) as f64;
-            model
-                .leaves()
-                .iter()
-                .map(|&h| if model.is_under(h, k) { 0.0 } else { share })
-                .collect()
+            let share = 1.0 / others.max(1) as f64;
+            (0..n).map(|l| if under(l) { 0.0 } else { share }).collect()
         }
     };
-    let inside: Vec<f64> = model.leaves().iter().map(|&h| inside[h]).collect();
+    let inside = model.joint_weights(&inside);
     let a = (0..m).map(|p| expectation(&inside, |l| utility[p * n + l])).collect();
     let b = (0..m).map(|p| expectation(&outside, |l| utility[p * n + l])).collect();
     Ok((a, b))
@@ -283,7 +276,7 @@ fn flip_point(
         down: None,
         up: None,
     };
-    let all_leaves_under_k = model.leaves().iter().all(|&h| model.is_under(h, k));
+    let all_leaves_under_k = (0..model.n_leaves()).all(|l| model.leaf_has(l, k));
     if m < 2 || all_leaves_under_k {
         return Ok(point);
     }

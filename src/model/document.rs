@@ -113,7 +113,7 @@ impl DocState {
                     settings.credences = c;
                 }
             }
-            Edit::LeafWeights(w) if w.len() == model.leaves().len() => {
+            Edit::LeafWeights(w) if w.len() == model.n_leaves() => {
                 let credences = crate::model::evidence::credences_for(model, &w);
                 self.apply(Edit::Credences(credences), scenario, model, opened);
             }

@@ -44,6 +44,35 @@ pub fn runner_up(report: &Report) -> Option<usize> {
         .max_by(|&p, &q| a.expected_utility[p].total_cmp(&a.expected_utility[q]))
 }
 
+/// With several questions: what answering each is worth, all of them together, and which to
+/// answer first ("Answering “How?” would be worth 0.4; “Why?”, 1.6; all of them, 1.9: answer
+/// “Why?” first.").
+fn answering(scenario: &Scenario, a: &crate::model::decision::Analysis, units: Option<&Units>) -> String {
+    let mut order: Vec<usize> = (0..a.value_of_answering.len()).collect();
+    order.sort_by(|&p, &q| {
+        a.value_of_answering[q]
+            .total_cmp(&a.value_of_answering[p])
+            .then(p.cmp(&q))
+    });
+    let quoted = |q: usize| format!("\u{201c}{}\u{201d}", scenario.question_name(q));
+    let parts: Vec<String> = (order.iter().enumerate())
+        .map(|(k, &q)| {
+            let v = in_units(units, a.value_of_answering[q]);
+            if k == 0 {
+                format!("Answering {} would be worth {v}", quoted(q))
+            } else {
+                format!("{}, {v}", quoted(q))
+            }
+        })
+        .collect();
+    format!(
+        "{}; all of them, {}: answer {} first.",
+        parts.join("; "),
+        in_units(units, a.evpi),
+        quoted(order[0])
+    )
+}
+
 /// The verdict in words: which policy is best for these beliefs and by how much, what learning
 /// the motive is worth, and what belief would change the choice.
 #[must_use]
@@ -68,11 +97,19 @@ pub fn verdict(scenario: &Scenario, report: &Report) -> Vec<String> {
         let top = a.utility(a.best_by_leaf[l], l);
         (a.utility(a.best, l) - top).abs() <= 1e-12
     });
-    if same_everywhere {
+    let several = a.value_of_answering.len() > 1;
+    if same_everywhere && several {
+        out.push(format!(
+            "No answer changes this choice: {} is best under every combination of answers you give any credence, so answering the questions is worth nothing here.",
+            name(a.best)
+        ));
+    } else if same_everywhere {
         out.push(format!(
             "The motive does not matter for this choice: {} is best under every theory you give any credence, so learning why they attacked is worth nothing here.",
             name(a.best)
         ));
+    } else if several {
+        out.push(answering(scenario, a, units));
     } else {
         out.push(format!(
             "Learning the true motive would be worth {}.",
@@ -141,7 +178,7 @@ pub fn gap(model: &Model, settings: &Settings, first: &[f64], second: &[f64]) ->
     let w = model.leaf_weights(&settings.credences)?;
     let taus = settings.taus(model);
     let total = model.weight_total(&settings.value_weights, &taus)?;
-    let n = model.leaves().len() * model.cells();
+    let n = model.n_leaves() * model.cells();
     let (mut ya, mut yb) = (vec![0.0; n], vec![0.0; n]);
     model.evaluate_into(first, &mut ya);
     model.evaluate_into(second, &mut yb);

@@ -39,7 +39,7 @@ const PRIMES: [u64; 24] = [
 #[must_use]
 pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples {
     let n_levers = scenario.levers.len();
-    let stride = model.leaves().len() * model.cells();
+    let stride = model.n_leaves() * model.cells();
     let mut levers = vec![0.0; n * n_levers];
     let mut values = vec![0.0; n * stride];
     for i in 0..n {

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod frontier;
 pub mod generate;
 pub mod preset;
+pub mod questions;
 pub mod scenario;
 pub mod settings;
 pub mod summary;

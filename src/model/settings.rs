@@ -12,8 +12,11 @@ use crate::model::weights::WeightError;
 pub struct Settings {
     /// Credence weight per hypothesis (all hypotheses, not only leaves), relative to siblings.
     pub credences: Vec<f64>,
-    /// Value per lever.
+    /// Value per lever (in the first horizon, and in every horizon a stage does not change).
     pub levers: Vec<f64>,
+    /// Lever values from a horizon on, `[horizon * levers + lever]`, `None` where no stage sets
+    /// one; empty when nothing is staged (see [`crate::model::scenario::schedule`]).
+    pub stages: Vec<Option<f64>>,
     /// How much each outcome matters: its value weight, per outcome.
     pub value_weights: Vec<f64>,
     /// How much each horizon matters, per horizon (per year of it in version 2).
@@ -37,6 +40,7 @@ impl Settings {
         Self {
             credences: scenario.hypotheses.iter().map(|h| h.prior).collect(),
             levers: scenario.levers.iter().map(|l| l.default).collect(),
+            stages: Vec::new(),
             value_weights: scenario.outcomes.iter().map(default_value_weight).collect(),
             horizon_weights: vec![1.0; scenario.horizons.len()],
             discount_rate: 0.0,
@@ -51,6 +55,22 @@ impl Settings {
     #[must_use]
     pub fn taus(&self, model: &Model) -> Vec<f64> {
         model.taus(&self.horizon_weights, self.discount_rate)
+    }
+
+    /// The lever values the engine evaluates: the levers, or their schedule when staged.
+    #[must_use]
+    pub fn schedule(&self, model: &Model) -> Vec<f64> {
+        crate::model::scenario::schedule(&self.levers, &self.stages, model.n_horizons())
+    }
+
+    /// Whether lever `l` is planned by stage (some stage sets it).
+    #[must_use]
+    pub fn staged(&self, l: usize) -> bool {
+        let n = self.levers.len().max(1);
+        self.stages
+            .iter()
+            .enumerate()
+            .any(|(slot, x)| x.is_some() && slot % n == l)
     }
 
     /// The yardstick outcome: the user's choice, else the scenario's, else none.

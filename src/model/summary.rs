@@ -90,12 +90,12 @@ pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
         .map(|p| Candidate {
             id: p.id.clone(),
             name: p.name.clone(),
-            levers: scenario.policy_levers(p),
+            levers: scenario.policy_schedule(p),
         })
         .chain(std::iter::once(Candidate {
             id: CURRENT_ID.to_owned(),
             name: "Current settings".to_owned(),
-            levers: settings.levers.clone(),
+            levers: scenario.schedule(&settings.levers, &settings.stages),
         }))
         .collect()
 }
@@ -109,12 +109,13 @@ pub fn evaluate(model: &Model, settings: &Settings) -> Result<Evaluation, Weight
     let taus = settings.taus(model);
     let total = model.weight_total(&settings.value_weights, &taus)?;
     let cells = model.cells();
-    let n = model.leaves().len();
+    let n = model.n_leaves();
     let mut values = vec![0.0; n * cells];
     let mut low = values.clone();
     let mut high = values.clone();
-    model.evaluate_into(&settings.levers, &mut values);
-    model.evaluate_bounds_into(&settings.levers, &mut low, &mut high);
+    let levers = settings.schedule(model);
+    model.evaluate_into(&levers, &mut values);
+    model.evaluate_bounds_into(&levers, &mut low, &mut high);
     let weighted = |v: &[f64], cell: usize| model.expected(&w, v, cell);
     let over_believed = |cell: usize, f: fn(f64, f64) -> f64, init: f64| {
         (0..n)

@@ -53,7 +53,7 @@ pub fn utility_sweep(
     steps: usize,
 ) -> Result<Sweep, WeightError> {
     let total = model.weight_total(value_weights, horizon_weights)?;
-    let mut utility = vec![0.0; model.leaves().len()];
+    let mut utility = vec![0.0; model.n_leaves()];
     Ok(sweep(model, lever, index, levers, steps, |buf, per_leaf| {
         model.utilities_into(buf, value_weights, horizon_weights, total, &mut utility);
         for (l, us) in per_leaf.iter_mut().enumerate() {
@@ -90,7 +90,8 @@ fn sweep_points(lever: &Lever, steps: usize) -> Vec<f64> {
         .collect()
 }
 
-/// Move lever `index` over [`sweep_points`] of its range (the other levers at `levers`),
+/// Move lever `index` over [`sweep_points`] of its range (the other levers at `levers`, plain
+/// values or a staged schedule; in a schedule the lever moves in every horizon at once),
 /// evaluate every leaf at each, and let `read` push one value per leaf from the evaluated
 /// block and return the expected one.
 fn sweep(
@@ -101,14 +102,15 @@ fn sweep(
     steps: usize,
     mut read: impl FnMut(&[f64], &mut [Vec<f64>]) -> f64,
 ) -> Sweep {
-    let n = model.leaves().len();
+    let n = model.n_leaves();
     let mut buf = vec![0.0; n * model.cells()];
     let mut x = levers.to_vec();
     let xs = sweep_points(lever, steps);
     let mut per_leaf = vec![Vec::with_capacity(xs.len()); n];
     let mut expected = Vec::with_capacity(xs.len());
     for &v in &xs {
-        if let Some(slot) = x.get_mut(index) {
+        let n = model.n_levers().max(1);
+        for (_, slot) in x.iter_mut().enumerate().filter(|(k, _)| k % n == index) {
             *slot = v;
         }
         model.evaluate_into(&x, &mut buf);
@@ -129,7 +131,7 @@ mod tests {
         let sweep = lever_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, 0, 11);
         assert_eq!(sweep.xs.len(), 11);
         assert_eq!((sweep.xs[0], sweep.xs[10]), (s.levers[0].min, s.levers[0].max));
-        let mut out = vec![0.0; m.leaves().len() * m.cells()];
+        let mut out = vec![0.0; m.n_leaves() * m.cells()];
         for (k, &x) in sweep.xs.iter().enumerate() {
             m.evaluate_into(&[x, 5.0], &mut out);
             for l in 0..3 {
@@ -168,7 +170,7 @@ mod tests {
         let w = [0.5, 0.25, 0.25];
         let sweep = utility_sweep(&m, &s.levers[0], 0, &[4.0, 5.0], &w, &[1.0, 1.0], &[1.0, 1.0], 5).expect("weights");
         // At x = 0 with z = 5 the report of the tiny scenario's evaluation gives the same.
-        let mut out = vec![0.0; m.leaves().len() * m.cells()];
+        let mut out = vec![0.0; m.n_leaves() * m.cells()];
         let mut u = vec![0.0; 3];
         for (k, &x) in sweep.xs.iter().enumerate() {
             m.evaluate_into(&[x, 5.0], &mut out);

@@ -43,7 +43,7 @@ mod tests {
         let s = crate::model::tests::tiny();
         let before = super::done();
         let model = crate::model::evaluate::Model::compile(&s);
-        let mut out = vec![0.0; model.leaves().len() * model.cells()];
+        let mut out = vec![0.0; model.n_leaves() * model.cells()];
         model.evaluate_into(&s.levers.iter().map(|l| l.default).collect::<Vec<_>>(), &mut out);
         let after = super::done();
         assert_eq!(after.compilations, before.compilations + 1);

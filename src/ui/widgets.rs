@@ -203,8 +203,19 @@ pub fn plot_height(ui: &egui::Ui) -> f32 {
 /// The short id at the start of a hypothesis name ("6a. Drain..." -> "6a").
 #[must_use]
 pub fn short_id(name: &str) -> String {
-    name.split_once(". ")
-        .map_or_else(|| name.chars().take(8).collect(), |(id, _)| id.to_owned())
+    // A joint leaf's name is its answers' names joined by " & ": each answer shortened.
+    let short = |name: &str| -> String {
+        name.split_once(". ")
+            .map_or_else(|| name.chars().take(8).collect(), |(id, _)| id.to_owned())
+    };
+    let parts: Vec<String> = name.split(" & ").map(short).collect();
+    parts.join("&")
+}
+
+/// The name of every joint leaf of the model, in leaf order.
+#[must_use]
+pub fn leaf_names(s: &Scenario, model: &crate::model::evaluate::Model) -> Vec<String> {
+    (0..model.n_leaves()).map(|l| model.leaf_name(s, l)).collect()
 }
 
 /// "Near term (year 1)" -> "near term".
@@ -239,9 +250,18 @@ pub fn hovered<'a>(hover: &egui_plot::HoverPosition<'a>) -> (&'a str, egui_plot:
     }
 }
 
-/// Hypotheses in display order (parents followed by their children) with their depth.
+/// Hypotheses in display order (parents followed by their children) with their depth, question
+/// by question.
 #[must_use]
 pub fn hypothesis_order(model: &crate::model::evaluate::Model) -> Vec<(usize, usize)> {
+    (0..model.n_questions())
+        .flat_map(|q| question_order(model, q))
+        .collect()
+}
+
+/// Question `q`'s hypotheses in display order with their depth.
+#[must_use]
+pub fn question_order(model: &crate::model::evaluate::Model, q: usize) -> Vec<(usize, usize)> {
     fn walk(m: &crate::model::evaluate::Model, h: usize, depth: usize, out: &mut Vec<(usize, usize)>) {
         out.push((h, depth));
         for &c in &m.children()[h] {
@@ -249,7 +269,7 @@ pub fn hypothesis_order(model: &crate::model::evaluate::Model) -> Vec<(usize, us
         }
     }
     let mut out = Vec::new();
-    for &r in model.roots() {
+    for &r in model.question_roots(q) {
         walk(model, r, 0, &mut out);
     }
     out

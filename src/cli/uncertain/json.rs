@@ -257,7 +257,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let leaf_ids: Vec<&str> = model.leaves().iter().map(|&h| s.hypotheses[h].id.as_str()).collect();
+    let leaf_ids: Vec<String> = (0..model.n_leaves()).map(|l| model.leaf_id(s, l)).collect();
     let outcomes = st
         .mc
         .cells
@@ -276,7 +276,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
                     .by_leaf
                     .iter()
                     .zip(&leaf_ids)
-                    .map(|(x, id)| ((*id).to_owned(), [x.mean, x.p5, x.p50, x.p95]))
+                    .map(|(x, id)| (id.clone(), [x.mean, x.p5, x.p50, x.p95]))
                     .collect(),
             }
         })
@@ -336,7 +336,7 @@ pub fn uncertainty_json(doc: &Document, model: &Model, st: &Study, units: Option
                 leaf_ids
                     .iter()
                     .zip(&b.weights)
-                    .map(|(id, w)| ((*id).to_owned(), *w))
+                    .map(|(id, w)| (id.clone(), *w))
                     .collect()
             }),
             words: belief_words(s, model, st, p),

@@ -16,8 +16,17 @@ pub struct EvalJson {
     pub scenario: ScenarioJson,
     /// Preset name.
     pub preset: String,
+    /// The questions (version 3; absent when the scenario lists none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<super::questions::QuestionJson>,
     /// Effective weight of every hypothesis.
     pub hypotheses: Vec<HypothesisJson>,
+    /// The joint leaves, every `by_hypothesis` key (version 3; absent without questions).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joint_leaves: Vec<super::questions::JointLeafJson>,
+    /// What answering each question is worth (version 3; absent without questions).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub value_of_answering: Vec<super::questions::AnsweringJson>,
     /// Value weight per outcome id and weight per horizon id used for the utilities.
     pub weights: WeightsJson,
     /// One entry per outcome and horizon.
@@ -131,6 +140,9 @@ pub struct HypothesisJson {
     pub name: String,
     /// Parent id, if a sub-hypothesis.
     pub parent: Option<String>,
+    /// The id of the question it answers (version 3; absent without questions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// Whether the evaluation runs over it (no sub-hypotheses).
     pub leaf: bool,
     /// Effective (normalised) weight: the posterior when credences come from evidence.
@@ -230,7 +242,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     let s = &doc.scenario;
     let a = &rep.analysis;
     let ev = &rep.evaluation;
-    let leaf_ids: Vec<&str> = leaf_ids(doc);
+    let leaf_ids: Vec<String> = leaf_ids(doc);
     let model = crate::model::evaluate::Model::compile(s);
     let mut prior_weights = vec![0.0; s.hypotheses.len()];
     if model
@@ -269,11 +281,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
         })
         .collect();
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
-        leaf_ids
-            .iter()
-            .enumerate()
-            .map(|(l, id)| ((*id).to_owned(), f(l)))
-            .collect()
+        leaf_ids.iter().enumerate().map(|(l, id)| (id.clone(), f(l))).collect()
     };
     let mut outcomes = Vec::new();
     for (o, out) in s.outcomes.iter().enumerate() {
@@ -297,7 +305,11 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
         }
     }
     let cand_id = |p: usize| rep.candidates[p].id.clone();
+    let (questions, joint_leaves, value_of_answering) = super::questions::questions_json(s, &model, rep);
     EvalJson {
+        questions,
+        joint_leaves,
+        value_of_answering,
         scenario: ScenarioJson {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -311,6 +323,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 id: h.id.clone(),
                 name: h.name.clone(),
                 parent: h.parent.clone(),
+                question: s.questions.get(s.question_of(i)).map(|q| q.id.clone()),
                 leaf: s.is_leaf(i),
                 weight: a.hypothesis_weights[i],
                 prior_weight: prior_weights.get(i).copied().unwrap_or(a.hypothesis_weights[i]),
@@ -357,7 +370,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 by_hypothesis: per_leaf(&|l| a.utility(p, l)),
                 best_under: (0..a.n_leaves)
                     .filter(|&l| a.best_by_leaf[l] == p)
-                    .map(|l| leaf_ids[l].to_owned())
+                    .map(|l| leaf_ids[l].clone())
                     .collect(),
             })
             .collect(),

@@ -3,18 +3,22 @@
 //! exported by the app alike.
 
 pub mod json;
+pub mod questions;
 
 use crate::model::document::Document;
 use crate::model::summary::Report;
 use json::eval_json;
 
-/// The ids of the leaf hypotheses, in the order reports list them.
+/// The ids of the joint leaves, in the order reports list them: each the ids of its answers in
+/// question order joined by `&` (with one question, the leaf hypothesis's id).
 #[must_use]
-pub fn leaf_ids(doc: &Document) -> Vec<&str> {
-    doc.scenario
-        .leaf_indices()
-        .into_iter()
-        .map(|i| doc.scenario.hypotheses[i].id.as_str())
+pub fn leaf_ids(doc: &Document) -> Vec<String> {
+    let s = &doc.scenario;
+    (s.joint_leaves().iter())
+        .map(|answers| {
+            let ids: Vec<&str> = answers.iter().map(|&h| s.hypotheses[h].id.as_str()).collect();
+            ids.join("&")
+        })
         .collect()
 }
 
@@ -39,7 +43,7 @@ pub fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, String> {
         "expected_low",
         "expected_high",
     ];
-    header.extend(leaves.iter().copied());
+    header.extend(leaves.iter().map(String::as_str));
     w.write_record(&header).map_err(csv_err)?;
     for o in eval_json(doc, rep).outcomes {
         let mut row = vec![o.id, o.unit, o.horizon];
@@ -47,7 +51,7 @@ pub fn csv_outcomes(doc: &Document, rep: &Report) -> Result<String, String> {
         row.extend(
             leaves
                 .iter()
-                .map(|l| o.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
+                .map(|l| o.by_hypothesis.get(l).copied().unwrap_or(f64::NAN).to_string()),
         );
         w.write_record(&row).map_err(csv_err)?;
     }
@@ -62,7 +66,7 @@ pub fn csv_policies(doc: &Document, rep: &Report) -> Result<String, String> {
     let leaves = leaf_ids(doc);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["policy", "name", "expected_utility", "expected_regret", "max_regret"];
-    header.extend(leaves.iter().copied());
+    header.extend(leaves.iter().map(String::as_str));
     w.write_record(&header).map_err(csv_err)?;
     for p in eval_json(doc, rep).policies {
         let mut row = vec![p.id, p.name];
@@ -70,7 +74,7 @@ pub fn csv_policies(doc: &Document, rep: &Report) -> Result<String, String> {
         row.extend(
             leaves
                 .iter()
-                .map(|l| p.by_hypothesis.get(*l).copied().unwrap_or(f64::NAN).to_string()),
+                .map(|l| p.by_hypothesis.get(l).copied().unwrap_or(f64::NAN).to_string()),
         );
         w.write_record(&row).map_err(csv_err)?;
     }

@@ -38,7 +38,10 @@ impl Model {
                         continue;
                     }
                     let read = |input: Input| match input {
-                        Input::Lever(l) => (levers[l], levers[l]),
+                        Input::Lever(l, slot) => {
+                            let x = Input::read_lever(l, slot, levers);
+                            (x, x)
+                        }
                         Input::Cell(c) => (lo_row[c], hi_row[c]),
                     };
                     let mut v = e.curve.span(read(e.driver));

@@ -25,7 +25,7 @@ impl EvaluationCache {
             let hit = self.evaluated.remove(i);
             self.evaluated.push(hit);
         } else {
-            let mut values = vec![0.0; model.leaves.len() * model.cells()];
+            let mut values = vec![0.0; model.joint.len() * model.cells()];
             model.evaluate_into(levers, &mut values);
             if self.evaluated.len() >= KEPT_EVALUATIONS {
                 self.evaluated.remove(0);

@@ -29,8 +29,9 @@ pub use years::discounted_years;
 /// What an effect reads: a lever value, or a cell's value under the same leaf.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
-    /// Lever index.
-    Lever(usize),
+    /// Lever index and its slot in a staged schedule, `horizon * levers + lever` (see
+    /// [`Input::read_lever`]).
+    Lever(usize, usize),
     /// Cell index.
     Cell(usize),
 }
@@ -43,17 +44,22 @@ struct CompiledEffect {
     curve: Curve,
     with: Option<(Input, Curve)>,
     range: (f64, f64),
-    /// Leaf positions (not hypothesis indices) the effect applies to.
+    /// Joint leaf positions (not hypothesis indices) the effect applies to.
     leaves: Vec<usize>,
-    /// Whether it applies to each leaf position.
+    /// Whether it applies to each joint leaf position.
     applies: Vec<bool>,
 }
 
 /// A validated scenario compiled for fast, allocation-free evaluation.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Hypothesis indices of the leaf hypotheses, in scenario order.
-    leaves: Vec<usize>,
+    /// The joint leaves: per leaf, one leaf hypothesis index per question, in question order
+    /// (with one question, the leaf hypotheses in scenario order).
+    joint: Vec<Vec<usize>>,
+    /// The question each hypothesis answers.
+    question_of: Vec<usize>,
+    /// Top-level hypothesis indices per question.
+    question_roots: Vec<Vec<usize>>,
     /// Parent hypothesis index per hypothesis.
     parent: Vec<Option<usize>>,
     /// Child hypothesis indices per hypothesis.
@@ -90,12 +96,25 @@ pub struct Model {
     id: u64,
 }
 
+impl Input {
+    /// A lever input's value in `levers`: plain lever values (one per lever) or a staged
+    /// schedule (one per lever and horizon, `[horizon * levers + lever]`). In plain values a
+    /// lever has one value at every horizon.
+    #[must_use]
+    pub fn read_lever(lever: usize, slot: usize, levers: &[f64]) -> f64 {
+        match levers.get(slot) {
+            Some(&x) => x,
+            None => levers[lever],
+        }
+    }
+}
+
 impl CompiledEffect {
     /// The effect's change at these lever values and this leaf's row of cell values:
     /// `curve(d) * factor(w)`.
     fn value(&self, levers: &[f64], row: &[f64]) -> f64 {
         let read = |i: Input| match i {
-            Input::Lever(l) => levers[l],
+            Input::Lever(l, slot) => Input::read_lever(l, slot, levers),
             Input::Cell(c) => row[c],
         };
         let mut c = self.curve.at(read(self.driver));
@@ -156,7 +175,11 @@ impl Model {
                 None => roots.push(i),
             }
         }
-        let leaves = s.leaf_indices();
+        let joint = s.joint_leaves();
+        let question_of: Vec<usize> = (0..n).map(|h| s.question_of(h)).collect();
+        let question_roots = (0..s.n_questions())
+            .map(|q| roots.iter().copied().filter(|&r| question_of[r] == q).collect())
+            .collect();
         // Chain from a hypothesis up to its root, itself first.
         let chain = |mut i: usize| {
             let mut v = vec![i];
@@ -166,6 +189,8 @@ impl Model {
             }
             v
         };
+        // Whether hypothesis t holds at a joint leaf: it is one of its answers or above one.
+        let holds = |answers: &[usize], t: usize| answers.iter().any(|&a| chain(a).contains(&t));
         let (n_outcomes, n_horizons) = (s.outcomes.len(), s.horizons.len());
         let cells = n_outcomes * n_horizons;
         let cell_of = |o: &str, t: &str| -> usize {
@@ -175,12 +200,12 @@ impl Model {
                 s.horizon_index(t).unwrap_or(0),
             )
         };
-        let mut base = vec![0.0; leaves.len() * cells];
+        let mut base = vec![0.0; joint.len() * cells];
         for b in &s.baselines {
             let cell = cell_of(&b.outcome, &b.horizon);
-            for (li, &h) in leaves.iter().enumerate() {
-                let value = chain(h)
-                    .into_iter()
+            for (li, answers) in joint.iter().enumerate() {
+                // The keys belong to one question: its answer's nearest listed ancestor.
+                let value = (answers.iter().flat_map(|&h| chain(h)))
                     .find_map(|a| b.by_hypothesis.get(&s.hypotheses[a].id).copied())
                     .unwrap_or(b.value);
                 base[li * cells + cell] = value;
@@ -190,27 +215,34 @@ impl Model {
             .filter(|(_, b)| b.range.is_some_and(|(lo, hi)| lo < hi))
             .map(|(i, b)| (cell_of(&b.outcome, &b.horizon), s.effects.len() + i))
             .collect();
-        let input = |d: Option<Driver>| match d {
-            Some(Driver::Outcome(o, t)) => Input::Cell(cell_of(&o, &t)),
-            Some(Driver::Lever(l)) => Input::Lever(s.lever_index(&l).unwrap_or(0)),
-            None => Input::Lever(0),
+        let n_levers = s.levers.len();
+        // A lever read at horizon `t`: its slot in a staged schedule.
+        let at = |l: &str, t: usize| {
+            let l = s.lever_index(l).unwrap_or(0);
+            Input::Lever(l, t * n_levers + l)
+        };
+        let input = |d: Option<Driver>, t: usize| match d {
+            Some(Driver::Outcome(o, h)) => Input::Cell(cell_of(&o, &h)),
+            Some(Driver::Lever(l)) => at(&l, t),
+            Some(Driver::LeverAt(l, h)) => at(&l, s.horizon_index(&h).unwrap_or(0)),
+            None => Input::Lever(0, 0),
         };
         let effects: Vec<CompiledEffect> = s
             .effects
             .iter()
             .map(|e| {
-                let target = e.hypothesis.as_deref().and_then(index);
-                let applies: Vec<bool> = leaves
-                    .iter()
-                    .map(|&h| target.is_none_or(|t| chain(h).contains(&t)))
+                let targets: Vec<usize> = (e.hypothesis.iter().chain(&e.when)).filter_map(|h| index(h)).collect();
+                let applies: Vec<bool> = (joint.iter())
+                    .map(|answers| targets.iter().all(|&t| holds(answers, t)))
                     .collect();
+                let t = s.horizon_index(&e.horizon).unwrap_or(0);
                 CompiledEffect {
                     cell: cell_of(&e.outcome, &e.horizon),
-                    driver: input(e.source()),
+                    driver: input(e.source(), t),
                     curve: e.curve.clone(),
-                    with: e.with.as_ref().map(|m| (input(m.source()), m.factor.clone())),
+                    with: e.with.as_ref().map(|m| (input(m.source(), t), m.factor.clone())),
                     range: e.range,
-                    leaves: (0..leaves.len()).filter(|&li| applies[li]).collect(),
+                    leaves: (0..joint.len()).filter(|&li| applies[li]).collect(),
                     applies,
                 }
             })
@@ -218,7 +250,7 @@ impl Model {
         let lever_effects: Vec<usize> = (0..effects.len()).filter(|&i| !effects[i].reads_cells()).collect();
         let everywhere = |i: usize| effects[i].applies.iter().all(|&a| a);
         let common_lever_effects = lever_effects.iter().copied().filter(|&i| everywhere(i)).collect();
-        let leaf_lever_effects = (0..leaves.len())
+        let leaf_lever_effects = (0..joint.len())
             .map(|li| {
                 lever_effects
                     .iter()
@@ -235,7 +267,7 @@ impl Model {
                     .flatten()
                     .filter_map(move |i| match i {
                         Input::Cell(c) => Some((c, e.cell)),
-                        Input::Lever(_) => None,
+                        Input::Lever(..) => None,
                     })
             })
             .collect();
@@ -252,7 +284,9 @@ impl Model {
             .collect();
         let independent = (0..cells).filter(|c| !order.contains(c)).collect();
         Self {
-            leaves,
+            joint,
+            question_of,
+            question_roots,
             parent,
             children,
             roots,

@@ -26,7 +26,7 @@ impl Model {
     #[must_use]
     pub fn contributions(&self, levers: &[f64], cell: usize) -> Vec<Contribution> {
         let cells = self.cells();
-        let mut block = vec![0.0; self.leaves.len() * cells];
+        let mut block = vec![0.0; self.joint.len() * cells];
         self.evaluate_into(levers, &mut block);
         self.effects
             .iter()
@@ -84,9 +84,9 @@ mod tests {
         assert_eq!(c[0].leaves, vec![0, 1, 2]);
         assert_eq!(c[1].leaves, vec![1, 2]);
         // Baseline plus contributions is the evaluation wherever no limit binds.
-        let mut out = vec![0.0; m.leaves.len() * m.cells()];
+        let mut out = vec![0.0; m.joint.len() * m.cells()];
         m.evaluate_into(&[4.0, 5.0], &mut out);
-        for leaf in 0..m.leaves.len() {
+        for leaf in 0..m.joint.len() {
             let sum: f64 = m.baseline(leaf, 0)
                 + c.iter()
                     .filter(|x| x.leaves.contains(&leaf))

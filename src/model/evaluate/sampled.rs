@@ -27,7 +27,7 @@ pub struct SampleOut<'a> {
 /// A curve's values at an input over a chunk, written to `out` (its length is the chunk's).
 fn curve_into(curve: &Curve, input: Input, levers: &[f64], buf: &[f64], out: &mut [f64]) {
     match input {
-        Input::Lever(l) => out.fill(curve.at(levers[l])),
+        Input::Lever(l, slot) => out.fill(curve.at(Input::read_lever(l, slot, levers))),
         Input::Cell(c) => {
             let xs = &buf[c * CHUNK..c * CHUNK + out.len()];
             match curve {
@@ -78,7 +78,7 @@ impl Model {
         out: SampleOut<'_>,
     ) {
         let cells = self.cells();
-        let leaves = self.leaves.len();
+        let leaves = self.joint.len();
         scratch.chunk.resize(cells * CHUNK, 0.0);
         scratch.common.resize(cells * CHUNK, 0.0);
         scratch.lever_values.clear();

@@ -1,14 +1,69 @@
 //! Credences and value weights turned into the numbers the evaluation uses: effective weights
-//! of every hypothesis down the tree, leaf weights summing to 1, and the utility normaliser.
+//! of every hypothesis down each question's tree, joint leaf weights summing to 1, and the
+//! utility normaliser; and the joint leaves themselves.
 
 use super::Model;
+use crate::model::scenario::Scenario;
 use crate::model::weights::WeightError;
 
 impl Model {
-    /// Hypothesis indices of the leaf hypotheses, in scenario order.
+    /// Number of joint leaves (with one question, of leaf hypotheses): what every evaluation
+    /// runs over.
     #[must_use]
-    pub fn leaves(&self) -> &[usize] {
-        &self.leaves
+    pub fn n_leaves(&self) -> usize {
+        self.joint.len()
+    }
+
+    /// The answers of joint leaf `l`: one leaf hypothesis index per question, in question order.
+    #[must_use]
+    pub fn leaf_answers(&self, l: usize) -> &[usize] {
+        &self.joint[l]
+    }
+
+    /// Whether hypothesis `h` holds at joint leaf `l`: it is one of its answers or above one.
+    #[must_use]
+    pub fn leaf_has(&self, l: usize, h: usize) -> bool {
+        self.joint[l].iter().any(|&a| self.is_under(a, h))
+    }
+
+    /// Number of questions.
+    #[must_use]
+    pub fn n_questions(&self) -> usize {
+        self.question_roots.len()
+    }
+
+    /// The question hypothesis `h` answers.
+    #[must_use]
+    pub fn question_of(&self, h: usize) -> usize {
+        self.question_of[h]
+    }
+
+    /// Top-level hypothesis indices of question `q`.
+    #[must_use]
+    pub fn question_roots(&self, q: usize) -> &[usize] {
+        &self.question_roots[q]
+    }
+
+    /// The joint leaf's name: its answers' names joined by " & " (one question: the name).
+    #[must_use]
+    pub fn leaf_name(&self, s: &Scenario, l: usize) -> String {
+        let names: Vec<&str> = self.joint[l].iter().map(|&h| s.hypotheses[h].name.as_str()).collect();
+        names.join(" & ")
+    }
+
+    /// The joint leaf's id: its answers' ids joined by `&` (one question: the leaf's id).
+    #[must_use]
+    pub fn leaf_id(&self, s: &Scenario, l: usize) -> String {
+        let ids: Vec<&str> = self.joint[l].iter().map(|&h| s.hypotheses[h].id.as_str()).collect();
+        ids.join("&")
+    }
+
+    /// Joint leaf weights from effective hypothesis weights: each the product of its answers'.
+    #[must_use]
+    pub fn joint_weights(&self, hypothesis_weights: &[f64]) -> Vec<f64> {
+        (self.joint.iter())
+            .map(|answers| answers.iter().map(|&h| hypothesis_weights[h]).product())
+            .collect()
     }
 
     /// Parent hypothesis index per hypothesis.
@@ -29,12 +84,13 @@ impl Model {
         &self.roots
     }
 
-    /// Effective weight of every hypothesis (leaves and parents): a hypothesis's share of its
-    /// siblings' total credence times its parent's effective weight. Siblings whose credences
-    /// are all zero under a parent with weight share it equally.
+    /// Effective weight of every hypothesis (leaves and parents) within its question: a
+    /// hypothesis's share of its siblings' total credence times its parent's effective weight,
+    /// each question's top-level hypotheses sharing 1. Siblings whose credences are all zero
+    /// under a parent with weight share it equally.
     ///
     /// # Errors
-    /// Negative or non-finite credences, or all top-level credences zero.
+    /// Negative or non-finite credences, or all top-level credences of a question zero.
     pub fn hypothesis_weights(&self, credences: &[f64], out: &mut [f64]) -> Result<(), WeightError> {
         if credences.len() != self.parent.len() || out.len() != self.parent.len() {
             return Err(WeightError::WrongLength {
@@ -46,10 +102,14 @@ impl Model {
         if let Some(i) = credences.iter().position(|c| !c.is_finite() || *c < 0.0) {
             return Err(WeightError::BadWeight(format!("hypothesis #{}", i + 1)));
         }
-        if self.roots.iter().map(|&r| credences[r]).sum::<f64>() <= 0.0 {
-            return Err(WeightError::AllCredencesZero);
+        for roots in &self.question_roots {
+            if roots.iter().map(|&r| credences[r]).sum::<f64>() <= 0.0 {
+                return Err(WeightError::AllCredencesZero);
+            }
         }
-        self.share(&self.roots, 1.0, credences, out);
+        for roots in &self.question_roots {
+            self.share(roots, 1.0, credences, out);
+        }
         Ok(())
     }
 
@@ -67,14 +127,15 @@ impl Model {
         }
     }
 
-    /// Effective weight per leaf, in [`Model::leaves`] order, summing to 1.
+    /// Weight per joint leaf, summing to 1: the product of its answers' effective weights (the
+    /// questions are independent a priori).
     ///
     /// # Errors
     /// As [`Model::hypothesis_weights`].
     pub fn leaf_weights(&self, credences: &[f64]) -> Result<Vec<f64>, WeightError> {
         let mut all = vec![0.0; self.parent.len()];
         self.hypothesis_weights(credences, &mut all)?;
-        Ok(self.leaves.iter().map(|&h| all[h]).collect())
+        Ok(self.joint_weights(&all))
     }
 
     /// Check value and horizon weights and return the utility normaliser `sum omega tau`.

@@ -73,8 +73,9 @@ pub struct EvidenceModel {
     pub facts: Vec<Vec<f64>>,
 }
 
-/// A leaf's likelihood: the one given for it, else for its nearest ancestor, else the default
-/// (0.5 if there is none; validation refuses that gap).
+/// A joint leaf's likelihood: the one given for one of its answers, else for its nearest
+/// ancestor (an item's keys name one question's hypotheses, so at most one answer has any),
+/// else the default (0.5 if there is none; validation refuses that gap).
 fn resolve(
     scenario: &Scenario,
     model: &Model,
@@ -82,18 +83,20 @@ fn resolve(
     ratings: &std::collections::BTreeMap<String, crate::model::scenario::Rating>,
     default: Option<f64>,
 ) -> Vec<f64> {
-    (model.leaves().iter())
-        .map(|&h| {
-            let mut at = Some(h);
-            while let Some(i) = at {
-                let id = &scenario.hypotheses[i].id;
-                if let Some(&x) = likelihoods.get(id) {
-                    return x;
+    (0..model.n_leaves())
+        .map(|l| {
+            for &h in model.leaf_answers(l) {
+                let mut at = Some(h);
+                while let Some(i) = at {
+                    let id = &scenario.hypotheses[i].id;
+                    if let Some(&x) = likelihoods.get(id) {
+                        return x;
+                    }
+                    if let Some(r) = ratings.get(id) {
+                        return r.likelihood();
+                    }
+                    at = model.parent()[i];
                 }
-                if let Some(r) = ratings.get(id) {
-                    return r.likelihood();
-                }
-                at = model.parent()[i];
             }
             default.unwrap_or(0.5)
         })
@@ -299,8 +302,8 @@ impl EvidenceModel {
 pub fn credences_for(model: &Model, leaf_weights: &[f64]) -> Vec<f64> {
     (0..model.parent().len())
         .map(|h| {
-            (0..model.leaves().len())
-                .filter(|&l| model.is_under(model.leaves()[l], h))
+            (0..model.n_leaves())
+                .filter(|&l| model.leaf_has(l, h))
                 .map(|l| leaf_weights[l])
                 .sum()
         })

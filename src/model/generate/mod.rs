@@ -16,6 +16,7 @@ use parts::{gen_baselines, gen_effect, gen_evidence, gen_facts, gen_hypotheses, 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
+mod format3;
 mod parts;
 
 /// How many of each thing a generated scenario has (each drawn from its range).
@@ -105,6 +106,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
         title: "A generated scenario".into(),
         summary: "Generated from bytes to test the program; its numbers mean nothing.".into(),
         sources: Vec::new(),
+        questions: Vec::new(),
         hypotheses,
         levers,
         outcomes,
@@ -129,6 +131,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
             HorizonWeighting::PerHorizon
         }),
     };
+    format3::gen_questions(u, &mut scenario)?;
     let n_params = count(u, &shape.parameters)?;
     scenario.baselines = gen_baselines(u, &scenario, n_params)?;
     scenario.effects = (0..count(u, &shape.effects)?)
@@ -160,11 +163,14 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
             name: format!("Policy {p}"),
             description: String::new(),
             levers: set,
+            stages: BTreeMap::new(),
         });
     }
+    format3::gen_stages(u, &mut scenario)?;
     scenario.evidence = (0..count(u, &shape.evidence)?)
         .map(|i| gen_evidence(u, &scenario, i))
         .collect::<Result<_>>()?;
+    format3::gen_conditions(u, &mut scenario)?;
     gen_facts(u, &mut scenario)?;
     if u.arbitrary()? {
         let ends: Vec<&Outcome> = scenario.outcomes.iter().filter(|o| o.role == Role::End).collect();

@@ -35,6 +35,7 @@ pub(super) fn gen_hypotheses(u: &mut Unstructured<'_>, n: usize) -> Result<Vec<H
             source: String::new(),
             prior,
             parent,
+            question: None,
         });
     }
     Ok(out)
@@ -194,6 +195,7 @@ pub(super) fn gen_effect(u: &mut Unstructured<'_>, s: &Scenario, n_params: usize
         outcome: o.id.clone(),
         horizon: s.horizons[target % n_h].id.clone(),
         hypothesis,
+        when: Vec::new(),
         lever: None,
         driver: Some(driver),
         curve,

@@ -41,6 +41,9 @@ pub enum Driver {
     Lever(String),
     /// An outcome at a horizon, by ids.
     Outcome(String, String),
+    /// A lever's value as set for a given horizon, by ids (version 3): a choice made early
+    /// that still acts later.
+    LeverAt(String, String),
 }
 
 /// Write an optional field without `Some(...)` (it is skipped when `None`).

@@ -22,6 +22,14 @@ impl Scenario {
                 .iter()
                 .find(|x| x.id == l)
                 .map_or(l.clone(), |x| x.name.clone()),
+            Some(Driver::LeverAt(l, t)) => {
+                let name = self
+                    .levers
+                    .iter()
+                    .find(|x| x.id == l)
+                    .map_or(l.as_str(), |x| x.name.as_str());
+                format!("{name} as set for {t}")
+            }
             Some(Driver::Outcome(o, t)) => format!("{} ({t})", outcome(&o)),
             None => String::new(),
         };

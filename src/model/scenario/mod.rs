@@ -18,6 +18,7 @@ pub use curve::Curve;
 pub use evidence::{Evidence, Fact, Rating, is_date};
 pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
 use format2::{bare, bare_out, is_end, is_triangular, is_zero};
+pub use format3::{Question, schedule};
 pub use uncertain::{Dist, Parameter, Z95};
 
 /// The scenario format version this build writes (and the newest it reads).
@@ -42,6 +43,9 @@ pub struct Scenario {
     /// Works cited by the notes of hypotheses, baselines and effects.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The open questions the hypotheses answer (version 3); without any there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     /// Competing explanations of why the attack happened.
     pub hypotheses: Vec<Hypothesis>,
     /// Response-policy levers the user can move.
@@ -114,6 +118,10 @@ pub struct Hypothesis {
     /// Parent hypothesis id for a sub-hypothesis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The question a top-level hypothesis answers (version 3; default the first);
+    /// sub-hypotheses belong to their parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 /// A response-policy lever.
@@ -291,6 +299,10 @@ pub struct Effect {
     /// Hypothesis id this effect applies to (with its sub-hypotheses); `None` for all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hypothesis: Option<String>,
+    /// Hypotheses that must all hold for the effect to apply, at most one per question
+    /// (version 3), as well as `hypothesis`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
     /// Lever id (version 1).
     #[serde(
         default,
@@ -343,7 +355,14 @@ pub struct Policy {
     pub description: String,
     /// Lever settings; a lever not listed takes its default.
     pub levers: BTreeMap<String, f64>,
+    /// Lever settings from a horizon on, by horizon id (version 3): a staged response.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: Stages,
 }
+
+/// Lever settings from a horizon on: horizon id to lever id to value. A lever's value in
+/// horizon `t` is the one set by the latest stage at or before `t`, else the base setting.
+pub type Stages = BTreeMap<String, BTreeMap<String, f64>>;
 
 impl Effect {
     /// The driver, whichever way the file wrote it.
@@ -355,7 +374,7 @@ impl Effect {
     #[must_use]
     pub fn lever_id(&self) -> Option<&str> {
         match &self.driver {
-            Some(Driver::Lever(l)) => Some(l),
+            Some(Driver::Lever(l) | Driver::LeverAt(l, _)) => Some(l),
             Some(Driver::Outcome(..)) => None,
             None => self.lever.as_deref(),
         }

@@ -14,7 +14,7 @@ fn kept_evaluations_are_the_evaluations_and_belong_to_their_model() {
     let b = Model::new(&t).expect("valid");
     let levers: Vec<f64> = s.levers.iter().map(|l| l.default + l.step).collect();
     let fresh = |m: &Model| {
-        let mut out = vec![0.0; m.leaves().len() * m.cells()];
+        let mut out = vec![0.0; m.n_leaves() * m.cells()];
         m.evaluate_into(&levers, &mut out);
         out
     };

@@ -25,6 +25,7 @@ fn hyp(id: &str, prior: f64, parent: Option<&str>) -> Hypothesis {
         source: String::new(),
         prior,
         parent: parent.map(Into::into),
+        question: None,
     }
 }
 
@@ -46,6 +47,7 @@ fn effect(outcome: &str, horizon: &str, hypothesis: Option<&str>, lever: &str, c
         outcome: outcome.into(),
         horizon: horizon.into(),
         hypothesis: hypothesis.map(Into::into),
+        when: Vec::new(),
         lever: Some(lever.into()),
         driver: None,
         curve,
@@ -81,6 +83,7 @@ pub(crate) fn tiny() -> Scenario {
         title: "Tiny".into(),
         summary: String::new(),
         sources: vec![],
+        questions: vec![],
         hypotheses: vec![
             hyp("A", 1.0, None),
             hyp("B", 3.0, None),
@@ -153,12 +156,14 @@ pub(crate) fn tiny() -> Scenario {
                 name: "P1".into(),
                 description: String::new(),
                 levers: BTreeMap::from([("x".into(), 0.0), ("z".into(), 0.0)]),
+                stages: BTreeMap::new(),
             },
             Policy {
                 id: "p2".into(),
                 name: "P2".into(),
                 description: String::new(),
                 levers: BTreeMap::from([("x".into(), 4.0), ("z".into(), 5.0)]),
+                stages: BTreeMap::new(),
             },
         ],
         parameters: vec![],
@@ -195,7 +200,8 @@ fn leaf_weights_multiply_down_the_tree() {
     let m = Model::new(&tiny()).expect("valid");
     let w = m.leaf_weights(&[1.0, 3.0, 1.0, 1.0]).expect("weights");
     // A: 1/4; B: 3/4 split evenly between B1 and B2.
-    assert_eq!(m.leaves(), vec![0, 2, 3]);
+    let answers: Vec<&[usize]> = (0..m.n_leaves()).map(|l| m.leaf_answers(l)).collect();
+    assert_eq!(answers, vec![&[0][..], &[2], &[3]]);
     close(w[0], 0.25);
     close(w[1], 0.375);
     close(w[2], 0.375);

@@ -88,24 +88,32 @@ pub fn describe(scenario: &Scenario, model: &Model, belief: &Belief, w: &[f64]) 
         return "it is already best at these credences".to_owned();
     }
     let change: Vec<f64> = belief.weights.iter().zip(w).map(|(x, w)| x - w).collect();
+    // Each hypothesis's change of credence: the sum over the joint leaves where it holds.
+    let marginal = |h: usize| -> f64 {
+        (0..change.len())
+            .filter(|&l| model.leaf_has(l, h))
+            .map(|l| change[l])
+            .sum()
+    };
+    let hypothesis_leaves: Vec<usize> = (0..model.parent().len())
+        .filter(|&h| model.children()[h].is_empty())
+        .collect();
     let names = |sign: f64| -> Vec<String> {
         let mut out = Vec::new();
         for &root in model.roots() {
-            let under: Vec<usize> = (0..change.len())
-                .filter(|&l| model.is_under(model.leaves()[l], root))
+            let under: Vec<usize> = hypothesis_leaves
+                .iter()
+                .copied()
+                .filter(|&h| model.is_under(h, root))
                 .collect();
-            let moving: Vec<usize> = under.iter().copied().filter(|&l| change[l] * sign > 0.005).collect();
+            let moving: Vec<usize> = under.iter().copied().filter(|&h| marginal(h) * sign > 0.005).collect();
             if moving.is_empty() {
                 continue;
             }
             if moving.len() == under.len() {
                 out.push(scenario.hypotheses[root].name.clone());
             } else {
-                out.extend(
-                    moving
-                        .iter()
-                        .map(|&l| scenario.hypotheses[model.leaves()[l]].name.clone()),
-                );
+                out.extend(moving.iter().map(|&h| scenario.hypotheses[h].name.clone()));
             }
         }
         out

@@ -159,7 +159,7 @@ pub fn run(
     buffers: &mut Buffers,
 ) -> Result<Uncertainty, UncertaintyError> {
     let n = design.n;
-    let leaves = model.leaves().len();
+    let leaves = model.n_leaves();
     let m = candidates.len();
     let w = weights.leaves;
     let total = model.weight_total(weights.values, weights.horizons)?;

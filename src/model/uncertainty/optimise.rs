@@ -52,9 +52,11 @@ impl Grid {
         }
         g
     }
+    /// The grid point nearest `levers` (a staged schedule starts from its first horizon's values).
     fn snap(&self, levers: &[f64]) -> Vec<i64> {
         levers
             .iter()
+            .take(self.step.len())
             .enumerate()
             .map(|(i, &x)| {
                 if self.step[i] > 0.0 {
@@ -88,7 +90,7 @@ pub fn optimise(
     (objective, max_evaluations): (Objective, usize),
 ) -> Option<(Vec<f64>, f64)> {
     let total = model.weight_total(values, horizons).ok()?;
-    let leaves = model.leaves().len();
+    let leaves = model.n_leaves();
     let mut buf = vec![0.0; leaves * model.cells()];
     let mut u = vec![0.0; leaves];
     let mut utilities = |levers: &[f64], u: &mut [f64]| {

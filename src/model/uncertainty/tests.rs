@@ -134,7 +134,7 @@ fn sampled_evaluation_at_multipliers_of_one_is_the_plain_evaluation() {
     let total = model.weight_total(&settings.value_weights, &taus).expect("weights");
     let n = 300; // more than two chunks, the last one short
     let ones = vec![1.0; model.n_slots() * n];
-    let leaves = model.leaves().len();
+    let leaves = model.n_leaves();
     for c in candidates(&s, &settings) {
         let mut sampled = vec![0.0; leaves * n];
         let mut values = vec![0.0; leaves * model.cells() * n];

@@ -42,7 +42,7 @@ impl Bar {
 /// the other roots rescaled in proportion. `None` if nothing can take up the change.
 #[must_use]
 pub fn moved(model: &Model, w: &[f64], root: usize, to: f64) -> Option<Vec<f64>> {
-    let under: Vec<bool> = model.leaves().iter().map(|&h| model.is_under(h, root)).collect();
+    let under: Vec<bool> = (0..model.n_leaves()).map(|l| model.leaf_has(l, root)).collect();
     let now: f64 = w.iter().zip(&under).filter(|(_, u)| **u).map(|(x, _)| x).sum();
     let to = to.clamp(0.0, 1.0);
     let rest = 1.0 - now;
@@ -82,7 +82,7 @@ pub fn tornado(
     let Ok(total) = model.weight_total(values, horizons) else {
         return Vec::new();
     };
-    let leaves = model.leaves().len();
+    let leaves = model.n_leaves();
     let mut scratch = SampleScratch::default();
     let mut ua = vec![0.0; leaves];
     let mut ub = vec![0.0; leaves];
@@ -114,10 +114,7 @@ pub fn tornado(
     let (central_a, central_b) = central;
     let lead_with = |w2: &[f64]| (0..leaves).map(|l| w2[l] * (central_a[l] - central_b[l])).sum::<f64>();
     for &root in model.roots() {
-        let now: f64 = (0..leaves)
-            .filter(|&l| model.is_under(model.leaves()[l], root))
-            .map(|l| w[l])
-            .sum();
+        let now: f64 = (0..leaves).filter(|&l| model.leaf_has(l, root)).map(|l| w[l]).sum();
         let (Some(down), Some(up)) = (
             moved(model, w, root, now - CREDENCE_SWING),
             moved(model, w, root, now + CREDENCE_SWING),

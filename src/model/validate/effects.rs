@@ -107,7 +107,7 @@ fn check_driver(
                 );
             }
             c.known(&format!("{path}.lever"), l, known.levers, "lever")
-                .then(|| Input::Lever(s.lever_index(l).unwrap_or(0)))
+                .then(|| Input::Lever(s.lever_index(l).unwrap_or(0), usize::MAX))
         }
         (None, Some(d)) => {
             if !v2 {
@@ -120,7 +120,13 @@ fn check_driver(
             match d {
                 Driver::Lever(l) => c
                     .known(&format!("{path}.driver"), l, known.levers, "lever")
-                    .then(|| Input::Lever(s.lever_index(l).unwrap_or(0))),
+                    .then(|| Input::Lever(s.lever_index(l).unwrap_or(0), usize::MAX)),
+                Driver::LeverAt(l, t) => {
+                    let ok = c.known(&format!("{path}.driver"), l, known.levers, "lever")
+                        & c.known(&format!("{path}.driver"), t, known.horizons, "horizon");
+                    // Told apart from the lever read at the effect's own horizon by its slot.
+                    ok.then(|| Input::Lever(s.lever_index(l).unwrap_or(0), s.horizon_index(t).unwrap_or(0)))
+                }
                 Driver::Outcome(o, t) => {
                     let ok = c.known(&format!("{path}.driver"), o, known.outcomes, "outcome")
                         & c.known(&format!("{path}.driver"), t, known.horizons, "horizon");

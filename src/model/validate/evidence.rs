@@ -112,6 +112,8 @@ fn check_likelihoods(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>, of:
     for h in of.ratings.keys() {
         c.known(&format!("{}.ratings[\"{h}\"]", of.at), h, hyps, "hypothesis");
     }
+    let keys = of.likelihoods.keys().chain(of.ratings.keys());
+    super::format3::one_question(c, s, &of.at, keys);
     if let Some(x) = of.default_likelihood
         && c.finite(&p("default_likelihood"), x)
         && !(x > 0.0 && x <= 1.0)
@@ -136,7 +138,15 @@ fn check_likelihoods(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&str>, of:
         }
         false
     };
+    // The item bears on the question its keys answer (the first question if it names none).
+    let keys = of.likelihoods.keys().chain(of.ratings.keys());
+    let question = keys
+        .filter_map(|id| s.hypothesis_index(id))
+        .map(|h| s.question_of(h))
+        .next()
+        .unwrap_or(0);
     let missing: Vec<&str> = (s.leaf_indices().into_iter())
+        .filter(|&i| s.question_of(i) == question)
         .map(|i| s.hypotheses[i].id.as_str())
         .filter(|l| !covered(l))
         .collect();

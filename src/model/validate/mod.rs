@@ -8,7 +8,7 @@ mod format3;
 use crate::model::scenario::{Better, OLDEST_SCENARIO_FORMAT_VERSION, SCENARIO_FORMAT_VERSION, Scenario};
 use effects::{Known, check_baselines, check_effects};
 use format2::{check_numeraire, check_renamed, check_version_fields};
-use format3::{check_baseline_ranges, check_version3_fields};
+use format3::{check_baseline_ranges, check_questions, check_stages, check_version3_fields};
 use std::collections::BTreeSet;
 
 /// Most items of one kind (hypotheses, levers, ...) a scenario may hold; keeps evaluation
@@ -126,13 +126,14 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     }
     // Work per evaluation grows with leaves x cells and effects x leaves: bound both, so that
     // no valid file can make a slider move take seconds or the app's samples take gigabytes.
-    let leaves = s.leaf_indices().len();
+    let leaves = s.n_joint_leaves();
     let cells = s.outcomes.len() * s.horizons.len();
     if leaves * cells > MAX_LEAF_CELLS {
         c.push(
             "hypotheses",
             format!(
-                "{leaves} leaf hypotheses x {cells} outcome-horizon pairs is {} values, more than the limit of {MAX_LEAF_CELLS} ({:.1} times it)",
+                "{leaves} {} x {cells} outcome-horizon pairs is {} values, more than the limit of {MAX_LEAF_CELLS} ({:.1} times it)",
+                if s.n_questions() > 1 { "joint leaves (one answer to each question)" } else { "leaf hypotheses" },
                 leaves * cells,
                 (leaves * cells) as f64 / MAX_LEAF_CELLS as f64
             ),
@@ -174,6 +175,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     unique_ids(&mut c, "policies", s.policies.iter().map(|p| p.id.as_str()));
 
     check_hypotheses(&mut c, s, &hyps);
+    check_questions(&mut c, s, &hyps);
     check_levers(&mut c, s);
     check_outcomes(&mut c, s);
     let mut end = 0.0;
@@ -213,6 +215,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         horizons: &horizons,
     };
     check_effects(&mut c, s, &known);
+    check_stages(&mut c, s);
     effects::check_parameters(&mut c, s);
     evidence::check_evidence(&mut c, s, &hyps);
     check_numeraire(&mut c, s, &outcomes);

@@ -93,6 +93,11 @@ fn driver_name(s: &Scenario, d: Option<&Driver>) -> String {
             let t = s.horizon_index(t).map_or(t.as_str(), |i| s.horizons[i].name.as_str());
             format!("{o}, {}", short_horizon(t))
         }
+        Some(Driver::LeverAt(id, t)) => {
+            let l = s.lever_index(id).map_or(id.as_str(), |i| s.levers[i].name.as_str());
+            let t = s.horizon_index(t).map_or(t.as_str(), |i| s.horizons[i].name.as_str());
+            format!("{l} as set for the {}", short_horizon(t))
+        }
         None => String::new(),
     }
 }
@@ -100,7 +105,7 @@ fn driver_name(s: &Scenario, d: Option<&Driver>) -> String {
 /// The unit of an effect's driver.
 fn driver_unit<'a>(s: &'a Scenario, d: Option<&Driver>) -> &'a str {
     match d {
-        Some(Driver::Lever(id)) => s.lever_index(id).map_or("", |i| s.levers[i].unit.as_str()),
+        Some(Driver::Lever(id) | Driver::LeverAt(id, _)) => s.lever_index(id).map_or("", |i| s.levers[i].unit.as_str()),
         Some(Driver::Outcome(o, _)) => s.outcome_index(o).map_or("", |i| s.outcomes[i].unit.as_str()),
         None => "",
     }
@@ -118,7 +123,7 @@ impl View for AssumptionsView {
             self.open = None;
             return;
         };
-        let levers = &ctx.settings().levers;
+        let levers = &ctx.settings().schedule(ctx.derived.model());
         let mut open = true;
         let mut window = egui::Window::new(format!("Assumptions: {}", out.name)).open(&mut open);
         if let Some(area) = self.area {
@@ -158,10 +163,10 @@ impl View for AssumptionsView {
                 // Every leaf whose baseline differs, its own or inherited from a parent.
                 let model = ctx.derived.model();
                 let cell = model.cell(o, t);
-                for (l, &h) in model.leaves().iter().enumerate() {
+                for l in 0..model.n_leaves() {
                     let v = model.baseline(l, cell);
                     if v != b.value {
-                        ui.label(format!("    under {}: {}", s.hypotheses[h].name, number(v)));
+                        ui.label(format!("    under {}: {}", model.leaf_name(s, l), number(v)));
                     }
                 }
                 ui.label(baseline_range(s, b, &out.unit));

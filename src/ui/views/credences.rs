@@ -1,5 +1,6 @@
-//! Credences over the motive hypotheses: one slider per hypothesis setting its share of its
-//! sibling group, sub-hypotheses nested under their parent, locks, Equalise and Reset.
+//! Credences over the hypotheses: one group per question under its name, one slider per
+//! hypothesis setting its share of its sibling group, sub-hypotheses nested under their parent,
+//! locks, Equalise and Reset.
 
 use crate::format::percent;
 use crate::model::credence::{equalise, set_share};
@@ -33,7 +34,7 @@ impl View for CredencesView {
         // From evidence, the sliders set the prior; the posterior is shown beside each.
         let credences = ctx.settings().slider_credences();
         let from_evidence = ctx.settings().prior.is_some();
-        ui.heading("Why did they attack?");
+        ui.heading(scenario.question_name(0));
         if from_evidence {
             ui.label(RichText::new("Sliders: your prior. \"now\": your credence after the evidence observed.").small());
         }
@@ -65,6 +66,12 @@ impl View for CredencesView {
         let model = ctx.derived.model();
         let mut changed = None;
         for (h, depth) in hypothesis_order(model) {
+            // Each question's group under its own heading (the first is above the buttons).
+            let q = model.question_of(h);
+            if q > 0 && depth == 0 && model.question_roots(q).first() == Some(&h) {
+                ui.add_space(ui.spacing().item_spacing.y * 2.0);
+                ui.heading(scenario.question_name(q));
+            }
             let hyp = &scenario.hypotheses[h];
             let share = shares.get(h).copied().unwrap_or(0.0);
             let indent = INDENT * depth as f32;

@@ -12,7 +12,7 @@ use crate::model::units::Units;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::table::FrozenTable;
 use crate::ui::theme::{Palette, TOOLTIP_WIDTH};
-use crate::ui::widgets::short_id;
+use crate::ui::widgets::{leaf_names, short_id};
 use egui::{RichText, WidgetInfo};
 
 /// Columns before the hypotheses: state, date, worth observing.
@@ -79,7 +79,7 @@ impl View for EvidenceView {
             )
             .small(),
         );
-        let leaves = ctx.derived.model().leaves().to_vec();
+        let leaves = leaf_names(&s, ctx.derived.model());
         let palette = ctx.theme.palette;
         if let Some((i, state)) = self.matrix(ui, &s, ev, units, &leaves, palette) {
             ctx.edit(Edit::Observe(i, state));
@@ -190,7 +190,7 @@ impl EvidenceView {
         s: &Scenario,
         ev: &EvidenceReport,
         units: Option<&Units>,
-        leaves: &[usize],
+        leaves: &[String],
         palette: Palette,
     ) -> Option<(usize, Observation)> {
         let mut change = None;
@@ -200,7 +200,7 @@ impl EvidenceView {
         let table = FrozenTable::new("evidence-table", columns, rows).max_height(ui.available_height().max(200.0));
         table.show(ui, |ui, at| {
             let Some(row) = at.row else {
-                header_cell(ui, s, leaves, at.column);
+                header_cell(ui, leaves, at.column);
                 return;
             };
             let r = match lines.get(row) {
@@ -252,7 +252,7 @@ impl EvidenceView {
                         "Expected value of sample information: what observing this item before choosing is worth, over both answers, at the current credences.",
                     );
                 }
-                c => likelihood_cell(ui, (s, &e.name), (r.likelihoods[c - LEAD_COLUMNS - 1], r.average), leaves, c - LEAD_COLUMNS - 1, palette),
+                c => likelihood_cell(ui, &e.name, (r.likelihoods[c - LEAD_COLUMNS - 1], r.average), leaves, c - LEAD_COLUMNS - 1, palette),
             }
         });
         change
@@ -293,17 +293,17 @@ impl EvidenceView {
 }
 
 /// The matrix's header row: the lead columns' names, then each theory's short id.
-fn header_cell(ui: &mut egui::Ui, s: &Scenario, leaves: &[usize], column: usize) {
+fn header_cell(ui: &mut egui::Ui, leaves: &[String], column: usize) {
     let text = match column {
         0 => "Item".to_owned(),
         1 => "State".to_owned(),
         2 => "Public".to_owned(),
         3 => "Worth observing".to_owned(),
-        c => short_id(&s.hypotheses[leaves[c - LEAD_COLUMNS - 1]].name),
+        c => short_id(&leaves[c - LEAD_COLUMNS - 1]),
     };
     let r = ui.label(RichText::new(text).strong());
     if column > LEAD_COLUMNS {
-        r.on_hover_text(&s.hypotheses[leaves[column - LEAD_COLUMNS - 1]].name);
+        r.on_hover_text(&leaves[column - LEAD_COLUMNS - 1]);
     }
 }
 
@@ -331,24 +331,15 @@ fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
 
 /// P(item | theory), coloured by how far it is from the average P(item): green favours the
 /// theory, red counts against it.
-fn likelihood_cell(
-    ui: &mut egui::Ui,
-    (s, name): (&Scenario, &str),
-    (x, pe): (f64, f64),
-    leaves: &[usize],
-    l: usize,
-    palette: Palette,
-) {
+fn likelihood_cell(ui: &mut egui::Ui, name: &str, (x, pe): (f64, f64), leaves: &[String], l: usize, palette: Palette) {
     let strength = ((x / pe.max(1e-12)).ln().abs() / 4f64.ln()).min(1.0) as f32;
     let fill = if x >= pe { palette.better } else { palette.worse }.gamma_multiply(0.15 + 0.6 * strength);
     egui::Frame::new()
         .fill(fill)
         .inner_margin(egui::Margin::symmetric(4, 0))
         .show(ui, |ui| {
-            ui.label(format!("{x:.2}")).on_hover_text(format!(
-                "P({name} | {}) = {x:.2}; on average {pe:.2}",
-                s.hypotheses[leaves[l]].name
-            ));
+            ui.label(format!("{x:.2}"))
+                .on_hover_text(format!("P({name} | {}) = {x:.2}; on average {pe:.2}", leaves[l]));
         });
 }
 
@@ -360,7 +351,7 @@ fn fact_cell(
     ev: &EvidenceReport,
     f: usize,
     units: Option<&Units>,
-    (leaves, column): (&[usize], usize),
+    (leaves, column): (&[String], usize),
     palette: Palette,
 ) {
     let row = &ev.facts[f];
@@ -393,14 +384,7 @@ fn fact_cell(
         }
         c => {
             let l = c - LEAD_COLUMNS - 1;
-            likelihood_cell(
-                ui,
-                (s, &fact.name),
-                (row.likelihoods[l], row.average),
-                leaves,
-                l,
-                palette,
-            );
+            likelihood_cell(ui, &fact.name, (row.likelihoods[l], row.average), leaves, l, palette);
         }
     }
 }

@@ -27,8 +27,8 @@ impl View for GapView {
         // Against A when one is pinned; else the best policy against the runner-up.
         let (first, second, names) = if let Some(a) = ctx.session.pinned {
             (
-                settings.levers.clone(),
-                a.levers.clone(),
+                settings.schedule(ctx.derived.model()),
+                a.schedule(ctx.derived.model()),
                 ("the current settings".to_owned(), "A".to_owned()),
             )
         } else {

@@ -7,7 +7,7 @@ use crate::ui::ctx::{View, ViewCtx};
 use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
-use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, plot_height, with_legend};
+use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, leaf_names, plot_height, with_legend};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
@@ -75,8 +75,13 @@ impl View for LeverSweepView {
                 }
             }
         } else {
-            ctx.derived
-                .lever_sweep(Side::Live, &settings.levers, &report.analysis.leaf_weights, li, cell)
+            ctx.derived.lever_sweep(
+                Side::Live,
+                &settings.schedule(ctx.derived.model()),
+                &report.analysis.leaf_weights,
+                li,
+                cell,
+            )
         };
         // A comparison that cannot be evaluated is reported once, by the results view.
         let pinned = match ctx.session.pinned {
@@ -103,17 +108,13 @@ impl View for LeverSweepView {
             "Expected (credence-weighted)"
         };
         let current_name = format!("Current {}", lever.name.to_lowercase());
-        let mut keys: Vec<Key> = model
-            .leaves()
-            .iter()
-            .enumerate()
-            .map(|(l, &h)| {
-                let k = Key::new(s.hypotheses[h].name.clone(), theme::series(l));
-                if s.hypotheses[h].parent.is_some() {
-                    k.dashed()
-                } else {
-                    k
-                }
+        let names = leaf_names(s, model);
+        // Sub-hypotheses are dashed, so a family reads as one.
+        let dashed = |l: usize| model.leaf_answers(l).iter().any(|&h| s.hypotheses[h].parent.is_some());
+        let mut keys: Vec<Key> = (names.iter().enumerate())
+            .map(|(l, name)| {
+                let k = Key::new(name.clone(), theme::series(l));
+                if dashed(l) { k.dashed() } else { k }
             })
             .collect();
         keys.push(Key::new(expected_name, palette.current));
@@ -126,7 +127,7 @@ impl View for LeverSweepView {
             series: Vec::new(),
         };
         for (l, ys) in data.per_leaf.iter().enumerate() {
-            let name = model.leaves().get(l).map_or("", |&h| s.hypotheses[h].name.as_str());
+            let name = names.get(l).map_or("", String::as_str);
             lines.series.push((name, ys, theme::series(l)));
         }
         lines.series.push((expected_name, &data.expected, palette.current));
@@ -145,10 +146,8 @@ impl View for LeverSweepView {
                 .show(ui, |p| {
                     for (l, ys) in data.per_leaf.iter().enumerate() {
                         let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
-                        let hyp = model.leaves().get(l).map(|&h| &s.hypotheses[h]);
-                        let name = hyp.map_or("", |h| h.name.as_str());
-                        // Sub-hypotheses are dashed, so a family reads as one.
-                        let style = if hyp.is_some_and(|h| h.parent.is_some()) {
+                        let name = names.get(l).map_or("", String::as_str);
+                        let style = if l < names.len() && dashed(l) {
                             LineStyle::dashed_dense()
                         } else {
                             LineStyle::Solid

@@ -9,6 +9,7 @@ use crate::ui::bars::RowBars;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::table::FrozenTable;
 use crate::ui::theme::{self, Palette};
+use crate::ui::views::columns::{Columns, Shown, columns};
 use crate::ui::widgets::{Key, category_row, short_id, with_legend};
 use egui::RichText;
 use egui_plot::{Bar, BarChart};
@@ -25,6 +26,8 @@ const MIN_MATRIX_HEIGHT: f32 = 200.0;
 pub struct MatrixView {
     /// The named policy the belief panel is about.
     pub believe: usize,
+    /// The columns shown: one question's answers, or every combination.
+    pub shown: Shown,
 }
 
 impl View for MatrixView {
@@ -42,25 +45,44 @@ impl View for MatrixView {
             Some(_) => ctx.reference_report().ok(),
             None => None,
         };
-        let apply = matrix_table(ui, ctx, &report, pinned.as_deref());
-        summary_line(ui, &report, pinned.is_some());
+        let s = std::sync::Arc::clone(&ctx.doc.scenario);
+        let model = ctx.derived.model();
+        if model.n_questions() > 1 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Columns:").strong());
+                for q in 0..model.n_questions() {
+                    ui.radio_value(&mut self.shown, Shown::Question(q), s.question_name(q))
+                        .on_hover_text("One column per answer to this question: each policy's expected utility given that answer, the other questions averaged by your credences");
+                }
+                ui.radio_value(&mut self.shown, Shown::Joint, "every combination")
+                    .on_hover_text("One column per combination of answers, one to each question");
+            });
+        }
+        let cols = columns(&s, model, &report.analysis, self.shown);
+        let pinned_cols = pinned.as_ref().map(|p| columns(&s, model, &p.analysis, self.shown));
+        let apply = matrix_table(ui, ctx, &report, pinned.as_deref().zip(pinned_cols.as_ref()), &cols);
+        summary_line(ui, &s, (&report, &cols), self.shown, pinned.is_some());
         if let Some(p) = apply {
             ctx.edit(Edit::Policy(p));
             self.believe = p;
         }
-        regret_chart(ui, ctx, &report);
+        regret_chart(ui, ctx, &report, &cols);
     }
 }
 
 /// The matrix: a row per candidate (then A, when pinned, then the credences), a column per
 /// theory, then expected utility and regret; the named policy clicked, if any.
-fn matrix_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, pinned: Option<&Report>) -> Option<usize> {
+fn matrix_table(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    report: &Report,
+    pinned: Option<(&Report, &Columns)>,
+    cols: &Columns,
+) -> Option<usize> {
     let palette = ctx.theme.palette;
-    let a = &report.analysis;
     let s = &ctx.doc.scenario;
-    let leaves = &ctx.derived.model().leaves();
     let mut apply = None;
-    let n_leaves = leaves.len();
+    let n_leaves = cols.len();
     let n_policies = report.candidates.len();
     // Rows: the candidates, A (when pinned), the credences.
     let a_row = pinned.map(|_| n_policies);
@@ -75,15 +97,15 @@ fn matrix_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, pinned: O
         let leaf = column.filter(|&c| c < n_leaves);
         let summary = column.and_then(|c| c.checked_sub(n_leaves));
         let Some(row) = at.row else {
-            header_cell(ui, s, leaves, units, leaf, summary);
+            header_cell(ui, &cols.names, units, leaf, summary);
             return;
         };
         if row < n_policies {
-            if policy_cell(ui, s, report, leaves, palette, row, (leaf, summary)) {
+            if policy_cell(ui, s, (report, cols), palette, row, (leaf, summary)) {
                 apply = Some(row);
             }
         } else if Some(row) == a_row {
-            let Some(pin) = pinned else { return };
+            let Some((pin, pin_cols)) = pinned else { return };
             let pa = &pin.analysis;
             let cur = pin.current();
             match (leaf, summary) {
@@ -92,7 +114,7 @@ fn matrix_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, pinned: O
                         .on_hover_text("A is not a candidate: it is left out of the best-per-hypothesis highlighting, the regret columns and the verdict");
                 }
                 (Some(l), _) => {
-                    ui.label(RichText::new(format!("{:.3}", pa.utility(cur, l))).color(palette.pinned));
+                    ui.label(RichText::new(format!("{:.3}", pin_cols.utility(cur, l))).color(palette.pinned));
                 }
                 (None, Some(0)) => {
                     if let Some(eu) = pa.expected_utility.get(cur) {
@@ -104,7 +126,7 @@ fn matrix_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, pinned: O
         } else {
             match leaf {
                 Some(l) => {
-                    let w = a.leaf_weights.get(l).copied().unwrap_or(0.0);
+                    let w = cols.weights.get(l).copied().unwrap_or(0.0);
                     ui.label(RichText::new(percent(w)).italics());
                 }
                 None if column.is_none() => {
@@ -120,17 +142,15 @@ fn matrix_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, pinned: O
 /// The header row: each theory's short name, then the summary columns'.
 fn header_cell(
     ui: &mut egui::Ui,
-    s: &Scenario,
-    leaves: &[usize],
+    leaves: &[String],
     units: Option<&Units>,
     leaf: Option<usize>,
     summary: Option<usize>,
 ) {
     match (leaf, summary) {
         (Some(l), _) => {
-            let h = &s.hypotheses[leaves[l]];
-            ui.label(RichText::new(short_id(&h.name)).strong())
-                .on_hover_text(&h.name);
+            let name = &leaves[l];
+            ui.label(RichText::new(short_id(name)).strong()).on_hover_text(name);
         }
         (None, Some(0)) => {
             ui.label(RichText::new("EU").strong())
@@ -161,8 +181,7 @@ fn header_cell(
 fn policy_cell(
     ui: &mut egui::Ui,
     s: &Scenario,
-    report: &Report,
-    leaves: &[usize],
+    (report, cols): (&Report, &Columns),
     palette: Palette,
     p: usize,
     (leaf, summary): (Option<usize>, Option<usize>),
@@ -188,15 +207,15 @@ fn policy_cell(
             }
         }
         (Some(l), _) => {
-            let u = a.utility(p, l);
+            let u = cols.utility(p, l);
             let text = RichText::new(format!("{u:.3}"));
             let hover = format!(
                 "{} under {}: utility {u:.3}, regret {:.3}",
                 c.name,
-                s.hypotheses[leaves[l]].name,
-                a.regret(p, l)
+                cols.names[l],
+                cols.regret(p, l)
             );
-            if a.best_by_leaf.get(l) == Some(&p) {
+            if cols.best_by.get(l) == Some(&p) {
                 egui::Frame::new()
                     .fill(palette.best_fill)
                     .inner_margin(egui::Margin::symmetric(2, 0))
@@ -212,37 +231,49 @@ fn policy_cell(
             ui.label(RichText::new(format!("{:.3}", a.expected_utility[p])).strong());
         }
         (None, Some(1)) => {
-            ui.label(format!("{:.3}", a.expected_regret[p]));
+            ui.label(format!("{:.3}", cols.expected_regret[p]));
         }
         (None, Some(2)) => {
-            ui.label(format!("{:.3}", a.max_regret[p]));
+            ui.label(format!("{:.3}", cols.max_regret[p]));
         }
         (None, Some(_)) => {
             if let Ok(u) = report.units.as_ref() {
-                ui.label(crate::format::number(u.of_utility(a.expected_regret[p])));
+                ui.label(crate::format::number(u.of_utility(cols.expected_regret[p])));
             }
         }
     }
     false
 }
 
-/// The line under the matrix: the best policy, the minimax-regret choice and EVPI.
-fn summary_line(ui: &mut egui::Ui, report: &Report, pinned: bool) {
+/// The line under the matrix: the best policy, the minimax-regret choice and EVPI (with one
+/// question's columns, what answering it is worth, and the EVPI of every question).
+fn summary_line(ui: &mut egui::Ui, s: &Scenario, (report, cols): (&Report, &Columns), shown: Shown, pinned: bool) {
     let a = &report.analysis;
     let units = report.units.as_ref().ok();
     let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
-    let evpi = match units {
+    let worth = |v: f64| match units {
         Some(u) => format!(
             "{} = {}",
-            crate::format::fixed(a.evpi, 4),
-            crate::model::explain::amount(u.of_utility(a.evpi), &u.unit)
+            crate::format::fixed(v, 4),
+            crate::model::explain::amount(u.of_utility(v), &u.unit)
         ),
-        None => crate::format::fixed(a.evpi, 4),
+        None => crate::format::fixed(v, 4),
+    };
+    let minimax = crate::model::decision::argmax(cols.max_regret.iter().map(|r| -r));
+    let value = match shown {
+        Shown::Question(q) if a.value_of_answering.len() > 1 => format!(
+            "Worth of answering \u{201c}{}\u{201d}: {}.   EVPI (every question): {}",
+            s.question_name(q),
+            worth(cols.value),
+            worth(a.evpi)
+        ),
+        _ if a.value_of_answering.len() > 1 => format!("EVPI (worth of answering every question): {}", worth(a.evpi)),
+        _ => format!("EVPI (worth of learning the true motive): {}", worth(a.evpi)),
     };
     ui.label(format!(
-        "Best by expected utility: {}.   Minimax regret: {}.   EVPI (worth of learning the true motive): {evpi}",
+        "Best by expected utility: {}.   Minimax regret: {}.   {value}",
         name(a.best),
-        name(a.minimax_regret),
+        name(minimax),
     ));
     if pinned {
         ui.label(
@@ -252,8 +283,7 @@ fn summary_line(ui: &mut egui::Ui, report: &Report, pinned: bool) {
 }
 
 /// Expected and maximum regret of each candidate, policies down the side.
-fn regret_chart(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report) {
-    let a = &report.analysis;
+fn regret_chart(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report, cols: &Columns) {
     let palette = ctx.theme.palette;
     let name = |p: usize| report.candidates.get(p).map_or("–", |c| c.name.as_str());
     // Policies down the side, first at the top, so that every name has a row of its own
@@ -278,8 +308,8 @@ fn regret_chart(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, report: &Report) {
             ui,
             width,
             vec![
-                BarChart::new("Max regret", bars(-0.18, &a.max_regret)).color(palette.worse),
-                BarChart::new("Expected regret", bars(0.18, &a.expected_regret)).color(theme::series(8)),
+                BarChart::new("Max regret", bars(-0.18, &cols.max_regret)).color(palette.worse),
+                BarChart::new("Expected regret", bars(0.18, &cols.expected_regret)).color(theme::series(8)),
             ],
         );
     });

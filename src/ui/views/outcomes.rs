@@ -68,7 +68,7 @@ pub fn outcome_table_ui(
             columns.push(Column::Band(t));
         }
         if per_h {
-            columns.extend((0..model.leaves().len()).map(|l| Column::Leaf(t, l)));
+            columns.extend((0..model.n_leaves()).map(|l| Column::Leaf(t, l)));
         }
     }
     // The Monte Carlo's bands, when its latest study is for these settings.
@@ -97,7 +97,7 @@ pub fn outcome_table_ui(
                     .on_hover_text("Lowest and highest value over the hypotheses you give any credence"),
                 Some(Column::Band(_)) => ui.label(RichText::new("5–95%").small()).on_hover_text(&band_tip),
                 Some(Column::Leaf(t, l)) => {
-                    let name = &s.hypotheses[model.leaves()[l]].name;
+                    let name = &model.leaf_name(s, l);
                     ui.label(RichText::new(short_id(name)).small())
                         .on_hover_text(format!("{name}, {}", s.horizons[t].name))
                 }
@@ -211,7 +211,7 @@ pub fn outcome_table_ui(
                     "{}, {}, under {}: {}",
                     out.name,
                     s.horizons[t].name,
-                    s.hypotheses[model.leaves()[l]].name,
+                    model.leaf_name(s, l),
                     number(ev.value(l, cell))
                 );
                 ui.label(RichText::new(number(ev.value(l, cell))).small())
