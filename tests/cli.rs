@@ -549,3 +549,137 @@ fn known_by_observes_what_was_public_and_the_evidence_command_marks_the_question
     let bad = run(&["eval", "assets/scenarios/paris-2015.ron", "--observe", "claim=maybe"]);
     assert!(stderr(&bad).contains("not true, false or open"));
 }
+
+const SMALL_V3: &str = "tests/fixtures/format3-small.ron";
+
+fn close(x: &Value, want: f64) {
+    let got = x.as_f64().unwrap_or_else(|| panic!("{x} is not a number"));
+    assert!((got - want).abs() < 1e-9, "{got} != {want}");
+}
+
+/// The numbers docs/file-format.md works out by hand for its version 3 example.
+#[test]
+fn the_small_version_3_scenario_gives_the_numbers_worked_by_hand() {
+    let o = run(&["check", SMALL_V3]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d = json(&["eval", SMALL_V3, "--format", "json"]);
+    let policy = |id: &str| {
+        d["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    close(&policy("hold")["expected_utility"], 0.8);
+    close(&policy("strike")["expected_utility"], 0.83);
+    close(&policy("staged")["expected_utility"], 0.677);
+    close(&policy("staged")["by_hypothesis"]["provoke&directed"], 0.655);
+    assert_eq!(policy("staged")["stages"]["later"]["troops"], 60.0);
+    assert!(policy("strike").get("stages").is_none());
+    assert_eq!(d["best_policy"], "strike");
+    close(&d["evpi"], 0.005);
+    close(&d["value_units"]["evpi"], 0.1);
+    let answering = d["value_of_answering"].as_array().unwrap();
+    assert_eq!(
+        (answering[0]["question"].as_str(), answering[1]["question"].as_str()),
+        (Some("why"), Some("how"))
+    );
+    close(&answering[0]["value"], 0.0);
+    close(&answering[1]["value_units"], 0.1);
+    let leaves: Vec<&str> = d["joint_leaves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        leaves,
+        [
+            "punish&directed",
+            "punish&loyalists",
+            "provoke&directed",
+            "provoke&loyalists"
+        ]
+    );
+    close(&d["joint_leaves"][0]["weight"], 0.25);
+    close(&d["facts"][0]["evsi_units"], 0.01);
+    assert_eq!(d["facts"][0]["reports"].as_array().unwrap().len(), 3);
+    assert_eq!(d["evidence"][0]["fact"], "directed_cell");
+    let verdict = d["verdict"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        verdict.contains("answer \u{201c}How was it organised?\u{201d} first"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("\u{201c}Directed\u{201d} falls below 12.5%"),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn the_small_version_3_scenario_reports_its_fact_and_band() {
+    // The later attack rate 4 m, m ~ Triangular(0.5, 1, 1.5): 5th percentile 4 (0.5 +
+    // sqrt(0.025)) = 2.632, 95th 4 (1.5 - sqrt(0.025)) = 5.368, for the current settings (Hold).
+    let d = json(&["uncertainty", SMALL_V3, "--format", "json"]);
+    let later = d["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "attacks" && o["horizon"] == "later")
+        .unwrap()
+        .clone();
+    let q = 0.025f64.sqrt();
+    assert!(
+        (later["p5"].as_f64().unwrap() - 4.0 * (0.5 + q)).abs() < 0.01,
+        "{later}"
+    );
+    assert!(
+        (later["p95"].as_f64().unwrap() - 4.0 * (1.5 - q)).abs() < 0.01,
+        "{later}"
+    );
+    assert_eq!(d["voi"]["parameters"][0]["id"], "baseline-2");
+    let text = stdout(&run(&["evidence", SMALL_V3]));
+    assert!(
+        text.contains("fact directed_cell") && text.contains("reported by prosecutor, press, claim"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_stage_on_the_command_line_stages_the_current_settings() {
+    // Strike, then 60 thousand troops from the later horizon: the staged policy's numbers.
+    let d = json(&[
+        "eval",
+        SMALL_V3,
+        "--lever",
+        "strikes=1",
+        "--lever",
+        "troops=10",
+        "--stage",
+        "later:troops=60",
+        "--format",
+        "json",
+    ]);
+    let current = d["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "current")
+        .unwrap()
+        .clone();
+    close(&current["expected_utility"], 0.677);
+    assert_eq!(current["stages"]["later"]["troops"], 60.0);
+    let o = run(&["eval", SMALL_V3, "--stage", "someday:troops=60"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown horizon \"someday\""), "{}", stderr(&o));
+    let o = run(&["eval", SMALL_V3, "--stage", "troops=60"]);
+    assert!(stderr(&o).contains("expected HORIZON:LEVER=NUMBER"), "{}", stderr(&o));
+}

@@ -904,3 +904,76 @@ fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth()
         .expect("item");
     assert!(s.sent.contains(&Command::Edit(Edit::Observe(i, Observation::True))));
 }
+
+/// The small version 3 scenario: two questions, a staged policy, an uncertain baseline and a
+/// fact with three reports (docs/file-format.md works its numbers by hand).
+fn small_v3() -> Document {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format3-small.ron"))
+        .expect("fixture");
+    parse_document("format3-small.ron", &text, None, 0).expect("parses")
+}
+
+#[test]
+fn credences_view_groups_the_sliders_under_each_question() {
+    let mut h = harness_on(Standalone::new(small_v3()), CredencesView::default());
+    h.get_by_label("Why did they attack?");
+    h.get_by_label("How was it organised?");
+    // Moving "Directed" rescales its own question only.
+    h.get_by(|n| n.role() == Role::Slider && n.label().as_deref() == Some("Directed"))
+        .focus();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let s = &h.state().0;
+    let c = &s.doc.state.settings.credences;
+    assert!(c[2] / (c[2] + c[3]) > 0.5, "{c:?}");
+    assert!(
+        (c[0] / (c[0] + c[1]) - 0.5).abs() < 1e-12,
+        "the why question moved: {c:?}"
+    );
+}
+
+#[test]
+fn matrix_view_shows_one_questions_answers_with_what_answering_it_is_worth() {
+    let mut h = harness_on(Standalone::new(small_v3()), MatrixView::default());
+    // By default the first question's answers: Strike given punish is 0.82, given provoke 0.84.
+    h.get_by_label_contains("Worth of answering \u{201c}Why did they attack?\u{201d}: 0.0000");
+    h.get_by_label("0.820");
+    h.get_by_label("0.840");
+    h.get_by(|n| n.role() == Role::RadioButton && n.label().as_deref() == Some("How was it organised?"))
+        .click();
+    h.run();
+    // Given directed Strike is 0.87; answering how is worth 0.005 = 0.1 attacks a year.
+    h.get_by_label("0.870");
+    h.get_by_label_contains("Worth of answering \u{201c}How was it organised?\u{201d}: 0.0050 = 0.10 attacks a year");
+    h.get_by(|n| n.role() == Role::RadioButton && n.label().as_deref() == Some("every combination"))
+        .click();
+    h.run();
+    h.get_by_label("0.655");
+}
+
+#[test]
+fn levers_view_plans_a_lever_by_stage() {
+    let mut h = harness_on(Standalone::new(small_v3()), LeversView);
+    assert!(h.query_by_label("    from the later").is_none());
+    h.get_by(|n| n.role() == Role::CheckBox && n.label().as_deref() == Some("Plan Troops by stage"))
+        .click();
+    h.run();
+    let later = h.get_by(|n| n.role() == Role::Slider && n.label().as_deref() == Some("    from the later"));
+    later.focus();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let s = &h.state().0;
+    // Troops 0 near, one step (10) from the later horizon on.
+    let model = Model::new(&s.doc.scenario).expect("valid");
+    assert_eq!(s.doc.state.settings.schedule(&model), [0.0, 0.0, 0.0, 10.0]);
+    h.get_by_label_contains("Troops (thousand): 0 then 10");
+    // A staged named policy sets the stages; the levers show its plan.
+    let staged = s.doc.scenario.policy_index("staged").expect("policy");
+    let st = &mut h.state_mut().0;
+    let (scenario, opened) = (std::sync::Arc::clone(&st.doc.scenario), st.opened.clone());
+    st.doc.state.apply(Edit::Policy(staged), &scenario, &model, &opened);
+    h.run();
+    h.get_by_label_contains("Troops (thousand): 10 then 60");
+}

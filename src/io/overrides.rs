@@ -13,6 +13,9 @@ pub struct Overrides {
     /// Lever value: `--lever airstrikes=1200`.
     #[arg(long = "lever", value_name = "ID=X")]
     pub levers: Vec<String>,
+    /// A lever's value from a horizon on (a staged response): `--stage later:troops=30`.
+    #[arg(long = "stage", value_name = "HORIZON:ID=X")]
+    pub stages: Vec<String>,
     /// How much an outcome matters: `--value fiscal_cost=0.5`.
     #[arg(long = "value", value_name = "ID=X")]
     pub values: Vec<String>,
@@ -61,6 +64,17 @@ pub fn apply(doc: &mut Document, o: &Overrides) -> Result<(), String> {
             let (id, x) = parse_pair(a, flag)?;
             map.insert(id, x);
         }
+    }
+    for a in &o.stages {
+        let (horizon, pair) = a
+            .split_once(':')
+            .ok_or_else(|| format!("--stage {a}: expected HORIZON:LEVER=NUMBER, e.g. --stage later:troops=30"))?;
+        let (id, x) = parse_pair(pair, "stage")?;
+        preset
+            .stages
+            .entry(horizon.trim().to_owned())
+            .or_default()
+            .insert(id, x);
     }
     if let Some(r) = o.discount {
         preset.discount_rate = r;

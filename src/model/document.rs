@@ -43,8 +43,14 @@ pub enum Edit {
     Lever(usize, f64),
     /// Every lever's value.
     Levers(Vec<f64>),
-    /// Every lever set to the named policy with this index.
+    /// Every lever set to the named policy with this index (its stages too).
     Policy(usize),
+    /// Lever `.1`'s value from horizon `.0` on (a horizon after the first), or `None` to follow
+    /// the horizon before.
+    Stage(usize, usize, Option<f64>),
+    /// Whether lever `.0` is planned by stage: on, every later horizon starts at its present
+    /// value there; off, it keeps its first-horizon value throughout.
+    StagedLever(usize, bool),
     /// How much outcome `.0` matters.
     ValueWeight(usize, f64),
     /// How much horizon `.0` matters.
@@ -117,7 +123,11 @@ impl DocState {
                 let credences = crate::model::evidence::credences_for(model, &w);
                 self.apply(Edit::Credences(credences), scenario, model, opened);
             }
-            Edit::Levers(x) if x.len() == settings.levers.len() => settings.levers = x,
+            Edit::Levers(x) if x.len() == settings.levers.len() => {
+                // Complete settings, one value per lever: nothing staged.
+                settings.levers = x;
+                settings.stages.clear();
+            }
             Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
             Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),
             Edit::HorizonWeight(i, x) => set(settings.horizon_weights.get_mut(i), x),
@@ -126,6 +136,15 @@ impl DocState {
             Edit::Policy(i) => {
                 if let Some(p) = scenario.policies.get(i) {
                     settings.levers = scenario.policy_levers(p);
+                    settings.stages = scenario.dense_stages(&p.stages);
+                }
+            }
+            Edit::Stage(t, l, x) => stage(settings, scenario, (t, l), x),
+            Edit::StagedLever(l, on) if l < settings.levers.len() => {
+                let now = scenario.full_schedule(&settings.schedule(model));
+                let n = settings.levers.len();
+                for t in 1..scenario.horizons.len() {
+                    stage(settings, scenario, (t, l), on.then(|| now[t * n + l]));
                 }
             }
             Edit::Name(n) => self.name = n,
@@ -173,6 +192,7 @@ impl DocState {
             | Edit::DiscountRate(_)
             | Edit::Numeraire(_)
             | Edit::Observe(..)
+            | Edit::StagedLever(..)
             | Edit::Observed(_) => {}
         }
     }
@@ -277,5 +297,22 @@ mod tests {
         assert_eq!((st.settings.value_weights[0], st.name.as_str()), (0.5, "n"));
         st.apply(Edit::ResetToOpened, &s, &model, &opened);
         assert_eq!(st, opened);
+    }
+}
+
+/// Set lever `l`'s value from horizon `t` on (`None`: follow the horizon before); a first
+/// horizon, or a lever or horizon that does not exist, changes nothing. With nothing left
+/// staged the stages are empty again.
+fn stage(settings: &mut crate::model::settings::Settings, scenario: &Scenario, (t, l): (usize, usize), x: Option<f64>) {
+    let (n, horizons) = (settings.levers.len(), scenario.horizons.len());
+    if t == 0 || t >= horizons || l >= n {
+        return;
+    }
+    if settings.stages.len() != n * horizons {
+        settings.stages = vec![None; n * horizons];
+    }
+    settings.stages[t * n + l] = x;
+    if settings.stages.iter().all(Option::is_none) {
+        settings.stages.clear();
     }
 }

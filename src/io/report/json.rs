@@ -50,47 +50,10 @@ pub struct EvalJson {
     /// Whether the credences come from evidence (`hypotheses[].weight` is then the posterior).
     pub credences_from_evidence: bool,
     /// Every evidence item, by date.
-    pub evidence: Vec<EvidenceJson>,
+    pub evidence: Vec<super::evidence::EvidenceJson>,
     /// Every fact (version 3), in scenario order, with what learning it for sure is worth.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub facts: Vec<FactJson>,
-}
-
-/// One fact: the items that report it and what learning it for sure is worth now.
-#[derive(Debug, Serialize)]
-pub struct FactJson {
-    /// Id.
-    pub id: String,
-    /// Ids of the items that report it.
-    pub reports: Vec<String>,
-    /// Expected value of learning it for sure, utility units.
-    pub evsi: f64,
-    /// The same in yardstick units.
-    pub evsi_units: Option<f64>,
-    /// Whether either answer would change the best policy.
-    pub changes_decision: bool,
-}
-
-/// One evidence item's state and worth.
-#[derive(Debug, Serialize)]
-pub struct EvidenceJson {
-    /// Id.
-    pub id: String,
-    /// When it became public.
-    pub date: String,
-    /// `true`, `false` or `open`.
-    pub state: &'static str,
-    /// Spread of its log likelihoods over the hypotheses.
-    pub diagnosticity: f64,
-    /// Expected value of sample information of an open item, utility units (`null` if observed).
-    pub evsi: Option<f64>,
-    /// The same in yardstick units.
-    pub evsi_units: Option<f64>,
-    /// Whether either answer would change the best policy (`null` if observed).
-    pub changes_decision: Option<bool>,
-    /// The fact it reports, if any (version 3).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fact: Option<String>,
+    pub facts: Vec<super::evidence::FactJson>,
 }
 
 /// The yardstick and the exchange rates the value weights imply.
@@ -212,6 +175,10 @@ pub struct PolicyJson {
     pub by_hypothesis: BTreeMap<String, f64>,
     /// Leaf hypotheses under which this policy is best.
     pub best_under: Vec<String>,
+    /// Lever values from a horizon on, where the policy is staged (version 3): horizon id to
+    /// lever id to value, each where it changes; absent for an unstaged policy.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: crate::model::scenario::Stages,
 }
 
 /// A flip of the best policy.
@@ -251,35 +218,8 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     {
         prior_weights.clone_from(&a.hypothesis_weights);
     }
-    let evidence = crate::model::evidence::evidence_report(s, &model, &doc.state.settings, rep);
+    let (evidence_rows, facts) = super::evidence::evidence_json(s, &model, &doc.state.settings, rep);
     let units = rep.units.as_ref().ok();
-    let mut evidence_rows: Vec<EvidenceJson> = evidence
-        .rows
-        .iter()
-        .map(|r| {
-            let e = &s.evidence[r.item];
-            EvidenceJson {
-                id: e.id.clone(),
-                date: e.date.clone(),
-                state: r.state.word(),
-                diagnosticity: r.diagnosticity,
-                evsi: r.sample.map(|x| x.evsi),
-                evsi_units: r.sample.and_then(|x| units.map(|u| u.of_utility(x.evsi))),
-                changes_decision: r.sample.map(|x| x.changes_decision),
-                fact: e.fact.clone(),
-            }
-        })
-        .collect();
-    evidence_rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    let facts = (evidence.facts.iter())
-        .map(|f| FactJson {
-            id: s.facts[f.fact].id.clone(),
-            reports: f.reports.iter().map(|&i| s.evidence[i].id.clone()).collect(),
-            evsi: f.sample.evsi,
-            evsi_units: units.map(|u| u.of_utility(f.sample.evsi)),
-            changes_decision: f.sample.changes_decision,
-        })
-        .collect();
     let per_leaf = |f: &dyn Fn(usize) -> f64| -> BTreeMap<String, f64> {
         leaf_ids.iter().enumerate().map(|(l, id)| (id.clone(), f(l))).collect()
     };
@@ -372,6 +312,7 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                     .filter(|&l| a.best_by_leaf[l] == p)
                     .map(|l| leaf_ids[l].clone())
                     .collect(),
+                stages: s.stages_of(&c.levers),
             })
             .collect(),
         best_policy: cand_id(a.best),

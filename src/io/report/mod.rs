@@ -2,6 +2,7 @@
 //! ([`json`]) and the outcomes table and decision matrix as CSV, written by the command line and
 //! exported by the app alike.
 
+pub mod evidence;
 pub mod json;
 pub mod questions;
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 mod fill;
 mod migrate;
+mod stages;
 
 use crate::model::settings::Settings;
 use crate::model::weights::weight_problem;
@@ -48,6 +49,10 @@ pub struct Preset {
     /// Lever value per lever id.
     #[serde(default)]
     pub levers: BTreeMap<String, f64>,
+    /// Lever values from a horizon on (a staged response, for a version 3 scenario): horizon
+    /// id to lever id to value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: crate::model::scenario::Stages,
     /// How much each outcome matters, per outcome id (default 1).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, f64>,
@@ -159,6 +164,7 @@ impl Preset {
             },
             &mut problems,
         );
+        stages::fill_stages(scenario, &preset.stages, &mut settings, &mut problems);
         fill(
             &mut settings.value_weights,
             &preset.values,
@@ -258,6 +264,7 @@ impl Preset {
                 settings.slider_credences(),
             ),
             levers: map(scenario.levers.iter().map(|l| &l.id).collect(), &settings.levers),
+            stages: scenario.sparse_stages(&settings.stages),
             values: map(
                 scenario.outcomes.iter().map(|o| &o.id).collect(),
                 &settings.value_weights,

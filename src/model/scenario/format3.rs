@@ -182,6 +182,40 @@ impl Scenario {
         schedule(base, stages, self.horizons.len())
     }
 
+    /// The stages a schedule holds, by ids: each lever's value from each horizon after the first
+    /// where it changes (empty for plain values).
+    #[must_use]
+    pub fn stages_of(&self, levers: &[f64]) -> super::Stages {
+        let n = self.levers.len();
+        let mut out = super::Stages::new();
+        if levers.len() <= n {
+            return out;
+        }
+        for t in 1..self.horizons.len() {
+            for l in 0..n {
+                let (now, before) = (levers.get(t * n + l), levers.get((t - 1) * n + l));
+                if let (Some(&x), Some(&y)) = (now, before)
+                    && x != y
+                {
+                    out.entry(self.horizons[t].id.clone())
+                        .or_default()
+                        .insert(self.levers[l].id.clone(), x);
+                }
+            }
+        }
+        out
+    }
+
+    /// Any lever values as a full schedule, one value per lever and horizon (plain values
+    /// repeat in every horizon), so that two settings compare as what they do.
+    #[must_use]
+    pub fn full_schedule(&self, levers: &[f64]) -> Vec<f64> {
+        let n = self.levers.len();
+        (0..self.horizons.len() * n)
+            .map(|slot| crate::model::evaluate::Input::read_lever(slot % n.max(1), slot, levers))
+            .collect()
+    }
+
     /// A named policy's schedule: its levers, staged where it says.
     #[must_use]
     pub fn policy_schedule(&self, policy: &super::Policy) -> Vec<f64> {

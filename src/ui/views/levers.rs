@@ -2,7 +2,7 @@
 
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::theme::TOOLTIP_WIDTH;
-use crate::ui::widgets::edit_number;
+use crate::ui::widgets::{edit_number, short_horizon};
 use egui::RichText;
 
 /// The lever panel.
@@ -11,10 +11,12 @@ pub struct LeversView;
 
 impl View for LeversView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        let s = &ctx.doc.scenario;
-        let levers = &ctx.settings().levers;
+        let s = std::sync::Arc::clone(&ctx.doc.scenario);
+        let settings = ctx.settings().clone();
+        let levers = &settings.levers;
+        let schedule = s.full_schedule(&settings.schedule(ctx.derived.model()));
         ui.heading("Response");
-        let matching = s.policies.iter().position(|p| s.policy_levers(p) == *levers);
+        let matching = (s.policies.iter()).position(|p| s.full_schedule(&s.policy_schedule(p)) == schedule);
         let selected = matching.map_or("Custom settings".to_owned(), |i| s.policies[i].name.clone());
         let mut choice = None;
         ui.horizontal(|ui| {
@@ -26,7 +28,7 @@ impl View for LeversView {
                     for (i, p) in s.policies.iter().enumerate() {
                         if ui
                             .selectable_label(matching == Some(i), &p.name)
-                            .on_hover_text(&p.description)
+                            .on_hover_text(policy_hover(&s, i))
                             .clicked()
                         {
                             choice = Some(i);
@@ -39,17 +41,62 @@ impl View for LeversView {
         if let Some(i) = choice {
             ctx.edit(Edit::Policy(i));
         }
+        let n = s.levers.len();
+        let staging = s.horizons.len() > 1 && s.format_version >= 3;
         for (i, l) in s.levers.iter().enumerate() {
-            let label = ui
-                .label(RichText::new(format!("{} ({})", l.name, l.unit)).strong())
-                .on_hover_ui(|ui| {
+            let staged = settings.staged(i);
+            let header = ui.horizontal(|ui| {
+                let text = if staged {
+                    format!("{} ({}): {}", l.name, l.unit, s.lever_plan(&schedule, i))
+                } else {
+                    format!("{} ({})", l.name, l.unit)
+                };
+                let header = ui.label(RichText::new(text).strong()).on_hover_ui(|ui| {
                     ui.set_max_width(TOOLTIP_WIDTH);
                     ui.label(&l.description);
                     ui.label(RichText::new(format!("Range {} to {}, default {}", l.min, l.max, l.default)).small());
                 });
-            if let Some(x) = edit_number(ui, levers[i], l.min..=l.max, l.step, label.id) {
+                if staging {
+                    let mut on = staged;
+                    let name = format!("Plan {} by stage", l.name);
+                    let r = ui
+                        .checkbox(&mut on, "by stage")
+                        .on_hover_text("Set this lever differently from a later horizon on (act now, change later)");
+                    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, on, &name));
+                    if r.changed() {
+                        ctx.edit(Edit::StagedLever(i, on));
+                    }
+                }
+                header.id
+            });
+            if staged {
+                for (t, h) in s.horizons.iter().enumerate() {
+                    let label = ui.label(format!("    from the {}", short_horizon(&h.name)));
+                    if let Some(x) = edit_number(ui, schedule[t * n + i], l.min..=l.max, l.step, label.id) {
+                        ctx.edit(if t == 0 {
+                            Edit::Lever(i, x)
+                        } else {
+                            Edit::Stage(t, i, Some(x))
+                        });
+                    }
+                }
+            } else if let Some(x) = edit_number(ui, levers[i], l.min..=l.max, l.step, header.inner) {
                 ctx.edit(Edit::Lever(i, x));
             }
         }
     }
+}
+
+/// A named policy's description and, where it is staged, each staged lever's plan.
+fn policy_hover(s: &crate::model::scenario::Scenario, i: usize) -> String {
+    let p = &s.policies[i];
+    let schedule = s.policy_schedule(p);
+    let mut text = p.description.clone();
+    for (l, lever) in s.levers.iter().enumerate() {
+        let plan = s.lever_plan(&schedule, l);
+        if plan.contains(" then ") {
+            text.push_str(&format!("\n{}: {plan}", lever.name));
+        }
+    }
+    text
 }
