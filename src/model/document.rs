@@ -273,6 +273,23 @@ impl Document {
     }
 }
 
+/// Set lever `l`'s value from horizon `t` on (`None`: follow the horizon before); a first
+/// horizon, or a lever or horizon that does not exist, changes nothing. With nothing left
+/// staged the stages are empty again.
+fn stage(settings: &mut crate::model::settings::Settings, scenario: &Scenario, (t, l): (usize, usize), x: Option<f64>) {
+    let (n, horizons) = (settings.levers.len(), scenario.horizons.len());
+    if t == 0 || t >= horizons || l >= n {
+        return;
+    }
+    if settings.stages.len() != n * horizons {
+        settings.stages = vec![None; n * horizons];
+    }
+    settings.stages[t * n + l] = x;
+    if settings.stages.iter().all(Option::is_none) {
+        settings.stages.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,22 +314,5 @@ mod tests {
         assert_eq!((st.settings.value_weights[0], st.name.as_str()), (0.5, "n"));
         st.apply(Edit::ResetToOpened, &s, &model, &opened);
         assert_eq!(st, opened);
-    }
-}
-
-/// Set lever `l`'s value from horizon `t` on (`None`: follow the horizon before); a first
-/// horizon, or a lever or horizon that does not exist, changes nothing. With nothing left
-/// staged the stages are empty again.
-fn stage(settings: &mut crate::model::settings::Settings, scenario: &Scenario, (t, l): (usize, usize), x: Option<f64>) {
-    let (n, horizons) = (settings.levers.len(), scenario.horizons.len());
-    if t == 0 || t >= horizons || l >= n {
-        return;
-    }
-    if settings.stages.len() != n * horizons {
-        settings.stages = vec![None; n * horizons];
-    }
-    settings.stages[t * n + l] = x;
-    if settings.stages.iter().all(Option::is_none) {
-        settings.stages.clear();
     }
 }

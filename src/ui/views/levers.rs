@@ -4,6 +4,7 @@ use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::theme::TOOLTIP_WIDTH;
 use crate::ui::widgets::{edit_number, short_horizon};
 use egui::RichText;
+use std::fmt::Write as _;
 
 /// The lever panel.
 #[derive(Debug, Default)]
@@ -95,7 +96,7 @@ fn policy_hover(s: &crate::model::scenario::Scenario, i: usize) -> String {
     for (l, lever) in s.levers.iter().enumerate() {
         let plan = s.lever_plan(&schedule, l);
         if plan.contains(" then ") {
-            text.push_str(&format!("\n{}: {plan}", lever.name));
+            let _ = write!(text, "\n{}: {plan}", lever.name);
         }
     }
     text
