@@ -6,9 +6,9 @@ use crate::model::document::Document;
 use crate::model::evaluate::Model;
 
 /// The found settings as a preset: the document with its levers set to them.
-pub(super) fn optimise(doc: &Document, model: &Model, robust: bool) -> Result<String, CliError> {
-    use crate::model::uncertainty::{ROBUST_FOUND_ID, search};
-    let found = search(&doc.scenario, model, &doc.state.settings);
+pub(super) fn optimise(doc: &Document, model: &Model, (robust, staged): (bool, bool)) -> Result<String, CliError> {
+    use crate::model::uncertainty::{ROBUST_FOUND_ID, search_with};
+    let found = search_with(&doc.scenario, model, &doc.state.settings, staged);
     let want = if robust {
         ROBUST_FOUND_ID
     } else {
@@ -19,7 +19,10 @@ pub(super) fn optimise(doc: &Document, model: &Model, robust: bool) -> Result<St
         .find(|f| f.candidate.id == want)
         .ok_or_else(|| CliError::Input("the settings cannot be optimised: no usable weights".to_owned()))?;
     let mut out = doc.clone();
-    out.state.settings.levers.clone_from(&f.candidate.levers);
+    // A staged result is a schedule: its first horizon's values, then its stages.
+    let s = &doc.scenario;
+    out.state.settings.levers = f.candidate.levers.iter().take(s.levers.len()).copied().collect();
+    out.state.settings.stages = s.dense_stages(&s.stages_of(&f.candidate.levers));
     out.state.name = format!("{} ({})", doc.state.name, f.candidate.name.to_lowercase());
     let same = f
         .same_as

@@ -106,6 +106,9 @@ pub enum Command {
         /// Minimise the maximum regret across hypotheses instead.
         #[arg(long)]
         robust: bool,
+        /// Search staged settings: each lever's value in each horizon on its own.
+        #[arg(long)]
+        staged: bool,
     },
     /// Write a scenario or preset as JSON with the file's own field names.
     Export {
@@ -192,7 +195,8 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             file,
             overrides,
             robust,
-        } => load(file, overrides).and_then(|(doc, model)| files::optimise(&doc, &model, *robust)),
+            staged,
+        } => load(file, overrides).and_then(|(doc, model)| files::optimise(&doc, &model, (*robust, *staged))),
         Command::Export { file, format: _ } => files::export(file),
         Command::Evidence { file, overrides } => {
             load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))

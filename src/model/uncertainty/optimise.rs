@@ -32,13 +32,14 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(scenario: &Scenario) -> Self {
+    /// The levers' grid, repeated for each of `horizons` stages (1: one value per lever).
+    fn new(scenario: &Scenario, horizons: usize) -> Self {
         let mut g = Grid {
             min: Vec::new(),
             step: Vec::new(),
             points: Vec::new(),
         };
-        for l in &scenario.levers {
+        for l in (0..horizons).flat_map(|_| &scenario.levers) {
             let span = (l.max - l.min).max(0.0);
             let step = if l.step > 0.0 && span / l.step <= 10_000.0 {
                 l.step
@@ -52,13 +53,13 @@ impl Grid {
         }
         g
     }
-    /// The grid point nearest `levers` (a staged schedule starts from its first horizon's values).
-    fn snap(&self, levers: &[f64]) -> Vec<i64> {
-        levers
-            .iter()
-            .take(self.step.len())
+    /// The grid point nearest `levers`: plain values or a schedule, read in every stage of the
+    /// grid (a schedule on a plain grid starts from its first horizon's values).
+    fn snap(&self, levers: &[f64], n_levers: usize) -> Vec<i64> {
+        (0..self.step.len())
+            .map(|slot| crate::model::evaluate::Input::read_lever(slot % n_levers.max(1), slot, levers))
             .enumerate()
-            .map(|(i, &x)| {
+            .map(|(i, x)| {
                 if self.step[i] > 0.0 {
                     (((x - self.min[i]) / self.step[i]).round() as i64).clamp(0, self.points[i])
                 } else {
@@ -87,7 +88,7 @@ pub fn optimise(
     model: &Model,
     starts: &[&[f64]],
     (w, values, horizons): (&[f64], &[f64], &[f64]),
-    (objective, max_evaluations): (Objective, usize),
+    (objective, max_evaluations, staged): (Objective, usize, bool),
 ) -> Option<(Vec<f64>, f64)> {
     let total = model.weight_total(values, horizons).ok()?;
     let leaves = model.n_leaves();
@@ -104,7 +105,8 @@ pub fn optimise(
             *t = t.max(*x);
         }
     }
-    let grid = Grid::new(scenario);
+    // Staged: one value per lever and horizon, each moved on its own.
+    let grid = Grid::new(scenario, if staged { scenario.horizons.len() } else { 1 });
     let mut score = |k: &[i64]| {
         utilities(&grid.levers(k), &mut u);
         match objective {
@@ -121,7 +123,7 @@ pub fn optimise(
         if evaluations >= max_evaluations && best.is_some() {
             break;
         }
-        let mut at = grid.snap(s);
+        let mut at = grid.snap(s, scenario.levers.len());
         let mut here = score(&at);
         let mut stride: Vec<i64> = grid.points.iter().map(|&p| (p / 4).max(1)).collect();
         evaluations += 1;

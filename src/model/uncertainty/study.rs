@@ -74,6 +74,13 @@ pub fn found_candidates(found: &[Found]) -> Vec<Candidate> {
 /// Run the search for both objectives.
 #[must_use]
 pub fn search(scenario: &Scenario, model: &Model, settings: &Settings) -> Vec<Found> {
+    search_with(scenario, model, settings, false)
+}
+
+/// [`search`], over staged settings (one value per lever and horizon) when `staged`; a staged
+/// result is a schedule, `[horizon * levers + lever]`.
+#[must_use]
+pub fn search_with(scenario: &Scenario, model: &Model, settings: &Settings, staged: bool) -> Vec<Found> {
     let Ok(w) = model.leaf_weights(&settings.credences) else {
         return Vec::new();
     };
@@ -94,9 +101,11 @@ pub fn search(scenario: &Scenario, model: &Model, settings: &Settings) -> Vec<Fo
             (
                 objective,
                 super::Budget::for_study(scenario, super::DEFAULT_SAMPLES).search_evaluations,
+                staged,
             ),
         )?;
-        let same_as = (0..scenario.policies.len()).find(|&p| base[p].levers == levers);
+        let full = scenario.full_schedule(&levers);
+        let same_as = (0..scenario.policies.len()).find(|&p| scenario.full_schedule(&base[p].levers) == full);
         Some(Found {
             objective,
             candidate: Candidate {
