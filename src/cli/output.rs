@@ -282,7 +282,12 @@ pub fn evidence_table(doc: &Document, rep: &Report) -> String {
             .fact
             .as_ref()
             .map_or(String::new(), |f| format!(" (reports fact {f})"));
-        let _ = writeln!(out, "  {}: {}{reports}", e.id, e.name);
+        let on = if s.n_questions() > 1 {
+            format!(" [on: {}]", s.question_name(s.evidence_question(r.item)))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  {}: {}{reports}{on}", e.id, e.name);
     }
     for f in &s.facts {
         let _ = writeln!(out, "  fact {}: {}", f.id, f.name);

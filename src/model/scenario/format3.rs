@@ -128,6 +128,21 @@ impl Scenario {
         joint
     }
 
+    /// The question evidence item `i` bears on: the one its likelihoods (or its fact's) name
+    /// hypotheses of; the first when it names none.
+    #[must_use]
+    pub fn evidence_question(&self, i: usize) -> usize {
+        let Some(e) = self.evidence.get(i) else { return 0 };
+        let fact = e.fact.as_ref().and_then(|id| self.facts.iter().find(|f| &f.id == id));
+        let keys: Vec<&String> = match fact {
+            Some(f) => f.likelihoods.keys().chain(f.ratings.keys()).collect(),
+            None => e.likelihoods.keys().chain(e.ratings.keys()).collect(),
+        };
+        (keys.into_iter())
+            .find_map(|k| self.hypothesis_index(k))
+            .map_or(0, |h| self.question_of(h))
+    }
+
     /// How many joint leaves there are, without listing them (saturating).
     #[must_use]
     pub fn n_joint_leaves(&self) -> usize {
@@ -213,6 +228,16 @@ impl Scenario {
         let n = self.levers.len();
         (0..self.horizons.len() * n)
             .map(|slot| crate::model::evaluate::Input::read_lever(slot % n.max(1), slot, levers))
+            .collect()
+    }
+
+    /// Each lever whose value changes between horizons, with its plan: "Troops: 10 then 60".
+    #[must_use]
+    pub fn staged_plan(&self, levers: &[f64]) -> Vec<String> {
+        (0..self.levers.len())
+            .map(|l| (l, self.lever_plan(levers, l)))
+            .filter(|(_, plan)| plan.contains(" then "))
+            .map(|(l, plan)| format!("{}: {plan}", self.levers[l].name))
             .collect()
     }
 

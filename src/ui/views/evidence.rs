@@ -235,7 +235,13 @@ impl EvidenceView {
                     }
                 }
                 2 => {
-                    ui.label(day(&e.date));
+                    // With several questions, the one the item speaks to under its date.
+                    let label = ui.label(day(&e.date));
+                    if s.n_questions() > 1 {
+                        let q = s.question_name(s.evidence_question(r.item));
+                        label.on_hover_text(format!("Bears on \u{201c}{q}\u{201d}"));
+                        ui.label(RichText::new(q).small());
+                    }
                 }
                 3 => {
                     let text = r.sample.map_or_else(

@@ -91,13 +91,9 @@ impl View for LeversView {
 /// A named policy's description and, where it is staged, each staged lever's plan.
 fn policy_hover(s: &crate::model::scenario::Scenario, i: usize) -> String {
     let p = &s.policies[i];
-    let schedule = s.policy_schedule(p);
     let mut text = p.description.clone();
-    for (l, lever) in s.levers.iter().enumerate() {
-        let plan = s.lever_plan(&schedule, l);
-        if plan.contains(" then ") {
-            let _ = write!(text, "\n{}: {plan}", lever.name);
-        }
+    for line in s.staged_plan(&s.policy_schedule(p)) {
+        let _ = write!(text, "\n{line}");
     }
     text
 }
