@@ -977,3 +977,18 @@ fn levers_view_plans_a_lever_by_stage() {
     h.run();
     h.get_by_label_contains("Troops (thousand): 10 then 60");
 }
+
+#[test]
+fn with_two_questions_the_outcome_columns_are_given_each_answer() {
+    // Striking: attacks later are 2 given directed (4 - 2 under either motive) and 4 given
+    // loyalists; near, 6 given punish and 4 given provoke.
+    let mut doc = small_v3();
+    doc.state.settings.levers = vec![1.0, 0.0];
+    let mut s = Standalone::new(doc);
+    s.per_hypothesis = true;
+    let h = harness_sized(s.with_samples(), ResultsView::default(), [1600.0, 760.0]);
+    h.get_by_label("Attacks, Later (years 2-5), given Directed: 2.00");
+    h.get_by_label("Attacks, Later (years 2-5), given Loyalists on their own: 4.00");
+    h.get_by_label("Attacks, Near term (year 1), given Punishment for the strikes: 6.00");
+    h.get_by_label("Attacks, Near term (year 1), given Provocation: 4.00");
+}

@@ -95,3 +95,34 @@ pub fn value_of_answering(model: &Model, hypothesis_weights: &[f64], utility: &[
         .map(|q| by_question(model, hypothesis_weights, utility, q).value())
         .collect()
 }
+
+/// Every question's answers, question by question: `(question, leaf hypothesis)`. With one
+/// question, the leaf hypotheses in leaf order.
+#[must_use]
+pub fn answers(model: &Model) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for q in 0..model.n_questions() {
+        let mut of_q: Vec<usize> = (0..model.n_leaves()).map(|l| model.leaf_answers(l)[q]).collect();
+        of_q.sort_unstable();
+        of_q.dedup();
+        out.extend(of_q.into_iter().map(|h| (q, h)));
+    }
+    out
+}
+
+/// The expected value of `x` (a value per joint leaf) given answer `h` to question `q`: the
+/// sum over joint leaves with that answer of the product of their other answers' weights times
+/// `x`. With one question it is `x` at that leaf.
+#[must_use]
+pub fn given(model: &Model, hypothesis_weights: &[f64], (q, h): (usize, usize), x: impl Fn(usize) -> f64) -> f64 {
+    (0..model.n_leaves())
+        .filter(|&l| model.leaf_answers(l)[q] == h)
+        .map(|l| {
+            let others: f64 = (model.leaf_answers(l).iter().enumerate())
+                .filter(|&(j, _)| j != q)
+                .map(|(_, &a)| hypothesis_weights[a])
+                .product();
+            others * x(l)
+        })
+        .sum()
+}

@@ -3,11 +3,12 @@
 
 use crate::analysis::Side;
 use crate::format::number;
+use crate::model::questions::{answers, given};
 use crate::ui::ctx::{View, ViewCtx};
 use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
-use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, leaf_names, plot_height, with_legend};
+use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, plot_height, with_legend};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
 
@@ -108,9 +109,20 @@ impl View for LeverSweepView {
             "Expected (credence-weighted)"
         };
         let current_name = format!("Current {}", lever.name.to_lowercase());
-        let names = leaf_names(s, model);
-        // Sub-hypotheses are dashed, so a family reads as one.
-        let dashed = |l: usize| model.leaf_answers(l).iter().any(|&h| s.hypotheses[h].parent.is_some());
+        // One line per answer (with one question, per leaf hypothesis): the value given that
+        // answer, the other questions averaged by their weights.
+        let answers = answers(model);
+        let hw = &report.analysis.hypothesis_weights;
+        let per_answer: Vec<Vec<f64>> = (answers.iter())
+            .map(|&a| {
+                (0..data.xs.len())
+                    .map(|i| given(model, hw, a, |l| data.per_leaf[l][i]))
+                    .collect()
+            })
+            .collect();
+        let names: Vec<String> = answers.iter().map(|&(_, h)| s.hypotheses[h].name.clone()).collect();
+        // Sub-hypotheses (and the answers to later questions) are dashed, so a family reads as one.
+        let dashed = |k: usize| answers[k].0 > 0 || s.hypotheses[answers[k].1].parent.is_some();
         let mut keys: Vec<Key> = (names.iter().enumerate())
             .map(|(l, name)| {
                 let k = Key::new(name.clone(), theme::series(l));
@@ -126,7 +138,7 @@ impl View for LeverSweepView {
             xs: &data.xs,
             series: Vec::new(),
         };
-        for (l, ys) in data.per_leaf.iter().enumerate() {
+        for (l, ys) in per_answer.iter().enumerate() {
             let name = names.get(l).map_or("", String::as_str);
             lines.series.push((name, ys, theme::series(l)));
         }
@@ -144,7 +156,7 @@ impl View for LeverSweepView {
                 .show_x(false)
                 .show_y(false)
                 .show(ui, |p| {
-                    for (l, ys) in data.per_leaf.iter().enumerate() {
+                    for (l, ys) in per_answer.iter().enumerate() {
                         let pts: PlotPoints = data.xs.iter().zip(ys).map(|(&x, &y)| [x, y]).collect();
                         let name = names.get(l).map_or("", String::as_str);
                         let style = if l < names.len() && dashed(l) {

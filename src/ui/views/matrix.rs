@@ -201,7 +201,11 @@ fn policy_cell(
             let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
             if is_named {
                 let desc = s.policies.get(p).map(|x| x.description.as_str()).unwrap_or_default();
-                let plan: String = s.staged_plan(&c.levers).iter().flat_map(|l| ["\n", l.as_str()]).collect();
+                let plan: String = s
+                    .staged_plan(&c.levers)
+                    .iter()
+                    .flat_map(|l| ["\n", l.as_str()])
+                    .collect();
                 return r
                     .on_hover_text(format!("{desc}{plan}\nClick to set all levers to this policy."))
                     .clicked();

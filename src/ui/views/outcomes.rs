@@ -2,6 +2,7 @@
 //! the hypotheses, optionally one column per hypothesis, coloured against the comparison state.
 
 use crate::format::{difference, number};
+use crate::model::questions::{answers, given};
 use crate::model::scenario::{Better, Outcome, Role};
 use crate::model::summary::Report;
 use crate::ui::ctx::{Command, ViewCtx};
@@ -39,7 +40,8 @@ enum Column {
     Spread(usize),
     /// The 5th to 95th percentile of the expected value over the Monte Carlo's samples.
     Band(usize),
-    /// The value under one leaf hypothesis at a horizon.
+    /// The value given one answer (an index into [`answers`]) at a horizon: under one leaf
+    /// hypothesis, or with several questions given one answer to one of them.
     Leaf(usize, usize),
 }
 
@@ -57,6 +59,9 @@ pub fn outcome_table_ui(
     let model = ctx.derived.model();
     let ev = &report.evaluation;
     let per_h = ctx.session.per_hypothesis;
+    let answers = answers(model);
+    let hw = &report.analysis.hypothesis_weights;
+    let value_given = |k: usize, cell: usize| given(model, hw, answers[k], |l| ev.value(l, cell));
     // Classroom mode keeps the table to what reads from the back of a room.
     let spread = !ctx.theme.classroom;
     // The columns after the frozen outcome names.
@@ -68,7 +73,7 @@ pub fn outcome_table_ui(
             columns.push(Column::Band(t));
         }
         if per_h {
-            columns.extend((0..model.n_leaves()).map(|l| Column::Leaf(t, l)));
+            columns.extend((0..answers.len()).map(|k| Column::Leaf(t, k)));
         }
     }
     // The Monte Carlo's bands, when its latest study is for these settings.
@@ -96,10 +101,11 @@ pub fn outcome_table_ui(
                     .label(RichText::new("spread").small())
                     .on_hover_text("Lowest and highest value over the hypotheses you give any credence"),
                 Some(Column::Band(_)) => ui.label(RichText::new("5–95%").small()).on_hover_text(&band_tip),
-                Some(Column::Leaf(t, l)) => {
-                    let name = &model.leaf_name(s, l);
+                Some(Column::Leaf(t, k)) => {
+                    let name = &s.hypotheses[answers[k].1].name;
+                    let given = if model.n_questions() > 1 { "given " } else { "" };
                     ui.label(RichText::new(short_id(name)).small())
-                        .on_hover_text(format!("{name}, {}", s.horizons[t].name))
+                        .on_hover_text(format!("{given}{name}, {}", s.horizons[t].name))
                 }
             };
             return;
@@ -205,16 +211,18 @@ pub fn outcome_table_ui(
                     .on_hover_text(hover)
                     .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             }
-            Column::Leaf(t, l) => {
+            Column::Leaf(t, k) => {
                 let cell = model.cell(o, t);
+                let y = value_given(k, cell);
+                let under = if model.n_questions() > 1 { "given" } else { "under" };
                 let name = format!(
-                    "{}, {}, under {}: {}",
+                    "{}, {}, {under} {}: {}",
                     out.name,
                     s.horizons[t].name,
-                    model.leaf_name(s, l),
-                    number(ev.value(l, cell))
+                    s.hypotheses[answers[k].1].name,
+                    number(y)
                 );
-                ui.label(RichText::new(number(ev.value(l, cell))).small())
+                ui.label(RichText::new(number(y)).small())
                     .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &name));
             }
         }
