@@ -3,7 +3,6 @@
 
 use super::flow::{Doc, Effect, Event};
 use super::{MotiveApp, default_document};
-use crate::format::number;
 use crate::io::{SHIPPED_PRESETS, load_document};
 use crate::ui::command::{Scope, UiCommand};
 use crate::ui::ctx::{Action, Command, Edit, Notice};
@@ -163,13 +162,13 @@ impl MotiveApp {
 
     fn adopt_sample(&mut self, ctx: &egui::Context, levers: Vec<f64>) {
         let doc = &self.session.doc;
-        let changes: Vec<String> = doc
-            .scenario
-            .levers
-            .iter()
-            .zip(doc.state.settings.levers.iter().zip(&levers))
-            .filter(|(_, (a, b))| a != b)
-            .map(|(l, (a, b))| format!("{}: {} to {} {}", l.name, number(*a), number(*b), l.unit))
+        let s = &doc.scenario;
+        let now = doc.state.settings.schedule(self.derived.model());
+        // Each lever said as its plan ("10 then 60" when staged).
+        let changes: Vec<String> = (s.levers.iter().enumerate())
+            .map(|(i, l)| (l, s.lever_plan(&now, i), s.lever_plan(&levers, i)))
+            .filter(|(_, a, b)| a != b)
+            .map(|(l, a, b)| format!("{}: {a} to {b} {}", l.name, l.unit))
             .collect();
         if changes.is_empty() {
             return;

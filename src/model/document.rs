@@ -41,7 +41,8 @@ pub enum Edit {
     LeafWeights(Vec<f64>),
     /// One lever's value.
     Lever(usize, f64),
-    /// Every lever's value.
+    /// Every lever's value: one per lever (nothing staged), or a schedule, one per lever and
+    /// horizon (`[horizon * levers + lever]`), which sets the levers and their stages.
     Levers(Vec<f64>),
     /// Every lever set to the named policy with this index (its stages too).
     Policy(usize),
@@ -127,6 +128,15 @@ impl DocState {
                 // Complete settings, one value per lever: nothing staged.
                 settings.levers = x;
                 settings.stages.clear();
+            }
+            Edit::Levers(x)
+                if scenario.horizons.len() > 1 && x.len() == settings.levers.len() * scenario.horizons.len() =>
+            {
+                settings.stages = scenario.dense_stages(&scenario.stages_of(&x));
+                settings.levers.truncate(0);
+                settings
+                    .levers
+                    .extend_from_slice(&x[..x.len() / scenario.horizons.len()]);
             }
             Edit::Lever(i, x) => set(settings.levers.get_mut(i), x),
             Edit::ValueWeight(i, x) => set(settings.value_weights.get_mut(i), x),

@@ -140,7 +140,8 @@ pub fn study(
     design: &Design,
     buffers: &mut Buffers,
 ) -> Result<Study, UncertaintyError> {
-    let found = search(scenario, model, settings);
+    // Settings planned by stage are searched by stage.
+    let found = search_with(scenario, model, settings, !settings.stages.is_empty());
     let candidates = with_found(scenario, settings, &found_candidates(&found));
     let taus = settings.taus(model);
     let analysis = analyse(

@@ -331,11 +331,8 @@ pub fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, found: &[Found]) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Settings found by a search on the lever steps:");
         for f in found {
-            let levers: Vec<String> = s
-                .levers
-                .iter()
-                .zip(&f.candidate.levers)
-                .map(|(l, x)| format!("{} {} {}", l.name, crate::format::number(*x), l.unit))
+            let levers: Vec<String> = (s.levers.iter().enumerate())
+                .map(|(i, l)| format!("{} {} {}", l.name, s.lever_plan(&f.candidate.levers, i), l.unit))
                 .collect();
             let same = f
                 .same_as
