@@ -221,9 +221,15 @@ pub fn uncertainty_sentence(
     let voi = &study.mc.voi_named;
     let top = (0..voi.parameters.len()).max_by(|&a, &b| voi.parameters[a].total_cmp(&voi.parameters[b]));
     let names = crate::model::uncertainty::unknowns(scenario);
+    // With several questions, "the motive" is every question's answer together.
+    let motive = if scenario.n_questions() > 1 {
+        "the answers to the questions"
+    } else {
+        "the motive"
+    };
     let worth = match top {
         Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
-            "among them the unknown most worth resolving is {} (worth {}; the motive {})",
+            "among them the unknown most worth resolving is {} (worth {}; {motive} {})",
             names[k].name,
             in_units(units, voi.parameters[k]),
             in_units(units, voi.evppi_motive)
@@ -234,14 +240,14 @@ pub fn uncertainty_sentence(
                 .map(|k| format!(", then {} ({})", names[k].name, in_units(units, voi.parameters[k])))
                 .unwrap_or_default();
             format!(
-                "among them the unknown most worth resolving is the motive (worth {}{next})",
+                "among them the unknown most worth resolving is {motive} (worth {}{next})",
                 in_units(units, voi.evppi_motive)
             )
         }
         _ => "among them no single unknown is worth resolving before choosing".to_owned(),
     };
     Some(format!(
-        "Over {} samples of the effects' ranges and the motive, {name} is the best named policy in {}; {worth}.",
+        "Over {} samples of the effects' ranges and {motive}, {name} is the best named policy in {}; {worth}.",
         crate::format::count(study.mc.samples),
         percent(p)
     ))
