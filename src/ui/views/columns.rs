@@ -56,6 +56,11 @@ impl Columns {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
+    /// The candidate with the least maximum regret over these columns (first on ties).
+    #[must_use]
+    pub fn minimax(&self) -> usize {
+        crate::model::decision::argmax(self.max_regret.iter().map(|r| -r))
+    }
     /// Utility of candidate `p` in column `c`.
     #[must_use]
     pub fn utility(&self, p: usize, c: usize) -> f64 {

@@ -194,7 +194,7 @@ fn policy_cell(
             if p == a.best {
                 name.push_str(" [best EU]");
             }
-            if p == a.minimax_regret {
+            if p == cols.minimax() {
                 name.push_str(" [minimax]");
             }
             let is_named = report.is_named(p);
@@ -264,7 +264,7 @@ fn summary_line(ui: &mut egui::Ui, s: &Scenario, (report, cols): (&Report, &Colu
         ),
         None => crate::format::fixed(v, 4),
     };
-    let minimax = crate::model::decision::argmax(cols.max_regret.iter().map(|r| -r));
+    let minimax = cols.minimax();
     let value = match shown {
         Shown::Question(q) if a.value_of_answering.len() > 1 => format!(
             "Worth of answering \u{201c}{}\u{201d}: {}.   EVPI (every question): {}",
