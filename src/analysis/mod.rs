@@ -51,6 +51,8 @@ pub struct Derived {
     cache: EvaluationCache,
     reports: [Memo<Settings, ReportResult>; 2],
     samples: SamplesState,
+    /// Whether the Pareto samples are staged.
+    samples_staged: bool,
     pareto: Memo<(Vec<f64>, usize, usize), Pareto>,
     marks: Memo<MarksKey, Vec<[f64; 2]>>,
     sweeps: [Memo<SweepKey, Sweep>; 2],
@@ -90,6 +92,7 @@ impl Derived {
             cache: EvaluationCache::default(),
             reports: Default::default(),
             samples: SamplesState::NotStarted,
+            samples_staged: false,
             pareto: Memo::default(),
             marks: Memo::default(),
             sweeps: Default::default(),

@@ -32,12 +32,32 @@ impl Derived {
             scenario: Arc::clone(&self.scenario),
             model: Arc::clone(&self.model),
             n: self.pareto_samples(),
+            staged: self.samples_staged,
         })
+    }
+
+    /// Whether the Pareto samples are staged settings (each lever's value in each horizon
+    /// sampled on its own); unstaged by default.
+    #[must_use]
+    pub fn samples_staged(&self) -> bool {
+        self.samples_staged
+    }
+
+    /// Sample staged settings or not; a change draws the samples again.
+    pub fn set_samples_staged(&mut self, staged: bool) {
+        if staged != self.samples_staged {
+            self.samples_staged = staged;
+            self.samples = SamplesState::NotStarted;
+            self.pareto.clear();
+            self.conflicting.clear();
+        }
     }
 
     /// A sampling job's result; ignored if it was for another scenario.
     pub fn deliver_samples(&mut self, scenario: &Arc<Scenario>, result: Result<Samples, String>) {
-        if !Arc::ptr_eq(scenario, &self.scenario) {
+        // A result for another scenario, or drawn before staging was switched, is stale.
+        let stale = result.as_ref().is_ok_and(|s| s.staged != self.samples_staged);
+        if !Arc::ptr_eq(scenario, &self.scenario) || stale {
             return;
         }
         self.samples = match result {

@@ -57,3 +57,33 @@ fn samples_for_another_scenario_are_ignored() {
     assert!(matches!(d.samples(), SamplesState::Pending));
     assert!(d.take_samples_job().is_none(), "one job per scenario");
 }
+
+#[test]
+fn staged_samples_are_schedules_and_a_switch_draws_them_again() {
+    // The tiny scenario: 2 levers over 2 horizons, so a staged sample has 4 values.
+    let mut d = ready();
+    let SamplesState::Ready(plain) = d.samples() else {
+        panic!("ready")
+    };
+    assert_eq!(plain.levers_of(0).len(), 2);
+    let old = d.take_samples_job();
+    assert!(old.is_none());
+    d.set_samples_staged(true);
+    assert!(matches!(d.samples(), SamplesState::NotStarted));
+    let job = d.take_samples_job().expect("a new job");
+    let scenario = Arc::clone(job.scenario());
+    // A result drawn before the switch is stale and dropped.
+    let stale = crate::model::frontier::sample_policies(d.model(), &scenario, 10, false);
+    d.deliver_samples(&scenario, Ok(stale));
+    assert!(matches!(d.samples(), SamplesState::Pending));
+    d.deliver_samples(&scenario, Ok(job.run()));
+    let SamplesState::Ready(staged) = d.samples() else {
+        panic!("ready")
+    };
+    assert_eq!(staged.levers_of(0).len(), 4);
+    // Each sample is evaluated as its schedule: its outcomes are the plain evaluation of it.
+    let m = d.model();
+    let mut out = vec![0.0; m.n_leaves() * m.cells()];
+    m.evaluate_into(staged.levers_of(3), &mut out);
+    assert_eq!(&staged.values[3 * out.len()..4 * out.len()], &out[..]);
+}

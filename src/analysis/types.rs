@@ -34,13 +34,14 @@ pub struct SamplesJob {
     pub(super) scenario: Arc<Scenario>,
     pub(super) model: Arc<Model>,
     pub(super) n: usize,
+    pub(super) staged: bool,
 }
 
 impl SamplesJob {
     /// Sample and evaluate the policies (seconds of work on a large scenario).
     #[must_use]
     pub fn run(&self) -> Samples {
-        sample_policies(&self.model, &self.scenario, self.n)
+        sample_policies(&self.model, &self.scenario, self.n, self.staged)
     }
     /// The scenario the samples are for.
     #[must_use]

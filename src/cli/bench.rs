@@ -67,43 +67,9 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
     lines
 }
 
-/// The shipped scenario with a second question of three answers (directed, by an operative,
-/// loyalists), each effect of a theory of motive holding under every answer: 9 x 3 joint leaves,
-/// the size of a Paris with its "how" question.
-#[must_use]
-pub fn with_how_question(scenario: &Scenario) -> Scenario {
-    use crate::model::scenario::{Hypothesis, Question};
-    let mut s = scenario.clone();
-    s.format_version = 3;
-    s.questions = vec![
-        Question {
-            id: "why".into(),
-            name: "Why did they attack?".into(),
-            description: String::new(),
-        },
-        Question {
-            id: "how".into(),
-            name: "How was it organised?".into(),
-            description: String::new(),
-        },
-    ];
-    for id in ["directed", "operative", "loyalists"] {
-        s.hypotheses.push(Hypothesis {
-            id: id.into(),
-            name: id.into(),
-            description: String::new(),
-            source: String::new(),
-            prior: 1.0,
-            parent: None,
-            question: Some("how".into()),
-        });
-    }
-    s
-}
-
-/// The full analysis over joint leaves (see [`with_how_question`]).
+/// The full analysis over joint leaves (see [`crate::model::questions::with_how_question`]).
 fn joint_benchmarks(scenario: &Scenario, samples: usize) -> Vec<String> {
-    let joint = with_how_question(scenario);
+    let joint = crate::model::questions::with_how_question(scenario);
     let Ok(model) = Model::new(&joint) else {
         return vec!["the scenario with a how question does not validate".to_owned()];
     };

@@ -9,10 +9,12 @@ use crate::model::scenario::Scenario;
 pub struct Samples {
     /// Number of sampled policies.
     pub n: usize,
-    /// Lever values, `n * levers`.
+    /// Lever values, `n * levers` (`n * levers * horizons` when staged).
     pub levers: Vec<f64>,
     /// Outcome values, `n * leaves * cells`.
     pub values: Vec<f64>,
+    /// Whether each sample is a staged schedule.
+    pub staged: bool,
     n_levers: usize,
     stride: usize,
 }
@@ -35,16 +37,18 @@ const PRIMES: [u64; 24] = [
 
 /// Sample `n` lever settings with a Halton sequence (low-discrepancy, so the lever space is
 /// covered evenly and the result is the same every run), snapped to each lever's step, and
-/// evaluate each under every leaf hypothesis.
+/// evaluate each under every leaf hypothesis. `staged`: each lever's value in each horizon is
+/// sampled on its own (each sample a schedule, `[horizon * levers + lever]`).
 #[must_use]
-pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples {
-    let n_levers = scenario.levers.len();
+pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize, staged: bool) -> Samples {
+    let horizons = if staged { scenario.horizons.len().max(1) } else { 1 };
+    let n_levers = scenario.levers.len() * horizons;
     let stride = model.n_leaves() * model.cells();
     let mut levers = vec![0.0; n * n_levers];
     let mut values = vec![0.0; n * stride];
     for i in 0..n {
         let row = &mut levers[i * n_levers..(i + 1) * n_levers];
-        for (j, l) in scenario.levers.iter().enumerate() {
+        for (j, l) in (0..horizons).flat_map(|_| &scenario.levers).enumerate() {
             // Beyond the table of primes, fall back to shifted copies of the low dimensions.
             let base = PRIMES[j % PRIMES.len()];
             let u = radical_inverse(i as u64 + 1 + (j / PRIMES.len()) as u64 * 7919, base);
@@ -62,13 +66,14 @@ pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize) -> Samples 
         n,
         levers,
         values,
+        staged,
         n_levers,
         stride,
     }
 }
 
 impl Samples {
-    /// Lever values of sample `i`.
+    /// Lever values of sample `i` (a schedule when the samples are staged).
     #[must_use]
     pub fn levers_of(&self, i: usize) -> &[f64] {
         &self.levers[i * self.n_levers..(i + 1) * self.n_levers]
@@ -251,7 +256,7 @@ mod tests {
     fn the_most_conflicting_cell_has_the_lowest_correlation() {
         let s = crate::model::tests::tiny();
         let m = Model::new(&s).expect("valid");
-        let samples = sample_policies(&m, &s, 200);
+        let samples = sample_policies(&m, &s, 200, false);
         let w = [0.25, 0.375, 0.375];
         let better: Vec<bool> = s
             .outcomes
@@ -279,7 +284,7 @@ mod tests {
     fn halton_samples_cover_the_lever_space_evenly() {
         let s = crate::model::tests::tiny();
         let m = Model::new(&s).expect("valid");
-        let samples = sample_policies(&m, &s, 1000);
+        let samples = sample_policies(&m, &s, 1000, false);
         for j in 0..2 {
             let xs: Vec<f64> = (0..1000).map(|i| samples.levers_of(i)[j]).collect();
             let mean = xs.iter().sum::<f64>() / 1000.0;

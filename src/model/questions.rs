@@ -3,6 +3,7 @@
 //! the question is worth, `EVPPI(Q) = sum_q w_q max_p E[U_p | q] - max_p EU_p`.
 
 use crate::model::evaluate::Model;
+use crate::model::scenario::Scenario;
 
 /// One question's answers and each candidate's expected utility given each.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,4 +126,38 @@ pub fn given(model: &Model, hypothesis_weights: &[f64], (q, h): (usize, usize), 
             others * x(l)
         })
         .sum()
+}
+
+/// The shipped scenario with a second question of three answers (directed, by an operative,
+/// loyalists), each effect of a theory of motive holding under every answer: 9 x 3 joint leaves,
+/// the size of a Paris with its "how" question.
+#[must_use]
+pub fn with_how_question(scenario: &Scenario) -> Scenario {
+    use crate::model::scenario::{Hypothesis, Question};
+    let mut s = scenario.clone();
+    s.format_version = 3;
+    s.questions = vec![
+        Question {
+            id: "why".into(),
+            name: "Why did they attack?".into(),
+            description: String::new(),
+        },
+        Question {
+            id: "how".into(),
+            name: "How was it organised?".into(),
+            description: String::new(),
+        },
+    ];
+    for id in ["directed", "operative", "loyalists"] {
+        s.hypotheses.push(Hypothesis {
+            id: id.into(),
+            name: id.into(),
+            description: String::new(),
+            source: String::new(),
+            prior: 1.0,
+            parent: None,
+            question: Some("how".into()),
+        });
+    }
+    s
 }

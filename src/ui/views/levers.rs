@@ -46,18 +46,22 @@ impl View for LeversView {
         let staging = s.horizons.len() > 1 && s.format_version >= 3;
         for (i, l) in s.levers.iter().enumerate() {
             let staged = settings.staged(i);
-            let header = ui.horizontal(|ui| {
-                let text = if staged {
-                    format!("{} ({}): {}", l.name, l.unit, s.lever_plan(&schedule, i))
-                } else {
-                    format!("{} ({})", l.name, l.unit)
-                };
-                let header = ui.label(RichText::new(text).strong()).on_hover_ui(|ui| {
+            let text = if staged {
+                format!("{} ({}): {}", l.name, l.unit, s.lever_plan(&schedule, i))
+            } else {
+                format!("{} ({})", l.name, l.unit)
+            };
+            let header = |ui: &mut egui::Ui| {
+                ui.label(RichText::new(text.as_str()).strong()).on_hover_ui(|ui| {
                     ui.set_max_width(TOOLTIP_WIDTH);
                     ui.label(&l.description);
                     ui.label(RichText::new(format!("Range {} to {}, default {}", l.min, l.max, l.default)).small());
-                });
-                if staging {
+                })
+            };
+            // The name wraps as any label does; a staged scenario adds its switch after it.
+            let header = if staging {
+                ui.horizontal_wrapped(|ui| {
+                    let header = header(ui);
                     let mut on = staged;
                     let name = format!("Plan {} by stage", l.name);
                     let r = ui
@@ -67,9 +71,12 @@ impl View for LeversView {
                     if r.changed() {
                         ctx.edit(Edit::StagedLever(i, on));
                     }
-                }
-                header.id
-            });
+                    header.id
+                })
+                .inner
+            } else {
+                header(ui).id
+            };
             if staged {
                 for (t, h) in s.horizons.iter().enumerate() {
                     let label = ui.label(format!("    from the {}", short_horizon(&h.name)));
@@ -81,7 +88,7 @@ impl View for LeversView {
                         });
                     }
                 }
-            } else if let Some(x) = edit_number(ui, levers[i], l.min..=l.max, l.step, header.inner) {
+            } else if let Some(x) = edit_number(ui, levers[i], l.min..=l.max, l.step, header) {
                 ctx.edit(Edit::Lever(i, x));
             }
         }

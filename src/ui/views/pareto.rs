@@ -74,6 +74,17 @@ impl View for ParetoView {
             if let Some(i) = choice(ui, "y axis", "pareto-y", &names, cy) {
                 self.y = CellRef::of(s, i);
             }
+            // Staged settings: each lever's value in each horizon sampled on its own.
+            if s.format_version >= 3 && s.horizons.len() > 1 {
+                let mut staged = ctx.derived.samples_staged();
+                if ui
+                    .checkbox(&mut staged, "staged settings")
+                    .on_hover_text("Sample each lever's value in each horizon on its own (act now, change later), not one value per lever throughout")
+                    .changed()
+                {
+                    ctx.derived.set_samples_staged(staged);
+                }
+            }
         });
         let (cx, cy) = self.axes(ctx);
         match ctx.derived.samples() {
@@ -95,8 +106,8 @@ impl View for ParetoView {
         let Some(pareto) = ctx.derived.pareto(&report.analysis.leaf_weights, cx, cy) else {
             return;
         };
-        let pinned = ctx.session.pinned.map(|p| p.levers.as_slice());
-        let marks = ctx.derived.policy_points(&report, pinned, cx, cy);
+        let pinned = ctx.session.pinned.map(|p| p.schedule(ctx.derived.model()));
+        let marks = ctx.derived.policy_points(&report, pinned.as_deref(), cx, cy);
         let front = ctx.derived.front(&pareto, &marks, cx, cy);
         if !self.points.as_ref().is_some_and(|(p, _)| Arc::ptr_eq(p, &pareto)) {
             let pts = pareto.points.iter().map(|&[x, y]| PlotPoint::new(x, y)).collect();
