@@ -400,3 +400,5 @@ fn parent_cycles_are_found() {
 mod cache;
 mod format2;
 mod format3;
+mod questions;
+mod stages;
