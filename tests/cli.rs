@@ -646,6 +646,17 @@ fn the_small_version_3_scenario_reports_its_fact_and_band() {
         "{later}"
     );
     assert_eq!(d["voi"]["parameters"][0]["id"], "baseline-2");
+    let table = stdout(&run(&["policies", SMALL_V3]));
+    assert!(
+        table.contains("Strike, then troops is staged: Troops: 10 then 60"),
+        "{table}"
+    );
+    let credence = table.lines().find(|l| l.starts_with("credence")).unwrap_or_default();
+    assert_eq!(
+        credence.matches("25.0%").count(),
+        4,
+        "each joint leaf weighs 1/4: {table}"
+    );
     let text = stdout(&run(&["evidence", SMALL_V3]));
     assert!(
         text.contains("fact directed_cell") && text.contains("reported by prosecutor, press, claim"),

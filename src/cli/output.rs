@@ -159,13 +159,9 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
         ]);
         rows.push(row);
     }
+    // The weight of each column: a leaf's, or with several questions a joint leaf's.
     let mut weights = vec!["credence".to_owned()];
-    weights.extend(
-        j.hypotheses
-            .iter()
-            .filter(|h| h.leaf)
-            .map(|h| format!("{:.1}% ", 100.0 * h.weight)),
-    );
+    weights.extend(rep.analysis.leaf_weights.iter().map(|w| format!("{:.1}% ", 100.0 * w)));
     rows.push(weights);
     let mut out = String::from("Decision matrix: utility of each policy under each hypothesis (* = best under it)\n");
     out.push_str(&columns(&rows));
@@ -177,11 +173,26 @@ fn matrix_table(doc: &Document, rep: &Report) -> String {
     };
     let _ = writeln!(out, "\nBest by expected utility: {}", name(&j.best_policy));
     let _ = writeln!(out, "Minimax-regret choice:    {}", name(&j.minimax_regret_policy));
-    let _ = write!(out, "EVPI (worth of learning the true motive): {:.4} utility", j.evpi);
+    let what = if j.questions.is_empty() {
+        "learning the true motive"
+    } else {
+        "answering every question"
+    };
+    let _ = write!(out, "EVPI (worth of {what}): {:.4} utility", j.evpi);
     if let Some(u) = &j.value_units {
         let _ = write!(out, " = {}", crate::model::explain::amount(u.evpi, &u.unit));
     }
     out.push('\n');
+    // Staged policies, said plainly.
+    for (p, c) in rep.candidates.iter().enumerate() {
+        for plan in doc.scenario.staged_plan(&c.levers) {
+            let _ = writeln!(
+                out,
+                "{} is staged: {plan}",
+                j.policies.get(p).map_or(c.name.as_str(), |x| x.name.as_str())
+            );
+        }
+    }
     for line in &j.verdict {
         let _ = writeln!(out, "{line}");
     }
