@@ -622,6 +622,19 @@ fn the_small_version_3_scenario_gives_the_numbers_worked_by_hand() {
         verdict.contains("\u{201c}Directed\u{201d} falls below 12.5%"),
         "{verdict}"
     );
+    // Strike's lead over Hold: 2 fewer attacks later under directed (+0.04 utility = +0.8 attacks
+    // a year), 2 more near under punish (-0.01 = -0.2); 0.6 in all. No value weight of 0 or more
+    // changes the choice strictly (Hold only ties Strike when attacks count for nothing).
+    let parts = d["verdict_parts"].as_array().unwrap();
+    assert_eq!(
+        (parts[0]["outcome"].as_str(), parts[0]["horizon"].as_str()),
+        (Some("attacks"), Some("later"))
+    );
+    close(&parts[0]["units"], 0.8);
+    close(&parts[1]["units"], -0.2);
+    let lead: f64 = parts.iter().map(|p| p["units"].as_f64().unwrap()).sum();
+    assert!((lead - 0.6).abs() < 1e-9);
+    assert_eq!(d["value_flips"].as_array().unwrap().len(), 0);
 }
 
 #[test]

@@ -61,6 +61,17 @@ fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
         return Checked::default();
     };
     check_report(&r);
+    // The lead's parts add up to the lead (to rounding, which grows with the utilities' size).
+    if let Ok(Some((best, runner, parts))) = crate::model::lead::lead_parts(model, settings, &r) {
+        let eu = &r.analysis.expected_utility;
+        let sum: f64 = parts.iter().map(|p| p.utility).sum();
+        let lead = eu[best] - eu[runner];
+        let scale = r.analysis.utility.iter().fold(0.0f64, |m, u| m.max(u.abs()));
+        assert!(
+            (sum - lead).abs() <= slack(scale) * 1e3,
+            "the lead's parts add to {sum}, not {lead}"
+        );
+    }
     for line in verdict(scenario, &r) {
         shown(&line);
     }

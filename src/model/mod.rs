@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod explain;
 pub mod frontier;
 pub mod generate;
+pub mod lead;
 pub mod preset;
 pub mod questions;
 pub mod scenario;

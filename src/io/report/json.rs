@@ -47,6 +47,10 @@ pub struct EvalJson {
     pub value_units: Option<ValueUnitsJson>,
     /// The verdict in words, one sentence per entry (generated from the analysis).
     pub verdict: Vec<String>,
+    /// The parts of the best policy's lead over the runner-up, largest first.
+    pub verdict_parts: Vec<super::lead::LeadPartJson>,
+    /// For each outcome with one, the nearest value weight at which another policy is best.
+    pub value_flips: Vec<super::lead::ValueFlipJson>,
     /// Whether the credences come from evidence (`hypotheses[].weight` is then the posterior).
     pub credences_from_evidence: bool,
     /// Every evidence item, by date.
@@ -246,7 +250,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
     }
     let cand_id = |p: usize| rep.candidates[p].id.clone();
     let (questions, joint_leaves, value_of_answering) = super::questions::questions_json(s, &model, rep);
+    let (verdict_parts, value_flips) = super::lead::lead_json(s, &model, &doc.state.settings, rep);
     EvalJson {
+        verdict_parts,
+        value_flips,
         questions,
         joint_leaves,
         value_of_answering,

@@ -4,6 +4,7 @@
 
 pub mod evidence;
 pub mod json;
+pub mod lead;
 pub mod questions;
 
 use crate::model::document::Document;

@@ -400,5 +400,6 @@ fn parent_cycles_are_found() {
 mod cache;
 mod format2;
 mod format3;
+mod lead;
 mod questions;
 mod stages;
