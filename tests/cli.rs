@@ -744,3 +744,32 @@ fn a_staged_search_finds_act_later_where_acting_now_costs() {
     assert!(current.get("stages").is_none(), "{current}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_staged_setting_that_changes_nothing_is_the_same_policy_and_baselines_widen_the_band() {
+    // Strike with troops "staged" at the same 0 later: the current settings are Strike, so the
+    // runner-up is Hold, not a copy of Strike 0 behind.
+    let d = json(&[
+        "eval",
+        SMALL_V3,
+        "--lever",
+        "strikes=1",
+        "--stage",
+        "later:troops=0",
+        "--format",
+        "json",
+    ]);
+    let verdict = d["verdict"][0].as_str().unwrap();
+    assert!(verdict.contains("ahead of Hold by the equivalent of 0.60"), "{verdict}");
+    // The central band of Hold's later attacks spans the baseline's range, 4 x (0.5, 1.5).
+    let d = json(&["eval", SMALL_V3, "--format", "json"]);
+    let later = d["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "attacks" && o["horizon"] == "later")
+        .unwrap()
+        .clone();
+    close(&later["expected_low"], 2.0);
+    close(&later["expected_high"], 6.0);
+}

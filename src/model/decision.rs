@@ -243,15 +243,29 @@ pub fn split_utilities(
         let mut zeroed = credences.to_vec();
         zeroed[k] = 0.0;
         let mut all = vec![0.0; model.parent().len()];
-        let others = (0..n).filter(|&l| !under(l)).count();
         let zeroed_ok = model.hypothesis_weights(&zeroed, &mut all).is_ok();
         let w = model.joint_weights(&all);
         let s: f64 = (0..n).filter(|&l| !under(l)).map(|l| w[l]).sum();
         if zeroed_ok && s > 0.0 {
             (0..n).map(|l| if under(l) { 0.0 } else { w[l] / s }).collect()
         } else {
-            let share = 1.0 / others.max(1) as f64;
-            (0..n).map(|l| if under(l) { 0.0 } else { share }).collect()
+            // Nothing else in k's question has credence: its other answers share equally, and
+            // the other questions keep their weights.
+            let q = model.question_of(k);
+            let mut rest: Vec<usize> = (0..n)
+                .filter(|&l| !under(l))
+                .map(|l| model.leaf_answers(l)[q])
+                .collect();
+            rest.sort_unstable();
+            rest.dedup();
+            let share = 1.0 / rest.len().max(1) as f64;
+            let others = |l: usize| -> f64 {
+                (model.leaf_answers(l).iter().enumerate())
+                    .filter(|&(j, _)| j != q)
+                    .map(|(_, &a)| weights[a])
+                    .product()
+            };
+            (0..n).map(|l| if under(l) { 0.0 } else { share * others(l) }).collect()
         }
     };
     let inside = model.joint_weights(&inside);

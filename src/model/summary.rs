@@ -84,7 +84,7 @@ fn current_index(candidates: &[Candidate]) -> usize {
 /// The candidate set: every named policy, then the current settings (id [`CURRENT_ID`]).
 #[must_use]
 pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
-    scenario
+    let mut c: Vec<Candidate> = scenario
         .policies
         .iter()
         .map(|p| Candidate {
@@ -97,7 +97,19 @@ pub fn candidates(scenario: &Scenario, settings: &Settings) -> Vec<Candidate> {
             name: "Current settings".to_owned(),
             levers: scenario.schedule(&settings.levers, &settings.stages),
         }))
-        .collect()
+        .collect();
+    as_schedules(scenario, &mut c);
+    c
+}
+
+/// When any candidate is staged, every candidate as a full schedule (one value per lever and
+/// horizon), so that two that do the same thing have the same lever values and compare equal.
+pub fn as_schedules(scenario: &Scenario, candidates: &mut [Candidate]) {
+    if candidates.iter().any(|c| c.levers.len() > scenario.levers.len()) {
+        for c in candidates {
+            c.levers = scenario.full_schedule(&c.levers);
+        }
+    }
 }
 
 /// Evaluate outcomes for the current settings.

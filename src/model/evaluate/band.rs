@@ -1,5 +1,5 @@
-//! The uncertainty band: every effect anywhere in its range, propagated through the outcomes
-//! that drive others by interval arithmetic.
+//! The uncertainty band: every effect and uncertain baseline anywhere in its range, propagated
+//! through the outcomes that drive others by interval arithmetic.
 
 use super::{Input, Model};
 
@@ -13,6 +13,15 @@ impl Model {
         let cells = self.cells();
         lo.copy_from_slice(&self.base);
         hi.copy_from_slice(&self.base);
+        // An uncertain baseline's level anywhere in its range.
+        for &(cell, _, range) in &self.uncertain_base {
+            for li in 0..self.joint.len() {
+                let b = self.base[li * cells + cell];
+                let (a, c) = spread(range, (b, b));
+                lo[li * cells + cell] = a;
+                hi[li * cells + cell] = c;
+            }
+        }
         for &i in &self.lever_effects {
             let e = &self.effects[i];
             let (a, b) = spread(e.range, (e.value(levers, &[]), e.value(levers, &[])));

@@ -63,8 +63,8 @@ impl Model {
             }
         }
         let uncertain_base = (s.baselines.iter().enumerate())
-            .filter(|(_, b)| b.range.is_some_and(|(lo, hi)| lo < hi))
-            .map(|(i, b)| (cell_of(&b.outcome, &b.horizon), s.effects.len() + i))
+            .filter_map(|(i, b)| b.range.filter(|(lo, hi)| lo < hi).map(|r| (i, b, r)))
+            .map(|(i, b, r)| (cell_of(&b.outcome, &b.horizon), s.effects.len() + i, r))
             .collect();
         let n_levers = s.levers.len();
         // A lever read at horizon `t`: its slot in a staged schedule.

@@ -72,8 +72,8 @@ pub struct Model {
     n_levers: usize,
     /// `[leaf * cells + cell]`.
     base: Vec<f64>,
-    /// The uncertain baselines: cell and multiplier slot (`effects + baseline index`).
-    uncertain_base: Vec<(usize, usize)>,
+    /// The uncertain baselines: cell, multiplier slot (`effects + baseline index`) and range.
+    uncertain_base: Vec<(usize, usize, (f64, f64))>,
     n_baselines: usize,
     effects: Vec<CompiledEffect>,
     /// Effects driven by levers only (their value is the same under every leaf), file order.

@@ -134,7 +134,7 @@ impl Model {
                     }
                 }
                 // An uncertain baseline's level is b * m: add (m - 1) b to b + c.
-                for &(cell, slot) in &self.uncertain_base {
+                for &(cell, slot, _) in &self.uncertain_base {
                     let b = base[cell];
                     let m = &multipliers[slot * n + s0..slot * n + s0 + k];
                     for (y, m) in buf[cell * CHUNK..cell * CHUNK + k].iter_mut().zip(m) {

@@ -69,6 +69,14 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
         .unwrap_or_else(|_| w.clone());
     let state = |i: usize| settings.observed.get(i).copied().unwrap_or_default();
     let values = (report.analysis.utility.as_slice(), w.as_slice());
+    // With credences set by hand nothing observed moves the weights, so nothing observed
+    // conditions a fact either.
+    let all_open = vec![Observation::Open; settings.observed.len()];
+    let conditioned = if settings.prior.is_some() {
+        settings.observed.as_slice()
+    } else {
+        all_open.as_slice()
+    };
     let mut rows: Vec<ItemRow> = (0..ev.len())
         .map(|i| {
             let likelihoods = ev.tempered(i, &prior);
@@ -80,7 +88,7 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
                 favours: (0..likelihoods.len())
                     .filter(|&l| likelihoods[l] > pe + 1e-12)
                     .collect(),
-                sample: (state(i) == Observation::Open).then(|| evsi(&ev, values, &prior, &settings.observed, &[i])),
+                sample: (state(i) == Observation::Open).then(|| evsi(&ev, values, &prior, conditioned, &[i])),
                 likelihoods,
                 average: pe,
             }
@@ -95,13 +103,13 @@ pub fn evidence_report(scenario: &Scenario, model: &Model, settings: &Settings, 
         .map(|(i, _)| i);
     let facts = (0..ev.facts.len())
         .map(|f| {
-            let likelihoods = ev.fact_given(f, &settings.observed, &prior);
+            let likelihoods = ev.fact_given(f, conditioned, &prior);
             FactRow {
                 fact: f,
                 reports: (0..ev.len()).filter(|&i| ev.fact_of[i] == Some(f)).collect(),
                 average: likelihoods.iter().zip(w).map(|(l, w)| l * w).sum(),
                 likelihoods,
-                sample: evsi_of_fact(&ev, values, &prior, &settings.observed, f),
+                sample: evsi_of_fact(&ev, values, &prior, conditioned, f),
             }
         })
         .collect();
@@ -127,11 +135,18 @@ pub fn evsi_of_set(
     let prior = model
         .leaf_weights(settings.slider_credences())
         .unwrap_or_else(|_| report.analysis.leaf_weights.clone());
+    // As in the report: with credences by hand nothing observed conditions a fact.
+    let all_open = vec![Observation::Open; settings.observed.len()];
+    let conditioned = if settings.prior.is_some() {
+        settings.observed.as_slice()
+    } else {
+        all_open.as_slice()
+    };
     evsi(
         &ev,
         (&report.analysis.utility, &report.analysis.leaf_weights),
         &prior,
-        &settings.observed,
+        conditioned,
         items,
     )
 }

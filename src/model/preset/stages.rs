@@ -19,6 +19,16 @@ pub(super) fn fill_stages(
     let n = scenario.levers.len();
     let mut dense = vec![None; n * scenario.horizons.len()];
     for (h, set) in stages {
+        if scenario.horizon_index(h) == Some(0) {
+            problems.push(SettingsProblem {
+                path: format!("stages[\"{h}\"]"),
+                message: format!(
+                    "\"{h}\" is the first horizon: set its values in levers; a stage starts at a later horizon"
+                ),
+                needle: format!("\"{h}\""),
+            });
+            continue;
+        }
         let Some(t) = scenario.horizon_index(h) else {
             let known: Vec<&str> = scenario.horizons.iter().map(|x| x.id.as_str()).collect();
             problems.push(SettingsProblem {

@@ -142,3 +142,50 @@ fn question_mistakes_are_named() {
             .any(|(x, m)| x == "questions" && m.contains("format version 3"))
     );
 }
+
+#[test]
+fn a_flip_from_all_of_a_question_keeps_the_other_questions_weights() {
+    // why: a (credence 1), b (0); how: d (3), o (1). P pays 0.4 under a, 1 under b&d, 0 under
+    // b&o; Q pays 0.5. At c = credence in a, EU_P = 0.4 c + (1 - c)(0.75 x 1 + 0.25 x 0): P
+    // overtakes Q below c = 0.25 / 0.35 = 5/7 (b's answers weighted by how's 3:1, not equally).
+    let text = r#"(
+    format_version: 3, id: "flip", title: "Flip",
+    questions: [(id: "why", name: "Why?"), (id: "how", name: "How?")],
+    hypotheses: [
+        (id: "a", name: "A", prior: 1.0), (id: "b", name: "B", prior: 0.0),
+        (id: "d", name: "D", prior: 3.0, question: Some("how")), (id: "o", name: "O", prior: 1.0, question: Some("how")),
+    ],
+    levers: [(id: "p", name: "P", unit: "", min: 0.0, max: 1.0, step: 1.0, default: 0.0)],
+    outcomes: [(id: "gain", name: "Gain", unit: "u", better: Higher, worst: 0.0, best: 1.0)],
+    horizons: [(id: "t", name: "T", years: 1.0)],
+    baselines: [(outcome: "gain", horizon: "t", value: 0.5, note: "")],
+    effects: [
+        (outcome: "gain", horizon: "t", hypothesis: Some("a"), driver: Lever("p"), curve: Linear(-0.1), range: (1.0, 1.0), note: "assumption"),
+        (outcome: "gain", horizon: "t", when: ["b", "d"], driver: Lever("p"), curve: Linear(0.5), range: (1.0, 1.0), note: "assumption"),
+        (outcome: "gain", horizon: "t", when: ["b", "o"], driver: Lever("p"), curve: Linear(-0.5), range: (1.0, 1.0), note: "assumption"),
+    ],
+    policies: [(id: "p", name: "P", levers: {"p": 1.0}), (id: "q", name: "Q", levers: {"p": 0.0})],
+)"#;
+    let s: Scenario = ron::from_str(text).expect("parses");
+    let (_, report) = analysed(&s);
+    let a = &report.analysis.flip_points[0];
+    let down = a.down.expect("a flip below");
+    assert!((down.credence - 5.0 / 7.0).abs() < 1e-12 && down.to == 0, "{a:?}");
+}
+
+#[test]
+fn a_hypothesis_and_its_own_sub_hypothesis_may_both_be_conditions() {
+    let mut s = two_questions();
+    s.hypotheses.push(Hypothesis {
+        id: "b1".into(),
+        name: "B1".into(),
+        description: String::new(),
+        source: String::new(),
+        prior: 1.0,
+        parent: Some("b".into()),
+        question: None,
+    });
+    s.effects[1].hypothesis = Some("b".into());
+    s.effects[1].when = vec!["b1".into(), "d".into()];
+    assert_eq!(validate(&s), vec![]);
+}

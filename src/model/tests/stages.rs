@@ -152,3 +152,17 @@ fn settings_planned_by_stage_are_searched_by_stage() {
     let staged = best(&settings).expect("found");
     assert_eq!(staged, [0.0, 0.0, 1.0, 0.0]);
 }
+
+#[test]
+fn a_stage_on_the_first_horizon_is_refused() {
+    let mut s = staged();
+    s.policies[0]
+        .stages
+        .insert("near".into(), [("troops".to_owned(), 10.0)].into());
+    let p: Vec<(String, String)> = validate(&s).into_iter().map(|p| (p.path, p.message)).collect();
+    assert!(
+        p.iter()
+            .any(|(x, m)| x == "policies[0].stages[\"near\"]" && m.contains("is the first horizon")),
+        "{p:?}"
+    );
+}

@@ -126,6 +126,7 @@ pub fn with_found(scenario: &Scenario, settings: &Settings, found: &[Candidate])
     let current = c.pop();
     c.extend(found.iter().cloned());
     c.extend(current);
+    crate::model::summary::as_schedules(scenario, &mut c);
     c
 }
 

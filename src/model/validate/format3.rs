@@ -121,9 +121,31 @@ pub(super) fn check_questions(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&
             let path = format!("effects[{i}].when[{k}]");
             c.known(&path, id, hyps, "hypothesis");
         }
+        // One of a hypothesis and its own sub-hypothesis: both hold where the sub-hypothesis does.
+        let related = |x: &str, y: &str| {
+            let (Some(x), Some(y)) = (s.hypothesis_index(x), s.hypothesis_index(y)) else {
+                return false;
+            };
+            let up = |mut h: usize, to: usize| {
+                for _ in 0..s.hypotheses.len() {
+                    if h == to {
+                        return true;
+                    }
+                    match s.hypotheses[h].parent.as_deref().and_then(|p| s.hypothesis_index(p)) {
+                        Some(p) => h = p,
+                        None => return false,
+                    }
+                }
+                false
+            };
+            up(x, y) || up(y, x)
+        };
         for id in e.hypothesis.iter().chain(&e.when) {
             let Some(q) = question(id) else { continue };
-            if let Some((_, other)) = seen.iter().find(|(p, other)| *p == q && *other != id) {
+            if let Some((_, other)) = seen
+                .iter()
+                .find(|(p, other)| *p == q && *other != id && !related(other, id))
+            {
                 c.push(
                     format!("effects[{i}].when"),
                     format!(
@@ -174,7 +196,13 @@ pub(super) fn check_stages(c: &mut Collector, s: &Scenario) {
         for (h, set) in &p.stages {
             let path = format!("policies[{i}].stages[\"{h}\"]");
             let horizons: BTreeSet<&str> = s.horizons.iter().map(|x| x.id.as_str()).collect();
-            c.known(&path, h, &horizons, "horizon");
+            if c.known(&path, h, &horizons, "horizon") && s.horizon_index(h) == Some(0) {
+                c.push(
+                    path.clone(),
+                    format!("\"{h}\" is the first horizon: set its values in the policy's levers; a stage starts at a later horizon"),
+                    Some(format!("\"{h}\"")),
+                );
+            }
             let levers: BTreeSet<&str> = s.levers.iter().map(|x| x.id.as_str()).collect();
             for (id, &x) in set {
                 let at = format!("{path}[\"{id}\"]");

@@ -107,6 +107,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     check_version_fields(&mut c, s);
     check_version3_fields(&mut c, s);
     for (section, n, max) in [
+        ("questions", s.questions.len(), MAX_ITEMS),
         ("hypotheses", s.hypotheses.len(), MAX_ITEMS),
         ("levers", s.levers.len(), MAX_ITEMS),
         ("outcomes", s.outcomes.len(), MAX_ITEMS),
@@ -128,7 +129,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     // no valid file can make a slider move take seconds or the app's samples take gigabytes.
     let leaves = s.n_joint_leaves();
     let cells = s.outcomes.len() * s.horizons.len();
-    if leaves * cells > MAX_LEAF_CELLS {
+    if leaves.saturating_mul(cells) > MAX_LEAF_CELLS {
         c.push(
             "hypotheses",
             format!(
@@ -141,7 +142,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         );
         return c.0;
     }
-    if leaves * (s.effects.len() + s.baselines.len()) > MAX_EFFECT_WORK {
+    if leaves.saturating_mul(s.effects.len() + s.baselines.len()) > MAX_EFFECT_WORK {
         c.push(
             "effects",
             format!(
