@@ -206,6 +206,9 @@ fn belief_words(s: &Scenario, model: &Model, st: &Study, p: usize) -> String {
             "{name} becomes best if you {}",
             describe(s, model, b, &st.analysis.leaf_weights)
         ),
+        None if model.n_questions() > 1 => {
+            format!("no change of one question's credences (the others as they are) makes {name} best")
+        }
         None => format!("no belief about the motive makes {name} best"),
     }
 }

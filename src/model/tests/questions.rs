@@ -189,3 +189,50 @@ fn a_hypothesis_and_its_own_sub_hypothesis_may_both_be_conditions() {
     s.effects[1].when = vec!["b1".into(), "d".into()];
     assert_eq!(validate(&s), vec![]);
 }
+
+#[test]
+fn what_you_would_have_to_believe_moves_one_questions_credences() {
+    // For Y: given d, X 0.75 against Y 0.5; given o, X 0.1 against 0.3. With o weighted t (why
+    // as it is), EU_X - EU_Y = 0.25 - 0.45 t: Y is best above t = 5/9, 5.6 points from 1/2.
+    // Why alone cannot do it (given b they are level, given a X leads).
+    use crate::model::uncertainty::{Buffers, Design, study};
+    let s = two_questions();
+    let model = Model::new(&s).expect("valid");
+    let settings = Settings::defaults(&s);
+    let st = study(&s, &model, &settings, &Design::new(&s, 64, 1), &mut Buffers::default()).expect("study");
+    let y = st.candidates.iter().position(|c| c.id == "y").expect("Y");
+    let b = st.beliefs[y].as_ref().expect("a belief");
+    assert!((b.distance - 2.0 * (5.0 / 9.0 - 0.5)).abs() < 1e-6, "{b:?}");
+    // The weights factor: why stays at 1/4, 3/4; how moves to 4/9, 5/9; and Y is then best.
+    let c = crate::model::evidence::credences_for(&model, &b.weights);
+    assert!((c[0] - 0.25).abs() < 1e-9 && (c[3] - 5.0 / 9.0).abs() < 1e-6, "{c:?}");
+    let mut at = settings.clone();
+    at.credences = c;
+    let (_, r) = {
+        let mut cache = crate::model::evaluate::EvaluationCache::default();
+        (
+            0,
+            crate::model::summary::report(&s, &model, &at, &mut cache).expect("report"),
+        )
+    };
+    let eu = &r.analysis.expected_utility;
+    assert!(eu[1] > eu[0], "{eu:?}");
+}
+
+#[test]
+fn a_tornado_bar_moves_one_question_and_keeps_the_others() {
+    // a (1/4) moved to 0.45: a&d and a&o get 0.45 x 1/2 each, b's 0.55 x 1/2; with a at 0
+    // (all of why on b; how at 3:1), moving it to 0.2 gives a&d 0.15 and a&o 0.05, how kept.
+    let s = two_questions();
+    let model = Model::new(&s).expect("valid");
+    let w = model.leaf_weights(&[1.0, 3.0, 1.0, 1.0]).expect("weights");
+    let x = crate::model::uncertainty::moved(&model, &w, 0, 0.45).expect("moves");
+    for (got, want) in x.iter().zip([0.225, 0.225, 0.275, 0.275]) {
+        assert!((got - want).abs() < 1e-12, "{x:?}");
+    }
+    let w = model.leaf_weights(&[0.0, 3.0, 3.0, 1.0]).expect("weights");
+    let x = crate::model::uncertainty::moved(&model, &w, 0, 0.2).expect("moves");
+    for (got, want) in x.iter().zip([0.15, 0.05, 0.6, 0.2]) {
+        assert!((got - want).abs() < 1e-12, "{x:?}");
+    }
+}

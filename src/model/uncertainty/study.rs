@@ -119,6 +119,51 @@ pub fn search_with(scenario: &Scenario, model: &Model, settings: &Settings, stag
     .collect()
 }
 
+/// What one would have to believe for candidate `p` to be best. With one question, the nearest
+/// leaf weights ([`believe`]). With several, the questions are independent, so credences can only
+/// say products of each question's weights: the nearest weights of one question (the others as
+/// they are) at which `p` is best, over every question, returned as joint leaf weights; `None`
+/// when no change of one question's credences alone does it.
+#[must_use]
+pub fn believe_by_question(
+    model: &Model,
+    analysis: &crate::model::decision::Analysis,
+    levers: &[&[f64]],
+    p: usize,
+    rivals: usize,
+) -> Option<super::Belief> {
+    if model.n_questions() <= 1 {
+        return believe(&analysis.utility, levers, &analysis.leaf_weights, p, rivals);
+    }
+    let hw = &analysis.hypothesis_weights;
+    let mut nearest: Option<super::Belief> = None;
+    for q in 0..model.n_questions() {
+        let by = crate::model::questions::by_question(model, hw, &analysis.utility, q);
+        let Some(b) = believe(&by.utility, levers, &by.weights, p, rivals) else {
+            continue;
+        };
+        let weights = (0..model.n_leaves())
+            .map(|l| {
+                let answers = model.leaf_answers(l);
+                let mine = by.answers.binary_search(&answers[q]).map_or(0.0, |k| b.weights[k]);
+                let others: f64 = (answers.iter().enumerate())
+                    .filter(|&(j, _)| j != q)
+                    .map(|(_, &h)| hw[h])
+                    .product();
+                mine * others
+            })
+            .collect();
+        if nearest.as_ref().is_none_or(|n| b.distance < n.distance) {
+            nearest = Some(super::Belief {
+                policy: p,
+                distance: b.distance,
+                weights,
+            });
+        }
+    }
+    nearest
+}
+
 /// The candidate set with the found settings: named, found (not already named), current.
 #[must_use]
 pub fn with_found(scenario: &Scenario, settings: &Settings, found: &[Candidate]) -> Vec<Candidate> {
@@ -205,7 +250,7 @@ pub fn study(
         tornado_over(scenario.policies.len()).map_or((None, Vec::new()), |(l, b)| (Some(l), b));
     let levers: Vec<&[f64]> = candidates.iter().map(|c| c.levers.as_slice()).collect();
     let beliefs = (0..candidates.len())
-        .map(|p| believe(&analysis.utility, &levers, &w, p, scenario.policies.len()))
+        .map(|p| believe_by_question(model, &analysis, &levers, p, scenario.policies.len()))
         .collect();
     Ok(Study {
         budget,

@@ -39,29 +39,55 @@ impl Bar {
 }
 
 /// Leaf weights with top-level hypothesis `root`'s weight moved to `to` (clamped to 0-1) and
-/// the other roots rescaled in proportion. `None` if nothing can take up the change.
+/// the other top-level hypotheses of its question rescaled in proportion; the other questions
+/// keep their weights (joint leaf weights are products of each question's). With nothing to
+/// rescale from, the answers on that side share equally. `None` if nothing can take up the
+/// change.
 #[must_use]
 pub fn moved(model: &Model, w: &[f64], root: usize, to: f64) -> Option<Vec<f64>> {
-    let under: Vec<bool> = (0..model.n_leaves()).map(|l| model.leaf_has(l, root)).collect();
-    let now: f64 = w.iter().zip(&under).filter(|(_, u)| **u).map(|(x, _)| x).sum();
-    let to = to.clamp(0.0, 1.0);
-    let rest = 1.0 - now;
-    let n_under = under.iter().filter(|u| **u).count().max(1) as f64;
-    let n_rest = under.iter().filter(|u| !**u).count().max(1) as f64;
+    let q = model.question_of(root);
+    let n = w.len();
+    // Each question's weight of each answer, from the joint weights.
+    let marginal =
+        |j: usize, h: usize| -> f64 { (0..n).filter(|&l| model.leaf_answers(l)[j] == h).map(|l| w[l]).sum() };
+    let under: Vec<bool> = (0..n).map(|l| model.leaf_has(l, root)).collect();
     if under.iter().all(|u| *u) {
         return None;
     }
+    let now: f64 = w.iter().zip(&under).filter(|(_, u)| **u).map(|(x, _)| x).sum();
+    let to = to.clamp(0.0, 1.0);
+    let rest = 1.0 - now;
+    let answers = |u: bool| -> usize {
+        let mut a: Vec<usize> = (0..n)
+            .filter(|&l| under[l] == u)
+            .map(|l| model.leaf_answers(l)[q])
+            .collect();
+        a.sort_unstable();
+        a.dedup();
+        a.len().max(1)
+    };
+    let (n_under, n_rest) = (answers(true), answers(false));
     Some(
-        w.iter()
-            .zip(&under)
-            .map(|(&x, &u)| {
-                if u {
-                    if now > 0.0 { x * to / now } else { to / n_under }
+        (0..n)
+            .map(|l| {
+                let answers = model.leaf_answers(l);
+                let others: f64 = (answers.iter().enumerate())
+                    .filter(|&(j, _)| j != q)
+                    .map(|(j, &h)| marginal(j, h))
+                    .product();
+                let mine = marginal(q, answers[q]);
+                let share = if under[l] {
+                    if now > 0.0 {
+                        mine * to / now
+                    } else {
+                        to / n_under as f64
+                    }
                 } else if rest > 0.0 {
-                    x * (1.0 - to) / rest
+                    mine * (1.0 - to) / rest
                 } else {
-                    (1.0 - to) / n_rest
-                }
+                    (1.0 - to) / n_rest as f64
+                };
+                share * others
             })
             .collect(),
     )

@@ -36,6 +36,11 @@ pub fn believe_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, picked: &mut usize) 
     let name = &s.policies[*picked].name;
     let w = &st.analysis.leaf_weights;
     match st.beliefs.get(*picked).and_then(Option::as_ref) {
+        None if model.n_questions() > 1 => {
+            ui.label(format!(
+                "No change of one question's credences (the others as they are) makes {name} the best of the named policies."
+            ));
+        }
         None => {
             ui.label(format!(
                 "No belief about the motive makes {name} the best of the named policies: under every theory another one does better."
