@@ -552,6 +552,14 @@ fn known_by_observes_what_was_public_and_the_evidence_command_marks_the_question
 
 const SMALL_V3: &str = "tests/fixtures/format3-small.ron";
 
+/// The policy with this id in an `eval --format json` document.
+fn policy(d: &Value, id: &str) -> Value {
+    (d["policies"].as_array().unwrap().iter())
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no policy {id}"))
+        .clone()
+}
+
 fn close(x: &Value, want: f64) {
     let got = x.as_f64().unwrap_or_else(|| panic!("{x} is not a number"));
     assert!((got - want).abs() < 1e-9, "{got} != {want}");
@@ -563,21 +571,12 @@ fn the_small_version_3_scenario_gives_the_numbers_worked_by_hand() {
     let o = run(&["check", SMALL_V3]);
     assert!(o.status.success(), "{}", stderr(&o));
     let d = json(&["eval", SMALL_V3, "--format", "json"]);
-    let policy = |id: &str| {
-        d["policies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["id"] == id)
-            .unwrap()
-            .clone()
-    };
-    close(&policy("hold")["expected_utility"], 0.8);
-    close(&policy("strike")["expected_utility"], 0.83);
-    close(&policy("staged")["expected_utility"], 0.677);
-    close(&policy("staged")["by_hypothesis"]["provoke&directed"], 0.655);
-    assert_eq!(policy("staged")["stages"]["later"]["troops"], 60.0);
-    assert!(policy("strike").get("stages").is_none());
+    close(&policy(&d, "hold")["expected_utility"], 0.8);
+    close(&policy(&d, "strike")["expected_utility"], 0.83);
+    close(&policy(&d, "staged")["expected_utility"], 0.677);
+    close(&policy(&d, "staged")["by_hypothesis"]["provoke&directed"], 0.655);
+    assert_eq!(policy(&d, "staged")["stages"]["later"]["troops"], 60.0);
+    assert!(policy(&d, "strike").get("stages").is_none());
     assert_eq!(d["best_policy"], "strike");
     close(&d["evpi"], 0.005);
     close(&d["value_units"]["evpi"], 0.1);
@@ -692,13 +691,7 @@ fn a_stage_on_the_command_line_stages_the_current_settings() {
         "--format",
         "json",
     ]);
-    let current = d["policies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "current")
-        .unwrap()
-        .clone();
+    let current = policy(&d, "current");
     close(&current["expected_utility"], 0.677);
     assert_eq!(current["stages"]["later"]["troops"], 60.0);
     let o = run(&["eval", SMALL_V3, "--stage", "someday:troops=60"]);
@@ -720,26 +713,14 @@ fn a_staged_search_finds_act_later_where_acting_now_costs() {
     let path = dir.join("staged.ron");
     std::fs::write(&path, &o.stdout).expect("write");
     let d = json(&["eval", path.to_str().unwrap(), "--format", "json"]);
-    let current = d["policies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "current")
-        .unwrap()
-        .clone();
+    let current = policy(&d, "current");
     close(&current["expected_utility"], 0.84);
     assert_eq!(current["stages"]["later"]["strikes"], 1.0);
     // Unstaged, the best is Strike throughout.
     let o = run(&["optimise", SMALL_V3]);
     std::fs::write(&path, &o.stdout).expect("write");
     let d = json(&["eval", path.to_str().unwrap(), "--format", "json"]);
-    let current = d["policies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "current")
-        .unwrap()
-        .clone();
+    let current = policy(&d, "current");
     close(&current["expected_utility"], 0.83);
     assert!(current.get("stages").is_none(), "{current}");
     std::fs::remove_dir_all(&dir).ok();

@@ -136,18 +136,7 @@ pub fn with_how_question(scenario: &Scenario) -> Scenario {
     use crate::model::scenario::{Hypothesis, Question};
     let mut s = scenario.clone();
     s.format_version = 3;
-    s.questions = vec![
-        Question {
-            id: "why".into(),
-            name: "Why did they attack?".into(),
-            description: String::new(),
-        },
-        Question {
-            id: "how".into(),
-            name: "How was it organised?".into(),
-            description: String::new(),
-        },
-    ];
+    s.questions = Question::why_and_how();
     for id in ["directed", "operative", "loyalists"] {
         s.hypotheses.push(Hypothesis {
             id: id.into(),

@@ -17,18 +17,7 @@ pub(super) fn gen_questions(u: &mut Unstructured<'_>, s: &mut Scenario) -> Resul
     if roots.len() < 2 || s.hypotheses.len() > MAX_HYPOTHESES_FOR_QUESTIONS || !u.ratio(1, 3)? {
         return Ok(());
     }
-    s.questions = vec![
-        Question {
-            id: "why".into(),
-            name: "Why did they attack?".into(),
-            description: String::new(),
-        },
-        Question {
-            id: "how".into(),
-            name: "How was it organised?".into(),
-            description: String::new(),
-        },
-    ];
+    s.questions = Question::why_and_how();
     let last = roots[roots.len() - 1];
     for &r in &roots[1..] {
         if r == last || u.ratio(1, 3)? {

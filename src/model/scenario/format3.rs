@@ -4,6 +4,22 @@
 use super::Scenario;
 use serde::{Deserialize, Serialize};
 
+impl Question {
+    /// The essay's two questions, `why` and `how`, as generated and benchmarked scenarios ask
+    /// them.
+    #[must_use]
+    pub fn why_and_how() -> Vec<Question> {
+        [("why", "Why did they attack?"), ("how", "How was it organised?")]
+            .into_iter()
+            .map(|(id, name)| Question {
+                id: id.into(),
+                name: name.into(),
+                description: String::new(),
+            })
+            .collect()
+    }
+}
+
 /// An open question about the attack, answered by its own tree of hypotheses (version 3):
 /// *why* it happened, *how* it was organised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
