@@ -38,6 +38,18 @@ pub fn number(x: f64) -> String {
     fixed(x, decimals(x))
 }
 
+/// `x` to `digits` significant figures (at most 6 decimals): `0.00402`, `4.02`, `402`.
+#[must_use]
+pub fn significant(x: f64, digits: usize) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return fixed(x, 0);
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "a small exponent")]
+    let magnitude = x.abs().log10().floor() as i64;
+    let decimals = (i64::try_from(digits).unwrap_or(3) - 1 - magnitude).clamp(0, 6);
+    fixed(x, usize::try_from(decimals).unwrap_or(0))
+}
+
 /// A change with its sign: `+12.5`, `-3.00`, `0.00` (as many digits as [`number`]).
 #[must_use]
 pub fn signed(x: f64) -> String {
@@ -122,6 +134,11 @@ mod tests {
         assert_eq!(signed(0.0), "0.00");
         // 99.97 rounds to 100 and is shown as such, not as "100.0".
         assert_eq!(number(99.97), "100");
+        assert_eq!(significant(0.004_02, 3), "0.00402");
+        assert_eq!(significant(4.018, 3), "4.02");
+        assert_eq!(significant(402.4, 3), "402");
+        assert_eq!(significant(-0.01, 3), "-0.0100");
+        assert_eq!(significant(0.0, 3), "0");
     }
 
     #[test]

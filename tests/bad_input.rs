@@ -75,7 +75,7 @@ fn unknown_ids_and_inconsistent_ranges_are_all_listed() {
 #[test]
 fn non_finite_numbers_are_refused() {
     for bad in ["NaN", "inf", "-inf"] {
-        let text = paris().replacen("curve: Linear(0.0067)", &format!("curve: Linear({bad})"), 1);
+        let text = paris().replacen("curve: Linear(0.0058)", &format!("curve: Linear({bad})"), 1);
         let msg = message(parse_scenario("p.ron", &text));
         assert!(msg.contains("not a finite number"), "{bad}: {msg}");
         assert!(msg.starts_with("p.ron:"), "{msg}");
@@ -121,7 +121,7 @@ fn all_zero_credences_are_an_error() {
 
 #[test]
 fn unsupported_versions_are_refused_clearly() {
-    let text = paris().replacen("format_version: 2", "format_version: 4", 1);
+    let text = paris().replacen("format_version: 3", "format_version: 4", 1);
     let msg = message(parse_scenario("future.ron", &text));
     assert!(
         msg.contains("format version 4 is newer") && msg.contains("update motive-lab"),
@@ -295,7 +295,7 @@ fn files_that_are_not_scenario_or_preset_point_at_their_first_code() {
 
 #[test]
 fn a_newer_embedded_scenario_asks_to_update() {
-    let newer = paris().replacen("format_version: 2", "format_version: 4", 1).replacen(
+    let newer = paris().replacen("format_version: 3", "format_version: 4", 1).replacen(
         "title:",
         "future_field: 1,\n    title:",
         1,
@@ -413,7 +413,7 @@ fn a_rename_to_an_unknown_id_and_a_mechanism_yardstick_are_refused() {
 
 #[test]
 fn a_version_2_field_in_a_version_1_file_and_the_reverse_are_refused() {
-    let text = paris().replacen("format_version: 2", "format_version: 1", 1);
+    let text = paris().replacen("format_version: 3", "format_version: 1", 1);
     let msg = message(parse_scenario("old.ron", &text));
     assert!(msg.contains("driver is a format version 2 field"), "{msg}");
     assert!(msg.contains("numeraire is a format version 2 field"), "{msg}");
@@ -458,12 +458,12 @@ fn a_negative_discount_rate_is_refused_and_a_yardstick_weighted_zero_is_said_in_
 #[test]
 fn a_dist_that_does_not_fit_its_range_and_an_unknown_parameter_are_located() {
     // An effect's range made to start at 0 and read as a LogNormal.
-    let first = "range: (0.3, 1.5), note: \"assumption: local offensives";
+    let first = "range: (0.3, 2.0), note: \"assumption: local offensives";
     assert!(paris().contains(first));
     let text = paris()
         .replacen(
             first,
-            "dist: LogNormal, range: (0.0, 1.5), note: \"assumption: local offensives",
+            "dist: LogNormal, range: (0.0, 2.0), note: \"assumption: local offensives",
             1,
         )
         .replacen(
@@ -491,8 +491,8 @@ fn a_dist_that_does_not_fit_its_range_and_an_unknown_parameter_are_located() {
 #[test]
 fn a_triangular_range_must_hold_its_mode_of_one() {
     let text = paris().replacen(
-        "range: (0.3, 1.5), note: \"assumption: local offensives",
-        "range: (1.1, 1.5), note: \"assumption: local offensives",
+        "range: (0.3, 2.0), note: \"assumption: local offensives",
+        "range: (1.1, 2.0), note: \"assumption: local offensives",
         1,
     );
     let msg = message(parse_scenario("t.ron", &text));
@@ -505,7 +505,7 @@ fn evidence_with_impossible_likelihoods_unknown_theories_or_bad_dates_is_located
     let text = paris()
         .replacen("date: \"2015-11-14\"", "date: \"14 Nov 2015\"", 1)
         .replacen("\"h4\": 0.8, \"h5\": 0.5", "\"h4\": 1.8, \"h5\": 0.5", 1)
-        .replacen("{\"h1\": 0.3, \"h2\": 0.45", "{\"h9\": 0.3, \"h2\": 0.45", 1)
+        .replacen("{\"h1\": 0.35, \"h2\": 0.45", "{\"h9\": 0.35, \"h2\": 0.45", 1)
         .replacen("\"h6\": 0.5, \"h6d\": 0.9", "\"h6\": 0.0, \"h6d\": 0.9", 1);
     let err = parse_scenario("e.ron", &text).expect_err("invalid");
     let msg = err.to_string();

@@ -54,21 +54,29 @@ fn check_formulas(j: &Value) {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron"))
             .expect("scenario");
     let scenario: motive_lab::model::scenario::Scenario = ron::from_str(&scenario_text).expect("parses");
-    let weights: Vec<(String, f64)> = j["hypotheses"]
-        .as_array()
-        .expect("hypotheses")
-        .iter()
-        .filter(|h| h["leaf"].as_bool() == Some(true))
-        .map(|h| (h["id"].as_str().expect("id").to_owned(), f(&h["weight"])))
-        .collect();
+    // With several questions the evaluation runs over the joint leaves, each weighing the
+    // product of its answers' weights.
+    let weights: Vec<(String, f64)> = match j["joint_leaves"].as_array() {
+        Some(joint) => joint
+            .iter()
+            .map(|l| (l["id"].as_str().expect("id").to_owned(), f(&l["weight"])))
+            .collect(),
+        None => j["hypotheses"]
+            .as_array()
+            .expect("hypotheses")
+            .iter()
+            .filter(|h| h["leaf"].as_bool() == Some(true))
+            .map(|h| (h["id"].as_str().expect("id").to_owned(), f(&h["weight"])))
+            .collect(),
+    };
     let total: f64 = weights.iter().map(|w| w.1).sum();
     assert!((total - 1.0).abs() < 1e-9);
     let mut utility = vec![0.0; weights.len()];
     let outcomes = j["outcomes"].as_array().expect("outcomes");
     let omega = |o: &Value| f(&j["weights"]["values"][o["id"].as_str().expect("id")]);
-    // Format 2: a horizon counts its weight per year times the years it covers (no discount in
-    // the shipped presets): year 1, then years 2 to 5.
-    assert_eq!(scenario.format_version, 2);
+    // Format 2 and 3: a horizon counts its weight per year times the years it covers (no
+    // discount in the shipped presets): year 1, then years 2 to 5.
+    assert_eq!(scenario.format_version, 3);
     assert_eq!(f(&j["weights"]["discount_rate"]), 0.0);
     let years = |t: &str| {
         let i = scenario.horizons.iter().position(|h| h.id == t).expect("horizon");
@@ -263,11 +271,13 @@ fn table_and_csv_are_readable() {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().expect("header").clone();
     assert_eq!(&headers[0], "outcome");
-    assert!(headers.iter().any(|h| h == "h6d"));
-    // 15 outcomes at 2 horizons; 7 named policies and the current settings.
-    assert_eq!(r.records().count(), 30);
+    // One column per joint leaf: 9 answers to why times 3 to how.
+    assert!(headers.iter().any(|h| h == "h6d&loyalists"));
+    assert_eq!(headers.iter().filter(|h| h.contains('&')).count(), 27);
+    // 17 outcomes at 2 horizons; 9 named policies and the current settings.
+    assert_eq!(r.records().count(), 34);
     let o = run(&["policies", "presets/middle-course.ron", "--format", "csv"]);
-    assert_eq!(stdout(&o).lines().count(), 1 + 7 + 1);
+    assert_eq!(stdout(&o).lines().count(), 1 + 9 + 1);
 }
 
 #[test]
@@ -336,31 +346,38 @@ fn no_arguments_and_help() {
 }
 
 #[test]
-fn the_safety_at_home_preset_says_what_its_notes_claim() {
-    let base = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
-    let j = json(&["eval", "presets/safety-at-home-first.ron", "--format", "json"]);
-    assert_eq!(base["best_policy"], "middle_course");
-    let best_under = |j: &Value, id: &str| -> Vec<String> {
-        let p = j["policies"]
-            .as_array()
-            .expect("policies")
-            .iter()
-            .find(|p| p["id"] == id)
-            .expect("policy");
-        p["best_under"]
-            .as_array()
-            .expect("list")
-            .iter()
-            .map(|x| x.as_str().expect("id").to_owned())
-            .collect()
+fn the_value_perspective_presets_weigh_what_their_notes_say() {
+    let rates = |preset: &str| -> Value {
+        let j = json(&["eval", preset, "--format", "json"]);
+        j["value_units"].clone()
     };
-    // "Homeland first becomes the best choice if theory 3 or 5 (or 6b) is right, the middle
-    // course stays best under theories 2, 4 and the other provocation variants, and
-    // disengagement under theory 1."
-    assert_eq!(best_under(&j, "homeland_first"), ["h3", "h5", "h6b"]);
-    assert_eq!(best_under(&j, "middle_course"), ["h2", "h4", "h6a", "h6c", "h6d"]);
-    assert_eq!(best_under(&j, "disengage"), ["h1"]);
-    assert!(best_under(&base, "homeland_first").is_empty());
+    let close = |v: &Value, x: f64| (f(v) - x).abs() < 1e-9;
+    // Western security first: civilians abroad count nothing; the rest as by default.
+    let w = rates("presets/values-western-security-first.ron");
+    assert!(
+        close(&w["exchange_rates"]["civilian_deaths"], 0.0) && close(&w["exchange_rates"]["isis_rule_deaths"], 0.0)
+    );
+    assert!(close(&w["exchange_rates"]["deaths_west"], 0.1) && close(&w["exchange_rates"]["fiscal_cost"], 1.0));
+    // Every life the same: a death is worth a tenth of an attack wherever it happens.
+    let e = rates("presets/values-every-life-the-same.ron");
+    for o in ["deaths_west", "isis_rule_deaths", "civilian_deaths", "own_deaths"] {
+        assert!(close(&e["exchange_rates"][o], 0.1), "{o}: {}", e["exchange_rates"][o]);
+    }
+    // A statistical life at $10 million: said in dollars, a death $0.01bn wherever it happens,
+    // an attack $0.015bn for its injuries, cohesion nothing.
+    let v = rates("presets/values-statistical-life.ron");
+    assert_eq!(v["numeraire"], "fiscal_cost");
+    for o in ["deaths_west", "isis_rule_deaths", "civilian_deaths", "own_deaths"] {
+        assert!(close(&v["exchange_rates"][o], 0.01), "{o}: {}", v["exchange_rates"][o]);
+    }
+    assert!(close(&v["exchange_rates"]["attacks_west"], 0.015) && close(&v["exchange_rates"]["cohesion"], 0.0));
+    // Attacks and deaths only.
+    let a = json(&["eval", "presets/values-attacks-and-deaths-only.ron", "--format", "json"]);
+    let weighted: Vec<&str> = (a["weights"]["values"].as_object().expect("values").iter())
+        .filter(|(_, w)| f(w) > 0.0)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(weighted, ["attacks_west", "deaths_west"]);
 }
 
 #[test]
@@ -428,12 +445,20 @@ fn uncertainty_json_has_the_documented_keys_and_repeats_with_its_seed() {
     let voi = &a["voi"];
     assert!(voi["evpi_total"].as_f64().expect("evpi") >= voi["evppi_motive"].as_f64().expect("motive"));
     assert!(voi["units"]["unit"].as_str().is_some());
-    assert!(a["outcomes"].as_array().expect("outcomes").len() == 30);
+    assert!(a["outcomes"].as_array().expect("outcomes").len() == 34);
     assert!(a["tornado"]["bars"].as_array().is_some_and(|b| !b.is_empty()));
-    // Among the named policies the tornado is of the middle course's lead over disengagement,
-    // the pair the decision matrix names.
-    assert_eq!(a["tornado_named"]["policy"], "middle_course");
-    assert_eq!(a["tornado_named"]["runner_up"], "disengage");
+    // Among the named policies the tornado is of the best named policy's lead over the named
+    // runner-up, the pair the decision matrix names.
+    let e = json(&["eval", "assets/scenarios/paris-2015.ron", "--format", "json"]);
+    assert_eq!(a["tornado_named"]["policy"], e["best_policy"]);
+    let named: Vec<&Value> = (e["policies"].as_array().expect("policies").iter())
+        .filter(|p| p["id"] != "current")
+        .collect();
+    let runner = (named.iter())
+        .filter(|p| p["id"] != e["best_policy"])
+        .max_by(|p, q| f(&p["expected_utility"]).total_cmp(&f(&q["expected_utility"])))
+        .expect("a runner-up");
+    assert_eq!(a["tornado_named"]["runner_up"], runner["id"]);
     assert_eq!(a["believe"].as_array().expect("believe").len(), policies.len());
     assert_eq!(a["optimised"].as_array().expect("optimised").len(), 2);
 }
@@ -487,8 +512,8 @@ fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
             .unwrap()
     };
     assert_eq!(h1(&by_hand, "weight"), h1(&by_hand, "prior_weight"));
-    // Nemmouche (P = 0.75 under theory 1) observed: theory 1's weight rises by Bayes' rule,
-    // 0.75 / P(e), with P(e) the prior mean of the item's likelihoods.
+    // Nemmouche (P = 0.65 under theory 1) observed: theory 1's weight rises by Bayes' rule,
+    // 0.65 / P(e), with P(e) the prior mean of the item's likelihoods over the answers to why.
     let v = json(&[
         "eval",
         "assets/scenarios/paris-2015.ron",
@@ -498,10 +523,10 @@ fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
         "json",
     ]);
     assert_eq!(v["credences_from_evidence"], true);
-    let top = [0.75, 0.7, 0.3, 0.5, 0.2, 0.45];
+    let top = [0.65, 0.6, 0.4, 0.5, 0.35, 0.5];
     let pe: f64 = top.iter().sum::<f64>() / 6.0;
     assert!(
-        (h1(&v, "weight") - (1.0 / 6.0) * 0.75 / pe).abs() < 1e-12,
+        (h1(&v, "weight") - (1.0 / 6.0) * 0.65 / pe).abs() < 1e-12,
         "{}",
         h1(&v, "weight")
     );
@@ -510,11 +535,33 @@ fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
     let nem = items.iter().find(|e| e["id"] == "nemmouche").unwrap();
     assert_eq!(nem["state"], "true");
     assert!(nem["evsi"].is_null());
+    // Where the answer to how changes the choice (attacks and deaths only, most credence on
+    // capability), a report of how the attack was organised is worth observing.
+    let v = json(&[
+        "eval",
+        "assets/scenarios/paris-2015.ron",
+        "--weight",
+        "h2=80",
+        "--value",
+        "isis_rule_deaths=0",
+        "--value",
+        "civilian_deaths=0",
+        "--value",
+        "fiscal_cost=0",
+        "--value",
+        "own_deaths=0",
+        "--value",
+        "cohesion=0",
+        "--format",
+        "json",
+    ]);
+    let items = v["evidence"].as_array().unwrap();
     let team = items.iter().find(|e| e["id"] == "syria_team").unwrap();
     assert!(
         team["evsi_units"].as_f64().unwrap() > 0.0 && team["changes_decision"] == true,
         "{team}"
     );
+    assert_eq!(team["fact"], "directed_from_raqqa");
 }
 
 #[test]
@@ -534,15 +581,32 @@ fn known_by_observes_what_was_public_and_the_evidence_command_marks_the_question
     let o = run(&[
         "evidence",
         "assets/scenarios/paris-2015.ron",
-        "--observe",
-        "nemmouche=true",
+        "--weight",
+        "h2=80",
+        "--value",
+        "isis_rule_deaths=0",
+        "--value",
+        "civilian_deaths=0",
+        "--value",
+        "fiscal_cost=0",
+        "--value",
+        "own_deaths=0",
+        "--value",
+        "cohesion=0",
     ]);
     let out = stdout(&o);
     let marked = out
         .lines()
         .find(|l| l.contains("most worth answering"))
         .expect("a marked item");
-    assert!(marked.starts_with("syria_team"), "{out}");
+    // The most valuable item is a report of how the attack was organised (the fact's reports
+    // with the highest reliability tie).
+    assert!(
+        ["abaaoud", "syria_team", "brussels", "emni"]
+            .iter()
+            .any(|id| marked.starts_with(id)),
+        "{out}"
+    );
     let bad = run(&["eval", "assets/scenarios/paris-2015.ron", "--known-by", "20 Nov 2015"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("not a date"));

@@ -6,6 +6,7 @@ use super::{Derived, Side};
 use crate::model::evaluate::WeightError;
 use crate::model::evidence::{EvidenceReport, Sample, evidence_report, evsi_of_set};
 use crate::model::explain::{GapPart, evidence_sentence, gap};
+use crate::model::lead::lead_sentences;
 use crate::model::settings::Settings;
 use std::sync::Arc;
 
@@ -44,6 +45,23 @@ impl Derived {
             |k| k == settings,
             || settings.clone(),
             |s| report.and_then(|r| evidence_sentence(scenario, model, s, &r)),
+        )
+    }
+
+    /// Where the verdict's answer comes from, in sentences (the lead's parts, the nearest values
+    /// flip point, the user's settings against the best); empty for settings that cannot be
+    /// evaluated.
+    pub fn lead_sentences(&mut self, settings: &Settings) -> Arc<Vec<String>> {
+        let report = self.report(Side::Live, settings).ok();
+        let (scenario, model) = (&self.scenario, &self.model);
+        self.lead_sentences.get_with(
+            |k| k == settings,
+            || settings.clone(),
+            |s| {
+                report
+                    .map(|r| lead_sentences(scenario, model, s, &r))
+                    .unwrap_or_default()
+            },
         )
     }
 

@@ -66,6 +66,7 @@ pub struct Derived {
     evidence: Memo<Settings, Option<crate::model::evidence::EvidenceReport>>,
     evidence_sets: Memo<(Settings, Vec<usize>), Option<crate::model::evidence::Sample>>,
     evidence_sentence: Memo<Settings, Option<String>>,
+    lead_sentences: Memo<Settings, Vec<String>>,
     gap: Memo<(Settings, Vec<f64>, Vec<f64>), GapResult>,
     study: StudyState,
     /// How many samples the study draws for this scenario (worked out once).
@@ -106,6 +107,7 @@ impl Derived {
             evidence: Memo::default(),
             evidence_sets: Memo::default(),
             evidence_sentence: Memo::default(),
+            lead_sentences: Memo::default(),
             gap: Memo::default(),
             study: StudyState::default(),
             study_samples,

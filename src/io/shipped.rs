@@ -50,6 +50,12 @@ pub const SHIPPED_PRESETS: &[ShippedFile] = &[
     preset!("fortress-at-home"),
     preset!("safety-at-home-first"),
     preset!("france-2015"),
+    preset!("coalition-2016"),
+    preset!("hunt-the-planners"),
+    preset!("values-western-security-first"),
+    preset!("values-every-life-the-same"),
+    preset!("values-statistical-life"),
+    preset!("values-attacks-and-deaths-only"),
 ];
 
 /// The text of a shipped scenario by id.

@@ -55,6 +55,14 @@ fn answering(scenario: &Scenario, a: &crate::model::decision::Analysis, units: O
             .then(p.cmp(&q))
     });
     let quoted = |q: usize| format!("\u{201c}{}\u{201d}", scenario.question_name(q));
+    // Worth less than the last digit shown: no question is worth answering first.
+    let shown_zero = |v: f64| units.map_or(v < 5e-5, |u| u.of_utility(v).abs() < 0.005);
+    if shown_zero(a.evpi) {
+        return format!(
+            "Answering the questions would be worth almost nothing here (all of them, {}): no answer changes the choice by much.",
+            in_units(units, a.evpi)
+        );
+    }
     let parts: Vec<String> = (order.iter().enumerate())
         .map(|(k, &q)| {
             let v = in_units(units, a.value_of_answering[q]);
@@ -229,7 +237,7 @@ pub fn uncertainty_sentence(
     };
     let worth = match top {
         Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
-            "among them the unknown most worth resolving is {} (worth {}; {motive} {})",
+            "here the answer depends more on {} (worth {} to learn) than on {motive} ({}): learn it first",
             names[k].name,
             in_units(units, voi.parameters[k]),
             in_units(units, voi.evppi_motive)

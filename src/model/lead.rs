@@ -10,6 +10,7 @@
 use crate::model::decision::Candidate;
 use crate::model::evaluate::{Model, WeightError, expectation};
 use crate::model::explain::{GapPart, gap, runner_up};
+use crate::model::scenario::Scenario;
 use crate::model::settings::Settings;
 use crate::model::summary::Report;
 
@@ -123,4 +124,147 @@ pub fn value_flips(
             flip
         })
         .collect())
+}
+
+/// The largest parts of the lead, by outcome (its horizons added), in the yardstick's units (or
+/// utility): "Where its lead of 18.8 attacks a year comes from: for it, “Civilian deaths from
+/// coalition action” +20.4 and “Cost of the response” +7.2; against it, “Civilians killed by
+/// ISIS where it rules” -6.4." Up to three parts for and two against, each at least a twentieth
+/// of the largest; `None` without a runner-up or a lead.
+#[must_use]
+pub fn parts_sentence(scenario: &Scenario, report: &Report, parts: &[GapPart]) -> Option<String> {
+    let units = report.units.as_ref().ok();
+    let mut by_outcome = vec![0.0; scenario.outcomes.len()];
+    for p in parts {
+        by_outcome[p.outcome] += p.utility;
+    }
+    let size = |du: f64| units.map_or(du, |u| u.of_utility(du));
+    let lead: f64 = by_outcome.iter().sum();
+    let largest = by_outcome.iter().fold(0.0_f64, |m, &x| m.max(x.abs()));
+    if lead <= 0.0 || largest <= 0.0 {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..by_outcome.len())
+        .filter(|&o| by_outcome[o].abs() >= largest / 20.0)
+        .collect();
+    order.sort_by(|&a, &b| by_outcome[b].abs().total_cmp(&by_outcome[a].abs()));
+    let said = |o: usize| {
+        format!(
+            "\u{201c}{}\u{201d} {}",
+            scenario.outcomes[o].name,
+            crate::format::signed(size(by_outcome[o]))
+        )
+    };
+    let list = |items: Vec<String>| match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    let pros: Vec<String> = order
+        .iter()
+        .filter(|&&o| by_outcome[o] > 0.0)
+        .take(3)
+        .map(|&o| said(o))
+        .collect();
+    let cons: Vec<String> = order
+        .iter()
+        .filter(|&&o| by_outcome[o] < 0.0)
+        .take(2)
+        .map(|&o| said(o))
+        .collect();
+    let mut text = format!(
+        "Where its lead of {} comes from: for it, {}",
+        crate::model::explain::in_units(units, lead),
+        list(pros)
+    );
+    if !cons.is_empty() {
+        text.push_str("; against it, ");
+        text.push_str(&list(cons));
+    }
+    text.push('.');
+    Some(text)
+}
+
+/// The values flip point nearest the present weights, relative to each weight (an end's weight
+/// of 0 is not moved): "Values flip point: with each “Civilians killed by ISIS where it rules”
+/// worth 0.0402 attacks instead of 0.01 (weight 4.02 instead of 1), The 2015 middle course
+/// would be best." For the yardstick itself the weight alone is said. `None` if no single
+/// weight changes the choice.
+#[must_use]
+pub fn values_flip_sentence(scenario: &Scenario, report: &Report, flips: &[ValueFlip]) -> Option<String> {
+    let ratio = |f: &ValueFlip| f.nearest().map(|(x, _)| (x.max(1e-12) / f.weight).ln().abs());
+    let f = flips
+        .iter()
+        .filter(|f| f.weight > 0.0 && f.nearest().is_some())
+        .min_by(|a, b| {
+            ratio(a)
+                .unwrap_or(f64::INFINITY)
+                .total_cmp(&ratio(b).unwrap_or(f64::INFINITY))
+        })?;
+    let (x, to) = f.nearest()?;
+    let policy = &report.candidates.get(to)?.name;
+    let name = &scenario.outcomes[f.outcome].name;
+    let weights = format!(
+        "weight {} instead of {}",
+        crate::format::significant(x, 3),
+        crate::format::significant(f.weight, 3)
+    );
+    Some(match report.units.as_ref().ok() {
+        Some(u) if u.numeraire != f.outcome => {
+            let stem = u.unit.strip_suffix("/year").unwrap_or(&u.unit);
+            let rate = u.rates[f.outcome];
+            // "$bn" reads "$0.0441bn"; other units follow the number.
+            let worth = |r: f64| match stem.strip_prefix('$') {
+                Some(rest) => format!("${}{rest}", crate::format::significant(r, 3)),
+                None => format!("{} {stem}", crate::format::significant(r, 3)),
+            };
+            format!(
+                "Values flip point: with each \u{201c}{name}\u{201d} worth {} instead of {} ({weights}), {policy} would be best.",
+                worth(rate * x / f.weight),
+                worth(rate)
+            )
+        }
+        _ => format!(
+            "Values flip point: with \u{201c}{name}\u{201d} at {weights} against the other outcomes, {policy} would be best."
+        ),
+    })
+}
+
+/// How the user's own settings compare with the best: "Your settings (The 2015 middle course,
+/// continued): 18.8 attacks a year worse than the best." `None` when they are the best.
+#[must_use]
+pub fn your_settings_sentence(report: &Report) -> Option<String> {
+    let a = &report.analysis;
+    let current = report.current();
+    let c = &report.candidates;
+    if current == a.best || c.get(current)?.levers == c.get(a.best)?.levers {
+        return None;
+    }
+    let same = (0..current).find(|&p| c[p].levers == c[current].levers);
+    let label = same.map_or_else(
+        || "Your settings".to_owned(),
+        |p| format!("Your settings ({})", c[p].name),
+    );
+    Some(format!(
+        "{label}: {} worse than the best.",
+        crate::model::explain::in_units(
+            report.units.as_ref().ok(),
+            a.expected_utility[a.best] - a.expected_utility[current]
+        )
+    ))
+}
+
+/// The verdict's sentences on where the answer comes from: the lead's parts, the nearest values
+/// flip point and the user's settings against the best.
+#[must_use]
+pub fn lead_sentences(scenario: &Scenario, model: &Model, settings: &Settings, report: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(Some((_, _, parts))) = lead_parts(model, settings, report) {
+        out.extend(parts_sentence(scenario, report, &parts));
+    }
+    if let Ok(flips) = value_flips(model, settings, &report.candidates, report.analysis.best) {
+        out.extend(values_flip_sentence(scenario, report, &flips));
+    }
+    out.extend(your_settings_sentence(report));
+    out
 }

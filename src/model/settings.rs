@@ -85,15 +85,16 @@ impl Settings {
     /// # Errors
     /// All credences zero, or nothing weighted.
     pub fn usable(&self, scenario: &Scenario) -> Result<(), WeightError> {
-        let roots: f64 = scenario
-            .hypotheses
-            .iter()
-            .zip(&self.credences)
-            .filter(|(h, _)| h.parent.is_none())
-            .map(|(_, c)| *c)
-            .sum();
-        if roots <= 0.0 {
-            return Err(WeightError::AllCredencesZero);
+        // Each question's top-level answers need some credence between them.
+        for q in 0..scenario.n_questions() {
+            let roots: f64 = (scenario.hypotheses.iter().enumerate())
+                .zip(&self.credences)
+                .filter(|((i, h), _)| h.parent.is_none() && scenario.question_of(*i) == q)
+                .map(|(_, c)| *c)
+                .sum();
+            if roots <= 0.0 {
+                return Err(WeightError::AllCredencesZero);
+            }
         }
         if self.value_weights.iter().sum::<f64>() <= 0.0 || self.horizon_weights.iter().sum::<f64>() <= 0.0 {
             return Err(WeightError::NothingMatters);

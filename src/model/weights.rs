@@ -31,7 +31,9 @@ pub fn weight_problem(x: f64) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum WeightError {
     /// Every credence is zero.
-    #[error("every credence is zero: give at least one hypothesis a positive weight")]
+    #[error(
+        "every credence is zero: give at least one hypothesis a positive weight (with several questions, at least one answer to each)"
+    )]
     AllCredencesZero,
     /// Every value or horizon weight is zero.
     #[error("every outcome value weight or every horizon weight is zero: nothing would matter")]

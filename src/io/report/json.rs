@@ -353,7 +353,10 @@ pub fn eval_json(doc: &Document, rep: &Report) -> EvalJson {
                 .zip(u.rates.iter().copied())
                 .collect(),
         }),
-        verdict: crate::model::explain::verdict(s, rep),
+        verdict: crate::model::explain::verdict(s, rep)
+            .into_iter()
+            .chain(crate::model::lead::lead_sentences(s, &model, &doc.state.settings, rep))
+            .collect(),
         credences_from_evidence: doc.state.settings.prior.is_some(),
         evidence: evidence_rows,
         facts,

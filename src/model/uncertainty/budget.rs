@@ -1,15 +1,16 @@
 //! How much work a study may do. Its cost grows with the scenario: one evaluation of a policy
-//! touches every effect and baseline under every leaf hypothesis (the same measure the
-//! validation limit `MAX_EFFECT_WORK` bounds). On the Paris scenario (9 leaves, 169 effects and
-//! baselines) nothing here binds; on a scenario near the limits the sample count, the search
+//! touches every effect and baseline under every joint leaf (the same measure the validation
+//! limit `MAX_EFFECT_WORK` bounds). On the Paris scenario (27 joint leaves, 219 effects and
+//! baselines) only the search is trimmed, to 16,911 evaluations; on a scenario near the limits the sample count, the search
 //! and the tornado scale down so that a study stays within a few seconds on one core, in the
 //! background, and says so.
 
 use crate::model::scenario::Scenario;
 
-/// Work units (an effect or baseline under one leaf) the Monte Carlo may spend: about 0.3 s on
-/// one core (measured at about 0.7 ns a unit).
-const MONTE_CARLO_WORK: usize = 400_000_000;
+/// Work units (an effect or baseline under one joint leaf) the Monte Carlo may spend: about
+/// 0.6 s on one core (measured at about 0.7 ns a unit); the Paris scenario's full study (27
+/// joint leaves x 219 effects and baselines x 12 candidates x 10,000 samples) fits.
+const MONTE_CARLO_WORK: usize = 800_000_000;
 /// Work units the search for the best and most robust settings may spend, both together.
 const SEARCH_WORK: usize = 200_000_000;
 /// Work units the tornado may spend (four evaluations per unknown).
@@ -23,10 +24,14 @@ const MIN_SEARCH_EVALUATIONS: usize = 100;
 /// Fewest unknowns a scaled-down tornado shows.
 const MIN_TORNADO_UNKNOWNS: usize = 20;
 
-/// Work of one evaluation of one policy: leaves x (effects + baselines).
+/// Work of one evaluation of one policy: joint leaves (every combination of one answer per
+/// question) x (effects + baselines).
 #[must_use]
 pub fn evaluation_work(scenario: &Scenario) -> usize {
-    (scenario.leaf_indices().len() * (scenario.effects.len() + scenario.baselines.len())).max(1)
+    scenario
+        .n_joint_leaves()
+        .saturating_mul(scenario.effects.len() + scenario.baselines.len())
+        .max(1)
 }
 
 /// What a study of this scenario may do.
@@ -77,11 +82,12 @@ mod tests {
     #[test]
     fn paris_gets_the_full_study_and_a_large_scenario_a_scaled_one() {
         let paris = parse_scenario("paris", SHIPPED_SCENARIOS[0].text).expect("valid");
-        // 9 leaves x (139 effects + 30 baselines).
-        assert_eq!(evaluation_work(&paris), 9 * 169);
+        // 27 joint leaves (9 answers to why times 3 to how) x (185 effects + 34 baselines).
+        assert_eq!(evaluation_work(&paris), 27 * 219);
         let b = Budget::for_study(&paris, 10_000);
         assert_eq!(b.samples, 10_000);
-        assert_eq!(b.search_evaluations, MAX_SEARCH_EVALUATIONS);
+        // 1e8 per objective / 5,913 = 16,911 evaluations.
+        assert_eq!(b.search_evaluations, 16_911);
         assert_eq!(b.tornado_unknowns, super::super::unknowns(&paris).len());
         // Asked for fewer, it takes fewer.
         assert_eq!(Budget::for_study(&paris, 500).samples, 500);
@@ -90,7 +96,7 @@ mod tests {
         let work = evaluation_work(&large);
         assert_eq!(work, 639_630, "the generator changed: work these out again");
         let b = Budget::for_study(&large, 10_000);
-        // 4e8 / (639,630 x 43 candidates) = 14.5: the floor of 100 samples.
+        // 8e8 / (639,630 x 43 candidates) = 29: the floor of 100 samples.
         assert_eq!(b.samples, MIN_SAMPLES);
         // 1e8 per objective / 639,630 = 156 evaluations; 5e7 / 639,630 = 78 unknowns.
         assert_eq!(b.search_evaluations, 156);

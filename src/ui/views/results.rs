@@ -73,13 +73,8 @@ impl ResultsView {
                 None
             }
         };
-        let mut extra: Vec<String> = ctx
-            .derived
-            .evidence_sentence(ctx.settings())
-            .as_ref()
-            .clone()
-            .into_iter()
-            .collect();
+        let mut extra: Vec<String> = ctx.derived.lead_sentences(ctx.settings()).as_ref().clone();
+        extra.extend(ctx.derived.evidence_sentence(ctx.settings()).as_ref().clone());
         extra.extend(
             ctx.derived
                 .fresh_study(ctx.settings())
