@@ -89,19 +89,6 @@ pub fn frame_benchmarks(samples: usize) -> Vec<String> {
         "slowest app frame median: {:.2} ms (target: under 4 ms)",
         worst.as_secs_f64() * 1e3
     ));
-    // The shipped scenario with a how question of three answers: 9 x 3 joint leaves.
-    let paris = Headless::new().app.doc().scenario.as_ref().clone();
-    let joint = crate::model::questions::with_how_question(&paris);
-    let doc = crate::model::document::Document::from_scenario(
-        std::sync::Arc::new(joint),
-        crate::model::document::ScenarioSource::Embedded,
-    );
-    let (more, worst) = tab_frames(&mut Headless::on(doc), "app frame, 27 joint leaves", samples);
-    lines.extend(more);
-    lines.push(format!(
-        "slowest app frame median with 27 joint leaves: {:.2} ms (target: under 4 ms)",
-        worst.as_secs_f64() * 1e3
-    ));
     lines.extend(large_frames(samples));
     lines
 }

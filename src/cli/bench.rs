@@ -61,34 +61,9 @@ pub fn run_benchmarks(samples: usize) -> Vec<String> {
         )
         .to_string(),
     );
-    lines.extend(joint_benchmarks(&scenario, samples));
     lines.extend(evidence_benchmarks(&scenario, &model, &settings, samples));
     lines.extend(uncertainty_benchmarks(&scenario, &model, &settings, samples.min(30)));
     lines
-}
-
-/// The full analysis over joint leaves (see [`crate::model::questions::with_how_question`]).
-fn joint_benchmarks(scenario: &Scenario, samples: usize) -> Vec<String> {
-    let joint = crate::model::questions::with_how_question(scenario);
-    let Ok(model) = Model::new(&joint) else {
-        return vec!["the scenario with a how question does not validate".to_owned()];
-    };
-    let settings = Settings::defaults(&joint);
-    let mut cache = EvaluationCache::default();
-    vec![
-        measure(
-            &format!(
-                "full analysis, {} joint leaves (a 3-answer how question added)",
-                model.n_leaves()
-            ),
-            samples,
-            || {
-                let r = report(&joint, &model, black_box(&settings), &mut cache);
-                black_box(&r);
-            },
-        )
-        .to_string(),
-    ]
 }
 
 /// Bayes' rule and the value of sample information: the week-1 evidence observed, the rest open.

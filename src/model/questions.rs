@@ -3,7 +3,6 @@
 //! the question is worth, `EVPPI(Q) = sum_q w_q max_p E[U_p | q] - max_p EU_p`.
 
 use crate::model::evaluate::Model;
-use crate::model::scenario::Scenario;
 
 /// One question's answers and each candidate's expected utility given each.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,27 +125,4 @@ pub fn given(model: &Model, hypothesis_weights: &[f64], (q, h): (usize, usize), 
             others * x(l)
         })
         .sum()
-}
-
-/// The shipped scenario with a second question of three answers (directed, by an operative,
-/// loyalists), each effect of a theory of motive holding under every answer: 9 x 3 joint leaves,
-/// the size of a Paris with its "how" question.
-#[must_use]
-pub fn with_how_question(scenario: &Scenario) -> Scenario {
-    use crate::model::scenario::{Hypothesis, Question};
-    let mut s = scenario.clone();
-    s.format_version = 3;
-    s.questions = Question::why_and_how();
-    for id in ["directed", "operative", "loyalists"] {
-        s.hypotheses.push(Hypothesis {
-            id: id.into(),
-            name: id.into(),
-            description: String::new(),
-            source: String::new(),
-            prior: 1.0,
-            parent: None,
-            question: Some("how".into()),
-        });
-    }
-    s
 }

@@ -87,3 +87,46 @@ fn value_flips_are_where_another_candidate_is_best() {
     let eu = &r.analysis.expected_utility;
     assert!((eu[0] - eu[1]).abs() < 1e-12, "{eu:?}");
 }
+
+#[test]
+fn the_verdict_says_where_the_lead_comes_from_in_words() {
+    use crate::model::lead::{lead_sentences, parts_sentence, values_flip_sentence, your_settings_sentence};
+    let s = hard_or_soft();
+    let model = Model::new(&s).expect("valid");
+    let mut settings = Settings::defaults(&s);
+    let r = report(&s, &model, &settings, &mut EvaluationCache::default()).expect("report");
+    // The parts above, by outcome, in attacks a year: cost +5 for soft, attacks -3 against it.
+    let (_, _, parts) = lead_parts(&model, &settings, &r)
+        .expect("weights")
+        .expect("a runner-up");
+    assert_eq!(
+        parts_sentence(&s, &r, &parts).as_deref(),
+        Some(
+            "Where its lead of 2.00 attacks a year comes from: for it, \u{201c}Cost\u{201d} +5.00; against it, \u{201c}Attacks\u{201d} -3.00."
+        )
+    );
+    // A $bn is worth (1/100)/(1/10) = 0.1 attacks; at the flip weight 0.6, 0.06.
+    let flips = value_flips(&model, &settings, &r.candidates, r.analysis.best).expect("weights");
+    assert_eq!(
+        values_flip_sentence(&s, &r, &flips[1..]).as_deref(),
+        Some(
+            "Values flip point: with each \u{201c}Cost\u{201d} worth 0.0600 attacks instead of 0.100 attacks (weight 0.600 instead of 1.00), Hard would be best."
+        )
+    );
+    // The yardstick's own weight is said as a weight: 5/3.
+    assert_eq!(
+        values_flip_sentence(&s, &r, &flips[..1]).as_deref(),
+        Some(
+            "Values flip point: with \u{201c}Attacks\u{201d} at weight 1.67 instead of 1.00 against the other outcomes, Hard would be best."
+        )
+    );
+    // The current settings are soft's, the best: nothing to say; set to hard's, 2 attacks worse.
+    assert_eq!(your_settings_sentence(&r), None);
+    assert_eq!(lead_sentences(&s, &model, &settings, &r).len(), 2);
+    settings.levers = vec![1.0];
+    let r = report(&s, &model, &settings, &mut EvaluationCache::default()).expect("report");
+    assert_eq!(
+        your_settings_sentence(&r).as_deref(),
+        Some("Your settings (Hard): 2.00 attacks a year worse than the best.")
+    );
+}
