@@ -36,7 +36,12 @@ fn settings() -> impl Strategy<Value = Settings> {
         prop::collection::vec(0.1..5.0f64, s.horizons.len()),
     )
         .prop_map(|(mut credences, levers, mut values, horizons)| {
-            credences[0] += 0.01;
+            // Every question's answers need some credence between them.
+            for (c, h) in credences.iter_mut().zip(&s.hypotheses) {
+                if h.parent.is_none() {
+                    *c += 0.01;
+                }
+            }
             values[0] += 0.01;
             Settings {
                 credences,
@@ -90,11 +95,12 @@ proptest! {
     #[test]
     fn flip_points_are_where_the_best_policy_changes(settings in settings(), k in 0usize..5) {
         // h1..h5 are top-level leaves: credence c in k means k's weight c / (1 - c) times the
-        // other top-level weights, which keeps the others in proportion.
+        // other top-level weights of its question, which keeps the others in proportion.
         let (s, _) = paris();
         let r = analyse(&settings);
         let f = r.analysis.flip_points[k];
-        let others: f64 = s.hypotheses.iter().enumerate().filter(|(i, h)| *i != k && h.parent.is_none()).map(|(i, _)| settings.credences[i]).sum();
+        // The other answers to the same question (why): how's answers are a question of their own.
+        let others: f64 = s.hypotheses.iter().enumerate().filter(|(i, h)| *i != k && h.parent.is_none() && s.question_of(*i) == s.question_of(k)).map(|(i, _)| settings.credences[i]).sum();
         let at = |c: f64| {
             let mut x = settings.clone();
             x.credences[k] = others * c / (1.0 - c);

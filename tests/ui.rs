@@ -101,6 +101,22 @@ fn moving_a_lever_recomputes_the_shown_expected_values() {
     h.get_by_label(&eu_label(&h));
 }
 
+/// The index of a lever by id.
+fn lever_at(h: &Harness<'_, MotiveApp>, id: &str) -> usize {
+    h.state().doc().scenario.lever_index(id).expect("lever")
+}
+
+/// Each hypothesis's weight within its question (the shares the credence panel shows).
+fn shares(h: &Harness<'_, MotiveApp>) -> Vec<f64> {
+    let app = h.state();
+    let model = app.derived.model();
+    let mut w = vec![0.0; app.doc().scenario.hypotheses.len()];
+    model
+        .hypothesis_weights(&app.settings().credences, &mut w)
+        .expect("weights");
+    w
+}
+
 #[test]
 fn moving_a_credence_rescales_the_others_and_updates_the_utility() {
     let mut h = app();
@@ -108,12 +124,7 @@ fn moving_a_credence_rescales_the_others_and_updates_the_utility() {
     h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
         .set_value_accesskit(60.0);
     h.run();
-    let app = h.state();
-    let w = app
-        .derived
-        .model()
-        .leaf_weights(&app.settings().credences)
-        .expect("weights");
+    let w = shares(&h);
     assert!((w[0] - 0.6).abs() < 1e-9, "{w:?}");
     // The other five top-level hypotheses share the remaining 40% equally, as before.
     for (i, h2) in ["h2", "h3", "h4", "h5"].iter().enumerate() {
@@ -134,21 +145,18 @@ fn a_locked_credence_keeps_its_share() {
     h.get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
         .set_value_accesskit(50.0);
     h.run();
-    let app = h.state();
-    let w = app
-        .derived
-        .model()
-        .leaf_weights(&app.settings().credences)
-        .expect("weights");
-    let h6: f64 = w[5..].iter().sum();
-    assert!((h6 - 1.0 / 6.0).abs() < 1e-9, "h6 kept its share: {h6}");
+    let w = shares(&h);
+    // Theory 6 (hypothesis 5) keeps its sixth of the question.
+    assert!((w[5] - 1.0 / 6.0).abs() < 1e-9, "h6 kept its share: {}", w[5]);
     assert!((w[0] - 0.5).abs() < 1e-9);
 }
 
 #[test]
 fn picking_a_named_policy_sets_every_lever() {
     let mut h = app();
-    h.get_by_role_and_label(Role::ComboBox, "Named policy").click();
+    // The combo may be below the fold of the panel: open it as a screen reader would.
+    h.get_by_role_and_label(Role::ComboBox, "Named policy")
+        .click_accesskit();
     h.run();
     h.get_by(|n| {
         n.role() == Role::Button && n.label().as_deref() == Some("Article 5 allied invasion (counterfactual)")
@@ -203,17 +211,21 @@ fn a_broken_file_shows_where_and_leaves_the_document_untouched() {
 fn undo_and_redo_step_through_whole_changes() {
     let mut h = app();
     let original = h.state().settings().clone();
-    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100 above 2015)")
         .set_value_accesskit(90.0);
     h.run();
-    h.get_by_role_and_label(Role::Slider, "Counter-messaging and prevention (index 0-100)")
-        .set_value_accesskit(70.0);
+    h.get_by_role_and_label(
+        Role::Slider,
+        "Counter-messaging and prevention (index 0-100 above 2015)",
+    )
+    .set_value_accesskit(70.0);
     h.run();
     let both = h.state().settings().clone();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().settings().levers[4], 90.0);
-    assert_eq!(h.state().settings().levers[5], original.levers[5]);
+    let (borders, messaging) = (lever_at(&h, "borders"), lever_at(&h, "messaging"));
+    assert_eq!(h.state().settings().levers[borders], 90.0);
+    assert_eq!(h.state().settings().levers[messaging], original.levers[messaging]);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().settings(), &original);
@@ -227,7 +239,7 @@ fn undo_and_redo_step_through_whole_changes() {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Undo"))
         .click();
     h.run();
-    assert_eq!(h.state().settings().levers[5], original.levers[5]);
+    assert_eq!(h.state().settings().levers[messaging], original.levers[messaging]);
 }
 
 #[test]
@@ -245,7 +257,7 @@ fn classroom_mode_hides_the_chrome_and_steps_through_presets() {
     assert_eq!(h.state().doc().state.name, "Complete disengagement");
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().doc().state.name, "2015 middle course");
+    assert_eq!(h.state().doc().state.name, "The 2015 middle course, continued");
     h.key_press(egui::Key::ArrowLeft);
     h.run();
     h.key_press(egui::Key::ArrowLeft);
@@ -311,10 +323,7 @@ fn every_plot_tab_draws() {
     let r = core_report(&h);
     let best = &r.candidates[r.analysis.best].name;
     h.get_by_label_contains(&format!("Best by expected utility: {best}."));
-    h.get_by_label_contains(&format!(
-        "EVPI (worth of learning the true motive): {:.4}",
-        r.analysis.evpi
-    ));
+    h.get_by_label_contains(&format!("EVPI (every question): {:.4}", r.analysis.evpi));
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Credence sweep"))
         .click();
     h.run();
@@ -330,7 +339,12 @@ fn the_assumptions_behind_an_outcome_are_one_click_away() {
     h.get_by_label_contains("Assumptions: ISIS-linked attacks in the West");
     // The mechanism homeland measures and borders work through (its row may be scrolled
     // out of the table, so ask for it directly).
-    let foiled = h.state().doc().scenario.outcome_index("plots_foiled").expect("outcome");
+    let foiled = h
+        .state()
+        .doc()
+        .scenario
+        .outcome_index("foiled_directed")
+        .expect("outcome");
     h.state_mut().send(Command::ShowAssumptions(foiled, 0));
     h.run();
     let name = h.state().doc().scenario.outcomes[foiled].name.clone();
@@ -471,7 +485,7 @@ fn undoing_an_open_returns_to_the_previous_file() {
     let a = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron");
     let b = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
     drop_file(&mut h, &a);
-    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100 above 2015)")
         .set_value_accesskit(55.0);
     h.run();
     drop_file(&mut h, &b);
@@ -482,7 +496,7 @@ fn undoing_an_open_returns_to_the_previous_file() {
     h.run();
     // Back to A with the unsaved edit, under A's name and still marked unsaved.
     assert_eq!(h.state().path(), Some(a.as_path()));
-    assert_eq!(h.state().settings().levers[4], 55.0);
+    assert_eq!(h.state().settings().levers[lever_at(&h, "borders")], 55.0);
     assert!(h.state().dirty());
 }
 
@@ -495,7 +509,7 @@ fn undo_after_save_is_marked_unsaved_and_stays_with_the_saved_file() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, Command::SaveAs(first.clone()));
     h.run();
-    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100)")
+    h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100 above 2015)")
         .set_value_accesskit(80.0);
     h.run();
     h.state_mut().apply(&ctx, Command::SaveAs(copy.clone()));
@@ -1143,8 +1157,9 @@ fn the_uncertainty_tab_shows_the_study_and_adopts_the_best_settings_found() {
             .p_best_named
             .expect("a named policy")
     };
+    let best = core_report(&h).candidates[core_report(&h).analysis.best].name.clone();
     h.get_by_label_contains(&format!(
-        "Over 10,000 samples of the effects' ranges and the motive, 2015 middle course is the best named policy in {}",
+        "Over 10,000 samples of the effects' ranges and the answers to the questions, {best} is the best named policy in {}",
         motive_lab::format::percent(p)
     ));
     tab(&mut h, "Uncertainty");
@@ -1176,31 +1191,36 @@ fn the_uncertainty_tab_shows_the_study_and_adopts_the_best_settings_found() {
 
 #[test]
 fn the_belief_panel_says_what_to_believe_and_sets_those_credences() {
-    use motive_lab::model::uncertainty::{believe, describe};
+    use motive_lab::model::uncertainty::{believe_by_question, describe};
     let mut h = app();
+    // At the default values one policy is best under every answer, so no belief changes the
+    // choice; valuing attacks and deaths in the West only, the invasion is best if theory 2 is.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/values-attacks-and-deaths-only.ron");
+    drop_file(&mut h, &path);
+    h.state_mut().wait_for_samples();
+    h.state_mut().wait_for_study();
+    h.run();
     tab(&mut h, "Decision matrix");
     let app = h.state();
     let (s, model) = (&app.doc().scenario, app.derived.model());
-    let disengage = s.policies.iter().position(|p| p.id == "disengage").expect("policy");
-    // Independently: the LP over the named policies at the defaults.
+    let invasion = s
+        .policies
+        .iter()
+        .position(|p| p.id == "article5_invasion")
+        .expect("policy");
+    // The core's answer: the LP over the named policies, one question's credences at a time.
     let r = core_report(&h);
     let levers: Vec<&[f64]> = r.candidates.iter().map(|c| c.levers.as_slice()).collect();
-    let b = believe(
-        &r.analysis.utility,
-        &levers,
-        &r.analysis.leaf_weights,
-        disengage,
-        s.policies.len(),
-    )
-    .expect("some belief makes disengagement best");
+    let b = believe_by_question(model, &r.analysis, &levers, invasion, s.policies.len())
+        .expect("some belief makes the invasion best");
     let words = describe(s, model, &b, &r.analysis.leaf_weights);
     assert!(
-        words.starts_with("move ") && words.contains("points of credence to 1."),
+        words.starts_with("move ") && words.contains("points of credence to 2."),
         "{words}"
     );
     h.get_by_role_and_label(Role::ComboBox, "to be best?");
     // The policy's row in the matrix has the same name as the combo's entry: pick it directly.
-    h.state_mut().views.results.matrix.believe = disengage;
+    h.state_mut().views.results.matrix.believe = invasion;
     h.run();
     h.get_by_label_contains(&words);
     h.get_by_label("Set these credences").click();
@@ -1215,20 +1235,22 @@ fn the_belief_panel_says_what_to_believe_and_sets_those_credences() {
         );
     }
     let best = &after.candidates[after.analysis.best];
-    assert_eq!(best.id, "disengage");
+    assert_eq!(best.id, "article5_invasion");
 }
 
 #[test]
 fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
     use motive_lab::model::evidence::{EvidenceModel, Observation, known_by};
-    let mut h = app();
+    // Tall enough that every item's row is drawn (the matrix draws only the rows in view).
+    let mut h = app_at(1280.0, 2400.0);
     tab(&mut h, "Evidence");
     assert_eq!(h.state().views.results.tab, PlotTab::Evidence);
     h.get_by_label("from the evidence").click();
     h.run_steps(2);
     assert!(h.state().settings().prior.is_some());
     // Observe the Nemmouche item by its "true" toggle.
-    h.get_by_label("nemmouche: true").click();
+    h.get_by(|n| n.role() == Role::RadioButton && n.label().as_deref() == Some("nemmouche: true"))
+        .click();
     h.run_steps(2);
     let app = h.state();
     let s = app.doc().scenario.clone();
@@ -1248,14 +1270,21 @@ fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
     for (a, b) in now.iter().zip(&post) {
         assert!((a - b).abs() < 1e-12);
     }
-    // The credence panel shows it beside theory 1's prior slider.
-    h.get_by_label(&format!("now {}", motive_lab::format::percent(post[0])));
+    // The credence panel shows theory 1's posterior (its joint leaves added) beside its prior
+    // slider.
+    let h1 = s.hypothesis_index("h1").expect("h1");
+    let theory_1: f64 = (0..model.n_leaves())
+        .filter(|&l| model.leaf_has(l, h1))
+        .map(|l| post[l])
+        .sum();
+    h.get_by_label(&format!("now {}", motive_lab::format::percent(theory_1)));
     // In classroom mode Down steps to the next date: what was known by then.
     h.state_mut().send(Command::ToggleClassroom);
     h.run_steps(2);
     h.key_press(egui::Key::ArrowDown);
     h.run_steps(2);
-    let next = known_by(&s, "2014-11-16");
+    // The next date with an item: al-Adnani's speech of 21 September 2014.
+    let next = known_by(&s, "2014-09-21");
     assert_eq!(h.state().settings().observed, next);
     h.key_press(egui::Key::ArrowUp);
     h.run_steps(2);

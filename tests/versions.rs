@@ -150,12 +150,12 @@ fn a_preset_for_an_older_revision_says_what_its_horizon_and_mechanism_weights_me
     let notices = doc.notices.join("\n");
     assert!(notices.contains("horizon weights now count per year"), "{notices}");
     assert!(
-        notices.contains("territory, which revision 2 of the scenario treats as mechanisms"),
+        notices.contains("territory, which revision 3 of the scenario treats as mechanisms"),
         "{notices}"
     );
     // Saved again, it records the revision and opens without them.
     let saved = preset_text(&doc).expect("serialises");
-    assert!(saved.contains("revision: 2"), "{saved}");
+    assert!(saved.contains("revision: 3"), "{saved}");
     let again = parse_document("new.ron", &saved, None, 0).expect("opens");
     assert!(again.notices.is_empty(), "{:?}", again.notices);
 }

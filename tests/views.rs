@@ -55,6 +55,16 @@ fn core(s: &Standalone) -> Report {
     .expect("report")
 }
 
+/// Each hypothesis's weight within its question (the shares the credence panel shows).
+fn shares(s: &Standalone) -> Vec<f64> {
+    let mut w = vec![0.0; s.doc.scenario.hypotheses.len()];
+    s.derived
+        .model()
+        .hypothesis_weights(&s.doc.state.settings.credences, &mut w)
+        .expect("weights");
+    w
+}
+
 fn button<'a, V>(h: &'a H<V>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
 }
@@ -66,8 +76,7 @@ fn credences_view_moves_one_share_and_rescales_the_rest() {
         .set_value_accesskit(60.0);
     h.run();
     let s = &h.state().0;
-    let m = s.derived.model();
-    let w = m.leaf_weights(&s.doc.state.settings.credences).expect("weights");
+    let w = shares(s);
     assert!((w[0] - 0.6).abs() < 1e-9, "{w:?}");
     assert!((w[1] - 0.08).abs() < 1e-9, "{w:?}");
     assert!(s.sent.iter().all(|c| matches!(c, Command::Edit(Edit::Credences(_)))));
@@ -84,12 +93,8 @@ fn credences_view_locks_a_share() {
         .set_value_accesskit(50.0);
     h.run();
     let s = &h.state().0;
-    let w = s
-        .derived
-        .model()
-        .leaf_weights(&s.doc.state.settings.credences)
-        .expect("weights");
-    assert!((w[5..].iter().sum::<f64>() - 1.0 / 6.0).abs() < 1e-9);
+    let w = shares(s);
+    assert!((w[5] - 1.0 / 6.0).abs() < 1e-9, "{w:?}");
 }
 
 #[test]
@@ -106,14 +111,15 @@ fn equalise_and_reset_to_priors() {
     h.run();
     // Nothing locked: equal shares in every group.
     let s = &h.state().0;
-    let w = s
-        .derived
-        .model()
-        .leaf_weights(&s.doc.state.settings.credences)
-        .expect("weights");
-    for (l, x) in w.iter().enumerate() {
-        let expected = if l < 5 { 1.0 / 6.0 } else { 1.0 / 24.0 };
-        assert!((x - expected).abs() < 1e-12, "leaf {l}: {x}");
+    let w = shares(s);
+    // Why: six theories at 1/6, 6's four variants at 1/24; how: three answers at 1/3.
+    for (i, x) in w.iter().enumerate() {
+        let expected = match i {
+            0..=5 => 1.0 / 6.0,
+            6..=9 => 1.0 / 24.0,
+            _ => 1.0 / 3.0,
+        };
+        assert!((x - expected).abs() < 1e-12, "hypothesis {i}: {x}");
     }
     // The shares shown follow: every top-level hypothesis at 1/6.
     let shown = h
@@ -142,11 +148,7 @@ fn equalise_keeps_locked_shares() {
     button(&h, "Equalise").click();
     h.run();
     let s = &h.state().0;
-    let w = s
-        .derived
-        .model()
-        .leaf_weights(&s.doc.state.settings.credences)
-        .expect("weights");
+    let w = shares(s);
     // Theory 1 keeps its half; the five others share the other half equally.
     assert!((w[0] - 0.5).abs() < 1e-12, "{w:?}");
     for x in &w[1..5] {
@@ -290,10 +292,7 @@ fn matrix_view_marks_the_best_policy_and_applies_a_row() {
     let r = core(&h.state().0);
     let best = &r.candidates[r.analysis.best].name;
     h.get_by_label_contains(&format!("Best by expected utility: {best}."));
-    h.get_by_label_contains(&format!(
-        "EVPI (worth of learning the true motive): {:.4}",
-        r.analysis.evpi
-    ));
+    h.get_by_label_contains(&format!("EVPI (every question): {:.4}", r.analysis.evpi));
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Fortress at home")))
         .click();
     h.run();
@@ -308,9 +307,16 @@ fn matrix_view_marks_the_best_policy_and_applies_a_row() {
 
 #[test]
 fn credence_sweep_view_states_the_flip_points() {
-    let h = harness(CredenceSweepView::default());
+    // Valuing attacks and deaths in the West only, where credence in theory 2 decides.
+    let mut doc = paris();
+    for (w, o) in doc.state.settings.value_weights.iter_mut().zip(&doc.scenario.outcomes) {
+        *w = f64::from(u8::from(o.id == "attacks_west" || o.id == "deaths_west"));
+    }
+    let mut view = CredenceSweepView::default();
+    view.hypothesis = Some("h2".into());
+    let h = harness_on(Standalone::new(doc), view);
     let r = core(&h.state().0);
-    let flip = r.analysis.flip_points[0];
+    let flip = r.analysis.flip_points[1];
     let up = flip.up.expect("a flip above");
     h.get_by_label_contains(&format!(
         "Above {} the best becomes {}.",
@@ -382,11 +388,11 @@ fn menu_view_sends_file_commands() {
 #[test]
 fn assumptions_view_shows_each_effect_now() {
     // The mechanism homeland measures and borders work through.
-    let foiled = paris().scenario.outcome_index("plots_foiled").expect("outcome");
+    let foiled = paris().scenario.outcome_index("foiled_directed").expect("outcome");
     let mut view = AssumptionsView::default();
     view.show(foiled, 0);
     let h = harness(view);
-    h.get_by_label_contains("Assumptions: Share of plots foiled");
+    h.get_by_label_contains("Assumptions: Share of organised plots foiled");
     let s = &h.state().0;
     let model = s.derived.model();
     let parts = model.contributions(&s.doc.state.settings.levers, model.cell(foiled, 0));
@@ -437,11 +443,9 @@ fn assumptions_list_every_leaf_with_its_own_baseline() {
     let cell = model.cell(o, t);
     let mut listed = 0;
     for l in 0..model.n_leaves() {
-        let [hyp] = model.leaf_answers(l) else {
-            panic!("one question")
-        };
+        // A joint leaf is named by its answers, one per question.
         let v = model.baseline(l, cell);
-        let line = format!("    under {}: {}", s.doc.scenario.hypotheses[*hyp].name, number(v));
+        let line = format!("    under {}: {}", model.leaf_name(&s.doc.scenario, l), number(v));
         if v == b.value {
             assert!(h.query_by_label(&line).is_none(), "{line} is the default");
         } else {
@@ -525,18 +529,19 @@ fn the_outcomes_table_keeps_its_names_and_header_when_scrolled_sideways() {
     let sc = h.state().0.doc.scenario.clone();
     let r = core(&h.state().0);
     let m = Model::new(&sc).expect("valid");
-    let (o, t, l) = (2, 1, m.n_leaves() - 1);
-    let leaf_label = format!(
-        "{}, {}, under {}: {}",
-        sc.outcomes[o].name,
-        sc.horizons[t].name,
-        m.leaf_name(&sc, l),
-        number(r.evaluation.value(l, m.cell(o, t)))
-    );
+    // With two questions the columns are each answer's expected value; the last is the last
+    // answer to how.
+    let (o, t) = (2, 1);
+    let last = &sc.hypotheses[sc.hypotheses.len() - 1].name;
+    let leaf_label = format!("{}, {}, given {last}: ", sc.outcomes[o].name, sc.horizons[t].name);
+    let _ = (&r, &m);
     let name = |h: &H<ResultsView>| h.get_by_label(&sc.outcomes[o].name).rect();
     let header = |h: &H<ResultsView>| h.get_by_label("Outcome").rect();
     let near = |h: &H<ResultsView>| h.get_by_label(&sc.horizons[0].name).rect();
-    let leaf = |h: &H<ResultsView>| h.get_by_label(&leaf_label).rect();
+    let leaf = |h: &H<ResultsView>| {
+        h.get_by(|n| n.value().is_some_and(|v| v.starts_with(&leaf_label)))
+            .rect()
+    };
     let (name0, header0, near0, leaf0) = (name(&h), header(&h), near(&h), leaf(&h));
     assert!(leaf0.left() > 700.0, "the last column starts off screen: {leaf0:?}");
     let value = h
@@ -560,10 +565,8 @@ fn the_decision_matrix_keeps_the_policy_names_when_scrolled_sideways() {
     let policy = |h: &H<MatrixView>| h.get_by_label("Homeland first").rect();
     let regret = |h: &H<MatrixView>| h.get_by_label("E[regret]").rect();
     let (p0, m0) = (policy(&h), regret(&h));
-    let r = core(&h.state().0);
-    let first = format!("{:.3}", r.analysis.utility(0, 0));
-    let cell = h.get_all_by_label(&first).next().expect("a utility").rect();
-    scroll_at(&mut h, cell.center(), egui::vec2(-5000.0, 0.0));
+    // Scroll over the row's first cells, right of the name.
+    scroll_at(&mut h, egui::pos2(400.0, p0.center().y), egui::vec2(-5000.0, 0.0));
     assert_eq!(policy(&h), p0);
     assert!(regret(&h).left() < m0.left() - 100.0, "{m0:?} -> {:?}", regret(&h));
 }
@@ -791,14 +794,14 @@ fn the_uncertainty_view_says_when_a_large_scenario_is_scaled_down() {
         levers: 4..=4,
         outcomes: 4..=4,
         horizons: 2..=2,
-        effects: 400..=400,
+        effects: 800..=800,
         policies: 5..=5,
         evidence: 0..=0,
         parameters: 2..=2,
     };
     let scenario = seeded(&shape, 4).expect("generates");
     let work = scenario.leaf_indices().len() * (scenario.effects.len() + scenario.baselines.len());
-    let samples = (400_000_000 / (work * (scenario.policies.len() + 3))).max(100);
+    let samples = (800_000_000 / (work * (scenario.policies.len() + 3))).max(100);
     assert!(samples < 10_000, "the budget does not bind: {samples}");
     let doc = Document::from_scenario(
         std::sync::Arc::new(scenario),
@@ -819,38 +822,12 @@ fn the_uncertainty_view_says_when_a_large_scenario_is_scaled_down() {
     assert!(h.query_by_label_contains("This scenario is large").is_none());
 }
 
-/// Paris with two items made reports of one fact (version 3): the team sent from Syria and the
-/// standing external-operations unit both report "directed from ISIS territory".
-fn paris_with_a_fact() -> Document {
-    use motive_lab::model::document::ScenarioSource;
-    use motive_lab::model::scenario::Fact;
-    let mut s = paris().scenario.as_ref().clone();
-    s.format_version = 3;
-    let team = s.evidence.iter().position(|e| e.id == "syria_team").expect("item");
-    s.facts.push(Fact {
-        id: "directed".into(),
-        name: "Directed from ISIS territory".into(),
-        description: String::new(),
-        note: "test".into(),
-        likelihoods: s.evidence[team].likelihoods.clone(),
-        ratings: std::collections::BTreeMap::new(),
-        default_likelihood: None,
-    });
-    for e in &mut s.evidence {
-        if e.id == "syria_team" || e.id == "emni" {
-            e.fact = Some("directed".into());
-            e.likelihoods.clear();
-        }
-    }
-    assert!(motive_lab::model::validate::validate(&s).is_empty());
-    Document::from_scenario(std::sync::Arc::new(s), ScenarioSource::Embedded)
-}
-
 #[test]
 fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth() {
     use motive_lab::model::evidence::{Observation, evidence_report};
     use motive_lab::ui::views::evidence::EvidenceView;
-    let mut h = harness_on(Standalone::new(paris_with_a_fact()), EvidenceView::default());
+    // Tall enough for every row (the matrix draws only those in view).
+    let mut h = harness_sized(Standalone::new(paris()), EvidenceView::default(), [1000.0, 2400.0]);
     let s = &h.state().0;
     let (sc, settings) = (&s.doc.scenario, &s.doc.state.settings);
     let model = Model::new(sc).expect("valid");
@@ -859,8 +836,8 @@ fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth()
     let worth = ev.facts[0].sample.evsi;
     let units = r.units.as_ref().ok();
     let text = format!("for sure: {}", motive_lab::model::explain::in_units(units, worth));
-    h.get_by_label_contains("Fact: Directed from ISIS territory");
-    h.get_by_label("2 reports");
+    h.get_by_label_contains("Fact: Attacks on Europe were directed from Raqqa");
+    h.get_by_label("6 reports");
     h.get_by_label_contains(&text);
     // The fact's row comes right before its two reports (text is a node's value).
     let mut texts: Vec<String> = h
@@ -870,8 +847,20 @@ fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth()
     // A label and its text run carry the same text.
     texts.dedup();
     let at = (texts.iter().position(|l| l.starts_with("Fact: "))).unwrap_or_else(|| panic!("no fact row in {texts:?}"));
-    let next: Vec<&String> = texts[at..].iter().filter(|l| l.starts_with("    ")).take(2).collect();
-    let names: Vec<String> = ["syria_team", "emni"]
+    let reports = [
+        "abaaoud",
+        "reda_hame",
+        "syria_team",
+        "syria_team_later",
+        "brussels",
+        "emni",
+    ];
+    let next: Vec<&String> = texts[at..]
+        .iter()
+        .filter(|l| l.starts_with("    "))
+        .take(reports.len())
+        .collect();
+    let names: Vec<String> = reports
         .iter()
         .map(|id| {
             let e = h

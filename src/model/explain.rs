@@ -235,16 +235,18 @@ pub fn uncertainty_sentence(
     } else {
         "the motive"
     };
+    // Worth at least the last digit shown (0.005 of the yardstick, or 5e-5 of utility).
+    let matters = |v: f64| units.map_or(v >= 5e-5, |u| u.of_utility(v).abs() >= 0.005);
     let worth = match top {
-        Some(k) if voi.parameters[k] > voi.evppi_motive && voi.parameters[k] > 0.0 => format!(
+        Some(k) if voi.parameters[k] > voi.evppi_motive && matters(voi.parameters[k]) => format!(
             "here the answer depends more on {} (worth {} to learn) than on {motive} ({}): learn it first",
             names[k].name,
             in_units(units, voi.parameters[k]),
             in_units(units, voi.evppi_motive)
         ),
-        _ if voi.evppi_motive > 0.0 => {
+        _ if matters(voi.evppi_motive) => {
             let next = top
-                .filter(|&k| voi.parameters[k] > 0.0)
+                .filter(|&k| matters(voi.parameters[k]))
                 .map(|k| format!(", then {} ({})", names[k].name, in_units(units, voi.parameters[k])))
                 .unwrap_or_default();
             format!(

@@ -21,7 +21,8 @@ pub use design::{Design, Unknown, one_at, unknowns};
 pub use optimise::{Objective, optimise};
 pub use stats::{Band, band, quantile};
 pub use study::{
-    BEST_FOUND_ID, Found, ROBUST_FOUND_ID, Study, found_candidates, search, search_with, study, with_found,
+    BEST_FOUND_ID, Found, ROBUST_FOUND_ID, Study, believe_by_question, found_candidates, search, search_with, study,
+    with_found,
 };
 pub use tornado::{Bar, BarKind, CREDENCE_SWING, moved, tornado};
 pub use voi::{Voi, evppi_binned};

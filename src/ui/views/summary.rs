@@ -63,17 +63,30 @@ pub fn summary_ui(
         .get(&egui::TextStyle::Body)
         .map_or(14.0, |f| f.size)
         * VERDICT_SCALE;
-    // One paragraph, so that short lines do not each take a row.
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = ui.fonts_mut(|f| f.glyph_width(&egui::FontId::proportional(size), ' '));
-        let mut lines = verdict(scenario, report);
-        lines.extend(extra);
-        for (i, line) in lines.into_iter().enumerate() {
-            let text = RichText::new(line).size(size);
-            ui.label(if i == 0 { text.strong() } else { text });
-        }
-    });
+    // One paragraph, so that short lines do not each take a row. It takes at most a share of
+    // the window's height and scrolls beyond it, so that the outcomes and the plot below keep
+    // their room on a small screen or a projector.
+    let most = (ui.ctx().content_rect().height() * VERDICT_SHARE).max(size * 4.0);
+    egui::ScrollArea::vertical()
+        .id_salt("verdict")
+        .max_height(most)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x =
+                    ui.fonts_mut(|f| f.glyph_width(&egui::FontId::proportional(size), ' '));
+                let mut lines = verdict(scenario, report);
+                lines.extend(extra);
+                for (i, line) in lines.into_iter().enumerate() {
+                    let text = RichText::new(line).size(size);
+                    ui.label(if i == 0 { text.strong() } else { text });
+                }
+            });
+        });
 }
+
+/// The largest share of the window's height the verdict takes before it scrolls.
+const VERDICT_SHARE: f32 = 0.16;
 
 /// Type size of the verdict, relative to body text.
 const VERDICT_SCALE: f32 = 1.1;
