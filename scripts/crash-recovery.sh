@@ -29,8 +29,9 @@ start() {
   sleep 1
 }
 start 1
-# An edit: click the airstrike slider well right of its handle.
-xdotool mousemove 230 689
+# An edit: click the first credence slider (theory 1, at the top of the left panel) well right
+# of its handle.
+xdotool mousemove 230 174
 sleep 0.5
 xdotool mousedown 1
 sleep 0.2
