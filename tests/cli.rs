@@ -497,6 +497,23 @@ fn export_writes_a_scenario_as_json_with_its_field_names() {
     assert!(preset["levers"].is_object(), "{preset}");
 }
 
+/// Most credence on capability (theory 2) and only attacks and deaths in the West valued: where
+/// the answer to how changes the choice.
+const CAPABILITY_AND_ATTACKS_ONLY: [&str; 12] = [
+    "--weight",
+    "h2=80",
+    "--value",
+    "isis_rule_deaths=0",
+    "--value",
+    "civilian_deaths=0",
+    "--value",
+    "fiscal_cost=0",
+    "--value",
+    "own_deaths=0",
+    "--value",
+    "cohesion=0",
+];
+
 #[test]
 fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
     let by_hand = json(&["eval", "assets/scenarios/paris-2015.ron", "--format", "json"]);
@@ -537,24 +554,14 @@ fn eval_with_evidence_reports_the_posterior_beside_the_prior() {
     assert!(nem["evsi"].is_null());
     // Where the answer to how changes the choice (attacks and deaths only, most credence on
     // capability), a report of how the attack was organised is worth observing.
-    let v = json(&[
-        "eval",
-        "assets/scenarios/paris-2015.ron",
-        "--weight",
-        "h2=80",
-        "--value",
-        "isis_rule_deaths=0",
-        "--value",
-        "civilian_deaths=0",
-        "--value",
-        "fiscal_cost=0",
-        "--value",
-        "own_deaths=0",
-        "--value",
-        "cohesion=0",
-        "--format",
-        "json",
-    ]);
+    let v = json(
+        &[
+            &["eval", "assets/scenarios/paris-2015.ron"][..],
+            &CAPABILITY_AND_ATTACKS_ONLY,
+            &["--format", "json"],
+        ]
+        .concat(),
+    );
     let items = v["evidence"].as_array().unwrap();
     let team = items.iter().find(|e| e["id"] == "syria_team").unwrap();
     assert!(
@@ -579,21 +586,10 @@ fn known_by_observes_what_was_public_and_the_evidence_command_marks_the_question
         assert_eq!(e["state"], if public { "true" } else { "open" }, "{e}");
     }
     let o = run(&[
-        "evidence",
-        "assets/scenarios/paris-2015.ron",
-        "--weight",
-        "h2=80",
-        "--value",
-        "isis_rule_deaths=0",
-        "--value",
-        "civilian_deaths=0",
-        "--value",
-        "fiscal_cost=0",
-        "--value",
-        "own_deaths=0",
-        "--value",
-        "cohesion=0",
-    ]);
+        &["evidence", "assets/scenarios/paris-2015.ron"][..],
+        &CAPABILITY_AND_ATTACKS_ONLY,
+    ]
+    .concat());
     let out = stdout(&o);
     let marked = out
         .lines()
