@@ -299,6 +299,30 @@ fn bad_input_exits_2_with_a_message() {
 }
 
 #[test]
+fn check_prints_every_note_of_opening_and_strict_fails_on_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/middle-course.ron")).expect("read");
+    let path = dir.path().join("odd.ron");
+    std::fs::write(&path, text.replacen("\"borders\"", "\"bordrs\"", 1)).expect("write");
+    let file = path.to_str().expect("utf8");
+    let o = run(&["check", file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(out.contains(": ok ("), "{out}");
+    assert!(
+        out.contains("note:") && out.contains("bordrs"),
+        "the dropped id is named: {out}"
+    );
+    let o = run(&["check", "--strict", file]);
+    assert_eq!(o.status.code(), Some(1));
+    // A file that fits its scenario passes strict.
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/middle-course.ron");
+    let o = run(&["check", "--strict", shipped.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+#[test]
 fn check_lists_every_problem_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/paris-2015.ron"))

@@ -310,6 +310,11 @@ fn every_plot_tab_draws() {
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
     h.run();
+    // The app opens on the lever sweep.
+    assert_eq!(h.state().views.results.tab, PlotTab::LeverSweep);
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Pareto view"))
+        .click();
+    h.run();
     h.get_by_label_contains("10000 sampled policies");
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever sweep"))
         .click();
@@ -673,6 +678,9 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
     h.state_mut().wait_for_samples();
     // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
     h.state_mut().wait_for_study();
+    h.run();
+    // The numbers row in plain words (classroom mode leaves it to the verdict).
+    h.get_by_label("Expected utility: 0.500");
     for classroom in [false, true] {
         if classroom {
             h.key_press(egui::Key::F11);
@@ -691,7 +699,6 @@ fn a_minimal_valid_scenario_draws_every_view_without_panicking() {
             h.run();
         }
     }
-    h.get_by_label("Expected utility: 0.500");
     // One hypothesis: nothing to flip to.
     h.get_by_label_contains("No flip below. No flip above.");
 }
@@ -748,7 +755,9 @@ fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
 
 #[test]
 fn on_a_small_laptop_screen_the_plot_keeps_its_axes_in_the_window() {
-    let h = app_at(1024.0, 700.0);
+    let mut h = app_at(1024.0, 700.0);
+    h.state_mut().views.results.tab = PlotTab::Pareto;
+    h.run();
     let frame = h
         .state()
         .views
@@ -781,10 +790,12 @@ fn every_plot_tab_is_inside_the_window_on_a_small_laptop_and_a_projector() {
     ];
     for (w, hh, classroom) in [(1024.0, 700.0, false), (1024.0, 700.0, true), (1280.0, 800.0, true)] {
         let mut h = app_at(w, hh);
+        h.state_mut().views.results.tab = PlotTab::Pareto;
         if classroom {
             h.state_mut().send(Command::ToggleClassroom);
-            h.run();
         }
+        h.run_steps(10);
+        h.run();
         for tab in tabs {
             let r = h.get_by_role_and_label(Role::Button, tab).rect();
             assert!(

@@ -603,7 +603,10 @@ fn the_lever_sweep_reads_out_the_nearest_line_at_the_levers_step() {
 
 #[test]
 fn the_credence_sweep_reads_out_the_nearest_policy_at_a_whole_percent() {
-    let mut h = harness(CredenceSweepView::default());
+    // Every policy drawn: Homeland first need not be in the running.
+    let mut view = CredenceSweepView::default();
+    view.all_policies = true;
+    let mut h = harness(view);
     h.run();
     let (s, view) = h.state_mut();
     let r = core(s);
@@ -768,7 +771,12 @@ fn mechanisms_and_values_past_their_range_are_marked_in_the_table() {
     let s = doc.scenario.clone();
     let invasion = s.policy_index("article5_invasion").expect("policy");
     doc.state.settings.levers = s.policy_levers(&s.policies[invasion]);
-    let h = harness_on(Standalone::new(doc).with_samples(), ResultsView::default());
+    // Tall enough for every row of the table (its rows beyond the window are not drawn).
+    let h = harness_sized(
+        Standalone::new(doc).with_samples(),
+        ResultsView::default(),
+        [1000.0, 1600.0],
+    );
     h.get_by_label_contains("Territory held by ISIS (mechanism)");
     // The invasion kills more civilians than the plausible worst: its value goes on counting.
     let civ = s.outcome_index("civilian_deaths").expect("outcome");

@@ -50,6 +50,10 @@ impl MotiveApp {
             Command::ToggleClassroom => {
                 self.classroom = !self.classroom;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.classroom));
+                // The class sees the scenario, not the first-steps page.
+                if self.classroom && self.views.help.open == Some(crate::ui::ctx::Doc::FirstSteps) {
+                    self.views.help.open = None;
+                }
             }
             Command::SetLook(look) => self.prefs.look = look,
             Command::SetPerHypothesis(on) => self.prefs.per_hypothesis = on,

@@ -29,7 +29,6 @@ use crate::model::document::Document;
 use crate::model::settings::Settings;
 use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
-use crate::ui::views::step_changes::StepChangesView;
 use crate::ui::views::{
     assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, file_window::FileWindowView,
     header::HeaderView, help::HelpView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
@@ -51,6 +50,8 @@ pub struct Prefs {
     pub look: Look,
     /// Show one column per hypothesis in the outcomes table.
     pub per_hypothesis: bool,
+    /// The first-steps page has been shown once (it comes back from Help).
+    pub first_steps_seen: bool,
     /// Ask for files in the system's dialog (false: always in the app's own path window, as
     /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start;
     /// not remembered: a machine without a dialog service says so every run).
@@ -69,6 +70,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             look: Look::Dark,
             per_hypothesis: false,
+            first_steps_seen: false,
             system_dialog: system_dialog_at_start(),
         }
     }
@@ -88,8 +90,6 @@ pub struct Views {
     pub results: ResultsView,
     /// The assumptions window.
     pub assumptions: AssumptionsView,
-    /// Classroom mode's account of a step.
-    step_changes: StepChangesView,
     /// The open-or-save-by-path window.
     pub file_window: FileWindowView,
     /// The shipped documents.
@@ -100,8 +100,8 @@ pub struct Views {
 /// What the shell last did to the window, so that it does it again only on change.
 #[derive(Debug, Default)]
 struct Chrome {
-    /// Look and zoom applied.
-    applied_look: Option<(Look, bool)>,
+    /// Look, mode and classroom zoom applied.
+    applied_look: Option<(Look, bool, f32)>,
     /// The window title last sent.
     shown_title: String,
     /// A menu, popup or combo box was open at the end of the last frame (Esc closes it first).
@@ -160,6 +160,7 @@ impl MotiveApp {
         if cc.storage.is_some() {
             app.set_recovery_dir(recovery::default_dir());
             app.recover();
+            app.first_run();
         }
         if let Some(e) = problem {
             app.notice = Some(crate::ui::ctx::Notice::error(
@@ -168,6 +169,15 @@ impl MotiveApp {
             ));
         }
         app
+    }
+
+    /// On the first run (the preferences have never shown it), open the first-steps page:
+    /// what the tool is for and where to start. Closing it dismisses it; Help brings it back.
+    pub fn first_run(&mut self) {
+        if !self.prefs.first_steps_seen {
+            self.views.help.show(crate::ui::ctx::Doc::FirstSteps);
+            self.prefs.first_steps_seen = true;
+        }
     }
 
     /// The app on its built-in default scenario, with no storage (tests and benchmarks).
@@ -281,9 +291,18 @@ impl MotiveApp {
     /// 7. a finished gesture becomes an undo step, once its last edit is applied.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.chrome.applied_look != Some((self.prefs.look, self.classroom)) {
-            theme::apply(&ctx, self.prefs.look, self.classroom);
-            self.chrome.applied_look = Some((self.prefs.look, self.classroom));
+        // Classroom type grows with the screen: the zoom follows the window's height in
+        // points at zoom 1 (steady under its own change: the height in pixels stays).
+        let zoom = theme::classroom_zoom(ctx.content_rect().height() * ctx.zoom_factor());
+        let applied = (self.prefs.look, self.classroom, zoom);
+        let same_zoom = |z: f32| !self.classroom || (z - zoom).abs() < 0.01;
+        if !self
+            .chrome
+            .applied_look
+            .is_some_and(|(l, c, z)| l == applied.0 && c == applied.1 && same_zoom(z))
+        {
+            theme::apply(&ctx, self.prefs.look, self.classroom, zoom);
+            self.chrome.applied_look = Some(applied);
         }
         for out in self.jobs.finished() {
             self.job_done(&ctx, out);
@@ -332,20 +351,17 @@ impl MotiveApp {
         if self.notice.is_some() {
             egui::Panel::bottom("notice").show(ui, |ui| self.show(ui, |v| &mut v.notice));
         }
+        let width = theme::side_panel_width(self.classroom, ui.ctx().content_rect().width());
         egui::Panel::left("settings")
-            .resizable(true)
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .min_size(260.0)
+            .resizable(false)
+            .exact_size(width)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                     self.show(ui, |v| &mut v.credences);
                     ui.separator();
                     self.show(ui, |v| &mut v.levers);
-                    ui.separator();
-                    if self.classroom {
-                        // Below the sliders, so that stepping moves nothing an instructor aims at.
-                        self.show(ui, |v| &mut v.step_changes);
-                    } else {
+                    if !self.classroom {
+                        ui.separator();
                         self.show(ui, |v| &mut v.weights);
                     }
                 });

@@ -132,6 +132,10 @@ pub enum Command {
         /// Preset or scenario files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Exit with status 1 when a file that loads gives any note on opening (an id of an
+        /// older revision dropped or renamed, a revision notice).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a generated scenario, valid but meaningless, for testing: a small one as fuzzing
     /// starts from, or a large one near the limits of what stays responsive.
@@ -201,7 +205,7 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
         Command::Evidence { file, overrides } => {
             load_and_report(file, overrides).map(|(doc, rep)| output::evidence_table(&doc, &rep))
         }
-        Command::Check { files } => return check(files),
+        Command::Check { files, strict } => return check(files, *strict),
         Command::Generate { size, seed } => files::generate(*size, *seed),
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
@@ -227,8 +231,9 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
 }
 
 #[allow(clippy::print_stdout, reason = "the command line's output goes to stdout")]
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut failed = false;
+    let mut noted = false;
     for f in files {
         match load_document(f) {
             Ok(doc) => {
@@ -244,6 +249,11 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     s.effects.len(),
                     s.policies.len()
                 );
+                // Every note the app would give on opening the file.
+                for n in &doc.notices {
+                    println!("{}: note: {n}", f.display());
+                    noted = true;
+                }
             }
             Err(e) => {
                 failed = true;
@@ -253,7 +263,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(2)
+    } else if strict && noted {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Apply command-line overrides to a document's settings.

@@ -14,7 +14,6 @@ pub struct RowBars {
     x_label: String,
     line: Option<f64>,
     fit_rows: bool,
-    fixed: bool,
 }
 
 impl RowBars {
@@ -27,7 +26,6 @@ impl RowBars {
             x_label: x_label.to_owned(),
             line: None,
             fit_rows: false,
-            fixed: false,
         }
     }
 
@@ -35,13 +33,6 @@ impl RowBars {
     #[must_use]
     pub fn fit_rows(mut self) -> Self {
         self.fit_rows = true;
-        self
-    }
-
-    /// The axes cannot be scrolled or dragged (a chart among text the user scrolls past).
-    #[must_use]
-    pub fn fixed(mut self) -> Self {
-        self.fixed = true;
         self
     }
 
@@ -61,16 +52,14 @@ impl RowBars {
         let y_axis = egui_plot::AxisHints::new_y()
             .formatter(move |mark, _| category_label(&labels, mark.value))
             .label_spacing(BAR_LABEL_GAP..=BAR_ROW);
-        let mut plot = Plot::new(&self.id)
+        // Every bar is always in view: the chart does not move (the wheel scrolls the page).
+        let plot = crate::ui::plot_nav::fixed(Plot::new(&self.id))
             .width(width)
             .height(height)
             .x_axis_label(fit_axis_label(ui, &self.x_label, width))
             .include_x(0.0)
             .y_grid_spacer(move |_| category_marks(n))
             .custom_y_axes(vec![y_axis]);
-        if self.fixed {
-            plot = plot.allow_scroll(false).allow_drag(false);
-        }
         let line = self.line;
         plot.show(ui, |p| {
             for chart in charts {

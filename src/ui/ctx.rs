@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum PlotTab {
     /// Sampled policies on two outcomes with the non-dominated front.
-    #[default]
     Pareto,
-    /// One lever across its range against one outcome.
+    /// One lever across its range against one outcome: the first view, since it shows where
+    /// the theories agree and where they fan out.
+    #[default]
     LeverSweep,
     /// Named policies by hypotheses.
     Matrix,

@@ -5,6 +5,7 @@
 pub mod bars;
 pub mod command;
 pub mod ctx;
+pub mod plot_nav;
 pub mod readout;
 pub mod standalone;
 pub mod table;

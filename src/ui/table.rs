@@ -7,7 +7,7 @@ use egui::scroll_area::ScrollBarVisibility;
 use egui_extras::{Column, TableBuilder};
 
 /// Least gap between two columns.
-const MIN_COLUMN_GAP: f32 = 12.0;
+const MIN_COLUMN_GAP: f32 = 8.0;
 
 /// Which cell to draw: `row` is `None` for the header row; `column` 0 is the first column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

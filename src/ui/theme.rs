@@ -13,14 +13,31 @@ pub enum Look {
     Dark,
 }
 
-/// Zoom for classroom mode: type readable from the back of a room.
-const CLASSROOM_ZOOM: f32 = 1.45;
 /// Normal zoom.
 const NORMAL_ZOOM: f32 = 1.0;
-/// Width of the settings side panel in points.
-pub const SIDE_PANEL_WIDTH: f32 = 360.0;
-/// Width of the decision side panel in points.
-pub const DECISION_PANEL_WIDTH: f32 = 330.0;
+/// Classroom mode lays the window out as if it were this many points tall, whatever the
+/// projector: the type grows with the screen (body text 14 pt is 18 px at 1024x768 and 25 px at
+/// 1920x1080; plot ticks 11.5 pt are 15 and 21 px), and the layout is the same on every screen.
+pub const CLASSROOM_POINTS_TALL: f32 = 600.0;
+/// Classroom zoom's least and most (a tiny window or a wall-sized screen).
+const CLASSROOM_ZOOM_RANGE: std::ops::RangeInclusive<f32> = 1.2..=2.6;
+
+/// The zoom classroom mode uses on a window `height` points tall at zoom 1.
+#[must_use]
+pub fn classroom_zoom(height: f32) -> f32 {
+    (height / CLASSROOM_POINTS_TALL).clamp(*CLASSROOM_ZOOM_RANGE.start(), *CLASSROOM_ZOOM_RANGE.end())
+}
+
+/// Width of the settings side panel on a window `width` points wide: fixed for a mode and a
+/// screen, whatever the panel holds (a long preset name never widens it).
+#[must_use]
+pub fn side_panel_width(classroom: bool, width: f32) -> f32 {
+    if classroom {
+        (width * 0.32).clamp(240.0, 440.0)
+    } else {
+        (width * 0.28).clamp(280.0, 420.0)
+    }
+}
 /// Least height of a plot in points; below it the results area scrolls instead.
 pub const MIN_PLOT_HEIGHT: f32 = 180.0;
 /// Width of the legend beside a plot.
@@ -161,8 +178,9 @@ pub fn palette(look: Look, classroom: bool) -> Palette {
     }
 }
 
-/// Apply the look, contrast and zoom to the context.
-pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
+/// Apply the look, contrast and zoom to the context (`zoom`: classroom mode's, from
+/// [`classroom_zoom`]).
+pub fn apply(ctx: &egui::Context, look: Look, classroom: bool, zoom: f32) {
     let mut visuals = match look {
         Look::Light => Visuals::light(),
         Look::Dark => Visuals::dark(),
@@ -185,7 +203,7 @@ pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
         visuals.selection.bg_fill = Color32::from_rgb(0, 120, 215);
     }
     ctx.set_visuals(visuals);
-    ctx.set_zoom_factor(if classroom { CLASSROOM_ZOOM } else { NORMAL_ZOOM });
+    ctx.set_zoom_factor(if classroom { zoom } else { NORMAL_ZOOM });
     ctx.global_style_mut(|style| {
         style.text_styles.insert(TextStyle::Heading, FontId::proportional(20.0));
         style.text_styles.insert(TextStyle::Body, FontId::proportional(14.0));
@@ -198,6 +216,23 @@ pub fn apply(ctx: &egui::Context, look: Look, classroom: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classroom_type_grows_with_the_projector() {
+        // 1024x768 and 1920x1080 at one pixel per point: 1.28 and 1.8.
+        assert!((classroom_zoom(768.0) - 1.28).abs() < 1e-6);
+        assert!((classroom_zoom(1080.0) - 1.8).abs() < 1e-6);
+        // Plot ticks (small text) at least 18 px at 1080p.
+        assert!(11.5 * classroom_zoom(1080.0) >= 18.0);
+        assert!((classroom_zoom(300.0) - 1.2).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_side_panel_is_fixed_per_mode_and_screen() {
+        assert!((side_panel_width(false, 1280.0) - 358.4).abs() < 1e-3);
+        assert!((side_panel_width(true, 800.0) - 256.0).abs() < 1e-3);
+        assert!((side_panel_width(true, 3000.0) - 440.0).abs() < 1e-3);
+    }
 
     fn distance(a: Color32, b: Color32) -> f32 {
         let d = |x: u8, y: u8| f32::from(x) - f32::from(y);

@@ -87,6 +87,26 @@ impl Key {
 /// or a line (and hover read-outs never sit under a legend). `plot` draws the plot in the
 /// width it is given.
 pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut egui::Ui, f32) -> R) -> R {
+    legend_beside(ui, keys, None, plot)
+}
+
+/// [`with_legend`] whose entries a click hides or shows: `hidden` holds the hidden names, and
+/// `plot` should leave their series out.
+pub fn with_toggle_legend<R>(
+    ui: &mut egui::Ui,
+    keys: &[Key],
+    hidden: &mut std::collections::BTreeSet<String>,
+    plot: impl FnOnce(&mut egui::Ui, f32) -> R,
+) -> R {
+    legend_beside(ui, keys, Some(hidden), plot)
+}
+
+fn legend_beside<R>(
+    ui: &mut egui::Ui,
+    keys: &[Key],
+    mut hidden: Option<&mut std::collections::BTreeSet<String>>,
+    plot: impl FnOnce(&mut egui::Ui, f32) -> R,
+) -> R {
     ui.horizontal_top(|ui| {
         let legend = LEGEND_WIDTH.min(ui.available_width() * LEGEND_SHARE);
         let width = (ui.available_width() - legend - ui.spacing().item_spacing.x).max(MIN_PLOT_WIDTH);
@@ -96,12 +116,14 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
             // Rows close together, so that a long legend fits beside a short plot.
             ui.spacing_mut().item_spacing.y = LEGEND_ROW_GAP;
             for k in keys {
+                let off = hidden.as_deref().is_some_and(|h| h.contains(&k.name));
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
-                    let stroke = egui::Stroke::new(2.5, k.colour);
+                    let colour = if off { ui.visuals().weak_text_color() } else { k.colour };
+                    let stroke = egui::Stroke::new(2.5, colour);
                     let (l, r) = (rect.left_center(), rect.right_center());
                     if k.marker {
-                        ui.painter().circle_filled(rect.center(), 4.0, k.colour);
+                        ui.painter().circle_filled(rect.center(), 4.0, colour);
                     } else if k.dashed {
                         let third = (r - l) / 3.0;
                         ui.painter().line_segment([l, l + third], stroke);
@@ -110,7 +132,23 @@ pub fn with_legend<R>(ui: &mut egui::Ui, keys: &[Key], plot: impl FnOnce(&mut eg
                         ui.painter().line_segment([l, r], stroke);
                     }
                     // Cut short at the legend's edge (the whole name shows on hover).
-                    ui.add(egui::Label::new(RichText::new(&k.name).small()).truncate());
+                    let mut text = RichText::new(&k.name).small();
+                    if off {
+                        text = text.strikethrough().weak();
+                    }
+                    match hidden.as_deref_mut() {
+                        Some(h) => {
+                            let r = ui
+                                .add(egui::Label::new(text).truncate().sense(egui::Sense::click()))
+                                .on_hover_text(format!("{}: click to {}", k.name, if off { "show" } else { "hide" }));
+                            if r.clicked() && !h.remove(&k.name) {
+                                h.insert(k.name.clone());
+                            }
+                        }
+                        None => {
+                            ui.add(egui::Label::new(text).truncate());
+                        }
+                    }
                 });
             }
         });

@@ -129,6 +129,8 @@ pub struct PathPrompt<'a> {
 /// A document shipped with the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doc {
+    /// `docs/first-steps.md`: what the tool is for and where to start.
+    FirstSteps,
     /// `docs/file-format.md`: scenario and preset files and the mathematics.
     FileFormat,
     /// `docs/cli.md`: the analyst command line.
@@ -142,6 +144,7 @@ impl Doc {
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
+            Self::FirstSteps => "First steps",
             Self::FileFormat => "The file format and the mathematics",
             Self::CommandLine => "The command line",
             Self::Meaning => "What the numbers mean",
@@ -152,6 +155,7 @@ impl Doc {
     #[must_use]
     pub fn text(self) -> &'static str {
         match self {
+            Self::FirstSteps => include_str!("../../../docs/first-steps.md"),
             Self::FileFormat => include_str!("../../../docs/file-format.md"),
             Self::CommandLine => include_str!("../../../docs/cli.md"),
             Self::Meaning => "",

@@ -4,12 +4,14 @@
 use crate::analysis::Side;
 use crate::format::{fixed, percent};
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::plot_nav::{PlotNav, shown_key};
 use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::index_or_first;
-use crate::ui::widgets::{Key, choice, fit_axis_label, plot_height, with_legend};
+use crate::ui::widgets::{Key, choice, fit_axis_label, plot_height, with_toggle_legend};
 use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Points along each line after the first: one per whole percent of credence, which is what the
 /// hover read-out snaps to (the lines are straight, so this sets only the read-out's steps).
@@ -25,6 +27,14 @@ pub struct CredenceSweepView {
     /// Where the plot was drawn last frame (for tests and tools: plot point to screen).
     #[serde(skip)]
     transform: Option<egui_plot::PlotTransform>,
+    /// Draw every policy, not only those in the running (best or runner-up at some credence).
+    pub all_policies: bool,
+    /// The series a click on the legend hid.
+    #[serde(skip)]
+    hidden: BTreeSet<String>,
+    /// How the plot moves and resets.
+    #[serde(skip)]
+    nav: PlotNav,
 }
 
 impl CredenceSweepView {
@@ -34,6 +44,12 @@ impl CredenceSweepView {
         self.transform
             .as_ref()
             .map(|t| t.position_from_point(&egui_plot::PlotPoint::new(x, y)))
+    }
+
+    /// Whether a click on the legend hid the series `name`.
+    #[must_use]
+    pub fn is_hidden(&self, name: &str) -> bool {
+        self.hidden.contains(name)
     }
 }
 
@@ -49,6 +65,7 @@ impl View for CredenceSweepView {
             if let Some(i) = choice(ui, "Hypothesis", "credence-hypothesis", &hyp_names, k) {
                 self.hypothesis = s.hypotheses.get(i).map(|h| h.id.clone());
             }
+            self.nav.reset_button(ui);
         });
         let Ok(report) = ctx.report() else { return };
         let (Some(hname), Some(flip)) = (hyp_names.get(k), report.analysis.flip_points.get(k).copied()) else {
@@ -94,7 +111,37 @@ impl View for CredenceSweepView {
         );
         let current = report.current();
         let best = report.analysis.best;
+        let xs: Vec<f64> = (0..=LINE_POINTS)
+            .map(|i| 100.0 * f64::from(i) / f64::from(LINE_POINTS))
+            .collect();
+        let along = |l: &crate::analysis::CredenceLines, q: usize| -> Vec<f64> {
+            xs.iter().map(|&x| l.at(q, x / 100.0)).collect()
+        };
+        let ys: Vec<Vec<f64>> = (0..names.len()).map(|q| along(&lines, q)).collect();
+        // In the running: best or runner-up at some credence, and the current settings. The
+        // others (a policy far below, as the invasion is) would set the scale and flatten the
+        // lines whose crossings the text describes.
+        let running = in_the_running(&ys, current);
+        let left_out: Vec<&str> = (0..names.len()).filter(|&q| !running[q]).map(name).collect();
+        if !left_out.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                let note = if self.all_policies {
+                    format!("Every policy drawn ({} never best or runner-up).", left_out.len())
+                } else {
+                    format!(
+                        "Drawn: the {} policies that are best or runner-up at some credence. Not drawn: {}.",
+                        names.len() - left_out.len(),
+                        left_out.join(", ")
+                    )
+                };
+                ui.label(egui::RichText::new(note).small());
+                ui.checkbox(&mut self.all_policies, "all policies")
+                    .on_hover_text("Draw every policy, even those never best or runner-up (they may set the scale)");
+            });
+        }
+        let drawn = |q: usize| self.all_policies || running.get(q).copied().unwrap_or(true);
         let mut keys: Vec<Key> = (0..names.len())
+            .filter(|&q| drawn(q))
             .map(|q| {
                 if q == current {
                     Key::new(name(q), palette.current).dashed()
@@ -110,13 +157,6 @@ impl View for CredenceSweepView {
         for f in [flip.down, flip.up].into_iter().flatten() {
             keys.push(Key::new(format!("Flip to {}", name(f.to)), palette.front).dashed());
         }
-        let xs: Vec<f64> = (0..=LINE_POINTS)
-            .map(|i| 100.0 * f64::from(i) / f64::from(LINE_POINTS))
-            .collect();
-        let along = |l: &crate::analysis::CredenceLines, q: usize| -> Vec<f64> {
-            xs.iter().map(|&x| l.at(q, x / 100.0)).collect()
-        };
-        let ys: Vec<Vec<f64>> = (0..names.len()).map(|q| along(&lines, q)).collect();
         let a_ys = pinned.as_ref().map(|(a, cur)| along(a, *cur));
         let colour = |q: usize| {
             if q == current {
@@ -129,17 +169,32 @@ impl View for CredenceSweepView {
             xs: &xs,
             series: Vec::new(),
         };
+        let hidden = &mut self.hidden;
+        let visible = |q: usize, hidden: &BTreeSet<String>| drawn(q) && !hidden.contains(name(q));
         for (q, y) in ys.iter().enumerate() {
-            read.series.push((name(q), y, colour(q)));
+            if visible(q, hidden) {
+                read.series.push((name(q), y, colour(q)));
+            }
         }
-        if let Some(y) = &a_ys {
+        if let Some(y) = a_ys.as_ref().filter(|_| !hidden.contains("A (pinned)")) {
             read.series.push(("A (pinned)", y, palette.pinned));
         }
         let points = |y: &[f64]| -> PlotPoints { xs.iter().zip(y).map(|(&x, &y)| [x, y]).collect() };
         let x_label = format!("Credence in {hname} (%)");
         let height = plot_height(ui);
-        let shown = with_legend(ui, &keys, |ui, width| {
-            Plot::new("credence-sweep")
+        // What is drawn, by value (the lines are recomputed into a new allocation each frame).
+        let key = shown_key((
+            ys.iter().flatten().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            a_ys.iter().flatten().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            k,
+            self.all_policies,
+            hidden.iter().collect::<Vec<_>>(),
+            ctx.theme.classroom,
+        ));
+        let nav = &mut self.nav;
+        let hidden_now = hidden.clone();
+        let shown = with_toggle_legend(ui, &keys, hidden, |ui, width| {
+            nav.apply(Plot::new("credence-sweep"), key)
                 .width(width)
                 .height(height)
                 .include_x(0.0)
@@ -150,6 +205,9 @@ impl View for CredenceSweepView {
                 .show_y(false)
                 .show(ui, |p| {
                     for (q, y) in ys.iter().enumerate() {
+                        if !visible(q, &hidden_now) {
+                            continue;
+                        }
                         let mut l = Line::new(name(q), points(y)).color(colour(q));
                         if q == current {
                             l = l.width(theme::EXPECTED_LINE_WIDTH).style(LineStyle::dashed_loose());
@@ -158,7 +216,7 @@ impl View for CredenceSweepView {
                         }
                         p.line(l);
                     }
-                    if let Some(y) = &a_ys {
+                    if let Some(y) = a_ys.as_ref().filter(|_| !hidden_now.contains("A (pinned)")) {
                         p.line(
                             Line::new("A (pinned)", points(y))
                                 .color(palette.pinned)
@@ -191,5 +249,43 @@ impl View for CredenceSweepView {
                 ui.label(format!("Expected utility: {}", fixed(y, 3)));
             });
         }
+    }
+}
+
+/// Which policies are in the running: best or runner-up at some point of the sweep, and the
+/// current settings (`ys[q][i]`: policy q's expected utility at point i).
+#[must_use]
+pub fn in_the_running(ys: &[Vec<f64>], current: usize) -> Vec<bool> {
+    let mut running = vec![false; ys.len()];
+    if let Some(c) = running.get_mut(current) {
+        *c = true;
+    }
+    let points = ys.iter().map(Vec::len).min().unwrap_or(0);
+    for i in 0..points {
+        let mut order: Vec<usize> = (0..ys.len()).collect();
+        order.sort_by(|&a, &b| ys[b][i].total_cmp(&ys[a][i]));
+        for &q in order.iter().take(2) {
+            running[q] = true;
+        }
+    }
+    running
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_the_running;
+
+    #[test]
+    fn the_running_are_the_best_and_runner_up_somewhere_and_the_current() {
+        // Policy 0 best on the left, 1 best on the right, 2 runner-up in the middle only,
+        // 3 always last, 4 the current settings (third everywhere).
+        let ys = vec![
+            vec![0.9, 0.5, 0.1],
+            vec![0.1, 0.5, 0.9],
+            vec![0.2, 0.6, 0.2],
+            vec![-1.0, -1.0, -1.0],
+            vec![0.15, 0.3, 0.15],
+        ];
+        assert_eq!(in_the_running(&ys, 4), vec![true, true, true, false, true]);
     }
 }

@@ -17,6 +17,8 @@ const MIN_NAME_WIDTH: f32 = 60.0;
 pub struct CredencesView {
     /// Whether each hypothesis's share is locked.
     pub locked: Vec<bool>,
+    /// In classroom mode, the sliders are shown (else a compact strip per question).
+    pub sliders_in_classroom: bool,
 }
 
 impl CredencesView {
@@ -34,6 +36,24 @@ impl View for CredencesView {
         // From evidence, the sliders set the prior; the posterior is shown beside each.
         let credences = ctx.settings().slider_credences();
         let from_evidence = ctx.settings().prior.is_some();
+        if classroom {
+            let label = if self.sliders_in_classroom {
+                "Compact beliefs"
+            } else {
+                "Show belief sliders"
+            };
+            if ui
+                .button(label)
+                .on_hover_text("The beliefs as one strip per question, or a slider per answer")
+                .clicked()
+            {
+                self.sliders_in_classroom = !self.sliders_in_classroom;
+            }
+            if !self.sliders_in_classroom {
+                strips(ui, ctx);
+                return;
+            }
+        }
         ui.heading(scenario.question_name(0));
         if from_evidence {
             ui.label(RichText::new("Sliders: your prior. \"now\": your credence after the evidence observed.").small());
@@ -138,5 +158,57 @@ impl View for CredencesView {
             set_share(model, &mut next, h, share, &self.locked);
             ctx.edit(Edit::Credences(next));
         }
+    }
+}
+
+/// Height of a question's strip.
+const STRIP_HEIGHT: f32 = 26.0;
+
+/// One strip per question: its answers' shares side by side, each named by its number and
+/// share where it has room (whole on hover and in the accessible name).
+fn strips(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let scenario = &ctx.doc.scenario;
+    let weights = ctx
+        .report()
+        .map(|r| r.analysis.hypothesis_weights.clone())
+        .unwrap_or_default();
+    let model = ctx.derived.model();
+    let text_colour = ui.visuals().strong_text_color();
+    for q in 0..model.n_questions() {
+        ui.label(RichText::new(scenario.question_name(q)).strong());
+        let roots = model.question_roots(q);
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), STRIP_HEIGHT), egui::Sense::hover());
+        let mut x = rect.left();
+        let mut parts = Vec::new();
+        for (k, &h) in roots.iter().enumerate() {
+            let w = weights.get(h).copied().unwrap_or(0.0);
+            let name = &scenario.hypotheses[h].name;
+            let short = crate::ui::widgets::short_id(name);
+            let segment = egui::Rect::from_min_max(
+                egui::pos2(x, rect.top()),
+                egui::pos2(x + rect.width() * w as f32, rect.bottom()),
+            );
+            x = segment.right();
+            ui.painter().rect_filled(
+                segment.shrink2(egui::vec2(0.5, 0.0)),
+                2.0,
+                crate::ui::theme::series(k).gamma_multiply(0.8),
+            );
+            let font = egui::TextStyle::Small.resolve(ui.style());
+            for label in [format!("{short} {}", percent(w)), short.clone()] {
+                let galley = ui.fonts_mut(|f| f.layout_no_wrap(label, font.clone(), text_colour));
+                if galley.size().x + 4.0 <= segment.width() {
+                    ui.painter()
+                        .galley(segment.center() - galley.size() / 2.0, galley, text_colour);
+                    break;
+                }
+            }
+            parts.push(format!("{name}: {}", percent(w)));
+        }
+        let all = parts.join("\n");
+        let accessible = format!("{}: {}", scenario.question_name(q), parts.join("; "));
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &accessible));
+        response.on_hover_text(all);
     }
 }

@@ -4,6 +4,7 @@
 use crate::ui::command::UiCommand;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::Look;
+use crate::ui::views::step_changes::step_changes_ui;
 use egui::RichText;
 
 /// The header row.
@@ -12,83 +13,103 @@ pub struct HeaderView;
 
 impl View for HeaderView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        let (doc, s) = (ctx.doc, ctx.session);
+        let doc = ctx.doc;
         ui.add_space(4.0);
-        let classroom = ctx.theme.classroom;
-        if classroom {
-            // Rows that never wrap: the header keeps one height whatever the preset's name.
-            ui.horizontal(|ui| {
-                ui.add(egui::Label::new(RichText::new(&doc.scenario.title).heading()).truncate())
-                    .on_hover_text(&doc.scenario.summary);
-            });
-            ui.horizontal(|ui| state_row(ui, ctx));
+        if ctx.theme.classroom {
+            classroom_header(ui, ctx);
         } else {
             ui.horizontal_wrapped(|ui| {
                 ui.heading(&doc.scenario.title).on_hover_text(&doc.scenario.summary);
                 ui.separator();
                 state_row(ui, ctx);
             });
-        }
-        if classroom {
-            // Classroom mode keeps the header's height from preset to preset, so that nothing
-            // an instructor aims at moves: one row for the stepping hint, two lines of notes.
-            // The buttons first, so that on a narrow screen the hint is cut short, not them.
-            ui.horizontal(|ui| {
-                let step = s
-                    .shipped_index
-                    .map_or_else(String::new, |i| format!("preset {}/{} · ", i + 1, s.presets.len()));
-                let keys = |c: UiCommand| c.key_text(ui.ctx());
-                let hint = format!(
-                    "{step}{}/{} keys step through presets · {}/{} step the evidence timeline · {} or {} leaves classroom mode",
-                    keys(UiCommand::PreviousPreset),
-                    keys(UiCommand::NextPreset),
-                    keys(UiCommand::EarlierEvidence),
-                    keys(UiCommand::LaterEvidence),
-                    keys(UiCommand::Classroom),
-                    keys(UiCommand::LeaveClassroom),
-                );
-                if ui
-                    .button(UiCommand::LeaveClassroom.label())
-                    .on_hover_text(UiCommand::LeaveClassroom.tooltip())
-                    .clicked()
-                {
-                    ctx.send(Command::ToggleClassroom);
-                }
-                let (other, label) = match ctx.theme.look {
-                    Look::Dark => (Look::Light, "Light projector palette"),
-                    Look::Light => (Look::Dark, "Dark projector palette"),
-                };
-                if ui
-                    .button(label)
-                    .on_hover_text("Many rooms wash out dark slides")
-                    .clicked()
-                {
-                    ctx.send(Command::SetLook(other));
-                }
-                ui.add(egui::Label::new(RichText::new(&hint).small()).truncate())
-                    .on_hover_text(&hint);
-            });
-            let height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-            egui::ScrollArea::vertical()
-                .id_salt("classroom-notes")
-                .max_height(height)
-                .min_scrolled_height(height)
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.label(RichText::new(&doc.state.notes).italics());
-                });
-        } else if !doc.state.notes.is_empty() {
-            ui.label(RichText::new(&doc.state.notes).italics());
+            if !doc.state.notes.is_empty() {
+                ui.label(RichText::new(&doc.state.notes).italics());
+            }
         }
         ui.add_space(2.0);
     }
 }
 
+/// Lines of the classroom header's box for the preset's notes and what the step changed.
+const CLASSROOM_NOTE_LINES: f32 = 2.0;
+
+/// Classroom mode's header keeps its height from preset to preset, so that nothing an
+/// instructor aims at moves: the title, one row of controls, and a box of fixed height with the
+/// preset's notes and what the last step changed (it scrolls if they run longer).
+fn classroom_header(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let (doc, s) = (ctx.doc, ctx.session);
+    // Rows that never wrap: a long title or preset name is cut short (whole on hover).
+    ui.add(egui::Label::new(RichText::new(&doc.scenario.title).heading()).truncate())
+        .on_hover_text(&doc.scenario.summary);
+    ui.horizontal(|ui| {
+        let step = s
+            .shipped_index
+            .map_or_else(String::new, |i| format!(" ({}/{})", i + 1, s.presets.len()));
+        let keys = |c: UiCommand| c.key_text(ui.ctx());
+        let hint = format!(
+            "{}/{} step through presets · {}/{} step the evidence timeline · {} or {} leaves classroom mode",
+            keys(UiCommand::PreviousPreset),
+            keys(UiCommand::NextPreset),
+            keys(UiCommand::EarlierEvidence),
+            keys(UiCommand::LaterEvidence),
+            keys(UiCommand::Classroom),
+            keys(UiCommand::LeaveClassroom),
+        );
+        // The buttons first, so that on a narrow screen the names are cut short, not them.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (other, label) = match ctx.theme.look {
+                Look::Dark => (Look::Light, "Light projector palette"),
+                Look::Light => (Look::Dark, "Dark projector palette"),
+            };
+            if ui
+                .button(label)
+                .on_hover_text("Many rooms wash out dark slides")
+                .clicked()
+            {
+                ctx.send(Command::SetLook(other));
+            }
+            if ui
+                .button(UiCommand::LeaveClassroom.label())
+                .on_hover_text(format!("{}. Keys: {hint}", UiCommand::LeaveClassroom.tooltip()))
+                .clicked()
+            {
+                ctx.send(Command::ToggleClassroom);
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                state_row_with(ui, ctx, &step);
+            });
+        });
+    });
+    let height = CLASSROOM_NOTE_LINES * ui.text_style_height(&egui::TextStyle::Body)
+        + (CLASSROOM_NOTE_LINES - 1.0) * ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("classroom-notes")
+        .max_height(height)
+        .min_scrolled_height(height)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if !doc.state.notes.is_empty() {
+                ui.label(RichText::new(&doc.state.notes).italics());
+            }
+            ui.horizontal_wrapped(|ui| step_changes_ui(ui, ctx));
+        });
+}
+
 /// The preset's name and file, comparison A, undo and redo.
 fn state_row(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    state_row_with(ui, ctx, "");
+}
+
+/// [`state_row`] with `step` after the preset's name (where classroom stepping stands); the
+/// name is cut short when the row is full.
+fn state_row_with(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, step: &str) {
     let (doc, s) = (ctx.doc, ctx.session);
     let mark = if s.dirty { " (unsaved)" } else { "" };
-    ui.label(RichText::new(format!("{}{mark}", doc.state.name)).strong())
+    let name = format!("{}{mark}{step}", doc.state.name);
+    let label = egui::Label::new(RichText::new(&name).strong());
+    // In classroom mode's single row the name is cut short; elsewhere the row wraps.
+    ui.add(if ctx.theme.classroom { label.truncate() } else { label })
         .on_hover_text(if s.dirty { "Unsaved changes" } else { "Saved" });
     if let Some(p) = s.path {
         ui.label(RichText::new(p.display().to_string()).small());

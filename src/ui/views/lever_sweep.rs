@@ -5,6 +5,7 @@ use crate::analysis::Side;
 use crate::format::number;
 use crate::model::questions::{answers, given};
 use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::plot_nav::{PlotNav, shown_key};
 use crate::ui::readout::{self, Lines};
 use crate::ui::theme;
 use crate::ui::views::cell::{CellRef, cell_or, index_or_first};
@@ -25,12 +26,21 @@ pub struct LeverSweepView {
     /// Where the plot was drawn last frame (for tests and tools: plot point to screen).
     #[serde(skip)]
     transform: Option<egui_plot::PlotTransform>,
+    /// How the plot moves and resets.
+    #[serde(skip)]
+    nav: PlotNav,
 }
 
 /// The last entry of the outcome list: utility itself.
 const UTILITY: &str = "Expected utility (0 = worst, 1 = best)";
 
 impl LeverSweepView {
+    /// Where the last frame drew the plotted area (inside the axes), if it drew one.
+    #[must_use]
+    pub fn plot_frame(&self) -> Option<egui::Rect> {
+        self.transform.as_ref().map(|t| *t.frame())
+    }
+
     /// Where the plot point `(x, y)` was drawn last frame, if the plot was.
     #[must_use]
     pub fn screen_position(&self, x: f64, y: f64) -> Option<egui::Pos2> {
@@ -64,6 +74,7 @@ impl View for LeverSweepView {
                     self.cell = CellRef::of(s, i);
                 }
             }
+            self.nav.reset_button(ui);
         });
         let Ok(report) = ctx.report() else { return };
         let settings = ctx.settings();
@@ -147,8 +158,18 @@ impl View for LeverSweepView {
             lines.series.push(("A (pinned), expected", &a.expected, palette.pinned));
         }
         let height = plot_height(ui);
+        // What is drawn, by value (a sweep may be recomputed into a new allocation).
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let key = shown_key((
+            bits(&data.xs),
+            per_answer.iter().map(|ys| bits(ys)).collect::<Vec<_>>(),
+            bits(&data.expected),
+            pinned.as_ref().map(|(a, ax)| (bits(&a.expected), ax.to_bits())),
+            ctx.theme.classroom,
+        ));
+        let nav = &mut self.nav;
         let shown = with_legend(ui, &keys, |ui, width| {
-            Plot::new("lever-sweep")
+            nav.apply(Plot::new("lever-sweep"), key)
                 .width(width)
                 .height(height)
                 .x_axis_label(fit_axis_label(ui, &xl, width))

@@ -22,9 +22,12 @@ impl View for LeversView {
         let mut choice = None;
         ui.horizontal(|ui| {
             let label = ui.label("Named policy");
+            // At most the room left in the panel: a long name is cut short, never widening it.
+            let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(80.0, 220.0);
             egui::ComboBox::from_id_salt("named-policy")
                 .selected_text(selected)
-                .width(220.0)
+                .truncate()
+                .width(width)
                 .show_ui(ui, |ui| {
                     for (i, p) in s.policies.iter().enumerate() {
                         if ui

@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 
 /// Share of the area the matrix may take before it scrolls.
 const MATRIX_SHARE: f32 = 0.6;
+/// Widest policy name in the matrix (cut short beyond it, whole on hover), so that every
+/// column fits a 1280x800 screen.
+const POLICY_NAME_WIDTH: f32 = 180.0;
 /// Least height of the matrix before it scrolls.
 const MIN_MATRIX_HEIGHT: f32 = 200.0;
 
@@ -167,8 +170,8 @@ fn header_cell(
         }
         (None, Some(_)) => {
             if let Some(u) = units {
-                ui.label(RichText::new(format!("E[regret] in {}", u.unit)).strong())
-                    .on_hover_text("Expected regret in units of the yardstick outcome");
+                ui.label(RichText::new(format!("in {}", u.unit)).strong())
+                    .on_hover_text(format!("Expected regret in {}, the yardstick outcome's unit", u.unit));
             }
         }
         (None, None) => {
@@ -190,15 +193,18 @@ fn policy_cell(
     let c = &report.candidates[p];
     match (leaf, summary) {
         (None, None) => {
-            let mut name = c.name.clone();
+            // The marks first, so that cutting a long name short never hides them.
+            let mut name = String::new();
             if p == a.best {
-                name.push_str(" [best EU]");
+                name.push_str("[best EU] ");
             }
             if p == cols.minimax() {
-                name.push_str(" [minimax]");
+                name.push_str("[minimax] ");
             }
+            name.push_str(&c.name);
             let is_named = report.is_named(p);
-            let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false));
+            ui.set_max_width(POLICY_NAME_WIDTH);
+            let r = ui.add_enabled(is_named, egui::Button::new(name).frame(false).truncate());
             if is_named {
                 let desc = s.policies.get(p).map(|x| x.description.as_str()).unwrap_or_default();
                 let plan: String = s
@@ -207,7 +213,10 @@ fn policy_cell(
                     .flat_map(|l| ["\n", l.as_str()])
                     .collect();
                 return r
-                    .on_hover_text(format!("{desc}{plan}\nClick to set all levers to this policy."))
+                    .on_hover_text(format!(
+                        "{}\n{desc}{plan}\nClick to set all levers to this policy.",
+                        c.name
+                    ))
                     .clicked();
             }
         }

@@ -30,7 +30,7 @@ impl View for MenuView {
                 ui.label(
                     "Every number is an assumption with a source and a range: click ? next to an outcome to see them.",
                 );
-                for doc in [Doc::Meaning, Doc::FileFormat, Doc::CommandLine] {
+                for doc in [Doc::FirstSteps, Doc::Meaning, Doc::FileFormat, Doc::CommandLine] {
                     if ui.button(doc.title()).clicked() {
                         ctx.send(Command::ShowHelp(doc));
                     }

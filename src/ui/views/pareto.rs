@@ -6,6 +6,7 @@ use crate::analysis::{Pareto, SamplesState};
 use crate::format::number;
 use crate::model::scenario::Better;
 use crate::ui::ctx::{Command, View, ViewCtx};
+use crate::ui::plot_nav::{PlotNav, shown_key};
 use crate::ui::theme::{self, MARKER_RADIUS};
 use crate::ui::views::cell::{CellRef, cell_or};
 use crate::ui::widgets::{Key, cell_names, choice, fit_axis_label, hovered, plot_height, with_legend};
@@ -33,6 +34,9 @@ pub struct ParetoView {
     /// How the last frame mapped plot coordinates to the screen.
     #[serde(skip)]
     transform: Option<egui_plot::PlotTransform>,
+    /// How the plot moves and resets.
+    #[serde(skip)]
+    nav: PlotNav,
 }
 
 impl ParetoView {
@@ -52,6 +56,12 @@ impl ParetoView {
     #[must_use]
     pub fn plot_frame(&self) -> Option<egui::Rect> {
         self.transform.as_ref().map(|t| *t.frame())
+    }
+
+    /// The plot coordinates the last frame showed, if it drew the plot.
+    #[must_use]
+    pub fn plot_bounds(&self) -> Option<egui_plot::PlotBounds> {
+        self.transform.as_ref().map(|t| *t.bounds())
     }
 
     /// Where sample `i` was drawn in the last frame, if it was (for pointer tests and tools).
@@ -85,6 +95,7 @@ impl View for ParetoView {
                     ctx.derived.set_samples_staged(staged);
                 }
             }
+            self.nav.reset_button(ui);
         });
         let (cx, cy) = self.axes(ctx);
         match ctx.derived.samples() {
@@ -160,7 +171,10 @@ impl View for ParetoView {
         keys.push(Key::new(SAMPLES, palette.sample).marker());
         let height = plot_height(ui);
         let x_title = xn.clone();
-        let plot = Plot::new("pareto")
+        let key = shown_key((Arc::as_ptr(&pareto) as usize, cx, cy, classroom));
+        let plot = self
+            .nav
+            .apply(Plot::new("pareto"), key)
             .height(height)
             .y_axis_label(fit_axis_label(ui, &yn, height))
             .label_formatter(move |hover| {
@@ -221,17 +235,20 @@ impl View for ParetoView {
                 }
             })
         });
-        self.transform = Some(shown.transform);
+        // What the user saw when they clicked: the last frame's view.
+        let seen = self.transform.replace(shown.transform).unwrap_or(shown.transform);
         // Adopting a sampled policy replaces every lever, so it takes a deliberate double click
-        // (an undoable step, announced by the shell); in classroom mode the plot is for looking.
+        // on a drawn sample (an undoable step, announced by the shell); a double click on empty
+        // space adopts nothing. In classroom mode the plot is for looking.
         if !classroom
             && shown.response.double_clicked()
             && let Some(pos) = shown.response.interact_pointer_pos()
+            && seen.frame().contains(pos)
         {
             let nearest = plot_points
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (i, shown.transform.position_from_point(p).distance(pos)))
+                .map(|(i, p)| (i, seen.position_from_point(p).distance(pos)))
                 .min_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((i, d)) = nearest
                 && d <= theme::PICK_RADIUS

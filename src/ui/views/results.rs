@@ -9,7 +9,7 @@ use crate::ui::views::lever_sweep::LeverSweepView;
 use crate::ui::views::matrix::MatrixView;
 use crate::ui::views::outcomes::outcome_table_ui;
 use crate::ui::views::pareto::ParetoView;
-use crate::ui::views::summary::summary_ui;
+use crate::ui::views::summary::{Sampled, Summary, summary_ui};
 use crate::ui::views::uncertainty::UncertaintyView;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,10 @@ const MIN_TABLE_HEIGHT: f32 = 66.0;
 /// Room the table leaves below itself for the plot tabs (two rows: they wrap on a narrow
 /// window), their controls and a plot.
 const ROOM_BELOW_TABLE: f32 = 364.0;
+/// The same in classroom mode, whose window is laid out
+/// [`crate::ui::theme::CLASSROOM_POINTS_TALL`] points tall: the tabs, the plot's controls and a
+/// plot of its least height.
+const CLASSROOM_ROOM_BELOW_TABLE: f32 = 336.0;
 
 /// The results area and the plots it switches between; persisted between runs.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -75,29 +79,40 @@ impl ResultsView {
         };
         let mut extra: Vec<String> = ctx.derived.lead_sentences(ctx.settings()).as_ref().clone();
         extra.extend(ctx.derived.evidence_sentence(ctx.settings()).as_ref().clone());
-        extra.extend(
-            ctx.derived
-                .fresh_study(ctx.settings())
-                .and_then(|st| uncertainty_sentence(&ctx.doc.scenario, &report, st)),
-        );
+        let sampled = match ctx.derived.fresh_study(ctx.settings()) {
+            None => Sampled::Pending,
+            Some(st) => uncertainty_sentence(&ctx.doc.scenario, &report, st).map_or(Sampled::Nothing, Sampled::Says),
+        };
         summary_ui(
             ui,
             &ctx.theme,
-            &ctx.doc.scenario,
-            &report,
-            reference.as_deref().map(|r| (kind, r)),
-            extra,
+            Summary {
+                scenario: &ctx.doc.scenario,
+                report: &report,
+                reference: reference.as_deref().map(|r| (kind, r)),
+                extra,
+                sampled,
+            },
         );
         if !ctx.theme.classroom {
             let mut per = ctx.session.per_hypothesis;
-            if ui.checkbox(&mut per, "Show the value under each hypothesis").changed() {
+            if ui
+                .checkbox(&mut per, "Show the value under each hypothesis")
+                .on_hover_text("One column per answer: what each outcome would be if that answer were true")
+                .changed()
+            {
                 ctx.send(Command::SetPerHypothesis(per));
             }
         }
         ui.separator();
         // The table shows whole when the plot below still gets its least height; on a short
         // window it gives way first (and scrolls), so that the plot keeps its axes.
-        let table_height = (ui.clip_rect().bottom() - ui.cursor().top() - ROOM_BELOW_TABLE).max(MIN_TABLE_HEIGHT);
+        let below = if ctx.theme.classroom {
+            CLASSROOM_ROOM_BELOW_TABLE
+        } else {
+            ROOM_BELOW_TABLE
+        };
+        let table_height = (ui.clip_rect().bottom() - ui.cursor().top() - below).max(MIN_TABLE_HEIGHT);
         outcome_table_ui(ui, ctx, &report, reference.as_deref(), table_height);
         ui.separator();
         // Wrapped: on a narrow window or in classroom mode's large type the tabs take two rows,

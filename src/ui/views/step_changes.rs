@@ -5,12 +5,8 @@
 use crate::format::{number, percent};
 use crate::model::document::DocState;
 use crate::model::scenario::Scenario;
-use crate::ui::ctx::{View, ViewCtx};
+use crate::ui::ctx::ViewCtx;
 use egui::RichText;
-
-/// The step panel (no state of its own).
-#[derive(Debug, Default)]
-pub struct StepChangesView;
 
 /// One line per setting that differs between `before` and `after`, in the order the panel
 /// shows settings: credences (as shares of their group), levers, value weights, horizon weights.
@@ -55,43 +51,43 @@ pub fn step_changes(
     lines
 }
 
-impl View for StepChangesView {
-    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        let s = &ctx.doc.scenario;
-        let after = &ctx.doc.state;
-        // The weights classroom mode has no sliders for, read-only.
-        let weights: Vec<String> = s
-            .outcomes
-            .iter()
-            .zip(&after.settings.value_weights)
-            .filter(|(_, w)| **w != 1.0)
-            .map(|(o, w)| format!("{} counts {}×", o.name, number(*w)))
-            .chain(
-                s.horizons
-                    .iter()
-                    .zip(&after.settings.horizon_weights)
-                    .filter(|(_, w)| **w != 1.0)
-                    .map(|(t, w)| format!("{} counts {}×", t.name, number(*w))),
-            )
-            .collect();
-        if !weights.is_empty() {
-            ui.label(RichText::new("This preset weighs outcomes unequally:").strong());
-            for w in &weights {
-                ui.label(w);
-            }
-        }
-        let Some(before) = ctx.session.previous_step else {
-            return;
-        };
+/// What the step changed and the weights the classroom layout has no sliders for, as items of
+/// a wrapped row (drawn in classroom mode's header, above everything an instructor aims at).
+/// Nothing is said of what did not change.
+pub fn step_changes_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let s = &ctx.doc.scenario;
+    let after = &ctx.doc.state;
+    if let Some(before) = ctx.session.previous_step {
         let shares_before = ctx.derived.shares(&before.settings.credences);
         let shares_after = ctx.derived.shares(&after.settings.credences);
         let lines = step_changes(s, &shares_before, &shares_after, before, after);
-        ui.label(RichText::new(format!("Changed from \"{}\":", before.name)).strong());
-        if lines.is_empty() {
-            ui.label("nothing: the same settings");
+        if !lines.is_empty() {
+            ui.label(RichText::new(format!("Changed from \"{}\":", before.name)).strong());
+            for l in &lines {
+                ui.label(l);
+            }
         }
-        for l in &lines {
-            ui.label(l);
+    }
+    // The weights classroom mode has no sliders for, read-only.
+    // Mechanisms never count: their weight is no choice of the preset's.
+    let weights: Vec<String> = s
+        .outcomes
+        .iter()
+        .zip(&after.settings.value_weights)
+        .filter(|(o, w)| **w != 1.0 && o.role != crate::model::scenario::Role::Mechanism)
+        .map(|(o, w)| format!("{} counts {}×", o.name, number(*w)))
+        .chain(
+            s.horizons
+                .iter()
+                .zip(&after.settings.horizon_weights)
+                .filter(|(_, w)| **w != 1.0)
+                .map(|(t, w)| format!("{} counts {}×", t.name, number(*w))),
+        )
+        .collect();
+    if !weights.is_empty() {
+        ui.label(RichText::new("This preset weighs outcomes unequally:").strong());
+        for w in &weights {
+            ui.label(w);
         }
     }
 }

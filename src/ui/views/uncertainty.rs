@@ -54,7 +54,7 @@ fn short(name: &str) -> String {
 
 /// A horizontal bar chart, one named row per bar, first at the top, as tall as its rows.
 fn bars_chart(ui: &mut egui::Ui, id: &str, labels: Vec<String>, bars: Vec<Bar>, x_label: &str, line: Option<f64>) {
-    let mut chart = RowBars::new(id, labels, x_label).fit_rows().fixed();
+    let mut chart = RowBars::new(id, labels, x_label).fit_rows();
     if let Some(x) = line {
         chart = chart.line(x);
     }
