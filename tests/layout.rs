@@ -15,16 +15,8 @@ use egui_kittest::kittest::Queryable;
 use motive_lab::app::MotiveApp;
 use motive_lab::ui::ctx::{Command, PlotTab};
 
-fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
-    let mut h = Harness::builder()
-        .with_size([w, h])
-        .build_eframe(|cc| MotiveApp::new(cc, None));
-    h.state_mut().set_study_delay(std::time::Duration::ZERO);
-    h.state_mut().wait_for_samples();
-    h.state_mut().wait_for_study();
-    h.run();
-    h
-}
+mod common;
+use common::app_at;
 
 /// Let a change of zoom and layout settle (a few frames of scrolling state).
 fn settle(h: &mut Harness<'_, MotiveApp>) {

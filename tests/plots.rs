@@ -8,29 +8,14 @@
     reason = "a test stops at the first surprise"
 )]
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use motive_lab::analysis::SamplesState;
-use motive_lab::io::{SHIPPED_SCENARIOS, parse_document};
-use motive_lab::model::document::Document;
-use motive_lab::ui::ctx::{Command, View};
+use motive_lab::ui::ctx::Command;
 use motive_lab::ui::standalone::Standalone;
 use motive_lab::ui::views::{credence_sweep::CredenceSweepView, pareto::ParetoView};
 
-fn paris() -> Document {
-    parse_document("paris-2015.ron", SHIPPED_SCENARIOS[0].text, None, 0).expect("parses")
-}
-
-type H<V> = Harness<'static, (Standalone, V)>;
-
-fn harness_on<V: View + 'static>(s: Standalone, view: V) -> H<V> {
-    let mut h = Harness::builder()
-        .with_size([1000.0, 760.0])
-        .with_step_dt(0.05)
-        .build_ui_state(|ui, (s, v): &mut (Standalone, V)| s.show(ui, v), (s, view));
-    h.run();
-    h
-}
+mod common;
+use common::{H, harness_on, paris};
 
 fn pareto() -> H<ParetoView> {
     harness_on(Standalone::new(paris()).with_samples(), ParetoView::default())
@@ -86,13 +71,19 @@ fn the_wheel_over_a_plot_leaves_its_bounds_unchanged() {
     assert_ne!(bounds(&h), before, "Ctrl + wheel zooms");
 }
 
-#[test]
-fn reset_view_brings_back_the_fitted_view() {
+/// The Pareto view dragged away from its fitted view, and that view's bounds.
+fn panned_pareto() -> (H<ParetoView>, ([f64; 2], [f64; 2])) {
     let mut h = pareto();
     let before = bounds(&h);
     let centre = h.state().1.plot_frame().expect("drawn").center();
     drag(&mut h, centre, centre + egui::vec2(150.0, -90.0));
     assert_ne!(bounds(&h), before, "a drag pans");
+    (h, before)
+}
+
+#[test]
+fn reset_view_brings_back_the_fitted_view() {
+    let (mut h, before) = panned_pareto();
     h.get_by_label("Reset view").click();
     h.run();
     assert_eq!(bounds(&h), before);
@@ -100,11 +91,7 @@ fn reset_view_brings_back_the_fitted_view() {
 
 #[test]
 fn a_moved_view_resets_when_the_mode_changes() {
-    let mut h = pareto();
-    let before = bounds(&h);
-    let centre = h.state().1.plot_frame().expect("drawn").center();
-    drag(&mut h, centre, centre + egui::vec2(150.0, -90.0));
-    assert_ne!(bounds(&h), before);
+    let (mut h, before) = panned_pareto();
     h.state_mut().0.theme.classroom = true;
     h.run();
     h.state_mut().0.theme.classroom = false;

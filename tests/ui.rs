@@ -20,18 +20,11 @@ use motive_lab::ui::ctx::{Command, PlotTab};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod common;
+use common::app_at;
+
 fn app() -> Harness<'static, MotiveApp> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|cc| MotiveApp::new(cc, None));
-    // The Pareto samples are computed off the UI thread: wait for them, so that a test's frames
-    // settle however fast the machine is.
-    h.state_mut().set_study_delay(std::time::Duration::ZERO);
-    h.state_mut().wait_for_samples();
-    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
-    h.state_mut().wait_for_study();
-    h.run();
-    h
+    app_at(1280.0, 800.0)
 }
 
 /// The core's report for the app's current settings, computed independently of the UI.
@@ -739,18 +732,6 @@ fn escape_in_classroom_mode_closes_a_combo_box_first() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(!h.state().classroom);
-}
-
-fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
-    let mut h = Harness::builder()
-        .with_size([w, h])
-        .build_eframe(|cc| MotiveApp::new(cc, None));
-    h.state_mut().set_study_delay(std::time::Duration::ZERO);
-    h.state_mut().wait_for_samples();
-    // So is the uncertainty study: wait for it too, so that every frame shows its numbers.
-    h.state_mut().wait_for_study();
-    h.run();
-    h
 }
 
 #[test]

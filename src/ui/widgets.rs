@@ -157,6 +157,17 @@ fn legend_beside<R>(
     .inner
 }
 
+/// A box exactly `height` tall whatever it holds (it scrolls when the contents run longer), so
+/// that nothing below it moves when its text changes.
+pub fn fixed_height(ui: &mut egui::Ui, id: &str, height: f32, contents: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(height)
+        .min_scrolled_height(height)
+        .auto_shrink([false, false])
+        .show(ui, contents);
+}
+
 /// Vertical gap between legend rows.
 const LEGEND_ROW_GAP: f32 = 1.0;
 

@@ -5,6 +5,7 @@ use crate::ui::command::UiCommand;
 use crate::ui::ctx::{Command, View, ViewCtx};
 use crate::ui::theme::Look;
 use crate::ui::views::step_changes::step_changes_ui;
+use crate::ui::widgets::fixed_height;
 use egui::RichText;
 
 /// The header row.
@@ -71,29 +72,27 @@ fn classroom_header(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }
             if ui
                 .button(UiCommand::LeaveClassroom.label())
-                .on_hover_text(format!("{}. Keys: {hint}", UiCommand::LeaveClassroom.tooltip()))
+                .on_hover_text(UiCommand::LeaveClassroom.tooltip())
                 .clicked()
             {
                 ctx.send(Command::ToggleClassroom);
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 state_row_with(ui, ctx, &step);
+                // The keys in what room is left (whole on hover).
+                ui.add(egui::Label::new(RichText::new(&hint).small()).truncate())
+                    .on_hover_text(&hint);
             });
         });
     });
     let height = CLASSROOM_NOTE_LINES * ui.text_style_height(&egui::TextStyle::Body)
         + (CLASSROOM_NOTE_LINES - 1.0) * ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
-        .id_salt("classroom-notes")
-        .max_height(height)
-        .min_scrolled_height(height)
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if !doc.state.notes.is_empty() {
-                ui.label(RichText::new(&doc.state.notes).italics());
-            }
-            ui.horizontal_wrapped(|ui| step_changes_ui(ui, ctx));
-        });
+    fixed_height(ui, "classroom-notes", height, |ui| {
+        if !doc.state.notes.is_empty() {
+            ui.label(RichText::new(&doc.state.notes).italics());
+        }
+        ui.horizontal_wrapped(|ui| step_changes_ui(ui, ctx));
+    });
 }
 
 /// The preset's name and file, comparison A, undo and redo.

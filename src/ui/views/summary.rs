@@ -13,6 +13,7 @@ use crate::model::explain::{amount, verdict};
 use crate::model::scenario::Scenario;
 use crate::model::summary::Report;
 use crate::ui::ctx::{ReferenceKind, Theme};
+use crate::ui::widgets::fixed_height;
 use egui::RichText;
 use egui::text::{LayoutJob, TextFormat};
 
@@ -76,15 +77,10 @@ pub fn summary_ui(ui: &mut egui::Ui, theme: &Theme, summary: Summary<'_>) {
         job.append(s, 0.0, TextFormat::simple(font.clone(), colour));
     }
     job.wrap.max_width = ui.available_width();
-    egui::ScrollArea::vertical()
-        .id_salt("verdict")
-        .max_height(height)
-        .min_scrolled_height(height)
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // One label: its accessible name is the whole verdict.
-            ui.add(egui::Label::new(job).wrap());
-        });
+    fixed_height(ui, "verdict", height, |ui| {
+        // One label: its accessible name is the whole verdict.
+        ui.add(egui::Label::new(job).wrap());
+    });
     sampled_line(ui, theme, summary.sampled);
     if !theme.classroom {
         numbers_row(ui, theme, summary.report, summary.reference);
@@ -137,7 +133,7 @@ fn numbers_row(ui: &mut egui::Ui, theme: &Theme, report: &Report, reference: Opt
             RichText::new(format!("Expected utility: {}", fixed(eu, 3))).strong(),
         )
         .on_hover_text(EU_HELP);
-        gloss(ui, "(0 = every outcome at its worst, 1 = at its best)").on_hover_text(EU_HELP);
+        gloss(ui, "(0 = all worst, 1 = all best)").on_hover_text(EU_HELP);
         if let Some((kind, r)) = reference {
             let r_eu = r.evaluation.expected_utility;
             let (d, shown) = difference_to(eu, r_eu, 3);
@@ -159,14 +155,14 @@ fn numbers_row(ui: &mut egui::Ui, theme: &Theme, report: &Report, reference: Opt
         }
         ui.separator();
         item(ui, RichText::new(format!("Minimax regret: {}", name(a.minimax_regret)))).on_hover_text(REGRET_HELP);
-        gloss(ui, "(least bad if the worst answer is true)").on_hover_text(REGRET_HELP);
+        gloss(ui, "(least bad worst case)").on_hover_text(REGRET_HELP);
         ui.separator();
         let evpi = match &report.units {
             Ok(u) => format!("EVPI: {} = {}", fixed(a.evpi, 4), amount(u.of_utility(a.evpi), &u.unit)),
             Err(_) => format!("EVPI: {}", fixed(a.evpi, 4)),
         };
         item(ui, RichText::new(evpi)).on_hover_text(EVPI_HELP);
-        gloss(ui, "(what learning every answer first is worth)").on_hover_text(EVPI_HELP);
+        gloss(ui, "(worth of knowing the answers)").on_hover_text(EVPI_HELP);
     });
 }
 
@@ -175,7 +171,7 @@ const REGRET_HELP: &str = "Regret: how much worse a policy does under one answer
 const EVPI_HELP: &str = "Expected value of perfect information: how much expected utility you would gain by learning the true answers before choosing among these policies, also in units of the yardstick outcome.";
 
 /// The largest share of the window's height the verdict's box takes.
-const VERDICT_SHARE: f32 = 0.13;
+const VERDICT_SHARE: f32 = 0.12;
 /// Lines of the verdict's box outside classroom mode: at least, at most.
 const MIN_VERDICT_LINES: f32 = 3.0;
 const MAX_VERDICT_LINES: f32 = 8.0;
