@@ -147,6 +147,50 @@ fn every_decision_matrix_column_fits_at_1280x800() {
 }
 
 #[test]
+fn every_evidence_matrix_column_fits_at_1280x800() {
+    let mut h = app_at(1280.0, 800.0);
+    h.state_mut().views.results.tab = PlotTab::Evidence;
+    settle(&mut h);
+    let win = window(&h);
+    let s = h.state().doc().scenario.clone();
+    let across = |r: egui::Rect| r.left() >= win.left() && r.right() <= win.right();
+    // By default one column per answer to the first question.
+    let mut headers: Vec<String> = ["Item", "State", "Public", "Worth"].map(String::from).to_vec();
+    for (i, hyp) in s.hypotheses.iter().enumerate() {
+        let leaf = !s
+            .hypotheses
+            .iter()
+            .any(|c| c.parent.as_deref() == Some(hyp.id.as_str()));
+        if s.question_of(i) == 0 && leaf {
+            headers.push(motive_lab::ui::widgets::short_id(&hyp.name));
+        }
+    }
+    for name in &headers {
+        let nodes: Vec<egui::Rect> = h.get_all_by_label(name).map(|n| n.rect()).collect();
+        assert!(!nodes.is_empty(), "a column {name}");
+        for r in nodes {
+            assert!(across(r), "column {name} at {r:?} outside {win:?}");
+        }
+    }
+    // And every cell: the likelihoods (two decimals) of the last column too.
+    let likelihoods: Vec<egui::Rect> = h
+        .query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.len() == 4 && v.starts_with("0.") && v[2..].chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(|n| n.rect())
+        .collect();
+    assert!(likelihoods.len() > 9, "{}", likelihoods.len());
+    for r in likelihoods {
+        assert!(across(r), "a cell at {r:?} outside {win:?}");
+    }
+    // Every combination is one click away (and scrolls sideways).
+    h.get_by_label("every combination").click();
+    settle(&mut h);
+    h.get_by_label("1&Directed");
+}
+
+#[test]
 fn the_first_steps_page_opens_once_and_comes_back_from_help() {
     let mut h = app_at(1280.0, 800.0);
     assert!(

@@ -836,16 +836,21 @@ fn evidence_view_lists_reports_under_their_fact_with_what_learning_it_is_worth()
     let ev = evidence_report(sc, &model, settings, &r);
     let worth = ev.facts[0].sample.evsi;
     let units = r.units.as_ref().ok();
-    let text = format!("for sure: {}", motive_lab::model::explain::in_units(units, worth));
+    // The number in the yardstick's units, marked * when it can change the choice.
+    let full = motive_lab::model::explain::in_units(units, worth);
+    let mark = if ev.facts[0].sample.changes_decision { "*" } else { "" };
+    let text = format!("{}{mark}", full.split(' ').next().expect("a number"));
     h.get_by_label_contains("Fact: Attacks on Europe were directed from Raqqa");
     h.get_by_label("6 reports");
-    h.get_by_label_contains(&text);
+    assert!(h.query_all_by_label(&text).next().is_some(), "{text}");
     // The fact's row comes right before its two reports (text is a node's value).
     let mut texts: Vec<String> = h
         .query_all_by(|n| n.value().is_some())
         .filter_map(|n| n.value())
         .collect();
-    // A label and its text run carry the same text.
+    // A label and its text run carry the same text (a name cut short to fit the column has
+    // the whole name on the label and the shortened one on its text run).
+    texts.retain(|t| !t.ends_with('…'));
     texts.dedup();
     let at = (texts.iter().position(|l| l.starts_with("Fact: "))).unwrap_or_else(|| panic!("no fact row in {texts:?}"));
     let reports = [

@@ -117,12 +117,16 @@ pub fn answers(model: &Model) -> Vec<(usize, usize)> {
 pub fn given(model: &Model, hypothesis_weights: &[f64], (q, h): (usize, usize), x: impl Fn(usize) -> f64) -> f64 {
     (0..model.n_leaves())
         .filter(|&l| model.leaf_answers(l)[q] == h)
-        .map(|l| {
-            let others: f64 = (model.leaf_answers(l).iter().enumerate())
-                .filter(|&(j, _)| j != q)
-                .map(|(_, &a)| hypothesis_weights[a])
-                .product();
-            others * x(l)
-        })
+        .map(|l| others_weight(model, hypothesis_weights, q, l) * x(l))
         .sum()
+}
+
+/// The weight of joint leaf `l`'s answers to every question but `q`: the product of their
+/// hypothesis weights.
+#[must_use]
+pub fn others_weight(model: &Model, hypothesis_weights: &[f64], q: usize, l: usize) -> f64 {
+    (model.leaf_answers(l).iter().enumerate())
+        .filter(|&(j, _)| j != q)
+        .map(|(_, &a)| hypothesis_weights.get(a).copied().unwrap_or(0.0))
+        .product()
 }

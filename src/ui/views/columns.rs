@@ -4,7 +4,7 @@
 
 use crate::model::decision::Analysis;
 use crate::model::evaluate::Model;
-use crate::model::questions::by_question;
+use crate::model::questions::{by_question, others_weight};
 use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
@@ -121,4 +121,92 @@ pub fn columns(s: &Scenario, model: &Model, a: &Analysis, shown: Shown) -> Colum
         expected_regret,
         max_regret,
     }
+}
+
+/// Columns made of joint leaves: column `c` is the sum over `(leaf, weight)` in `mix[c]` of
+/// weight times the leaf's value. One question's answers (each the value given that answer,
+/// the other questions' answers weighted by their weights, as in [`given`]) or every joint leaf
+/// (weight 1 each).
+///
+/// [`given`]: crate::model::questions::given
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeafMix {
+    /// Column names.
+    pub names: Vec<String>,
+    /// Each column's leaves and their weights.
+    pub mix: Vec<Vec<(usize, f64)>>,
+}
+
+impl LeafMix {
+    /// The columns `shown` (every joint leaf with one question, whatever is asked), with the
+    /// other questions weighted by `hypothesis_weights`.
+    #[must_use]
+    pub fn new(s: &Scenario, model: &Model, hypothesis_weights: &[f64], shown: Shown) -> Self {
+        let q = match shown {
+            Shown::Question(q) if model.n_questions() > 1 && q < model.n_questions() => q,
+            _ => {
+                return Self {
+                    names: (0..model.n_leaves()).map(|l| model.leaf_name(s, l)).collect(),
+                    mix: (0..model.n_leaves()).map(|l| vec![(l, 1.0)]).collect(),
+                };
+            }
+        };
+        let answers: Vec<usize> = crate::model::questions::answers(model)
+            .into_iter()
+            .filter(|&(question, _)| question == q)
+            .map(|(_, h)| h)
+            .collect();
+        let mix = answers
+            .iter()
+            .map(|&h| {
+                (0..model.n_leaves())
+                    .filter(|&l| model.leaf_answers(l)[q] == h)
+                    .map(|l| (l, others_weight(model, hypothesis_weights, q, l)))
+                    .collect()
+            })
+            .collect();
+        Self {
+            names: answers.iter().map(|&h| s.hypotheses[h].name.clone()).collect(),
+            mix,
+        }
+    }
+
+    /// Column `c` of `per_leaf` (a value per joint leaf).
+    #[must_use]
+    pub fn value(&self, c: usize, per_leaf: &[f64]) -> f64 {
+        self.mix[c]
+            .iter()
+            .map(|&(l, w)| w * per_leaf.get(l).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// The least of `per_leaf` over column `c`'s leaves with weight (with one question's
+    /// answers, the answer's most favourable combination with the others).
+    #[must_use]
+    pub fn least(&self, c: usize, per_leaf: &[f64]) -> f64 {
+        self.mix[c]
+            .iter()
+            .filter(|&&(_, w)| w > 0.0)
+            .filter_map(|&(l, _)| per_leaf.get(l).copied())
+            .fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The row that switches between one question's answers and every combination (only with more
+/// than one question).
+pub fn shown_ui(ui: &mut egui::Ui, s: &Scenario, model: &Model, shown: &mut Shown) {
+    if model.n_questions() < 2 {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Columns:").strong());
+        for q in 0..model.n_questions() {
+            ui.radio_value(shown, Shown::Question(q), s.question_name(q))
+                .on_hover_text(
+                    "One column per answer to this question, the other questions averaged by your credences",
+                );
+        }
+        ui.radio_value(shown, Shown::Joint, "every combination")
+            .on_hover_text("One column per combination of answers, one to each question");
+    });
 }

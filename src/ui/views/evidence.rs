@@ -12,11 +12,15 @@ use crate::model::units::Units;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::table::FrozenTable;
 use crate::ui::theme::{Palette, TOOLTIP_WIDTH};
-use crate::ui::widgets::{leaf_names, short_id};
+use crate::ui::views::columns::{LeafMix, Shown, shown_ui};
+use crate::ui::widgets::short_id;
 use egui::{RichText, WidgetInfo};
 
 /// Columns before the hypotheses: state, date, worth observing.
 const LEAD_COLUMNS: usize = 3;
+/// Widest item name (cut short beyond it, whole on hover), so that the matrix with one
+/// question's columns fits a 1280x800 screen.
+const ITEM_NAME_WIDTH: f32 = 150.0;
 
 /// A row of the matrix: an item (index into the report's rows), or a fact with its reports
 /// listed under it.
@@ -56,6 +60,9 @@ fn lines(ev: &EvidenceReport, s: &Scenario) -> Vec<Line> {
 pub struct EvidenceView {
     /// Open items chosen to be observed together (item indices).
     pub together: Vec<usize>,
+    /// The columns: one question's answers (the first by default, so that the matrix fits a
+    /// laptop screen) or every combination.
+    pub shown: Shown,
 }
 
 impl View for EvidenceView {
@@ -79,9 +86,11 @@ impl View for EvidenceView {
             )
             .small(),
         );
-        let leaves = leaf_names(&s, ctx.derived.model());
+        let model = ctx.derived.model();
+        shown_ui(ui, &s, model, &mut self.shown);
+        let cols = LeafMix::new(&s, model, &report.analysis.hypothesis_weights, self.shown);
         let palette = ctx.theme.palette;
-        if let Some((i, state)) = self.matrix(ui, &s, ev, units, &leaves, palette) {
+        if let Some((i, state)) = self.matrix(ui, &s, ev, units, &cols, palette) {
             ctx.edit(Edit::Observe(i, state));
         }
     }
@@ -190,23 +199,23 @@ impl EvidenceView {
         s: &Scenario,
         ev: &EvidenceReport,
         units: Option<&Units>,
-        leaves: &[String],
+        cols: &LeafMix,
         palette: Palette,
     ) -> Option<(usize, Observation)> {
         let mut change = None;
-        let columns = LEAD_COLUMNS + leaves.len() + 1;
+        let columns = LEAD_COLUMNS + cols.names.len() + 1;
         let lines = lines(ev, s);
         let rows = lines.len() + 1;
         let table = FrozenTable::new("evidence-table", columns, rows).max_height(ui.available_height().max(200.0));
         table.show(ui, |ui, at| {
             let Some(row) = at.row else {
-                header_cell(ui, leaves, at.column);
+                header_cell(ui, &cols.names, at.column);
                 return;
             };
             let r = match lines.get(row) {
                 Some(Line::Item(k)) => &ev.rows[*k],
                 Some(Line::Fact(f)) => {
-                    fact_cell(ui, s, ev, *f, units, (leaves, at.column), palette);
+                    fact_cell(ui, s, ev, *f, units, (cols, at.column), palette);
                     return;
                 }
                 None => {
@@ -214,11 +223,11 @@ impl EvidenceView {
                     match at.column {
                         0 => {
                             ui.label(RichText::new("Against the evidence (bits)").strong()).on_hover_text(
-                                "ACH inconsistency: the sum over observed items of log2(best fit / this theory's fit), the reports of one fact counted once together. 0: nothing observed counts against it.",
+                                "ACH inconsistency: the sum over observed items of log2(best fit / this theory's fit), the reports of one fact counted once together. 0: nothing observed counts against it. In a column for one answer: its least over the combinations with that answer.",
                             );
                         }
                         c if c > LEAD_COLUMNS => {
-                            let x = ev.inconsistency[c - LEAD_COLUMNS - 1];
+                            let x = cols.least(c - LEAD_COLUMNS - 1, &ev.inconsistency);
                             ui.label(format!("{x:.1}"));
                         }
                         _ => {}
@@ -236,29 +245,22 @@ impl EvidenceView {
                 }
                 2 => {
                     // With several questions, the one the item speaks to under its date.
+                    // With several questions, the one the item speaks to is on hover (a line of
+                    // its own would widen the column past a laptop screen).
                     let label = ui.label(day(&e.date));
                     if s.n_questions() > 1 {
                         let q = s.question_name(s.evidence_question(r.item));
                         label.on_hover_text(format!("Bears on \u{201c}{q}\u{201d}"));
-                        ui.label(RichText::new(q).small());
                     }
                 }
                 3 => {
-                    let text = r.sample.map_or_else(
-                        || "observed".to_owned(),
-                        |x| {
-                            let mut t = in_units(units, x.evsi);
-                            if x.changes_decision {
-                                t.push_str(", can change the choice");
-                            }
-                            t
-                        },
-                    );
-                    ui.label(RichText::new(text).small()).on_hover_text(
-                        "Expected value of sample information: what observing this item before choosing is worth, over both answers, at the current credences.",
-                    );
+                    worth_cell(ui, r.sample.map(|x| (x.evsi, x.changes_decision)), units, "");
                 }
-                c => likelihood_cell(ui, &e.name, (r.likelihoods[c - LEAD_COLUMNS - 1], r.average), leaves, c - LEAD_COLUMNS - 1, palette),
+                c => {
+                    let k = c - LEAD_COLUMNS - 1;
+                    let x = cols.value(k, &r.likelihoods);
+                    likelihood_cell(ui, &e.name, (x, r.average), &cols.names[k], palette);
+                }
             }
         });
         change
@@ -281,9 +283,11 @@ impl EvidenceView {
             if r.state == Observation::Open {
                 let mut ask = self.together.contains(&r.item);
                 let name = format!("Ask {} together", e.id);
+                // No text beside the box (the column stays narrow): the name is on hover and in
+                // the accessible name.
                 let c = ui
-                    .checkbox(&mut ask, "ask")
-                    .on_hover_text("Count this open question in the set answered together");
+                    .checkbox(&mut ask, "")
+                    .on_hover_text("Ask: count this open question in the set answered together");
                 c.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, ask, &name));
                 if c.changed() {
                     if ask {
@@ -304,12 +308,14 @@ fn header_cell(ui: &mut egui::Ui, leaves: &[String], column: usize) {
         0 => "Item".to_owned(),
         1 => "State".to_owned(),
         2 => "Public".to_owned(),
-        3 => "Worth observing".to_owned(),
+        3 => "Worth".to_owned(),
         c => short_id(&leaves[c - LEAD_COLUMNS - 1]),
     };
     let r = ui.label(RichText::new(text).strong());
     if column > LEAD_COLUMNS {
         r.on_hover_text(&leaves[column - LEAD_COLUMNS - 1]);
+    } else if column == LEAD_COLUMNS {
+        r.on_hover_text("Worth observing: what answering the item before choosing is worth, in the yardstick's units (* when it can change the choice)");
     }
 }
 
@@ -317,9 +323,10 @@ fn header_cell(ui: &mut egui::Ui, leaves: &[String], column: usize) {
 /// and the reasons for its likelihoods on hover.
 fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
     let star = if most_worth { "* " } else { "" };
-    // A report sits indented under its fact.
+    // A report sits indented under its fact; a long name is cut short (whole on hover).
     let indent = if e.fact.is_some() { "    " } else { "" };
-    ui.add(egui::Label::new(RichText::new(format!("{indent}{star}{}", e.name))).extend())
+    ui.set_max_width(ITEM_NAME_WIDTH);
+    ui.add(egui::Label::new(RichText::new(format!("{indent}{star}{}", e.name))).truncate())
         .on_hover_ui(|ui| {
             ui.set_max_width(TOOLTIP_WIDTH);
             ui.label(RichText::new(&e.name).strong());
@@ -337,7 +344,7 @@ fn item_name(ui: &mut egui::Ui, e: &Evidence, most_worth: bool) {
 
 /// P(item | theory), coloured by how far it is from the average P(item): green favours the
 /// theory, red counts against it.
-fn likelihood_cell(ui: &mut egui::Ui, name: &str, (x, pe): (f64, f64), leaves: &[String], l: usize, palette: Palette) {
+fn likelihood_cell(ui: &mut egui::Ui, name: &str, (x, pe): (f64, f64), column: &str, palette: Palette) {
     let strength = ((x / pe.max(1e-12)).ln().abs() / 4f64.ln()).min(1.0) as f32;
     let fill = if x >= pe { palette.better } else { palette.worse }.gamma_multiply(0.15 + 0.6 * strength);
     egui::Frame::new()
@@ -345,7 +352,7 @@ fn likelihood_cell(ui: &mut egui::Ui, name: &str, (x, pe): (f64, f64), leaves: &
         .inner_margin(egui::Margin::symmetric(4, 0))
         .show(ui, |ui| {
             ui.label(format!("{x:.2}"))
-                .on_hover_text(format!("P({name} | {}) = {x:.2}; on average {pe:.2}", leaves[l]));
+                .on_hover_text(format!("P({name} | {column}) = {x:.2}; on average {pe:.2}"));
         });
 }
 
@@ -357,14 +364,15 @@ fn fact_cell(
     ev: &EvidenceReport,
     f: usize,
     units: Option<&Units>,
-    (leaves, column): (&[String], usize),
+    (cols, column): (&LeafMix, usize),
     palette: Palette,
 ) {
     let row = &ev.facts[f];
     let fact = &s.facts[row.fact];
     match column {
         0 => {
-            ui.add(egui::Label::new(RichText::new(format!("Fact: {}", fact.name)).strong()).extend())
+            ui.set_max_width(ITEM_NAME_WIDTH);
+            ui.add(egui::Label::new(RichText::new(format!("Fact: {}", fact.name)).strong()).truncate())
                 .on_hover_ui(|ui| {
                     ui.set_max_width(TOOLTIP_WIDTH);
                     ui.label(&fact.description);
@@ -380,17 +388,34 @@ fn fact_cell(
             ui.label(first.map_or(String::new(), day));
         }
         3 => {
-            let mut t = format!("for sure: {}", in_units(units, row.sample.evsi));
-            if row.sample.changes_decision {
-                t.push_str(", can change the choice");
-            }
-            ui.label(RichText::new(t).small()).on_hover_text(
-                "What learning this fact for sure is worth before choosing, given its reports observed so far: no number of reports is worth more.",
+            let x = (row.sample.evsi, row.sample.changes_decision);
+            worth_cell(
+                ui,
+                Some(x),
+                units,
+                "Learning this fact for sure, given its reports observed so far: no number of reports is worth more. ",
             );
         }
         c => {
-            let l = c - LEAD_COLUMNS - 1;
-            likelihood_cell(ui, &fact.name, (row.likelihoods[l], row.average), leaves, l, palette);
+            let k = c - LEAD_COLUMNS - 1;
+            let x = cols.value(k, &row.likelihoods);
+            likelihood_cell(ui, &fact.name, (x, row.average), &cols.names[k], palette);
         }
     }
+}
+
+/// What observing an item (or learning a fact) is worth, in the yardstick's units: the number,
+/// marked * when it can change the choice, the words on hover; "observed" for an observed item.
+fn worth_cell(ui: &mut egui::Ui, worth: Option<(f64, bool)>, units: Option<&Units>, what: &str) {
+    let Some((evsi, changes)) = worth else {
+        ui.label(RichText::new("observed").small());
+        return;
+    };
+    let full = in_units(units, evsi);
+    let short = full.split(' ').next().unwrap_or_default();
+    let mark = if changes { "*" } else { "" };
+    let change = if changes { ", and can change the choice" } else { "" };
+    ui.label(RichText::new(format!("{short}{mark}")).small()).on_hover_text(format!(
+        "{what}Expected value of sample information: what observing this before choosing is worth at the current credences: {full}{change}."
+    ));
 }

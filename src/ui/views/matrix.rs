@@ -9,7 +9,7 @@ use crate::ui::bars::RowBars;
 use crate::ui::ctx::{Edit, View, ViewCtx};
 use crate::ui::table::FrozenTable;
 use crate::ui::theme::{self, Palette};
-use crate::ui::views::columns::{Columns, Shown, columns};
+use crate::ui::views::columns::{Columns, Shown, columns, shown_ui};
 use crate::ui::widgets::{Key, category_row, short_id, with_legend};
 use egui::RichText;
 use egui_plot::{Bar, BarChart};
@@ -50,17 +50,7 @@ impl View for MatrixView {
         };
         let s = std::sync::Arc::clone(&ctx.doc.scenario);
         let model = ctx.derived.model();
-        if model.n_questions() > 1 {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Columns:").strong());
-                for q in 0..model.n_questions() {
-                    ui.radio_value(&mut self.shown, Shown::Question(q), s.question_name(q))
-                        .on_hover_text("One column per answer to this question: each policy's expected utility given that answer, the other questions averaged by your credences");
-                }
-                ui.radio_value(&mut self.shown, Shown::Joint, "every combination")
-                    .on_hover_text("One column per combination of answers, one to each question");
-            });
-        }
+        shown_ui(ui, &s, model, &mut self.shown);
         let cols = columns(&s, model, &report.analysis, self.shown);
         let pinned_cols = pinned.as_ref().map(|p| columns(&s, model, &p.analysis, self.shown));
         let apply = matrix_table(ui, ctx, &report, pinned.as_deref().zip(pinned_cols.as_ref()), &cols);
