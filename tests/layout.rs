@@ -144,6 +144,11 @@ fn every_decision_matrix_column_fits_at_1280x800() {
     for r in last {
         assert!(across(r), "the last column {r:?} in {win:?}");
     }
+    // The invasion's utilities below 0 are explained under the matrix.
+    let invasion = &s.policies[s.policy_index("article5_invasion").expect("policy")].name;
+    h.get_by_label_contains(&format!(
+        "Below 0: {invasion} takes some outcome past its plausible worst"
+    ));
 }
 
 #[test]

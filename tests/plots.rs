@@ -173,3 +173,19 @@ fn the_credence_sweep_draws_the_policies_in_the_running_and_the_legend_hides_lin
     h.run();
     assert!(!h.state().1.is_hidden(&first));
 }
+
+#[test]
+fn chance_best_says_which_candidates_are_in_the_running_with_a_switch() {
+    use motive_lab::ui::views::uncertainty::UncertaintyView;
+    let mut h = harness_on(Standalone::new(paris()), UncertaintyView::default());
+    let named = h.state().0.doc.scenario.policies.len();
+    // By default the named policies alone, as the verdict counts them.
+    h.get_by_label(&format!(
+        "In the running: the {named} named policies, as in the verdict and the decision matrix."
+    ));
+    h.get_by_label("Count the settings the search found among the choices")
+        .click();
+    h.run();
+    h.get_by_label_contains(&format!("In the running: the {named} named policies, the "));
+    h.get_by_label_contains("settings the search found and your current settings.");
+}

@@ -771,6 +771,8 @@ fn mechanisms_and_values_past_their_range_are_marked_in_the_table() {
         [1000.0, 1600.0],
     );
     h.get_by_label_contains("Territory held by ISIS (mechanism)");
+    // The header says what the mark means.
+    h.get_by_label("Outcome (* past its range)");
     // The invasion kills more civilians than the plausible worst: its value goes on counting.
     let civ = s.outcome_index("civilian_deaths").expect("outcome");
     let r = core(&h.state().0);

@@ -279,6 +279,20 @@ fn summary_line(ui: &mut egui::Ui, s: &Scenario, (report, cols): (&Report, &Colu
         name(a.best),
         name(minimax),
     ));
+    // Utilities outside 0-1, explained where they appear.
+    let below: Vec<&str> = (0..report.candidates.len())
+        .filter(|&p| (0..cols.len()).any(|c| cols.utility(p, c) < 0.0))
+        .map(name)
+        .collect();
+    if !below.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Below 0: {} takes some outcome past its plausible worst, where utility goes on falling (0 is every outcome at its worst plausible level, not the lowest possible).",
+                below.join(", ")
+            ))
+            .small(),
+        );
+    }
     if pinned {
         ui.label(
             RichText::new("The A row is for comparison only: it is not highlighted as best and has no regret.").small(),

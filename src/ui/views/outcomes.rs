@@ -85,6 +85,11 @@ pub fn outcome_table_ui(
         "The 5th to 95th percentile of the expected value when every effect is drawn from its range (Monte Carlo, {} samples)",
         crate::format::count(samples)
     );
+    // A value past its plausible range is marked * where it appears, and the header says what
+    // the mark means (in the header, so that the table keeps its height).
+    let any_past = !model.clamps_values()
+        && (s.outcomes.iter().enumerate())
+            .any(|(o, out)| (0..s.horizons.len()).any(|t| past_range(out, ev.expected[model.cell(o, t)])));
     let mut open = None;
     let table = FrozenTable::new("outcome-table", columns.len() + 1, s.outcomes.len()).max_height(max_height);
     table.show(ui, |ui, at| {
@@ -92,6 +97,9 @@ pub fn outcome_table_ui(
         let Some(o) = at.row else {
             // The header row.
             match column {
+                None if any_past => ui.label(RichText::new("Outcome (* past its range)").strong()).on_hover_text(
+                    "* A value past the plausible range the scenario gives the outcome (its worst to its best). It goes on counting there: its utility goes below 0 past the worst (above 1 past the best), so a policy that far out can score below 0 overall.",
+                ),
                 None => ui.label(RichText::new("Outcome").strong()),
                 Some(Column::Unit) => ui.label(RichText::new("Unit").strong()),
                 Some(Column::Value(t)) => {

@@ -99,7 +99,7 @@ impl View for UncertaintyView {
         };
         let s = &ctx.doc.scenario;
         match self.section {
-            Section::ChanceBest => chance_best(ui, st, &say),
+            Section::ChanceBest => self.chance_best(ui, st, &say),
             Section::Spread => spread(ui, st, &say),
             Section::WorthLearning => self.worth_learning(ui, s, st, &say),
             Section::Tornado => self.tornado(ui, s, st, &say),
@@ -136,33 +136,6 @@ impl Say {
     fn fill(&self, best: bool) -> egui::Color32 {
         if best { self.palette.better } else { self.palette.sample }
     }
-}
-
-/// The chance each candidate comes out best over the samples.
-fn chance_best(ui: &mut egui::Ui, st: &Study, say: &Say) {
-    ui.label(format!(
-        "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best.",
-        crate::format::count(st.mc.samples)
-    ));
-    policy_chart(
-        ui,
-        st,
-        "p-best",
-        "Chance of being best (%)",
-        |row, c, p| {
-            let named = p
-                .p_best_named
-                .map(|x| format!("; among the named policies alone {}", percent(x)))
-                .unwrap_or_default();
-            Bar::new(row, p.p_best * 100.0).width(0.6).name(format!(
-                "{}: best in {} of samples ({} with the motive averaged out{named})",
-                c.name,
-                percent(p.p_best),
-                percent(p.p_best_motive_averaged)
-            ))
-        },
-        say,
-    );
 }
 
 /// A bar per candidate of the study, the best one standing out; `bar` makes candidate `c`'s
@@ -216,14 +189,68 @@ fn spread(ui: &mut egui::Ui, st: &Study, say: &Say) {
 }
 
 impl UncertaintyView {
+    /// Whether the settings the search found (and the current settings) are choices too.
+    fn found_switch(&mut self, ui: &mut egui::Ui) {
+        ui.checkbox(&mut self.with_found, "Count the settings the search found among the choices")
+            .on_hover_text("Off: the choice is among the named policies, as in the verdict and the decision matrix. On: the settings found by the search and your current settings are choices too.");
+    }
+
+    /// The chance each candidate in the running comes out best over the samples.
+    fn chance_best(&mut self, ui: &mut egui::Ui, st: &Study, say: &Say) {
+        ui.label(format!(
+            "In each of {} samples the effects take a value in their ranges and the motive is drawn from your credences; the bar is the share of samples in which the policy comes out best among those in the running.",
+            crate::format::count(st.mc.samples)
+        ));
+        self.found_switch(ui);
+        let named = st.mc.policies.iter().filter(|p| p.p_best_named.is_some()).count();
+        // Named only: each named policy's wins among the named policies, as the verdict counts
+        // them (with the found settings in the running they take the wins of the policies
+        // they improve on).
+        let with_found = self.with_found;
+        let running = if with_found {
+            format!(
+                "In the running: the {named} named policies, the {} settings the search found and your current settings.",
+                st.candidates.len().saturating_sub(named + 1)
+            )
+        } else {
+            format!("In the running: the {named} named policies, as in the verdict and the decision matrix.")
+        };
+        ui.label(RichText::new(running).strong());
+        let chance = |p: &PolicyStats| if with_found { Some(p.p_best) } else { p.p_best_named };
+        let shown: Vec<usize> = (0..st.candidates.len())
+            .filter(|&i| st.mc.policies.get(i).and_then(chance).is_some())
+            .collect();
+        let best = crate::model::decision::argmax(shown.iter().map(|&i| chance(&st.mc.policies[i]).unwrap_or(0.0)));
+        let labels: Vec<String> = shown.iter().map(|&i| short(&st.candidates[i].name)).collect();
+        let n = labels.len();
+        let bars = shown
+            .iter()
+            .enumerate()
+            .map(|(row, &i)| {
+                let (c, p) = (&st.candidates[i], &st.mc.policies[i]);
+                let x = chance(p).unwrap_or(0.0);
+                Bar::new(category_row(n, row), x * 100.0)
+                    .width(0.6)
+                    .fill(say.fill(row == best))
+                    .name(format!(
+                        "{}: best in {} of samples ({} with the motive averaged out, {} among every candidate)",
+                        c.name,
+                        percent(x),
+                        percent(p.p_best_motive_averaged),
+                        percent(p.p_best)
+                    ))
+            })
+            .collect();
+        bars_chart(ui, "p-best", labels, bars, "Chance of being best (%)", None);
+    }
+
     /// What learning everything, the motive, or each unknown would be worth.
     fn worth_learning(&mut self, ui: &mut egui::Ui, s: &Scenario, st: &Study, say: &Say) {
         let unit_name = say.unit();
         ui.label(format!(
             "What it would be worth, in {unit_name} over the horizons, to know before choosing: everything, the motive alone, or one unknown at a time (estimated from the same samples).",
         ));
-        ui.checkbox(&mut self.with_found, "Count the settings the search found among the choices")
-            .on_hover_text("Off: the choice is among the named policies, as in the decision matrix. On: the settings found by the search are choices too, and learning is worth what it would change among all of them.");
+        self.found_switch(ui);
         let voi = if self.with_found { &st.mc.voi } else { &st.mc.voi_named };
         let names = unknowns(s);
         let mut ranked: Vec<usize> = (0..voi.parameters.len()).collect();
@@ -263,10 +290,7 @@ impl UncertaintyView {
     /// The best policy's lead over the runner-up with one unknown, or one credence, at a time
     /// at its low and high end.
     fn tornado(&mut self, ui: &mut egui::Ui, s: &Scenario, st: &Study, say: &Say) {
-        ui.checkbox(
-            &mut self.with_found,
-            "Count the settings the search found among the choices",
-        );
+        self.found_switch(ui);
         let (lead, bars) = if self.with_found {
             (st.lead, &st.tornado)
         } else {
