@@ -97,6 +97,21 @@ pub fn percent(x: f64) -> String {
     format!("{}%", fixed(100.0 * x, 1))
 }
 
+/// A name as it reads inside a sentence: its first letter lower-cased unless its first word is
+/// an acronym or a proper name's ("Cost of the response" -> "cost of the response"; "ISIS-linked
+/// attacks in the West" stays as it is). Only the first letter ever changes.
+#[must_use]
+pub fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.clone().next()) else {
+        return name.to_owned();
+    };
+    if second.is_uppercase() {
+        return name.to_owned();
+    }
+    first.to_lowercase().chain(chars).collect()
+}
+
 /// "13 Nov 2015" from "2015-11-13".
 #[must_use]
 pub fn day(date: &str) -> String {
@@ -117,6 +132,21 @@ pub fn day(date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_a_sentence_keep_acronyms_and_proper_names() {
+        assert_eq!(in_sentence("Cost of the response"), "cost of the response");
+        assert_eq!(
+            in_sentence("ISIS-linked attacks in the West"),
+            "ISIS-linked attacks in the West"
+        );
+        assert_eq!(
+            in_sentence("Civilians killed by ISIS where it rules"),
+            "civilians killed by ISIS where it rules"
+        );
+        assert_eq!(in_sentence("Near term"), "near term");
+        assert_eq!(in_sentence("A"), "A");
+    }
 
     #[test]
     fn digits_follow_magnitude() {

@@ -270,7 +270,7 @@ pub fn leaf_names(s: &Scenario, model: &crate::model::evaluate::Model) -> Vec<St
 /// "Near term (year 1)" -> "near term".
 #[must_use]
 pub fn short_horizon(name: &str) -> String {
-    name.split(" (").next().unwrap_or(name).to_lowercase()
+    crate::format::in_sentence(name.split(" (").next().unwrap_or(name))
 }
 
 /// "Outcome name, horizon name (unit)" for every cell, in cell order.

@@ -1,10 +1,12 @@
 //! Looking things up in a scenario: indices by id, leaves, a policy's lever values, names.
 
 use super::{Driver, HorizonWeighting, Policy, Scenario, ValueScale};
+use crate::format::in_sentence;
 
 impl Scenario {
-    /// A short name of effect `i`: what drives it, what it moves, the horizon id and the
-    /// hypothesis id it is limited to, e.g. "Airstrike intensity -> Territory held (near, h2)".
+    /// A short name of effect `i` in words: what drives it, what it moves, the horizon and the
+    /// hypothesis it is limited to, e.g. "Airstrike intensity on territory held by ISIS, near
+    /// term, if 2. Always the plan; capability was missing".
     #[must_use]
     pub fn effect_name(&self, i: usize) -> String {
         let Some(e) = self.effects.get(i) else {
@@ -15,6 +17,13 @@ impl Scenario {
                 .iter()
                 .find(|o| o.id == id)
                 .map_or_else(|| id.to_owned(), |o| o.name.clone())
+        };
+        // "near term" for the horizon "Near term (year 1)".
+        let horizon = |id: &str| {
+            self.horizons.iter().find(|t| t.id == id).map_or_else(
+                || id.to_owned(),
+                |t| in_sentence(t.name.split(" (").next().unwrap_or(&t.name)),
+            )
         };
         let from = match e.source() {
             Some(Driver::Lever(l)) => self
@@ -30,11 +39,26 @@ impl Scenario {
                     .map_or(l.as_str(), |x| x.name.as_str());
                 format!("{name} as set for {t}")
             }
-            Some(Driver::Outcome(o, t)) => format!("{} ({t})", outcome(&o)),
+            Some(Driver::Outcome(o, t)) => format!("{} in the {}", outcome(&o), horizon(&t)),
             None => String::new(),
         };
-        let under = e.hypothesis.as_deref().map(|h| format!(", {h}")).unwrap_or_default();
-        format!("{from} -> {} ({}{under})", outcome(&e.outcome), e.horizon)
+        let under = e
+            .hypothesis
+            .as_deref()
+            .map(|h| {
+                let name = self
+                    .hypotheses
+                    .iter()
+                    .find(|x| x.id == h)
+                    .map_or(h, |x| x.name.as_str());
+                format!(", if {}", in_sentence(name))
+            })
+            .unwrap_or_default();
+        format!(
+            "{from} on {}, {}{under}",
+            in_sentence(&outcome(&e.outcome)),
+            horizon(&e.horizon)
+        )
     }
 
     /// A short name for baseline `i`: its outcome's name and horizon.
@@ -146,5 +170,33 @@ impl Scenario {
             .iter()
             .map(|l| policy.levers.get(&l.id).copied().unwrap_or(l.default))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn effect_names_are_words_not_ids() {
+        let doc =
+            crate::io::parse_document("paris-2015.ron", crate::io::SHIPPED_SCENARIOS[0].text, None, 0).expect("parses");
+        let s = &doc.scenario;
+        for i in 0..s.effects.len() {
+            let name = s.effect_name(i);
+            assert!(!name.contains("->"), "{name}");
+            let e = &s.effects[i];
+            if let Some(h) = &e.hypothesis {
+                let hyp = s.hypotheses.iter().find(|x| &x.id == h).expect("hypothesis");
+                assert!(name.contains(&hyp.name[1..]), "{name} names {}", hyp.name);
+            }
+        }
+        // Worked by hand: the first effect on the cost of the response, long term.
+        let cost = (0..s.effects.len())
+            .find(|&i| s.effects[i].outcome == "fiscal_cost" && s.effects[i].horizon == "long")
+            .expect("an effect on cost");
+        assert!(
+            s.effect_name(cost).ends_with(" on cost of the response, long term"),
+            "{}",
+            s.effect_name(cost)
+        );
     }
 }

@@ -107,7 +107,7 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
                 |u| {
                     format!(
                         "the yardstick is {}: 0.01 of utility is {}.",
-                        s.outcomes[u.numeraire].name.to_lowercase(),
+                        crate::format::in_sentence(&s.outcomes[u.numeraire].name),
                         amount(u.of_utility(0.01), &u.unit)
                     )
                 },

@@ -119,7 +119,7 @@ impl View for LeverSweepView {
         } else {
             "Expected (credence-weighted)"
         };
-        let current_name = format!("Current {}", lever.name.to_lowercase());
+        let current_name = format!("Current {}", crate::format::in_sentence(&lever.name));
         // One line per answer (with one question, per leaf hypothesis): the value given that
         // answer, the other questions averaged by their weights.
         let answers = answers(model);

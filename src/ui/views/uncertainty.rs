@@ -363,7 +363,7 @@ pub fn found_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, found: &[Found]) {
                 .map(|p| format!("The same as {}.\n", s.policies[p].name))
                 .unwrap_or_default();
             if ui
-                .button(format!("Adopt {}", f.candidate.name.to_lowercase()))
+                .button(format!("Adopt {}", crate::format::in_sentence(&f.candidate.name)))
                 .on_hover_text(format!(
                     "{same}{}\nSets every lever to these settings (undoable).",
                     levers.join("\n")

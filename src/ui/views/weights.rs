@@ -84,7 +84,7 @@ fn exchange_rates(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     ui.label(
         RichText::new(format!(
             "With these weights one unit of each outcome counts as much as this many {} ({}). Set a rate to set the weight.",
-            n.name.to_lowercase(),
+            crate::format::in_sentence(&n.name),
             n.unit
         ))
         .small(),
@@ -98,7 +98,7 @@ fn exchange_rates(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             let label = ui.label(format!(
                 "1 {} of {}",
                 out.unit.trim_end_matches("/year"),
-                out.name.to_lowercase()
+                crate::format::in_sentence(&out.name)
             ));
             let mut rate = units.rates[o];
             let speed = rate.abs() * 0.01 + 1e-6;
