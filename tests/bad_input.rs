@@ -38,6 +38,37 @@ fn syntax_error_names_line_and_column() {
 }
 
 #[test]
+fn a_missing_comma_and_a_cut_file_say_what_was_expected() {
+    let text = paris().replacen("summary: \"After", "summary_x: 1 summary: \"After", 1);
+    let line = text.lines().position(|l| l.contains("summary_x")).expect("line") + 1;
+    let msg = message(parse_scenario("paris.ron", &text));
+    assert_located(&msg, "paris.ron", line);
+    assert!(
+        msg.contains(&format!("expected `,` or `)` after the value on line {line}")),
+        "{msg}"
+    );
+    // Cut after its first lines: the end of the file is named, with the bracket left open.
+    let cut =
+        "Preset(format_version: 1, name: \"t\", scenario: Shipped(\"paris-2015\"),\n levers: {\"airstrikes\": 600.0,\n";
+    let msg = message(parse_document("cut.ron", cut, None, 0));
+    assert!(
+        msg.contains("the file ends here, with the `{` opened on line 2 never closed by `}`"),
+        "{msg}"
+    );
+    // A bracket closed by the wrong one says which was open.
+    let msg = message(parse_document(
+        "mixed.ron",
+        &preset("levers: {\"airstrikes\": 600.0,"),
+        None,
+        0,
+    ));
+    assert!(
+        msg.contains("found `)` where the `{` opened on line 1 needs its `}` first"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn wrong_type_names_line_and_column() {
     let text = paris().replacen("step: 50.0", "step: \"fifty\"", 1);
     let line = text.lines().position(|l| l.contains("\"fifty\"")).expect("line") + 1;

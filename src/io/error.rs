@@ -71,9 +71,9 @@ fn render(path: &str, problems: &[Located]) -> String {
 }
 
 impl FileError {
-    /// A RON parse error, with its position.
+    /// A RON parse error of `text`, with its position and what was expected there.
     #[must_use]
-    pub fn syntax(path: &str, e: &ron::error::SpannedError) -> Self {
+    pub fn syntax(path: &str, text: &str, e: &ron::error::SpannedError) -> Self {
         let pos = e.span.start;
         let hint = match &e.code {
             ron::Error::ExceededRecursionLimit => " (the file is nested too deeply)",
@@ -82,13 +82,14 @@ impl FileError {
             }
             _ => "",
         };
+        let said = super::syntax::message(e, text);
         Self::Invalid {
             path: path.to_owned(),
             problems: vec![Located {
                 line: Some(pos.line),
                 column: Some(pos.col),
                 path: String::new(),
-                message: format!("{}{hint}", e.code),
+                message: format!("{said}{hint}"),
             }],
         }
     }

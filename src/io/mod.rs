@@ -7,6 +7,7 @@ pub mod fs;
 pub mod overrides;
 pub mod report;
 mod shipped;
+mod syntax;
 
 pub use error::{FileError, Located};
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,7 +81,7 @@ pub enum FileKind {
 fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
     let value: ron::Value = ron::Options::default()
         .from_str(text)
-        .map_err(|e| FileError::syntax(path, &e))?;
+        .map_err(|e| FileError::syntax(path, text, &e))?;
     let ron::Value::Map(map) = value else {
         return Err(FileError::at_start(
             path,
@@ -194,7 +195,7 @@ fn read_scenario_file(path: &Path) -> Result<String, FileError> {
 fn parse_typed<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
     ron::Options::default()
         .from_str(text)
-        .map_err(|e| FileError::syntax(path, &e))
+        .map_err(|e| FileError::syntax(path, text, &e))
 }
 
 /// Parse and validate scenario text. `path` names the file in messages.
