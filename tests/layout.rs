@@ -219,3 +219,21 @@ fn the_first_steps_page_opens_once_and_comes_back_from_help() {
     h.get_by_label("Three steps");
     h.get_by_label_contains("Lever sweep: one lever across its range");
 }
+
+#[test]
+fn the_glossary_is_one_click_from_the_charts() {
+    let mut h = app_at(1280.0, 800.0);
+    h.get_by_label("Glossary").click();
+    h.run();
+    for term in [
+        "Expected utility",
+        "Regret",
+        "EVPI (expected value of perfect information)",
+        "Pareto front",
+        "Tornado",
+        "Mechanism",
+    ] {
+        h.get_by_label(term);
+    }
+    h.get_by_label_contains("Now: 10,000 policies are sampled");
+}

@@ -166,6 +166,19 @@ fn glossary(ctx: &mut ViewCtx<'_>) -> Vec<(&'static str, &'static str, String)> 
                 .join(", ")
                 + ".",
         ),
+        (
+            "Pareto front",
+            "In the Pareto view, policies sampled across the lever space are plotted on two outcomes; the front joins those that no other sample beats on both. A policy off the front could be improved on one outcome at no cost on the other; along the front, improving one costs the other, and your weights decide where to stand.",
+            format!(
+                "{} policies are sampled; your settings and the named policies are marked.",
+                crate::format::count(ctx.derived.pareto_samples())
+            ),
+        ),
+        (
+            "Tornado",
+            "In the Uncertainty tab, the best policy's lead over the runner-up recomputed with one assumption at a time at the low and the high end of its range (or one theory's credence lower and higher): the longest bars are the assumptions the answer depends on most.",
+            "the bars are sorted longest first.".to_owned(),
+        ),
     ]
 }
 

@@ -126,6 +126,16 @@ impl ResultsView {
             ui.selectable_value(tab, PlotTab::Gap, "What drives the gap");
             ui.selectable_value(tab, PlotTab::Uncertainty, "Uncertainty");
             ui.selectable_value(tab, PlotTab::Evidence, "Evidence");
+            // Every term the tabs use (Pareto, tornado, regret, EVPI...) in plain words.
+            if ui
+                .small_button("Glossary")
+                .on_hover_text(
+                    "What the numbers and charts mean, each with its value now (Help > What the numbers mean)",
+                )
+                .clicked()
+            {
+                ctx.send(Command::ShowHelp(crate::ui::ctx::Doc::Meaning));
+            }
         });
         match self.tab {
             PlotTab::Pareto => self.pareto.ui(ui, ctx),
