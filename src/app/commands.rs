@@ -57,6 +57,7 @@ impl MotiveApp {
             }
             Command::SetLook(look) => self.prefs.look = look,
             Command::SetPerHypothesis(on) => self.prefs.per_hypothesis = on,
+            Command::SetEmbedScenario(on) => self.prefs.embed_scenario = on,
             Command::ShowAssumptions(o, t) => self.views.assumptions.show(o, t),
             Command::ShowHelp(doc) => self.views.help.show(doc),
             Command::StepTimeline(step) => {

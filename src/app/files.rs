@@ -38,6 +38,55 @@ impl MotiveApp {
         self.session.replace(doc, path, same, shipped_index);
     }
 
+    /// The scenario file the document's scenario was read from, if it was read from a file
+    /// (a scenario opened from disk, or a preset naming its scenario by path).
+    #[must_use]
+    pub fn scenario_file(&self) -> Option<PathBuf> {
+        let ScenarioSource::Path(p) = &self.session.doc.state.source else {
+            return None;
+        };
+        let p = Path::new(p);
+        if p.is_absolute() {
+            return Some(p.to_path_buf());
+        }
+        let dir = self.session.path.as_deref().and_then(Path::parent)?;
+        Some(absolute(&dir.join(p)))
+    }
+
+    /// How a preset saved to `path` refers to its scenario: by file name when the scenario
+    /// file sits beside it (and embedding is not asked for), else embedded whole so that the
+    /// preset stands alone; a shipped scenario by its id.
+    fn source_for(&self, path: &Path) -> ScenarioSource {
+        match (&self.session.doc.state.source, self.scenario_file()) {
+            (ScenarioSource::Shipped(id), _) => ScenarioSource::Shipped(id.clone()),
+            (_, Some(file)) if !self.prefs.embed_scenario && file.parent() == absolute(path).parent() => {
+                ScenarioSource::Path(
+                    file.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                )
+            }
+            _ => ScenarioSource::Embedded,
+        }
+    }
+
+    /// The presets beside the document's scenario file, read again after a save and when the
+    /// document's scenario source changes (an open, an undo of one): a comparison per frame,
+    /// the folder read only then.
+    pub(super) fn refresh_presets_beside(&mut self) {
+        self.beside.source = Some(self.session.doc.state.source.clone());
+        self.beside.presets = self
+            .scenario_file()
+            .map(|f| crate::io::presets_beside(&f))
+            .unwrap_or_default();
+    }
+
+    /// [`Self::refresh_presets_beside`] if the scenario source changed.
+    pub(super) fn follow_presets_beside(&mut self) {
+        if self.beside.source.as_ref() != Some(&self.session.doc.state.source) {
+            self.refresh_presets_beside();
+        }
+    }
+
     /// Open a file; a broken file leaves the document untouched and shows what is wrong.
     pub fn open(&mut self, path: &Path) {
         match load_document_and_kind(path) {
@@ -46,6 +95,12 @@ impl MotiveApp {
                 // document starts untitled and Save asks where to put the preset.
                 let is_preset = kind == FileKind::Preset;
                 let migrated = doc.notices.clone();
+                let mut doc = doc;
+                // A scenario read from disk remembers its file, so that a preset saved beside
+                // it can name it rather than copy it.
+                if !is_preset && matches!(doc.state.source, ScenarioSource::Embedded) {
+                    doc.state.source = ScenarioSource::Path(absolute(path).display().to_string());
+                }
                 self.replace_document(doc, is_preset.then(|| path.to_path_buf()), None);
                 self.remember(path);
                 let title = if is_preset {
@@ -141,17 +196,13 @@ impl MotiveApp {
             Check::Nothing | Check::ChangedOnDisk | Check::Exists => {}
         }
         let mut doc = self.session.doc.clone();
-        // A relative scenario path would break when the preset moves: embed the scenario.
-        if matches!(doc.state.source, ScenarioSource::Path(_))
-            && self.session.path.as_deref().and_then(Path::parent) != path.parent()
-        {
-            doc.state.source = ScenarioSource::Embedded;
-        }
+        doc.state.source = self.source_for(path);
         match save_document(path, &doc) {
             Ok(()) => {
                 self.session.doc.state.source = doc.state.source;
                 self.session.saved_to(path);
                 self.remember(path);
+                self.refresh_presets_beside();
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
                 Event::Written
             }

@@ -41,6 +41,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Preferences kept between runs.
+#[allow(clippy::struct_excessive_bools, reason = "independent switches, each a checkbox")]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
@@ -52,6 +53,9 @@ pub struct Prefs {
     pub per_hypothesis: bool,
     /// The first-steps page has been shown once (it comes back from Help).
     pub first_steps_seen: bool,
+    /// Save presets with their scenario written inside (one file to share), even when the
+    /// scenario file sits beside them.
+    pub embed_scenario: bool,
     /// Ask for files in the system's dialog (false: always in the app's own path window, as
     /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start;
     /// not remembered: a machine without a dialog service says so every run).
@@ -71,6 +75,7 @@ impl Default for Prefs {
             look: Look::Dark,
             per_hypothesis: false,
             first_steps_seen: false,
+            embed_scenario: false,
             system_dialog: system_dialog_at_start(),
         }
     }
@@ -95,6 +100,14 @@ pub struct Views {
     /// The shipped documents.
     pub help: HelpView,
     confirm: ConfirmView,
+}
+
+/// The presets saved beside the document's scenario file, and the scenario source they were
+/// read for.
+#[derive(Debug, Default)]
+struct Beside {
+    source: Option<crate::model::document::ScenarioSource>,
+    presets: Vec<(String, PathBuf)>,
 }
 
 /// What the shell last did to the window, so that it does it again only on change.
@@ -142,6 +155,8 @@ pub struct MotiveApp {
     /// The live settings and since when they have not changed (the study waits for a pause).
     study: Settle<Settings>,
     chrome: Chrome,
+    /// The presets beside the scenario file, for the Presets menu.
+    beside: Beside,
 }
 
 impl MotiveApp {
@@ -205,6 +220,7 @@ impl MotiveApp {
             study: Settle::new(STUDY_DELAY),
             autosave: recovery::Autosave::default(),
             chrome: Chrome::default(),
+            beside: Beside::default(),
         }
     }
 
@@ -256,6 +272,11 @@ impl MotiveApp {
             shipped_index: s.shipped_index,
             recent: &self.prefs.recent,
             presets: crate::io::preset_names(),
+            shipped_presets_fit: crate::io::SHIPPED_SCENARIOS
+                .first()
+                .is_some_and(|sc| sc.id == s.doc.scenario.id),
+            presets_beside: &self.beside.presets,
+            embed_scenario: self.prefs.embed_scenario,
             per_hypothesis: self.prefs.per_hypothesis,
             notice: self.notice.as_ref(),
             recovered: self.autosave.before_recovery.is_some(),
@@ -314,6 +335,7 @@ impl MotiveApp {
         }
         self.close_request(&ctx);
         self.run_commands(&ctx);
+        self.follow_presets_beside();
         // An export of the window asked for just now is taken of this frame, drawn without
         // the path window.
         self.take_screenshot(&ctx);

@@ -172,6 +172,52 @@ pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
+/// The presets in `folder` made for the scenario file `scenario_file` (named by its file name,
+/// `scenario: Path("...")`), each with its name, sorted by name. What is read is each `.ron`
+/// file's text, not its scenario: a folder of presets lists quickly. Unreadable files are left
+/// out.
+#[must_use]
+pub fn presets_beside(scenario_file: &Path) -> Vec<(String, PathBuf)> {
+    let (Some(folder), Some(name)) = (scenario_file.parent(), scenario_file.file_name()) else {
+        return Vec::new();
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let reference = format!("Path(\"{}\")", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| {
+            let text = read_text(&p).ok()?;
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = top_level_name(&text).unwrap_or(stem);
+            (text.contains("Preset(") && text.contains(&reference)).then_some((name, p))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The top-level `name` field of a RON text, if it parses.
+fn top_level_name(text: &str) -> Option<String> {
+    let value: ron::Value = ron::Options::default().from_str(text).ok()?;
+    let ron::Value::Map(map) = value else { return None };
+    match map.get(&ron::Value::String("name".into()))? {
+        ron::Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, reason = "a test stops at the first surprise")]

@@ -12,8 +12,8 @@ mod syntax;
 pub use error::{FileError, Located};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fs::{
-    absolute, exists, fingerprint, load_document, load_document_and_kind, make_dir, modified, read_text, remove,
-    save_document, write_atomic,
+    absolute, exists, fingerprint, load_document, load_document_and_kind, make_dir, modified, presets_beside,
+    read_text, remove, save_document, write_atomic,
 };
 pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, preset_names, shipped_scenario_text};
 

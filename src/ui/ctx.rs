@@ -79,6 +79,12 @@ pub struct SessionView<'a> {
     pub recent: &'a [PathBuf],
     /// Names of the shipped presets, in classroom order.
     pub presets: &'a [String],
+    /// Whether the shipped presets are made for the open scenario.
+    pub shipped_presets_fit: bool,
+    /// The presets saved beside the open scenario's file: name and path.
+    pub presets_beside: &'a [(String, PathBuf)],
+    /// Presets are saved with their scenario inside.
+    pub embed_scenario: bool,
     /// Whether the outcomes table shows a column per hypothesis.
     pub per_hypothesis: bool,
     /// The banner message, if any.

@@ -212,6 +212,9 @@ pub enum Command {
     SetLook(Look),
     /// Show or hide a column per hypothesis in the outcomes table.
     SetPerHypothesis(bool),
+    /// Save presets with their scenario inside (one file to share), or naming a scenario file
+    /// beside them.
+    SetEmbedScenario(bool),
     /// Show a shipped document.
     ShowHelp(Doc),
     /// Open the assumptions behind an outcome (outcome, horizon).

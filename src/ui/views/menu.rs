@@ -14,13 +14,7 @@ impl View for MenuView {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| Self::file_menu(ui, ctx));
             ui.menu_button("Edit", |ui| edit_menu(ui, ctx));
-            ui.menu_button("Presets", |ui| {
-                for (i, name) in ctx.session.presets.iter().enumerate() {
-                    if ui.button(name).clicked() {
-                        ctx.send(Command::OpenShipped(i));
-                    }
-                }
-            });
+            ui.menu_button("Presets", |ui| presets_menu(ui, ctx));
             ui.menu_button("View", |ui| view_menu(ui, ctx));
             ui.menu_button("Help", |ui| {
                 ui.set_max_width(TOOLTIP_WIDTH + 40.0);
@@ -64,6 +58,14 @@ impl MenuView {
                 ctx.send(c.command());
             }
         }
+        let mut embed = ctx.session.embed_scenario;
+        if ui
+            .checkbox(&mut embed, "Save with the scenario inside (one file to share)")
+            .on_hover_text("Off: a preset saved beside its scenario file names it by file name, and follows its edits. On: the scenario is written into the preset, which then stands alone wherever it goes.")
+            .changed()
+        {
+            ctx.send(Command::SetEmbedScenario(embed));
+        }
         ui.menu_button("Export", |ui| {
             for c in [
                 UiCommand::ExportOutcomes,
@@ -79,6 +81,32 @@ impl MenuView {
         if UiCommand::Quit.button(ui, true).clicked() {
             ctx.send(Command::Quit);
         }
+    }
+}
+
+/// The presets of the open scenario: the shipped ones when they are made for it, then those
+/// saved beside its file.
+fn presets_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let s = ctx.session;
+    if s.shipped_presets_fit {
+        for (i, name) in s.presets.iter().enumerate() {
+            if ui.button(name).clicked() {
+                ctx.send(Command::OpenShipped(i));
+            }
+        }
+    }
+    if !s.presets_beside.is_empty() {
+        if s.shipped_presets_fit {
+            ui.separator();
+        }
+        for (name, path) in s.presets_beside {
+            if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                ctx.send(Command::Open(path.clone()));
+            }
+        }
+    }
+    if !s.shipped_presets_fit && s.presets_beside.is_empty() {
+        ui.label("No presets for this scenario yet: File > Save writes one beside it.");
     }
 }
 
