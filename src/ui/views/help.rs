@@ -10,6 +10,9 @@ use egui::RichText;
 
 pub use crate::ui::command::Doc;
 
+/// Width of the first-steps page.
+const FIRST_STEPS_WIDTH: f32 = 600.0;
+
 /// The help window; shows one document or nothing.
 #[derive(Debug, Default)]
 pub struct HelpView {
@@ -29,22 +32,30 @@ impl View for HelpView {
         let Some(doc) = self.open else { return };
         let mut open = true;
         let terms = (doc == Doc::Meaning).then(|| glossary(ctx));
-        egui::Window::new(doc.title())
+        let mut window = egui::Window::new(doc.title())
             .open(&mut open)
             .default_size([720.0, 560.0])
-            .vscroll(true)
-            .show(ui.ctx(), |ui| match &terms {
-                Some(terms) => {
-                    ui.label("Each term with what it is, and its value in what you see now.");
-                    for (term, meaning, now) in terms {
-                        ui.add_space(6.0);
-                        ui.label(RichText::new(*term).strong().heading());
-                        ui.label(*meaning);
-                        ui.label(RichText::new(format!("Now: {now}")).italics());
-                    }
+            .vscroll(true);
+        if doc == Doc::FirstSteps {
+            // Over the results, so that the sliders the page talks about stay in view.
+            let area = ui.ctx().content_rect();
+            let width = FIRST_STEPS_WIDTH.min(area.width() * 0.6);
+            window = window
+                .default_size([width, area.height() * 0.8])
+                .default_pos(egui::pos2(area.right() - width - 16.0, area.top() + 40.0));
+        }
+        window.show(ui.ctx(), |ui| match &terms {
+            Some(terms) => {
+                ui.label("Each term with what it is, and its value in what you see now.");
+                for (term, meaning, now) in terms {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(*term).strong().heading());
+                    ui.label(*meaning);
+                    ui.label(RichText::new(format!("Now: {now}")).italics());
                 }
-                None => markdown(ui, doc.text()),
-            });
+            }
+            None => markdown(ui, doc.text()),
+        });
         if !open {
             self.open = None;
         }
