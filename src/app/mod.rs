@@ -15,11 +15,13 @@ mod files;
 pub mod history;
 mod jobs;
 mod persist;
+mod prefs;
 mod recovery;
 pub mod session;
 
 pub use jobs::{DialogOutcome, JobOutput, Jobs};
 pub use persist::Persisted;
+pub use prefs::Prefs;
 pub use session::Session;
 
 use defaults::default_document;
@@ -35,51 +37,9 @@ use crate::ui::views::{
     weights::WeightsView,
 };
 use flow::Flow;
-use serde::{Deserialize, Serialize};
 use settle::Settle;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Preferences kept between runs.
-#[allow(clippy::struct_excessive_bools, reason = "independent switches, each a checkbox")]
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Light or dark.
-    pub look: Look,
-    /// Show one column per hypothesis in the outcomes table.
-    pub per_hypothesis: bool,
-    /// The first-steps page has been shown once (it comes back from Help).
-    pub first_steps_seen: bool,
-    /// Save presets with their scenario written inside (one file to share), even when the
-    /// scenario file sits beside them.
-    pub embed_scenario: bool,
-    /// Ask for files in the system's dialog (false: always in the app's own path window, as
-    /// when no dialog service is installed; `MOTIVE_LAB_NO_SYSTEM_DIALOG=1` sets it at start;
-    /// not remembered: a machine without a dialog service says so every run).
-    #[serde(skip, default = "system_dialog_at_start")]
-    pub system_dialog: bool,
-}
-
-/// Whether to ask for files in the system's dialog, as the environment says at start.
-fn system_dialog_at_start() -> bool {
-    std::env::var_os("MOTIVE_LAB_NO_SYSTEM_DIALOG").is_none_or(|v| v.is_empty() || v == "0")
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            recent: Vec::new(),
-            look: Look::Dark,
-            per_hypothesis: false,
-            first_steps_seen: false,
-            embed_scenario: false,
-            system_dialog: system_dialog_at_start(),
-        }
-    }
-}
 
 /// Every view of the window. Only the results area's view state persists between runs.
 #[derive(Debug, Default)]

@@ -40,7 +40,7 @@ impl View for MatrixView {
         // The settings the search found (once the uncertainty study is in), to adopt.
         let found = ctx.derived.fresh_study(ctx.settings()).map(|st| st.found.clone());
         if let Some(found) = found {
-            crate::ui::views::uncertainty::found_ui(ui, ctx, &found);
+            crate::ui::views::study_notes::found_ui(ui, ctx, &found);
         }
         ui.separator();
         // A comparison that cannot be evaluated is reported once, by the results view.
