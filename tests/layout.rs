@@ -237,3 +237,21 @@ fn the_glossary_is_one_click_from_the_charts() {
     }
     h.get_by_label_contains("Now: 10,000 policies are sampled");
 }
+
+#[test]
+fn after_a_classroom_step_what_changed_is_in_view_above_the_notes() {
+    let mut h = app_at(1920.0, 1080.0);
+    classroom(&mut h);
+    for _ in 0..2 {
+        h.key_press(egui::Key::ArrowRight);
+        settle(&mut h);
+    }
+    let notes = h.state().doc().state.notes.clone();
+    assert!(!notes.is_empty(), "the preset has notes");
+    let changed = h.get_by_label_contains("Changed from").rect();
+    let below = h.get_by_label(&notes).rect();
+    assert!(changed.top() < below.top(), "{changed:?} above {below:?}");
+    // Inside the header's box, which ends where the belief strips begin.
+    let strips = h.get_by_label("Show belief sliders").rect();
+    assert!(changed.bottom() <= strips.top(), "{changed:?} in view above {strips:?}");
+}

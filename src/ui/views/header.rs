@@ -36,8 +36,8 @@ impl View for HeaderView {
 const CLASSROOM_NOTE_LINES: f32 = 2.0;
 
 /// Classroom mode's header keeps its height from preset to preset, so that nothing an
-/// instructor aims at moves: the title, one row of controls, and a box of fixed height with the
-/// preset's notes and what the last step changed (it scrolls if they run longer).
+/// instructor aims at moves: the title, one row of controls, and a box of fixed height with what
+/// the last step changed and the preset's notes (it scrolls if they run longer).
 fn classroom_header(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let (doc, s) = (ctx.doc, ctx.session);
     // Rows that never wrap: a long title or preset name is cut short (whole on hover).
@@ -87,11 +87,12 @@ fn classroom_header(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     });
     let height = CLASSROOM_NOTE_LINES * ui.text_style_height(&egui::TextStyle::Body)
         + (CLASSROOM_NOTE_LINES - 1.0) * ui.spacing().item_spacing.y;
+    // What the step changed first: after a step it is what the room needs to see.
     fixed_height(ui, "classroom-notes", height, |ui| {
+        ui.horizontal_wrapped(|ui| step_changes_ui(ui, ctx));
         if !doc.state.notes.is_empty() {
             ui.label(RichText::new(&doc.state.notes).italics());
         }
-        ui.horizontal_wrapped(|ui| step_changes_ui(ui, ctx));
     });
 }
 
