@@ -16,7 +16,7 @@ pub(super) fn check_baseline_multipliers(s: &Scenario) {
     let effects = s.effects.len();
     let mut scaled = s.clone();
     for (b, baseline) in scaled.baselines.iter_mut().enumerate() {
-        let m = design.multipliers[(effects + b) * n];
+        let m = design.multiplier(effects + b, 0);
         multipliers[(effects + b) * n] = m;
         multipliers[(effects + b) * n + 1] = m;
         baseline.value *= m;

@@ -123,10 +123,11 @@ fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Setting
     let banded = (candidates.len() - 1, scenario.policies.len());
     vec![
         format!(
-            "uncertainty: {} unknowns ({} named), {} candidates",
+            "uncertainty: {} unknowns ({} named), {} candidates; kernel: {}",
             design.unknowns.len(),
             scenario.parameters.len(),
-            candidates.len()
+            candidates.len(),
+            model.plan(&design.rows).describe()
         ),
         measure("uncertainty: draw 10,000 Latin hypercube samples", samples, || {
             black_box(Design::new(scenario, DEFAULT_SAMPLES, DEFAULT_SEED));

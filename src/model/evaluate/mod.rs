@@ -15,6 +15,7 @@ mod cache;
 mod compile;
 mod order;
 mod parts;
+pub mod kernel;
 mod sampled;
 mod values;
 mod weights;

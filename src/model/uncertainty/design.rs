@@ -5,6 +5,7 @@ use crate::model::scenario::{Dist, Scenario};
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
+use rayon::prelude::*;
 
 /// One uncertain quantity: a named parameter shared by effects and baselines, or one effect or
 /// baseline of its own.
@@ -56,8 +57,14 @@ pub struct Design {
     /// A quantile per sample that nothing reads: the no-information reference of the
     /// binning estimator (see `voi`).
     pub reference: Vec<f64>,
-    /// Multiplier of each slot (effects, then baselines) per sample, `[slot * n + s]`.
+    /// The row of each multiplier slot (effects, then baselines) in [`Design::multipliers`];
+    /// `None` for a slot that no unknown draws (its multiplier is 1 in every sample).
+    pub rows: Vec<Option<usize>>,
+    /// Multiplier of each drawn slot per sample, `[row * n + s]` (see [`Design::rows`]).
     pub multipliers: Vec<f64>,
+    /// The bin of each unknown's quantile per sample for the value-of-information estimator,
+    /// `[unknown * n + s]`, then the reference quantile's bins (see `voi`).
+    pub bins: Vec<u8>,
 }
 
 /// The uncertain quantities of a scenario.
@@ -127,15 +134,34 @@ impl Design {
         }
         let motive = column(&mut rng, n);
         let reference = column(&mut rng, n);
-        let mut multipliers = vec![1.0; slots(scenario) * n];
+        let mut rows = vec![None; slots(scenario)];
+        let mut drawn = Vec::new();
         for (k, u) in unknowns.iter().enumerate() {
             for &e in &u.slots {
-                let (dist, range) = slot(scenario, e);
-                for s in 0..n {
-                    multipliers[e * n + s] = dist.quantile(range, quantiles[k * n + s]);
+                if rows[e].is_none() {
+                    rows[e] = Some(drawn.len());
+                    drawn.push((e, k));
                 }
             }
         }
+        // Each drawn slot's multipliers from its unknown's quantiles, in parallel (each row is
+        // worked out alone, so the numbers do not depend on the threads).
+        let mut multipliers = vec![1.0; drawn.len() * n];
+        multipliers
+            .par_chunks_mut(n.max(1))
+            .zip(&drawn)
+            .for_each(|(row, &(e, k))| {
+                let (dist, range) = slot(scenario, e);
+                for (m, &q) in row.iter_mut().zip(&quantiles[k * n..(k + 1) * n]) {
+                    *m = dist.quantile(range, q);
+                }
+            });
+        let b = super::voi::bins(n);
+        let bins = quantiles
+            .iter()
+            .chain(&reference)
+            .map(|&q| ((q * b as f64) as usize).min(b - 1) as u8)
+            .collect();
         Self {
             n,
             seed,
@@ -143,8 +169,39 @@ impl Design {
             quantiles,
             motive,
             reference,
+            rows,
             multipliers,
+            bins,
         }
+    }
+
+    /// The multiplier of slot `slot` in sample `s` (1 for a slot no unknown draws).
+    #[must_use]
+    pub fn multiplier(&self, slot: usize, s: usize) -> f64 {
+        self.rows
+            .get(slot)
+            .copied()
+            .flatten()
+            .map_or(1.0, |r| self.multipliers[r * self.n + s])
+    }
+
+    /// Every slot's multipliers, `[slot * n + s]`, as [`crate::model::evaluate::Model::sample_into`]
+    /// reads them.
+    #[must_use]
+    pub fn slot_multipliers(&self) -> Vec<f64> {
+        let mut out = vec![1.0; self.rows.len() * self.n];
+        for (slot, r) in self.rows.iter().enumerate() {
+            if let Some(r) = r {
+                out[slot * self.n..(slot + 1) * self.n].copy_from_slice(&self.multipliers[r * self.n..(r + 1) * self.n]);
+            }
+        }
+        out
+    }
+
+    /// The bins of unknown `k`'s quantiles (`k` = the number of unknowns: the reference's).
+    #[must_use]
+    pub fn bins_of(&self, k: usize) -> &[u8] {
+        &self.bins[k * self.n..(k + 1) * self.n]
     }
 
     /// Quantile of unknown `k` in sample `s`.

@@ -30,19 +30,44 @@ pub fn quantile(xs: &mut [f64], q: f64) -> f64 {
     a + (h - lo as f64) * (b - a)
 }
 
-/// Mean, 5th, 50th and 95th percentiles of `xs` (reordered).
+/// The `q` quantile (type 7) from its two order statistics `a` (rank `lo`) and `b` (the next).
+fn between(q: f64, n: usize, a: f64, b: Option<f64>) -> f64 {
+    let h = q * (n - 1) as f64;
+    b.map_or(a, |b| a + (h - h.floor()) * (b - a))
+}
+
+/// The smallest of `xs`, if any.
+fn least(xs: &[f64]) -> Option<f64> {
+    xs.iter().copied().reduce(f64::min)
+}
+
+/// Mean, 5th, 50th and 95th percentiles of `xs` (reordered): the same numbers as
+/// [`quantile`] gives for each, with one full selection (the median's) and the other two
+/// within the halves it leaves.
 pub fn band(xs: &mut [f64]) -> Band {
-    let mean = if xs.is_empty() {
-        0.0
-    } else {
-        xs.iter().sum::<f64>() / xs.len() as f64
-    };
-    Band {
-        mean,
-        p5: quantile(xs, 0.05),
-        p50: quantile(xs, 0.5),
-        p95: quantile(xs, 0.95),
+    let n = xs.len();
+    if n == 0 {
+        return Band::default();
     }
+    let mean = xs.iter().sum::<f64>() / n as f64;
+    let rank = |q: f64| (q * (n - 1) as f64).floor() as usize;
+    let (lo5, lo50, lo95) = (rank(0.05), rank(0.5), rank(0.95));
+    let (left, &mut mid, right) = xs.select_nth_unstable_by(lo50, f64::total_cmp);
+    let after_mid = least(right);
+    let p50 = between(0.5, n, mid, after_mid);
+    let p5 = if lo5 == lo50 {
+        between(0.05, n, mid, after_mid)
+    } else {
+        let (_, &mut a, rest) = left.select_nth_unstable_by(lo5, f64::total_cmp);
+        between(0.05, n, a, Some(least(rest).map_or(mid, |r| r.min(mid))))
+    };
+    let p95 = if lo95 == lo50 {
+        between(0.95, n, mid, after_mid)
+    } else {
+        let (_, &mut a, rest) = right.select_nth_unstable_by(lo95 - lo50 - 1, f64::total_cmp);
+        between(0.95, n, a, least(rest))
+    };
+    Band { mean, p5, p50, p95 }
 }
 
 #[cfg(test)]
@@ -58,5 +83,23 @@ mod tests {
         assert!((quantile(&mut xs, 0.9) - 7.6).abs() < 1e-12);
         assert_eq!(quantile(&mut xs, 1.0), 10.0);
         assert_eq!(quantile(&mut [], 0.5), 0.0);
+    }
+
+    #[test]
+    fn a_band_has_the_quantiles_one_at_a_time() {
+        // Sizes around the ranks' coincidences (1 to 40) and a larger one with ties.
+        let mut seed = 7_u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % 50) as f64 / 7.0
+        };
+        for n in (1..=40).chain([1000, 10_001]) {
+            let xs: Vec<f64> = (0..n).map(|_| next()).collect();
+            let b = band(&mut xs.clone());
+            let q = |p: f64| quantile(&mut xs.clone(), p);
+            assert_eq!((b.p5, b.p50, b.p95), (q(0.05), q(0.5), q(0.95)), "n = {n}");
+            assert_eq!(b.mean, xs.iter().sum::<f64>() / n as f64);
+        }
+        assert_eq!(band(&mut []), Band::default());
     }
 }

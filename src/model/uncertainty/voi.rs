@@ -15,7 +15,7 @@ pub struct Voi {
 
 /// Bins of the estimator for `n` samples: about `sqrt(n) / 2`, at least 2, at most 100.
 #[must_use]
-fn bins(n: usize) -> usize {
+pub(super) fn bins(n: usize) -> usize {
     (((n as f64).sqrt() / 2.0).round() as usize).clamp(2, 100).min(n.max(1))
 }
 
@@ -50,6 +50,38 @@ pub fn binned(eu: &[f64], m: usize, n: usize, q: impl Fn(usize) -> f64) -> f64 {
                 .copied()
                 .fold(f64::NEG_INFINITY, f64::max)
         })
+        .sum::<f64>()
+        / n as f64;
+    within - best_overall
+}
+
+/// [`binned`] over the first `k` of the `m` candidates of `eu` (`eu[s * m + p]`), the samples
+/// grouped by the precomputed bins `bin[s]` (as [`super::Design::bins`] holds them): the same
+/// number, summed in the same order.
+#[must_use]
+pub fn binned_by(eu: &[f64], (m, k): (usize, usize), bin: &[u8]) -> f64 {
+    let n = bin.len();
+    if k == 0 || n == 0 {
+        return 0.0;
+    }
+    let b = bins(n);
+    let mut sums = vec![0.0; b * k];
+    for (s, &at) in bin.iter().enumerate() {
+        let at = usize::from(at);
+        for (x, y) in sums[at * k..(at + 1) * k].iter_mut().zip(&eu[s * m..s * m + k]) {
+            *x += y;
+        }
+    }
+    let mut overall = vec![0.0; k];
+    for row in sums.chunks_exact(k) {
+        for (o, x) in overall.iter_mut().zip(row) {
+            *o += x;
+        }
+    }
+    let best_overall = overall.iter().copied().fold(f64::NEG_INFINITY, f64::max) / n as f64;
+    let within: f64 = sums
+        .chunks_exact(k)
+        .map(|row| row.iter().copied().fold(f64::NEG_INFINITY, f64::max))
         .sum::<f64>()
         / n as f64;
     within - best_overall

@@ -1,0 +1,353 @@
+//! The Monte Carlo run: every candidate evaluated on every sample, block by block across the
+//! machine's cores, and what the samples say about each candidate.
+//!
+//! Each block of [`BLOCK`] samples is worked through by one thread: the kernel evaluates every
+//! candidate's utilities under every leaf for the block, and the per-sample figures (expected
+//! utility, regret, the utility under the drawn motive, the winners) are written to arrays laid
+//! out sample by sample, so the statistics afterwards read them in sample order whatever the
+//! number of threads. Sums over samples are taken in sample order, except the two the
+//! value-of-information needs per leaf (block sums added in block order): the figures are the
+//! same on every machine.
+
+use super::stats::{Band, band, quantile};
+use super::voi::{self, Voi};
+use super::{Buffers, CellBands, PolicyStats, Uncertainty, UncertaintyError, Weights, leaf_at};
+use crate::model::decision::{Candidate, argmax};
+use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Plan, Prepared};
+use crate::model::evaluate::Model;
+use rayon::prelude::*;
+
+use super::design::Design;
+
+/// Per-sample figures of one candidate, in the record of a sample.
+const EU: usize = 0;
+const DRAWN: usize = 1;
+const DRAWN_REGRET: usize = 2;
+const REGRET: usize = 3;
+/// Figures per candidate in a sample's record.
+const PER_CANDIDATE: usize = 4;
+
+/// A block's scratch: node values, utilities `[(p * leaves + l) * BLOCK + j]`, the best utility
+/// per leaf and sample.
+#[derive(Default)]
+struct BlockScratch {
+    kernel: KernelScratch,
+    utility: Vec<f64>,
+    tops: Vec<f64>,
+}
+
+/// What the run needs from every block, fixed for the run.
+struct Shared<'a> {
+    model: &'a Model,
+    plan: &'a Plan,
+    design: &'a Design,
+    prepared: &'a [Prepared],
+    weights: &'a crate::model::evaluate::kernel::CellWeights,
+    w: &'a [f64],
+    drawn: &'a [usize],
+    named: usize,
+    banded: usize,
+}
+
+impl Shared<'_> {
+    /// Work through block `b`: per-sample records (`rec[j * m * 4 + figure * m + p]`), the
+    /// top expected utilities (`tops[j * 2]` over all candidates, `+ 1` over the named ones),
+    /// the winners (`win[j * 3]` drawn motive, `+ 1` motive averaged, `+ 2` among the named),
+    /// the banded candidate's expected cells and varying node values (`band[j * width + ..]`).
+    /// Returns the block's sums of utility per candidate and leaf.
+    fn block(
+        &self,
+        scratch: &mut BlockScratch,
+        b: usize,
+        (rec, tops_out, win, band): (&mut [f64], &mut [f64], &mut [u32], &mut [f64]),
+    ) -> Vec<f64> {
+        let (n, m, leaves) = (self.design.n, self.prepared.len(), self.model.n_leaves());
+        let s0 = b * BLOCK;
+        let k = BLOCK.min(n - s0);
+        scratch.utility.resize(m * leaves * BLOCK, 0.0);
+        scratch.tops.resize(leaves * BLOCK, 0.0);
+        let cells = self.model.cells();
+        let width = band.len() / k.max(1);
+        for (p, prepared) in self.prepared.iter().enumerate() {
+            let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
+            self.plan.evaluate(
+                self.model,
+                prepared,
+                (&self.design.multipliers, n),
+                (s0, k),
+                self.weights,
+                &mut scratch.kernel,
+                u,
+            );
+            if p == self.banded {
+                let values = &scratch.kernel.values;
+                for j in 0..k {
+                    let out = &mut band[j * width..(j + 1) * width];
+                    for (cell, x) in out[..cells].iter_mut().enumerate() {
+                        *x = (0..leaves)
+                            .map(|l| self.w[l] * values[self.plan.node(l, cell) * BLOCK + j])
+                            .sum();
+                    }
+                    for (x, &node) in out[cells..].iter_mut().zip(self.plan.varying()) {
+                        *x = values[node * BLOCK + j];
+                    }
+                }
+            }
+        }
+        let utility = &scratch.utility;
+        let u = |p: usize, l: usize| &utility[(p * leaves + l) * BLOCK..(p * leaves + l) * BLOCK + k];
+        // The best utility under each leaf, over every candidate.
+        for l in 0..leaves {
+            let top = &mut scratch.tops[l * BLOCK..l * BLOCK + k];
+            top.fill(f64::NEG_INFINITY);
+            for p in 0..m {
+                for (t, &x) in top.iter_mut().zip(u(p, l)) {
+                    *t = t.max(x);
+                }
+            }
+        }
+        let tops = &scratch.tops;
+        let top = |l: usize| &tops[l * BLOCK..l * BLOCK + k];
+        let stride = PER_CANDIDATE * m;
+        for j in 0..k {
+            let r = &mut rec[j * stride..(j + 1) * stride];
+            for p in 0..m {
+                r[EU * m + p] = (0..leaves).map(|l| self.w[l] * u(p, l)[j]).sum();
+                r[REGRET * m + p] = (0..leaves).map(|l| self.w[l] * (top(l)[j] - u(p, l)[j])).sum::<f64>();
+            }
+            let h = self.drawn[s0 + j];
+            for p in 0..m {
+                r[DRAWN * m + p] = u(p, h)[j];
+                r[DRAWN_REGRET * m + p] = top(h)[j] - u(p, h)[j];
+            }
+            tops_out[j * 2] = (0..leaves).map(|l| self.w[l] * top(l)[j]).sum();
+            tops_out[j * 2 + 1] = (0..leaves)
+                .map(|l| self.w[l] * (0..self.named).map(|p| u(p, l)[j]).fold(f64::NEG_INFINITY, f64::max))
+                .sum();
+            win[j * 3] = argmax((0..m).map(|p| u(p, h)[j])) as u32;
+            win[j * 3 + 1] = argmax((0..m).map(|p| r[EU * m + p])) as u32;
+            win[j * 3 + 2] = argmax((0..self.named).map(|p| u(p, h)[j])) as u32;
+        }
+        let mut sums = vec![0.0; m * leaves];
+        for p in 0..m {
+            for l in 0..leaves {
+                sums[p * leaves + l] = u(p, l).iter().sum();
+            }
+        }
+        sums
+    }
+}
+
+/// Run the Monte Carlo for `candidates` on `design`; outcome bands for candidate `banded`;
+/// the first `named` candidates are the named policies.
+///
+/// # Errors
+/// Unusable weights.
+pub fn run(
+    model: &Model,
+    design: &Design,
+    candidates: &[Candidate],
+    weights: Weights<'_>,
+    (banded, named): (usize, usize),
+    buffers: &mut Buffers,
+) -> Result<Uncertainty, UncertaintyError> {
+    let n = design.n;
+    let leaves = model.n_leaves();
+    let m = candidates.len();
+    let w = weights.leaves;
+    let total = model.weight_total(weights.values, weights.horizons)?;
+    let cells = model.cells();
+    let named = named.min(m);
+    if buffers.plan.as_ref().is_none_or(|(id, seed, n, _)| (*id, *seed, *n) != (model.id(), design.seed, design.n)) {
+        buffers.plan = Some((model.id(), design.seed, design.n, model.plan(&design.rows)));
+    }
+    let Some((.., plan)) = &buffers.plan else {
+        return Err(UncertaintyError::Samples(n));
+    };
+    let cell_weights = model.cell_weights(weights.values, weights.horizons, total);
+    let prepared: Vec<Prepared> = candidates
+        .iter()
+        .map(|c| {
+            let mut p = Prepared::default();
+            model.prepare(&c.levers, &mut p);
+            p
+        })
+        .collect();
+    let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
+    let width = if banded < m { cells + plan.varying().len() } else { 1 };
+    let mut rec = vec![0.0; n * PER_CANDIDATE * m.max(1)];
+    let mut tops = vec![0.0; n * 2];
+    let mut win = vec![0u32; n * 3];
+    let mut band = vec![0.0; n * width];
+    let shared = Shared {
+        model,
+        plan,
+        design,
+        prepared: &prepared,
+        weights: &cell_weights,
+        w,
+        drawn: &drawn,
+        named,
+        banded,
+    };
+    let block_sums: Vec<Vec<f64>> = if m == 0 {
+        Vec::new()
+    } else {
+        (
+            rec.par_chunks_mut(BLOCK * PER_CANDIDATE * m),
+            tops.par_chunks_mut(BLOCK * 2),
+            win.par_chunks_mut(BLOCK * 3),
+            band.par_chunks_mut(BLOCK * width),
+        )
+            .into_par_iter()
+            .enumerate()
+            .map_init(BlockScratch::default, |scratch, (b, outs)| shared.block(scratch, b, outs))
+            .collect()
+    };
+    let nf = n as f64;
+    let stride = PER_CANDIDATE * m;
+    let column = |figure: usize, p: usize| -> Vec<f64> { (0..n).map(|s| rec[s * stride + figure * m + p]).collect() };
+    let count = |kind: usize, p: usize| (0..n).filter(|&s| win[s * 3 + kind] as usize == p).count();
+    let policies: Vec<PolicyStats> = (0..m)
+        .map(|p| {
+            let mut du = column(DRAWN, p);
+            let (eu_p5, eu_p95) = (quantile(&mut du, 0.05), quantile(&mut du, 0.95));
+            let mut regret = 0.0;
+            let mut eu = 0.0;
+            for s in 0..n {
+                regret += rec[s * stride + REGRET * m + p];
+                eu += rec[s * stride + EU * m + p];
+            }
+            PolicyStats {
+                p_best: count(0, p) as f64 / nf,
+                p_best_motive_averaged: count(1, p) as f64 / nf,
+                p_best_named: (p < named).then(|| count(2, p) as f64 / nf),
+                eu_mean: eu / nf,
+                eu_p5,
+                eu_p95,
+                expected_regret: regret / nf,
+                regret_p90: quantile(&mut column(DRAWN_REGRET, p), 0.9),
+            }
+        })
+        .collect();
+    let best = argmax(policies.iter().map(|p| p.eu_mean));
+    // Utility per candidate and leaf summed over samples, block by block.
+    let mut by_leaf = vec![0.0; m * leaves];
+    for sums in &block_sums {
+        for (t, s) in by_leaf.iter_mut().zip(sums) {
+            *t += s;
+        }
+    }
+    let eu_t: Vec<f64> = (0..n)
+        .flat_map(|s| rec[s * stride + EU * m..s * stride + EU * m + m].iter().copied())
+        .collect();
+    let voi = voi_over(design, &eu_t, (m, m), &policies, (&tops, 0), (&by_leaf, w));
+    let voi_named = voi_over(design, &eu_t, (m, named), &policies, (&tops, 1), (&by_leaf, w));
+    let cells_out = if let Some(c) = prepared.get(banded) {
+        // The values of the nodes that never vary, from the first sample.
+        let mut scratch = KernelScratch::default();
+        let mut utility = vec![0.0; leaves * BLOCK];
+        plan.evaluate(model, c, (&design.multipliers, n), (0, 1), &cell_weights, &mut scratch, &mut utility);
+        let constant: Vec<f64> = (0..plan.n_nodes()).map(|j| scratch.values[j * BLOCK]).collect();
+        cell_bands(plan, w, &band, (n, width), &constant)
+    } else {
+        Vec::new()
+    };
+    Ok(Uncertainty {
+        samples: n,
+        seed: design.seed,
+        policies,
+        best,
+        cells: cells_out,
+        voi,
+        voi_named,
+    })
+}
+
+/// The value of information over the first `k` of `m` candidates: the total from the samples'
+/// top expected utilities (`tops[s * 2 + which]`), the motive's from the utilities' sums per
+/// leaf, each unknown's by binning the expected utilities `eu_t[s * m + p]`.
+fn voi_over(
+    design: &Design,
+    eu_t: &[f64],
+    (m, k): (usize, usize),
+    policies: &[PolicyStats],
+    (tops, which): (&[f64], usize),
+    (by_leaf, w): (&[f64], &[f64]),
+) -> Voi {
+    let unknowns = design.unknowns.len();
+    if k == 0 {
+        return Voi {
+            evpi_total: 0.0,
+            evppi_motive: 0.0,
+            parameters: vec![0.0; unknowns],
+        };
+    }
+    let n = design.n;
+    let nf = n as f64;
+    let leaves = w.len();
+    let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
+    let top_expected: f64 = (0..n).map(|s| tops[s * 2 + which]).sum();
+    let evppi_motive = (0..leaves)
+        .map(|l| w[l] * (0..k).map(|p| by_leaf[p * leaves + l] / nf).fold(f64::NEG_INFINITY, f64::max))
+        .sum::<f64>()
+        - best_mean;
+    let noise = voi::binned_by(eu_t, (m, k), design.bins_of(unknowns));
+    Voi {
+        evpi_total: (top_expected / nf - best_mean).max(0.0),
+        evppi_motive: evppi_motive.max(0.0),
+        parameters: (0..unknowns)
+            .into_par_iter()
+            .map(|j| (voi::binned_by(eu_t, (m, k), design.bins_of(j)) - noise).max(0.0))
+            .collect(),
+    }
+}
+
+/// The bands of every cell for the banded candidate: the expectation's from its column, each
+/// leaf's from its node's (computed once per node; a node that never varies has its value as
+/// every percentile).
+fn cell_bands(plan: &Plan, w: &[f64], values: &[f64], (n, width): (usize, usize), constant: &[f64]) -> Vec<CellBands> {
+    let cells = width - plan.varying().len();
+    let leaves = w.len();
+    let varying = plan.varying();
+    let node_bands: Vec<Option<Band>> = {
+        let mut out = vec![None; plan.n_nodes()];
+        let computed: Vec<(usize, Band)> = (0..varying.len())
+            .into_par_iter()
+            .map(|v| {
+                let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cells + v]).collect();
+                (varying[v], band(&mut col))
+            })
+            .collect();
+        for (node, b) in computed {
+            out[node] = Some(b);
+        }
+        out
+    };
+    (0..cells)
+        .into_par_iter()
+        .map(|cell| {
+            let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cell]).collect();
+            let expected = band(&mut col);
+            let by_leaf = (0..leaves)
+                .map(|l| {
+                    let node = plan.node(l, cell);
+                    node_bands[node].unwrap_or_else(|| constant_band(constant[node], n))
+                })
+                .collect();
+            CellBands { expected, by_leaf }
+        })
+        .collect()
+}
+
+/// The band of a node whose value is the same in every sample: its value summed `n` times for
+/// the mean (as the samples would be), its value for every percentile.
+fn constant_band(x: f64, n: usize) -> Band {
+    let sum: f64 = (0..n).map(|_| x).sum();
+    Band {
+        mean: if n == 0 { 0.0 } else { sum / n as f64 },
+        p5: x,
+        p50: x,
+        p95: x,
+    }
+}
