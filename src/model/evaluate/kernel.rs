@@ -51,8 +51,6 @@ struct Node {
     base: f64,
     /// Rows of the uncertain baselines of the cell: `y += (m - 1) base`.
     base_rows: Vec<usize>,
-    /// Lever effects that apply under every leaf: summed from 0 first, then added to the base.
-    common: Vec<Term>,
     /// Lever effects that apply under this class and not every leaf.
     own: Vec<Term>,
     /// Effects that read other cells, in file order.
@@ -60,6 +58,14 @@ struct Node {
     limits: (f64, f64),
     /// Whether its value can differ between samples.
     varies: bool,
+}
+
+/// One cell: the lever effects that apply under every leaf (summed from 0 once for all its
+/// nodes, then added to each node's base), and its nodes.
+#[derive(Debug, Clone)]
+struct CellPlan {
+    common: Vec<Term>,
+    nodes: std::ops::Range<usize>,
 }
 
 /// Cells whose classes split the joint leaves the same way: their utility terms are summed once
@@ -77,6 +83,8 @@ struct Group {
 /// multipliers ([`Model::plan`]).
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The cells in evaluation order (a cell after those it reads).
+    order: Vec<CellPlan>,
     nodes: Vec<Node>,
     /// The node of each leaf and cell, `[leaf * cells + cell]`.
     leaf_node: Vec<usize>,
@@ -87,14 +95,43 @@ pub struct Plan {
     varying: Vec<usize>,
 }
 
-/// What a candidate's levers make of the effects: each lever effect's value, and the values of
-/// the lever inputs of effects that read cells. Worked out once per candidate.
+/// A row of multipliers, or [`CERTAIN`].
+type Row = u32;
+/// The row of a certain slot (multiplier 1).
+const CERTAIN: Row = Row::MAX;
+
+/// A value per sample that a reading takes.
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    /// The same in every sample (a curve at a lever).
+    Const(f64),
+    /// `slope * x` of a node's values.
+    Linear(f64, u32),
+    /// A curve of points at a node's values: the effect's driver curve (`false`) or factor
+    /// (`true`).
+    Points(u32, bool, u32),
+}
+
+/// One step of a node's value, in the order [`Model::sample_into`] takes them.
+#[derive(Debug, Clone, Copy)]
+enum Op {
+    /// `y += (m - 1) base`.
+    BaseRow(Row),
+    /// `y += c m` (`y += c` when certain).
+    Term(f64, Row),
+    /// `y += m (driver * with)`.
+    Reading(Row, Src, Option<Src>),
+}
+
+/// A candidate's steps: its levers' values folded into each node's and each cell's terms,
+/// lever effects worth 0 left out (adding 0 changes nothing). Worked out once per candidate.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
-    /// Per effect: a lever effect's value, or the curve's value at a lever driver.
-    lever: Vec<f64>,
-    /// Per effect: the factor's value at a lever `with`.
-    with: Vec<f64>,
+    ops: Vec<Op>,
+    /// Per node, its steps in `ops`.
+    node_ops: Vec<(u32, u32)>,
+    /// Per cell plan, the common terms' steps in `ops`.
+    cell_ops: Vec<(u32, u32)>,
 }
 
 /// The utility's weights on each cell's value for one run.
@@ -113,6 +150,7 @@ pub struct KernelScratch {
     /// Node values, `[node * BLOCK + j]`.
     pub values: Vec<f64>,
     sums: Vec<f64>,
+    common: Vec<f64>,
     tmp: Vec<f64>,
 }
 
@@ -131,7 +169,9 @@ impl Model {
             .iter()
             .map(|&c| (c, &[][..]))
             .chain(self.dependent.iter().map(|(c, r)| (*c, r.as_slice())));
+        let mut cell_plans = Vec::new();
         for (cell, reading) in order {
+            let first = nodes.len();
             let common: Vec<Term> = (self.common_lever_effects.iter())
                 .filter(|&&i| self.effects[i].cell == cell)
                 .map(|&i| Term { effect: i, row: row(i) })
@@ -187,7 +227,6 @@ impl Model {
                     nodes.push(Node {
                         base,
                         base_rows: base_rows.clone(),
-                        common: common.clone(),
                         own,
                         readings,
                         limits: self.limits[cell / self.n_horizons],
@@ -196,6 +235,10 @@ impl Model {
                 }
                 leaf_node[li * cells + cell] = node;
             }
+            cell_plans.push(CellPlan {
+                common,
+                nodes: first..nodes.len(),
+            });
         }
         // Cells whose classes split the leaves alike share a group.
         let mut groups: Vec<Group> = Vec::new();
@@ -226,6 +269,7 @@ impl Model {
         }
         let varying = (0..nodes.len()).filter(|&j| nodes[j].varies).collect();
         Plan {
+            order: cell_plans,
             nodes,
             leaf_node,
             groups,
@@ -258,57 +302,6 @@ impl Model {
         }
         CellWeights { weight, offset }
     }
-
-    /// What the levers `levers` make of the effects (see [`Prepared`]).
-    pub fn prepare(&self, levers: &[f64], out: &mut Prepared) {
-        out.lever.clear();
-        out.with.clear();
-        for e in &self.effects {
-            let at = |i: Input, curve: &Curve| match i {
-                Input::Lever(l, slot) => curve.at(Input::read_lever(l, slot, levers)),
-                Input::Cell(_) => 0.0,
-            };
-            if e.reads_cells() {
-                out.lever.push(at(e.driver, &e.curve));
-                out.with.push(e.with.as_ref().map_or(1.0, |(i, f)| at(*i, f)));
-            } else {
-                out.lever.push(e.value(levers, &[]));
-                out.with.push(1.0);
-            }
-        }
-    }
-}
-
-/// `target += c * m` over a block (`m` absent: the multiplier is 1).
-fn add_term(target: &mut [f64], c: f64, m: Option<&[f64]>) {
-    match m {
-        Some(m) => {
-            for (y, m) in target.iter_mut().zip(m) {
-                *y += c * m;
-            }
-        }
-        None => {
-            for y in target {
-                *y += c;
-            }
-        }
-    }
-}
-
-/// A curve's values at a block of inputs.
-fn curve_at(curve: &Curve, xs: &[f64], out: &mut [f64]) {
-    match curve {
-        Curve::Linear(slope) => {
-            for (y, x) in out.iter_mut().zip(xs) {
-                *y = slope * x;
-            }
-        }
-        Curve::Points(_) => {
-            for (y, x) in out.iter_mut().zip(xs) {
-                *y = curve.at(*x);
-            }
-        }
-    }
 }
 
 impl Plan {
@@ -321,10 +314,12 @@ impl Plan {
     /// What the plan saves, in words: nodes against leaves x cells, and the utility's groups.
     #[must_use]
     pub fn describe(&self) -> String {
-        let terms: usize = self.nodes.iter().map(|n| n.common.len() + n.own.len() + n.readings.len()).sum();
+        let terms: usize = self.order.iter().map(|c| c.common.len()).sum::<usize>()
+            + self.nodes.iter().map(|n| n.own.len() + n.readings.len()).sum::<usize>();
         let classes: usize = self.groups.iter().map(|g| g.representative.len()).sum();
+        let readings: usize = self.nodes.iter().map(|n| n.readings.len()).sum();
         format!(
-            "{} nodes for {} leaves x {} cells ({} varying, {terms} terms); utility from {} groups, {classes} class sums",
+            "{} nodes for {} leaves x {} cells ({} varying, {terms} terms, {readings} reading cells); utility from {} groups, {classes} class sums",
             self.nodes.len(),
             self.leaves,
             self.cells,
@@ -345,9 +340,63 @@ impl Plan {
         &self.varying
     }
 
+    /// What a candidate's levers make of the steps (see [`Prepared`]).
+    pub fn prepare(&self, model: &Model, levers: &[f64], out: &mut Prepared) {
+        out.ops.clear();
+        out.node_ops.clear();
+        out.cell_ops.clear();
+        let row = |r: Option<usize>| r.map_or(CERTAIN, |r| r as Row);
+        let value = |e: usize| model.effects[e].value(levers, &[]);
+        let span = |ops: &mut Vec<Op>, f: &mut dyn FnMut(&mut Vec<Op>)| {
+            let start = ops.len() as u32;
+            f(ops);
+            (start, ops.len() as u32)
+        };
+        for c in &self.order {
+            let range = span(&mut out.ops, &mut |ops| {
+                for t in &c.common {
+                    let v = value(t.effect);
+                    if v != 0.0 {
+                        ops.push(Op::Term(v, row(t.row)));
+                    }
+                }
+            });
+            out.cell_ops.push(range);
+        }
+        for node in &self.nodes {
+            let range = span(&mut out.ops, &mut |ops| {
+                ops.extend(node.base_rows.iter().map(|&r| Op::BaseRow(r as Row)));
+                for t in &node.own {
+                    let v = value(t.effect);
+                    if v != 0.0 {
+                        ops.push(Op::Term(v, row(t.row)));
+                    }
+                }
+                for r in &node.readings {
+                    let e = &model.effects[r.effect];
+                    let src = |arg: Arg, input: Input, curve: &Curve, factor: bool| match (arg, input) {
+                        (Arg::Node(i), _) => match curve {
+                            Curve::Linear(slope) => Src::Linear(*slope, i as u32),
+                            Curve::Points(_) => Src::Points(r.effect as u32, factor, i as u32),
+                        },
+                        (Arg::Lever, Input::Lever(l, slot)) => Src::Const(curve.at(Input::read_lever(l, slot, levers))),
+                        (Arg::Lever, Input::Cell(_)) => Src::Const(0.0),
+                    };
+                    let driver = src(r.driver, e.driver, &e.curve, false);
+                    let with = (r.with.zip(e.with.as_ref())).map(|(a, (input, f))| src(a, *input, f, true));
+                    ops.push(Op::Reading(row(r.row), driver, with));
+                }
+            });
+            out.node_ops.push(range);
+        }
+    }
+
     /// Evaluate samples `s0..s0 + k` (`k <= BLOCK`) of one candidate: node values into
     /// `scratch.values` (`[node * BLOCK + j]`) and utility per leaf into `utility`
     /// (`[leaf * BLOCK + j]`). `multipliers[row * n + s]` are the design's.
+    ///
+    /// Each step is one loop over the block, in the order [`Model::sample_into`] takes them, so
+    /// the values are the same to the last bit.
     #[allow(clippy::too_many_arguments, reason = "the kernel's inputs, each used once")]
     pub fn evaluate(
         &self,
@@ -360,75 +409,95 @@ impl Plan {
         utility: &mut [f64],
     ) {
         scratch.values.resize(self.nodes.len() * BLOCK, 0.0);
+        scratch.common.resize(BLOCK, 0.0);
         scratch.tmp.resize(2 * BLOCK, 0.0);
-        let m_row = |r: usize| &multipliers[r * n + s0..r * n + s0 + k];
-        let row = |r: Option<usize>| r.map(m_row);
-        for (j, node) in self.nodes.iter().enumerate() {
-            let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
-            let y = &mut rest[..k];
-            let (t, f) = scratch.tmp.split_at_mut(BLOCK);
-            let (t, f) = (&mut t[..k], &mut f[..k]);
-            if node.common.is_empty() {
-                y.fill(node.base + 0.0);
-            } else {
-                t.fill(0.0);
-                for term in &node.common {
-                    let c = prepared.lever[term.effect];
-                    if c != 0.0 {
-                        add_term(t, c, row(term.row));
-                    }
+        let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
+        for (c, cell) in self.order.iter().enumerate() {
+            let (a, b) = prepared.cell_ops[c];
+            let common = &prepared.ops[a as usize..b as usize];
+            let t = &mut scratch.common[..k];
+            t.fill(0.0);
+            for op in common {
+                if let Op::Term(c, r) = *op {
+                    add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
                 }
-                for (y, t) in y.iter_mut().zip(t.iter()) {
+            }
+            for j in cell.nodes.clone() {
+                let node = &self.nodes[j];
+                let (a, b) = prepared.node_ops[j];
+                let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
+                let y = &mut rest[..k];
+                for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
                     *y = node.base + t;
                 }
-            }
-            for &r in &node.base_rows {
-                for (y, m) in y.iter_mut().zip(m_row(r)) {
-                    *y += (m - 1.0) * node.base;
-                }
-            }
-            for term in &node.own {
-                let c = prepared.lever[term.effect];
-                if c != 0.0 {
-                    add_term(y, c, row(term.row));
-                }
-            }
-            for r in &node.readings {
-                let e = &model.effects[r.effect];
-                match r.driver {
-                    Arg::Lever => t.fill(prepared.lever[r.effect]),
-                    Arg::Node(i) => curve_at(&e.curve, &before[i * BLOCK..i * BLOCK + k], t),
-                }
-                if let (Some(with), Some((_, factor))) = (r.with, &e.with) {
-                    match with {
-                        Arg::Lever => f.fill(prepared.with[r.effect]),
-                        Arg::Node(i) => curve_at(factor, &before[i * BLOCK..i * BLOCK + k], f),
-                    }
-                    for (v, f) in t.iter_mut().zip(f.iter()) {
-                        *v *= f;
-                    }
-                }
-                match row(r.row) {
-                    Some(m) => {
-                        for ((y, m), v) in y.iter_mut().zip(m).zip(t.iter()) {
-                            *y += m * v;
+                let (v, f) = scratch.tmp.split_at_mut(BLOCK);
+                let (v, f) = (&mut v[..k], &mut f[..k]);
+                for op in &prepared.ops[a as usize..b as usize] {
+                    match *op {
+                        Op::BaseRow(r) => {
+                            for (y, m) in y.iter_mut().zip(m_row(r)) {
+                                *y += (m - 1.0) * node.base;
+                            }
                         }
-                    }
-                    None => {
-                        for (y, v) in y.iter_mut().zip(t.iter()) {
-                            *y += v;
+                        Op::Term(c, r) => add_term(y, c, (r != CERTAIN).then(|| m_row(r))),
+                        Op::Reading(r, driver, with) => {
+                            self.src(model, driver, before, v);
+                            if let Some(w) = with {
+                                self.src(model, w, before, f);
+                                for (v, f) in v.iter_mut().zip(f.iter()) {
+                                    *v *= f;
+                                }
+                            }
+                            if r == CERTAIN {
+                                for (y, v) in y.iter_mut().zip(v.iter()) {
+                                    *y += v;
+                                }
+                            } else {
+                                for ((y, m), v) in y.iter_mut().zip(m_row(r)).zip(v.iter()) {
+                                    *y += m * v;
+                                }
+                            }
                         }
                     }
                 }
-            }
-            let (lo, hi) = node.limits;
-            if lo != f64::NEG_INFINITY || hi != f64::INFINITY {
-                for y in y.iter_mut() {
-                    *y = y.clamp(lo, hi);
+                let (lo, hi) = node.limits;
+                if lo != f64::NEG_INFINITY || hi != f64::INFINITY {
+                    for y in y.iter_mut() {
+                        *y = y.clamp(lo, hi);
+                    }
                 }
             }
         }
         self.utility(model, weights, k, scratch, utility);
+    }
+
+    /// The values of `src` over a block, into `out`.
+    fn src(&self, model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
+        let k = out.len();
+        let xs = |node: u32| &before[node as usize * BLOCK..node as usize * BLOCK + k];
+        match src {
+            Src::Const(c) => out.fill(c),
+            Src::Linear(slope, node) => {
+                for (y, x) in out.iter_mut().zip(xs(node)) {
+                    *y = slope * x;
+                }
+            }
+            Src::Points(e, factor, node) => {
+                let e = &model.effects[e as usize];
+                let curve = match (&e.with, factor) {
+                    (Some((_, f)), true) => f,
+                    _ => &e.curve,
+                };
+                match curve {
+                    Curve::Points(points) if points.len() <= MASKED_POINTS => points_into(points, xs(node), out),
+                    _ => {
+                        for (y, x) in out.iter_mut().zip(xs(node)) {
+                            *y = curve.at(*x);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Utility per leaf from the node values: each group's terms summed once per class, then
@@ -473,6 +542,54 @@ impl Plan {
                     *u += s;
                 }
                 first += g.representative.len();
+            }
+        }
+    }
+}
+
+/// Curves of up to this many points are worked out without branches (every segment at every
+/// sample, the right one kept), beyond it point by point.
+const MASKED_POINTS: usize = 5;
+
+/// A curve of points (sorted by x, finite, as validation requires) at `xs`: the same numbers as
+/// [`Curve::at`], each segment's line worked out for every sample and kept where the sample
+/// falls in it (`a.x < x <= b.x`, which for sorted points is the first segment with
+/// `x <= b.x` that [`Curve::at`] takes). No branch depends on the samples, so the loops
+/// vectorise.
+fn points_into(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
+    let (Some(&(x0, y0)), Some(&(_, last))) = (points.first(), points.last()) else {
+        out.fill(0.0);
+        return;
+    };
+    for (y, &x) in out.iter_mut().zip(xs) {
+        *y = if x <= x0 { y0 } else { last };
+    }
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let span = b.0 - a.0;
+        if span <= 0.0 {
+            // No sample falls strictly inside a segment of zero width.
+            continue;
+        }
+        let rise = b.1 - a.1;
+        for (y, &x) in out.iter_mut().zip(xs) {
+            let v = a.1 + rise * (x - a.0) / span;
+            *y = if a.0 < x && x <= b.0 { v } else { *y };
+        }
+    }
+}
+
+/// `target += c * m` over a block (`m` absent: the multiplier is 1).
+fn add_term(target: &mut [f64], c: f64, m: Option<&[f64]>) {
+    match m {
+        Some(m) => {
+            for (y, m) in target.iter_mut().zip(m) {
+                *y += c * m;
+            }
+        }
+        None => {
+            for y in target {
+                *y += c;
             }
         }
     }

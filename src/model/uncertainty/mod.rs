@@ -149,4 +149,6 @@ fn leaf_at(w: &[f64], u: f64) -> usize {
 }
 
 #[cfg(test)]
+mod reference;
+#[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use super::design::Design;
 
+pub static KT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 /// Per-sample figures of one candidate, in the record of a sample.
 const EU: usize = 0;
 const DRAWN: usize = 1;
@@ -68,6 +69,7 @@ impl Shared<'_> {
         scratch.tops.resize(leaves * BLOCK, 0.0);
         let cells = self.model.cells();
         let width = band.len() / k.max(1);
+        let tk = std::time::Instant::now();
         for (p, prepared) in self.prepared.iter().enumerate() {
             let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
             self.plan.evaluate(
@@ -94,6 +96,7 @@ impl Shared<'_> {
                 }
             }
         }
+        KT.fetch_add(tk.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         let utility = &scratch.utility;
         let u = |p: usize, l: usize| &utility[(p * leaves + l) * BLOCK..(p * leaves + l) * BLOCK + k];
         // The best utility under each leaf, over every candidate.
@@ -169,7 +172,7 @@ pub fn run(
         .iter()
         .map(|c| {
             let mut p = Prepared::default();
-            model.prepare(&c.levers, &mut p);
+            plan.prepare(model, &c.levers, &mut p);
             p
         })
         .collect();
@@ -190,6 +193,7 @@ pub fn run(
         named,
         banded,
     };
+    let t0 = std::time::Instant::now();
     let block_sums: Vec<Vec<f64>> = if m == 0 {
         Vec::new()
     } else {
@@ -204,6 +208,7 @@ pub fn run(
             .map_init(BlockScratch::default, |scratch, (b, outs)| shared.block(scratch, b, outs))
             .collect()
     };
+    let t1 = std::time::Instant::now();
     let nf = n as f64;
     let stride = PER_CANDIDATE * m;
     let column = |figure: usize, p: usize| -> Vec<f64> { (0..n).map(|s| rec[s * stride + figure * m + p]).collect() };
@@ -241,8 +246,10 @@ pub fn run(
     let eu_t: Vec<f64> = (0..n)
         .flat_map(|s| rec[s * stride + EU * m..s * stride + EU * m + m].iter().copied())
         .collect();
+    let t2 = std::time::Instant::now();
     let voi = voi_over(design, &eu_t, (m, m), &policies, (&tops, 0), (&by_leaf, w));
     let voi_named = voi_over(design, &eu_t, (m, named), &policies, (&tops, 1), (&by_leaf, w));
+    let t3 = std::time::Instant::now();
     let cells_out = if let Some(c) = prepared.get(banded) {
         // The values of the nodes that never vary, from the first sample.
         let mut scratch = KernelScratch::default();
@@ -253,6 +260,7 @@ pub fn run(
     } else {
         Vec::new()
     };
+    if std::env::var_os("MC_TIMES").is_some() { eprintln!("kernel {} ms cpu; blocks {:?} stats {:?} voi {:?} bands {:?}", KT.swap(0, std::sync::atomic::Ordering::Relaxed) / 1_000_000, t1-t0, t2-t1, t3-t2, t3.elapsed()); }
     Ok(Uncertainty {
         samples: n,
         seed: design.seed,

@@ -1,0 +1,173 @@
+//! The Monte Carlo as it was computed before the kernel, kept as the reference the kernel's
+//! figures are tested against (`tests.rs`).
+
+use super::stats::{band, quantile};
+use super::voi::{self, Voi, evppi_binned};
+use super::{CellBands, Design, PolicyStats, Uncertainty, UncertaintyError, Weights, leaf_at};
+use crate::model::decision::{Candidate, argmax};
+use crate::model::evaluate::{Model, SampleOut, SampleScratch};
+
+/// The reference's buffers.
+#[derive(Default)]
+struct Reference {
+    utility: Vec<f64>,
+    values: Vec<f64>,
+    scratch: SampleScratch,
+}
+
+/// The Monte Carlo as it was before the kernel: every candidate's utilities for every sample
+/// by [`Model::sample_into`], then the statistics sample by sample, in one thread.
+pub fn reference_run(
+    model: &Model,
+    design: &Design,
+    candidates: &[Candidate],
+    weights: Weights<'_>,
+    (banded, named): (usize, usize),
+) -> Result<Uncertainty, UncertaintyError> {
+    let mut buffers = Reference::default();
+    let slot_multipliers = design.slot_multipliers();
+    let n = design.n;
+    let leaves = model.n_leaves();
+    let m = candidates.len();
+    let w = weights.leaves;
+    let total = model.weight_total(weights.values, weights.horizons)?;
+    let cells = model.cells();
+    buffers.utility.resize(m * leaves * n, 0.0);
+    buffers.values.resize(leaves * cells * n, 0.0);
+    for (p, c) in candidates.iter().enumerate() {
+        let utility = &mut buffers.utility[p * leaves * n..(p + 1) * leaves * n];
+        let values = (p == banded).then_some(&mut buffers.values[..]);
+        model.sample_into(
+            &c.levers,
+            &slot_multipliers,
+            n,
+            (weights.values, weights.horizons, total),
+            &mut buffers.scratch,
+            SampleOut { utility, values },
+        );
+    }
+    let u = |p: usize, l: usize, s: usize| buffers.utility[(p * leaves + l) * n + s];
+    // Expected utility over the motive per candidate and sample.
+    let eu: Vec<f64> = (0..m)
+        .flat_map(|p| (0..n).map(move |s| (p, s)))
+        .map(|(p, s)| (0..leaves).map(|l| w[l] * u(p, l, s)).sum())
+        .collect();
+    let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
+    let mut wins = vec![0usize; m];
+    let mut wins_averaged = vec![0usize; m];
+    let named = named.min(m);
+    let mut wins_named = vec![0usize; m];
+    let mut regret_sum = vec![0.0; m];
+    let mut drawn_u = vec![0.0; m * n];
+    let mut drawn_regret = vec![0.0; m * n];
+    let mut tops = vec![0.0; leaves];
+    for s in 0..n {
+        if m == 0 {
+            break;
+        }
+        for (l, top) in tops.iter_mut().enumerate() {
+            *top = (0..m).map(|p| u(p, l, s)).fold(f64::NEG_INFINITY, f64::max);
+        }
+        for (p, r) in regret_sum.iter_mut().enumerate() {
+            *r += (0..leaves).map(|l| w[l] * (tops[l] - u(p, l, s))).sum::<f64>();
+        }
+        let h = drawn[s];
+        wins[argmax((0..m).map(|p| u(p, h, s)))] += 1;
+        wins_averaged[argmax((0..m).map(|p| eu[p * n + s]))] += 1;
+        if named > 0 {
+            wins_named[argmax((0..named).map(|p| u(p, h, s)))] += 1;
+        }
+        for p in 0..m {
+            drawn_u[p * n + s] = u(p, h, s);
+            drawn_regret[p * n + s] = tops[h] - u(p, h, s);
+        }
+    }
+    let nf = n as f64;
+    let policies: Vec<PolicyStats> = (0..m)
+        .map(|p| {
+            let du = &mut drawn_u[p * n..(p + 1) * n];
+            let (eu_p5, eu_p95) = (quantile(du, 0.05), quantile(du, 0.95));
+            PolicyStats {
+                p_best: wins[p] as f64 / nf,
+                p_best_motive_averaged: wins_averaged[p] as f64 / nf,
+                p_best_named: (p < named).then(|| wins_named[p] as f64 / nf),
+                eu_mean: eu[p * n..(p + 1) * n].iter().sum::<f64>() / nf,
+                eu_p5,
+                eu_p95,
+                expected_regret: regret_sum[p] / nf,
+                regret_p90: quantile(&mut drawn_regret[p * n..(p + 1) * n], 0.9),
+            }
+        })
+        .collect();
+    let best = argmax(policies.iter().map(|p| p.eu_mean));
+    // The value of information over the first `k` candidates.
+    let voi_over = |k: usize| -> Voi {
+        if k == 0 {
+            return Voi {
+                evpi_total: 0.0,
+                evppi_motive: 0.0,
+                parameters: vec![0.0; design.unknowns.len()],
+            };
+        }
+        let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
+        let mut top_expected = 0.0;
+        for s in 0..n {
+            for (l, wl) in w.iter().enumerate() {
+                top_expected += wl * (0..k).map(|p| u(p, l, s)).fold(f64::NEG_INFINITY, f64::max);
+            }
+        }
+        let by_leaf_mean = |p: usize, l: usize| (0..n).map(|s| u(p, l, s)).sum::<f64>() / nf;
+        let evppi_motive = (0..leaves)
+            .map(|l| w[l] * (0..k).map(|p| by_leaf_mean(p, l)).fold(f64::NEG_INFINITY, f64::max))
+            .sum::<f64>()
+            - best_mean;
+        // Sample-major for the binning: eu_t[s * k + p].
+        let mut eu_t = vec![0.0; k * n];
+        for p in 0..k {
+            for s in 0..n {
+                eu_t[s * k + p] = eu[p * n + s];
+            }
+        }
+        let noise = voi::binned(&eu_t, k, n, |s| design.reference[s]);
+        Voi {
+            evpi_total: (top_expected / nf - best_mean).max(0.0),
+            evppi_motive: evppi_motive.max(0.0),
+            parameters: (0..design.unknowns.len())
+                .map(|j| evppi_binned(&eu_t, k, n, |s| design.quantile(j, s), noise))
+                .collect(),
+        }
+    };
+    let voi = voi_over(m);
+    let voi_named = voi_over(named);
+    let cells_out = if banded < m {
+        let v = &buffers.values;
+        let mut column = vec![0.0; n];
+        (0..cells)
+            .map(|cell| {
+                for (s, x) in column.iter_mut().enumerate() {
+                    *x = (0..leaves).map(|l| w[l] * v[(l * cells + cell) * n + s]).sum();
+                }
+                let expected = band(&mut column);
+                let by_leaf = (0..leaves)
+                    .map(|l| {
+                        column.copy_from_slice(&v[(l * cells + cell) * n..(l * cells + cell + 1) * n]);
+                        band(&mut column)
+                    })
+                    .collect();
+                CellBands { expected, by_leaf }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Uncertainty {
+        samples: n,
+        seed: design.seed,
+        policies,
+        best,
+        cells: cells_out,
+        voi,
+        voi_named,
+    })
+}
+
