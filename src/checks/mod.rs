@@ -110,7 +110,7 @@ fn analyse_with(doc: &Document, model: &Model, samples: usize) -> Checked {
     let mut studied = false;
     if samples > 0 {
         let design = Design::new(scenario, samples, 7);
-        if let Ok(st) = study(scenario, model, settings, &design, &mut Buffers::default()) {
+        if let Ok(st) = study(scenario, model, settings, &design, &mut Buffers::by_leaf()) {
             check_study(&st);
             if let Some(s) = uncertainty_sentence(scenario, &r, &st) {
                 shown(&s);

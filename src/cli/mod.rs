@@ -192,7 +192,8 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
             seed,
             format,
         } => load(file, overrides).and_then(|(doc, model)| {
-            let st = uncertain::run_study(&doc, &model, *samples, *seed)?;
+            // The bands under each leaf are in the JSON only.
+            let st = uncertain::run_study(&doc, &model, *samples, *seed, *format == Format::Json)?;
             uncertain::uncertainty(&doc, &model, &st, *format)
         }),
         Command::Optimise {

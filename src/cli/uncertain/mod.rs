@@ -13,12 +13,13 @@ use crate::model::uncertainty::{Budget, Buffers, DEFAULT_SAMPLES, Design, Study,
 use crate::model::units::Units;
 use std::fmt::Write;
 
-/// Load, check the sample count and run the study. Without a sample count, the default
+/// Load, check the sample count and run the study (with the bands under each leaf when
+/// `by_leaf`). Without a sample count, the default
 /// scaled to the scenario's size (see [`Budget`]).
 ///
 /// # Errors
 /// A bad sample count or unusable settings.
-pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u64) -> Result<Study, CliError> {
+pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u64, by_leaf: bool) -> Result<Study, CliError> {
     let samples = samples.unwrap_or_else(|| Budget::for_study(&doc.scenario, DEFAULT_SAMPLES).samples);
     let n = check_samples(samples).map_err(|e| CliError::Input(format!("--samples {e}")))?;
     let design = Design::new(&doc.scenario, n, seed);
@@ -27,7 +28,7 @@ pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u6
         model,
         &doc.state.settings,
         &design,
-        &mut Buffers::default(),
+        &mut if by_leaf { Buffers::by_leaf() } else { Buffers::default() },
     )
     .map_err(|e| CliError::Input(e.to_string()))
 }

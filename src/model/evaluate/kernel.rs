@@ -13,6 +13,7 @@
 
 use super::{Input, Model};
 use crate::model::scenario::Curve;
+use multiversion::multiversion;
 use std::collections::HashMap;
 
 /// Samples evaluated together: each node's values for a block lie side by side.
@@ -408,70 +409,12 @@ impl Plan {
         scratch: &mut KernelScratch,
         utility: &mut [f64],
     ) {
-        scratch.values.resize(self.nodes.len() * BLOCK, 0.0);
-        scratch.common.resize(BLOCK, 0.0);
-        scratch.tmp.resize(2 * BLOCK, 0.0);
-        let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
-        for (c, cell) in self.order.iter().enumerate() {
-            let (a, b) = prepared.cell_ops[c];
-            let common = &prepared.ops[a as usize..b as usize];
-            let t = &mut scratch.common[..k];
-            t.fill(0.0);
-            for op in common {
-                if let Op::Term(c, r) = *op {
-                    add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
-                }
-            }
-            for j in cell.nodes.clone() {
-                let node = &self.nodes[j];
-                let (a, b) = prepared.node_ops[j];
-                let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
-                let y = &mut rest[..k];
-                for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
-                    *y = node.base + t;
-                }
-                let (v, f) = scratch.tmp.split_at_mut(BLOCK);
-                let (v, f) = (&mut v[..k], &mut f[..k]);
-                for op in &prepared.ops[a as usize..b as usize] {
-                    match *op {
-                        Op::BaseRow(r) => {
-                            for (y, m) in y.iter_mut().zip(m_row(r)) {
-                                *y += (m - 1.0) * node.base;
-                            }
-                        }
-                        Op::Term(c, r) => add_term(y, c, (r != CERTAIN).then(|| m_row(r))),
-                        Op::Reading(r, driver, with) => {
-                            self.src(model, driver, before, v);
-                            if let Some(w) = with {
-                                self.src(model, w, before, f);
-                                for (v, f) in v.iter_mut().zip(f.iter()) {
-                                    *v *= f;
-                                }
-                            }
-                            if r == CERTAIN {
-                                for (y, v) in y.iter_mut().zip(v.iter()) {
-                                    *y += v;
-                                }
-                            } else {
-                                for ((y, m), v) in y.iter_mut().zip(m_row(r)).zip(v.iter()) {
-                                    *y += m * v;
-                                }
-                            }
-                        }
-                    }
-                }
-                let (lo, hi) = node.limits;
-                if lo != f64::NEG_INFINITY || hi != f64::INFINITY {
-                    for y in y.iter_mut() {
-                        *y = y.clamp(lo, hi);
-                    }
-                }
-            }
-        }
-        self.utility(model, weights, k, scratch, utility);
+        nodes(self, model, prepared, (multipliers, n), (s0, k), scratch);
+        leaf_utility(self, model, weights, k, scratch, utility);
     }
 
     /// The values of `src` over a block, into `out`.
+    #[inline(always)]
     fn src(&self, model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
         let k = out.len();
         let xs = |node: u32| &before[node as usize * BLOCK..node as usize * BLOCK + k];
@@ -500,49 +443,128 @@ impl Plan {
         }
     }
 
-    /// Utility per leaf from the node values: each group's terms summed once per class, then
-    /// the groups' sums added per leaf.
-    fn utility(&self, model: &Model, weights: &CellWeights, k: usize, scratch: &mut KernelScratch, utility: &mut [f64]) {
-        let classes: usize = self.groups.iter().map(|g| g.representative.len()).sum();
-        scratch.sums.resize(classes * BLOCK, 0.0);
-        let values = &scratch.values;
-        let mut at = 0;
-        for g in &self.groups {
-            for &leaf in &g.representative {
-                let sum = &mut scratch.sums[at * BLOCK..at * BLOCK + k];
-                sum.fill(0.0);
-                for &cell in &g.cells {
-                    let w = weights.weight[cell];
-                    if w == 0.0 {
-                        continue;
-                    }
-                    let j = self.leaf_node[leaf * self.cells + cell];
-                    let ys = &values[j * BLOCK..j * BLOCK + k];
-                    if model.clamp_values {
-                        let o = cell / model.n_horizons;
-                        for (u, &y) in sum.iter_mut().zip(ys) {
-                            *u += w * model.normalised(o, y);
-                        }
-                    } else {
-                        for (u, y) in sum.iter_mut().zip(ys) {
-                            *u += w * y;
-                        }
-                    }
-                }
-                at += 1;
+}
+
+/// The node values of one candidate for one block (see [`Plan::evaluate`]), compiled for the
+/// vector units the processor has (chosen when it runs).
+#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+fn nodes(
+    plan: &Plan,
+    model: &Model,
+    prepared: &Prepared,
+    (multipliers, n): (&[f64], usize),
+    (s0, k): (usize, usize),
+    scratch: &mut KernelScratch,
+) {
+    scratch.values.resize(plan.nodes.len() * BLOCK, 0.0);
+    scratch.common.resize(BLOCK, 0.0);
+    scratch.tmp.resize(2 * BLOCK, 0.0);
+    let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
+    for (c, cell) in plan.order.iter().enumerate() {
+        let (a, b) = prepared.cell_ops[c];
+        let common = &prepared.ops[a as usize..b as usize];
+        let t = &mut scratch.common[..k];
+        t.fill(0.0);
+        for op in common {
+            if let Op::Term(c, r) = *op {
+                add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
             }
         }
-        for leaf in 0..self.leaves {
-            let u = &mut utility[leaf * BLOCK..leaf * BLOCK + k];
-            u.fill(weights.offset);
-            let mut first = 0;
-            for g in &self.groups {
-                let c = first + g.leaf_class[leaf];
-                for (u, s) in u.iter_mut().zip(&scratch.sums[c * BLOCK..c * BLOCK + k]) {
-                    *u += s;
-                }
-                first += g.representative.len();
+        for j in cell.nodes.clone() {
+            let node = &plan.nodes[j];
+            let (a, b) = prepared.node_ops[j];
+            let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
+            let y = &mut rest[..k];
+            for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
+                *y = node.base + t;
             }
+            let (v, f) = scratch.tmp.split_at_mut(BLOCK);
+            let (v, f) = (&mut v[..k], &mut f[..k]);
+            for op in &prepared.ops[a as usize..b as usize] {
+                match *op {
+                    Op::BaseRow(r) => {
+                        for (y, m) in y.iter_mut().zip(m_row(r)) {
+                            *y += (m - 1.0) * node.base;
+                        }
+                    }
+                    Op::Term(c, r) => add_term(y, c, (r != CERTAIN).then(|| m_row(r))),
+                    Op::Reading(r, driver, with) => {
+                        // The driver's and the factor's values, where the driver is not a line
+                        // through a node's values (that is worked out in the summing pass).
+                        if !matches!(driver, Src::Linear(..)) {
+                            plan.src(model, driver, before, v);
+                        }
+                        if let Some(w) = with {
+                            plan.src(model, w, before, f);
+                        }
+                        let m = (r != CERTAIN).then(|| m_row(r));
+                        match (driver, with) {
+                            (Src::Linear(slope, x), None) => {
+                                add_values(y, m, xs(before, x, k).iter().map(|x| slope * x));
+                            }
+                            (Src::Linear(slope, x), Some(_)) => {
+                                let line = xs(before, x, k).iter().zip(f.iter());
+                                add_values(y, m, line.map(|(x, f)| slope * x * f));
+                            }
+                            (_, None) => add_values(y, m, v.iter().copied()),
+                            (_, Some(_)) => add_values(y, m, v.iter().zip(f.iter()).map(|(v, f)| v * f)),
+                        }
+                    }
+                }
+            }
+            let (lo, hi) = node.limits;
+            if lo != f64::NEG_INFINITY || hi != f64::INFINITY {
+                for y in y.iter_mut() {
+                    *y = y.clamp(lo, hi);
+                }
+            }
+        }
+    }
+}
+
+/// Utility per leaf from the node values: each group's terms summed once per class, then
+/// the groups' sums added per leaf.
+#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+fn leaf_utility(plan: &Plan, model: &Model, weights: &CellWeights, k: usize, scratch: &mut KernelScratch, utility: &mut [f64]) {
+    let classes: usize = plan.groups.iter().map(|g| g.representative.len()).sum();
+    scratch.sums.resize(classes * BLOCK, 0.0);
+    let values = &scratch.values;
+    let mut at = 0;
+    for g in &plan.groups {
+        for &leaf in &g.representative {
+            let sum = &mut scratch.sums[at * BLOCK..at * BLOCK + k];
+            sum.fill(0.0);
+            for &cell in &g.cells {
+                let w = weights.weight[cell];
+                if w == 0.0 {
+                    continue;
+                }
+                let j = plan.leaf_node[leaf * plan.cells + cell];
+                let ys = &values[j * BLOCK..j * BLOCK + k];
+                if model.clamp_values {
+                    let o = cell / model.n_horizons;
+                    for (u, &y) in sum.iter_mut().zip(ys) {
+                        *u += w * model.normalised(o, y);
+                    }
+                } else {
+                    for (u, y) in sum.iter_mut().zip(ys) {
+                        *u += w * y;
+                    }
+                }
+            }
+            at += 1;
+        }
+    }
+    for leaf in 0..plan.leaves {
+        let u = &mut utility[leaf * BLOCK..leaf * BLOCK + k];
+        u.fill(weights.offset);
+        let mut first = 0;
+        for g in &plan.groups {
+            let c = first + g.leaf_class[leaf];
+            for (u, s) in u.iter_mut().zip(&scratch.sums[c * BLOCK..c * BLOCK + k]) {
+                *u += s;
+            }
+            first += g.representative.len();
         }
     }
 }
@@ -556,6 +578,7 @@ const MASKED_POINTS: usize = 5;
 /// falls in it (`a.x < x <= b.x`, which for sorted points is the first segment with
 /// `x <= b.x` that [`Curve::at`] takes). No branch depends on the samples, so the loops
 /// vectorise.
+#[inline(always)]
 fn points_into(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
     let (Some(&(x0, y0)), Some(&(_, last))) = (points.first(), points.last()) else {
         out.fill(0.0);
@@ -579,7 +602,31 @@ fn points_into(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
     }
 }
 
+/// A node's values over the first `k` samples of a block.
+#[inline(always)]
+fn xs(before: &[f64], node: u32, k: usize) -> &[f64] {
+    &before[node as usize * BLOCK..node as usize * BLOCK + k]
+}
+
+/// `y += m * v` over a block (`m` absent: `y += v`), `v` the values of a reading.
+#[inline(always)]
+fn add_values(y: &mut [f64], m: Option<&[f64]>, v: impl Iterator<Item = f64>) {
+    match m {
+        Some(m) => {
+            for ((y, m), v) in y.iter_mut().zip(m).zip(v) {
+                *y += m * v;
+            }
+        }
+        None => {
+            for (y, v) in y.iter_mut().zip(v) {
+                *y += v;
+            }
+        }
+    }
+}
+
 /// `target += c * m` over a block (`m` absent: the multiplier is 1).
+#[inline(always)]
 fn add_term(target: &mut [f64], c: f64, m: Option<&[f64]>) {
     match m {
         Some(m) => {

@@ -89,7 +89,7 @@ pub struct PolicyStats {
 pub struct CellBands {
     /// The credence-weighted expectation over the motive, sample by sample.
     pub expected: Band,
-    /// Under each leaf.
+    /// Under each leaf (empty unless asked for: [`Buffers::by_leaf`]).
     pub by_leaf: Vec<Band>,
 }
 
@@ -113,11 +113,26 @@ pub struct Uncertainty {
     pub voi_named: Voi,
 }
 
-/// What one run keeps for the next: the model compiled for the design's samples, keyed on the
-/// model's identity and the design's seed and size.
+/// What one run keeps for the next (the model compiled for the design's samples, keyed on the
+/// model's identity and the design's seed and size), and what it is asked to compute.
 #[derive(Debug, Default, Clone)]
 pub struct Buffers {
     plan: Option<(u64, u64, usize, crate::model::evaluate::kernel::Plan)>,
+    /// Whether to compute each outcome's band under each leaf ([`CellBands::by_leaf`]) as well
+    /// as the expected one. The command line's JSON reports them; the app shows only the
+    /// expected bands, so it leaves them out (empty).
+    pub by_leaf: bool,
+}
+
+impl Buffers {
+    /// Buffers for a run that computes the bands under each leaf too.
+    #[must_use]
+    pub fn by_leaf() -> Self {
+        Self {
+            by_leaf: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// The weights a run reads: leaf weights, value weights and horizon weights.

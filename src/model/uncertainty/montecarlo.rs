@@ -90,7 +90,7 @@ impl Shared<'_> {
                             .map(|l| self.w[l] * values[self.plan.node(l, cell) * BLOCK + j])
                             .sum();
                     }
-                    for (x, &node) in out[cells..].iter_mut().zip(self.plan.varying()) {
+                    for (x, &node) in out[cells..].iter_mut().zip(self.plan.varying().iter().take(width - cells)) {
                         *x = values[node * BLOCK + j];
                     }
                 }
@@ -111,24 +111,49 @@ impl Shared<'_> {
         }
         let tops = &scratch.tops;
         let top = |l: usize| &tops[l * BLOCK..l * BLOCK + k];
-        let stride = PER_CANDIDATE * m;
-        for j in 0..k {
-            let r = &mut rec[j * stride..(j + 1) * stride];
-            for p in 0..m {
-                r[EU * m + p] = (0..leaves).map(|l| self.w[l] * u(p, l)[j]).sum();
-                r[REGRET * m + p] = (0..leaves).map(|l| self.w[l] * (top(l)[j] - u(p, l)[j])).sum::<f64>();
+        // Per candidate: E over the motive of its utility and of its regret, sample by sample
+        // (`rec[(figure * m + p) * k + j]`), each summed over the leaves in leaf order.
+        for p in 0..m {
+            let (eu, rest) = rec[(EU * m + p) * k..].split_at_mut(k);
+            eu.fill(-0.0);
+            let regret = &mut rest[(REGRET * m - EU * m - 1) * k..][..k];
+            regret.fill(-0.0);
+            for l in 0..leaves {
+                let wl = self.w[l];
+                for (((e, r), &x), &t) in eu.iter_mut().zip(regret.iter_mut()).zip(u(p, l)).zip(top(l)) {
+                    *e += wl * x;
+                    *r += wl * (t - x);
+                }
             }
+        }
+        // The best among the named policies under each leaf, then both tops' expectations.
+        let mut named_top = [f64::NEG_INFINITY; BLOCK];
+        let mut all = [-0.0; BLOCK];
+        let mut named = [-0.0; BLOCK];
+        for l in 0..leaves {
+            let wl = self.w[l];
+            let nt = &mut named_top[..k];
+            nt.fill(f64::NEG_INFINITY);
+            for p in 0..self.named {
+                for (t, &x) in nt.iter_mut().zip(u(p, l)) {
+                    *t = t.max(x);
+                }
+            }
+            for (((a, n), &t), &nt) in all.iter_mut().zip(named.iter_mut()).zip(top(l)).zip(nt.iter()) {
+                *a += wl * t;
+                *n += wl * nt;
+            }
+        }
+        for j in 0..k {
+            tops_out[j * 2] = all[j];
+            tops_out[j * 2 + 1] = named[j];
             let h = self.drawn[s0 + j];
             for p in 0..m {
-                r[DRAWN * m + p] = u(p, h)[j];
-                r[DRAWN_REGRET * m + p] = top(h)[j] - u(p, h)[j];
+                rec[(DRAWN * m + p) * k + j] = u(p, h)[j];
+                rec[(DRAWN_REGRET * m + p) * k + j] = top(h)[j] - u(p, h)[j];
             }
-            tops_out[j * 2] = (0..leaves).map(|l| self.w[l] * top(l)[j]).sum();
-            tops_out[j * 2 + 1] = (0..leaves)
-                .map(|l| self.w[l] * (0..self.named).map(|p| u(p, l)[j]).fold(f64::NEG_INFINITY, f64::max))
-                .sum();
             win[j * 3] = argmax((0..m).map(|p| u(p, h)[j])) as u32;
-            win[j * 3 + 1] = argmax((0..m).map(|p| r[EU * m + p])) as u32;
+            win[j * 3 + 1] = argmax((0..m).map(|p| rec[(EU * m + p) * k + j])) as u32;
             win[j * 3 + 2] = argmax((0..self.named).map(|p| u(p, h)[j])) as u32;
         }
         let mut sums = vec![0.0; m * leaves];
@@ -177,7 +202,12 @@ pub fn run(
         })
         .collect();
     let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
-    let width = if banded < m { cells + plan.varying().len() } else { 1 };
+    let leaf_bands = buffers.by_leaf;
+    let width = match (banded < m, leaf_bands) {
+        (true, true) => cells + plan.varying().len(),
+        (true, false) => cells,
+        (false, _) => 1,
+    };
     let mut rec = vec![0.0; n * PER_CANDIDATE * m.max(1)];
     let mut tops = vec![0.0; n * 2];
     let mut win = vec![0u32; n * 3];
@@ -210,19 +240,35 @@ pub fn run(
     };
     let t1 = std::time::Instant::now();
     let nf = n as f64;
-    let stride = PER_CANDIDATE * m;
-    let column = |figure: usize, p: usize| -> Vec<f64> { (0..n).map(|s| rec[s * stride + figure * m + p]).collect() };
-    let count = |kind: usize, p: usize| (0..n).filter(|&s| win[s * 3 + kind] as usize == p).count();
+    // A figure of candidate p over every sample: each block's run of it, in block order.
+    let column = |figure: usize, p: usize| -> Vec<f64> {
+        rec.chunks(BLOCK * PER_CANDIDATE * m)
+            .flat_map(|block| {
+                let k = block.len() / (PER_CANDIDATE * m);
+                &block[(figure * m + p) * k..(figure * m + p + 1) * k]
+            })
+            .copied()
+            .collect()
+    };
+    // Wins of each candidate: under the drawn motive, the motive averaged, among the named.
+    let mut wins = vec![[0usize; 3]; m];
+    for w in win.chunks_exact(3) {
+        for (kind, &p) in w.iter().enumerate() {
+            if let Some(c) = wins.get_mut(p as usize) {
+                c[kind] += 1;
+            }
+        }
+    }
+    let count = |kind: usize, p: usize| wins[p][kind];
     let policies: Vec<PolicyStats> = (0..m)
         .map(|p| {
             let mut du = column(DRAWN, p);
             let (eu_p5, eu_p95) = (quantile(&mut du, 0.05), quantile(&mut du, 0.95));
             let mut regret = 0.0;
-            let mut eu = 0.0;
-            for s in 0..n {
-                regret += rec[s * stride + REGRET * m + p];
-                eu += rec[s * stride + EU * m + p];
+            for r in column(REGRET, p) {
+                regret += r;
             }
+            let eu: f64 = column(EU, p).iter().sum();
             PolicyStats {
                 p_best: count(0, p) as f64 / nf,
                 p_best_motive_averaged: count(1, p) as f64 / nf,
@@ -243,9 +289,9 @@ pub fn run(
             *t += s;
         }
     }
-    let eu_t: Vec<f64> = (0..n)
-        .flat_map(|s| rec[s * stride + EU * m..s * stride + EU * m + m].iter().copied())
-        .collect();
+    // Sample-major, as the binning reads them.
+    let columns: Vec<Vec<f64>> = (0..m).map(|p| column(EU, p)).collect();
+    let eu_t: Vec<f64> = (0..n).flat_map(|s| columns.iter().map(move |c| c[s])).collect();
     let t2 = std::time::Instant::now();
     let voi = voi_over(design, &eu_t, (m, m), &policies, (&tops, 0), (&by_leaf, w));
     let voi_named = voi_over(design, &eu_t, (m, named), &policies, (&tops, 1), (&by_leaf, w));
@@ -256,7 +302,7 @@ pub fn run(
         let mut utility = vec![0.0; leaves * BLOCK];
         plan.evaluate(model, c, (&design.multipliers, n), (0, 1), &cell_weights, &mut scratch, &mut utility);
         let constant: Vec<f64> = (0..plan.n_nodes()).map(|j| scratch.values[j * BLOCK]).collect();
-        cell_bands(plan, w, &band, (n, width), &constant)
+        cell_bands(plan, w, &band, (n, width), leaf_bands.then_some(&constant[..]))
     } else {
         Vec::new()
     };
@@ -274,7 +320,7 @@ pub fn run(
 
 /// The value of information over the first `k` of `m` candidates: the total from the samples'
 /// top expected utilities (`tops[s * 2 + which]`), the motive's from the utilities' sums per
-/// leaf, each unknown's by binning the expected utilities `eu_t[s * m + p]`.
+/// leaf, each unknown's by binning the expected utilities `eu_t[s * m + p]` of `m` candidates.
 fn voi_over(
     design: &Design,
     eu_t: &[f64],
@@ -314,13 +360,13 @@ fn voi_over(
 /// The bands of every cell for the banded candidate: the expectation's from its column, each
 /// leaf's from its node's (computed once per node; a node that never varies has its value as
 /// every percentile).
-fn cell_bands(plan: &Plan, w: &[f64], values: &[f64], (n, width): (usize, usize), constant: &[f64]) -> Vec<CellBands> {
-    let cells = width - plan.varying().len();
+fn cell_bands(plan: &Plan, w: &[f64], values: &[f64], (n, width): (usize, usize), constant: Option<&[f64]>) -> Vec<CellBands> {
+    let cells = if constant.is_some() { width - plan.varying().len() } else { width };
     let leaves = w.len();
     let varying = plan.varying();
     let node_bands: Vec<Option<Band>> = {
         let mut out = vec![None; plan.n_nodes()];
-        let computed: Vec<(usize, Band)> = (0..varying.len())
+        let computed: Vec<(usize, Band)> = (0..if constant.is_some() { varying.len() } else { 0 })
             .into_par_iter()
             .map(|v| {
                 let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cells + v]).collect();
@@ -337,12 +383,14 @@ fn cell_bands(plan: &Plan, w: &[f64], values: &[f64], (n, width): (usize, usize)
         .map(|cell| {
             let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cell]).collect();
             let expected = band(&mut col);
-            let by_leaf = (0..leaves)
-                .map(|l| {
-                    let node = plan.node(l, cell);
-                    node_bands[node].unwrap_or_else(|| constant_band(constant[node], n))
-                })
-                .collect();
+            let by_leaf = constant.map_or_else(Vec::new, |constant| {
+                (0..leaves)
+                    .map(|l| {
+                        let node = plan.node(l, cell);
+                        node_bands[node].unwrap_or_else(|| constant_band(constant[node], n))
+                    })
+                    .collect()
+            });
             CellBands { expected, by_leaf }
         })
         .collect()

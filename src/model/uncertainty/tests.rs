@@ -417,7 +417,7 @@ fn both(s: &Scenario, n: usize, seed: u64, banded: usize) -> (Uncertainty, Uncer
     };
     let banded = banded.min(c.len() - 1);
     let named = s.policies.len();
-    let fast = run(&model, &design, &c, weights, (banded, named), &mut Buffers::default()).expect("runs");
+    let fast = run(&model, &design, &c, weights, (banded, named), &mut Buffers::by_leaf()).expect("runs");
     let slow = super::reference::reference_run(&model, &design, &c, weights, (banded, named)).expect("runs");
     (fast, slow)
 }

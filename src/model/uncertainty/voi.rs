@@ -57,7 +57,7 @@ pub fn binned(eu: &[f64], m: usize, n: usize, q: impl Fn(usize) -> f64) -> f64 {
 
 /// [`binned`] over the first `k` of the `m` candidates of `eu` (`eu[s * m + p]`), the samples
 /// grouped by the precomputed bins `bin[s]` (as [`super::Design::bins`] holds them): the same
-/// number, summed in the same order.
+/// number, each bin's sums taken in sample order.
 #[must_use]
 pub fn binned_by(eu: &[f64], (m, k): (usize, usize), bin: &[u8]) -> f64 {
     let n = bin.len();
