@@ -113,10 +113,15 @@ impl Model {
                 *y += c * m;
             }
         };
+        // A reading's values and its factor's over a chunk (overwritten before each is read).
+        let (mut v_buf, mut f_buf) = ([0.0; CHUNK], [0.0; CHUNK]);
         let mut s0 = 0;
         while s0 < n {
             let k = CHUNK.min(n - s0);
-            common.fill(0.0);
+            // Only the first k values of each cell's row are read.
+            for row in common.chunks_exact_mut(CHUNK) {
+                row[..k].fill(0.0);
+            }
             for &i in &self.common_lever_effects {
                 let e = &self.effects[i];
                 add(
@@ -158,12 +163,10 @@ impl Model {
                         if !e.applies[li] {
                             continue;
                         }
-                        let mut v = [0.0; CHUNK];
-                        let v = &mut v[..k];
+                        let v = &mut v_buf[..k];
                         curve_into(&e.curve, e.driver, levers, buf, v);
                         if let Some((input, factor)) = &e.with {
-                            let mut f = [0.0; CHUNK];
-                            let f = &mut f[..k];
+                            let f = &mut f_buf[..k];
                             curve_into(factor, *input, levers, buf, f);
                             for (v, f) in v.iter_mut().zip(f.iter()) {
                                 *v *= f;

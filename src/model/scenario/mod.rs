@@ -19,7 +19,7 @@ pub use evidence::{Evidence, Fact, Rating, is_date};
 pub use format2::{Driver, HorizonWeighting, Role, ValueScale};
 use format2::{bare, bare_out, is_end, is_triangular, is_zero};
 pub use format3::{Question, schedule};
-pub use uncertain::{Dist, Parameter, Z95};
+pub use uncertain::{Dist, Parameter, Z95, quantiles};
 
 /// The scenario format version this build writes (and the newest it reads).
 pub const SCENARIO_FORMAT_VERSION: u32 = 3;

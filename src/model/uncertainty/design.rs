@@ -113,11 +113,12 @@ pub fn unknowns(scenario: &Scenario) -> Vec<Unknown> {
 
 /// One Latin hypercube column: a random permutation of the `n` strata, a uniform point in each.
 fn column(rng: &mut Pcg64, n: usize) -> Vec<f64> {
-    let mut strata: Vec<usize> = (0..n).collect();
+    // u32 strata: the shuffle's swaps depend only on the length and the generator.
+    let mut strata: Vec<u32> = (0..n as u32).collect();
     strata.shuffle(rng);
     strata
         .into_iter()
-        .map(|k| (k as f64 + rng.random::<f64>()) / n as f64)
+        .map(|k| (f64::from(k) + rng.random::<f64>()) / n as f64)
         .collect()
 }
 
@@ -146,15 +147,14 @@ impl Design {
         }
         // Each drawn slot's multipliers from its unknown's quantiles, in parallel (each row is
         // worked out alone, so the numbers do not depend on the threads).
-        let mut multipliers = vec![1.0; drawn.len() * n];
+        // Zeroed memory comes from the system untouched, and every row is written below.
+        let mut multipliers = vec![0.0; drawn.len() * n];
         multipliers
             .par_chunks_mut(n.max(1))
             .zip(&drawn)
             .for_each(|(row, &(e, k))| {
                 let (dist, range) = slot(scenario, e);
-                for (m, &q) in row.iter_mut().zip(&quantiles[k * n..(k + 1) * n]) {
-                    *m = dist.quantile(range, q);
-                }
+                crate::model::scenario::quantiles(dist, range, &quantiles[k * n..(k + 1) * n], row);
             });
         let b = super::voi::bins(n);
         let bins = quantiles

@@ -107,15 +107,24 @@ pub fn optimise(
     }
     // Staged: one value per lever and horizon, each moved on its own.
     let grid = Grid::new(scenario, if staged { scenario.horizons.len() } else { 1 });
+    // The searches from different starts meet at the same grid points: each point's score is
+    // worked out once (a point revisited still counts as an evaluation, so the budget, and the
+    // result, are those of the search without the memory).
+    let mut seen: std::collections::HashMap<Vec<i64>, f64> = std::collections::HashMap::new();
     let mut score = |k: &[i64]| {
+        if let Some(&v) = seen.get(k) {
+            return v;
+        }
         utilities(&grid.levers(k), &mut u);
-        match objective {
+        let v = match objective {
             Objective::ExpectedUtility => (0..leaves).map(|l| w[l] * u[l]).sum::<f64>(),
             Objective::MinimaxRegret => -(0..leaves)
                 .filter(|&l| w[l] > 0.0)
                 .map(|l| top[l].max(u[l]) - u[l])
                 .fold(0.0, f64::max),
-        }
+        };
+        seen.insert(k.to_vec(), v);
+        v
     };
     let mut best: Option<(Vec<i64>, f64)> = None;
     let mut evaluations = 0;

@@ -87,12 +87,8 @@ pub fn search_with(scenario: &Scenario, model: &Model, settings: &Settings, stag
     let taus = settings.taus(model);
     let base = candidates(scenario, settings);
     let starts: Vec<&[f64]> = base.iter().map(|c| c.levers.as_slice()).collect();
-    [
-        (Objective::ExpectedUtility, BEST_FOUND_ID, "Best found"),
-        (Objective::MinimaxRegret, ROBUST_FOUND_ID, "Most robust found"),
-    ]
-    .into_iter()
-    .filter_map(|(objective, id, name)| {
+    // The two searches run side by side.
+    let search_for = |(objective, id, name): (Objective, &str, &str)| {
         let (levers, _) = optimise(
             scenario,
             model,
@@ -115,8 +111,12 @@ pub fn search_with(scenario: &Scenario, model: &Model, settings: &Settings, stag
             },
             same_as,
         })
-    })
-    .collect()
+    };
+    let (best, robust) = rayon::join(
+        || search_for((Objective::ExpectedUtility, BEST_FOUND_ID, "Best found")),
+        || search_for((Objective::MinimaxRegret, ROBUST_FOUND_ID, "Most robust found")),
+    );
+    best.into_iter().chain(robust).collect()
 }
 
 /// What one would have to believe for candidate `p` to be best. With one question, the nearest
