@@ -11,7 +11,7 @@ mod uncertain;
 
 pub use evidence::GapResult;
 pub use types::{CredenceLines, Pareto, SamplesJob, SamplesState, Side};
-pub use uncertain::{StudyJob, StudyResult, StudyState};
+pub use uncertain::{Depth, StudyJob, StudyResult, StudyState};
 
 use crate::model::credence::all_shares;
 use crate::model::decision::split_utilities;

@@ -2,7 +2,7 @@
 //! UI thread, their results handed to the derived results when they come back.
 
 use super::{JobOutput, MotiveApp};
-use crate::analysis::SamplesState;
+use crate::analysis::{Depth, SamplesState};
 use std::sync::Arc;
 
 /// How long the settings must stay the same before the uncertainty study of them starts.
@@ -49,8 +49,8 @@ impl MotiveApp {
         self.study.set_delay(delay);
     }
 
-    /// Wait for the uncertainty study of the live settings (tests and benchmarks), starting
-    /// it at once if it has not started.
+    /// Wait for the full uncertainty study of the live settings (tests and benchmarks),
+    /// starting it at once if it has not started.
     pub fn wait_for_study(&mut self) {
         self.start_study(None);
         while self.derived.study().running.is_some() {
@@ -65,18 +65,20 @@ impl MotiveApp {
         }
     }
 
-    /// Start the uncertainty study of the live settings once they have stayed the same for
-    /// the study delay (with `ctx`; at once without, or with a delay of 0): a slider being dragged starts none, so the
-    /// job does not compete with the frames it would be stale for.
+    /// Start the uncertainty study of the live settings: a quick one while they change, the
+    /// full one once they have stayed the same for the study delay (with `ctx`; at once
+    /// without, or with a delay of 0). One job at a time: a slider being dragged is followed by
+    /// one quick study after another, each for the settings of the frame it starts on.
     pub(super) fn start_study(&mut self, ctx: Option<&egui::Context>) {
         let settings = self.session.doc.state.settings.clone();
+        let mut depth = Depth::Full;
         if let Some(ctx) = ctx
             && let Err(wait) = self.study.check(&settings, std::time::Instant::now())
         {
             ctx.request_repaint_after(wait);
-            return;
+            depth = Depth::Quick;
         }
-        let Some(job) = self.derived.take_study_job(&settings) else {
+        let Some(job) = self.derived.take_study_job(&settings, depth) else {
             return;
         };
         let scenario = Arc::clone(self.derived.scenario());

@@ -1,6 +1,7 @@
 //! Frame times of the whole app for `motive-lab bench`: CPU time of layout, drawing and
 //! tessellation (no GPU) in a headless egui context at 1280x800, for each plot tab, redrawn as
-//! is and with a lever moving every frame.
+//! is and with a lever moving every frame (while it moves, quick uncertainty studies run off
+//! the UI thread beside the frames, as in the app).
 
 use super::MotiveApp;
 use crate::measure::measure;
@@ -15,7 +16,7 @@ pub const TABS: [(PlotTab, &str); 7] = [
     (PlotTab::Matrix, "decision matrix"),
     (PlotTab::CredenceSweep, "credence sweep"),
     (PlotTab::Gap, "what drives the gap"),
-    (PlotTab::Uncertainty, "uncertainty (its Monte Carlo waits for a pause)"),
+    (PlotTab::Uncertainty, "uncertainty (quick studies follow a moving lever)"),
     (PlotTab::Evidence, "evidence matrix"),
 ];
 

@@ -105,7 +105,8 @@ fn evidence_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, 
 /// The Monte Carlo, the search and the study's other parts, on the defaults.
 fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Settings, samples: usize) -> Vec<String> {
     use crate::model::uncertainty::{
-        Buffers, DEFAULT_SAMPLES, DEFAULT_SEED, Design, Weights, found_candidates, run, search, study, with_found,
+        Buffers, DEFAULT_SAMPLES, DEFAULT_SEED, Design, QUICK_SAMPLES, Weights, found_candidates, run, search, study,
+        study_with, with_found,
     };
     let design = Design::new(scenario, DEFAULT_SAMPLES, DEFAULT_SEED);
     let found = search(scenario, model, settings);
@@ -120,6 +121,8 @@ fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Setting
         horizons: &taus,
     };
     let mut buffers = Buffers::default();
+    let quick = Design::new(scenario, QUICK_SAMPLES, DEFAULT_SEED);
+    let mut quick_buffers = Buffers::default();
     let banded = (candidates.len() - 1, scenario.policies.len());
     vec![
         format!(
@@ -129,7 +132,7 @@ fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Setting
             candidates.len(),
             model.plan(&design.rows).describe()
         ),
-        measure("uncertainty: draw 10,000 Latin hypercube samples", samples, || {
+        measure("uncertainty: draw the design (10,000 Latin hypercube samples)", samples, || {
             black_box(Design::new(scenario, DEFAULT_SAMPLES, DEFAULT_SEED));
         })
         .to_string(),
@@ -138,6 +141,19 @@ fn uncertainty_benchmarks(scenario: &Scenario, model: &Model, settings: &Setting
             samples,
             || {
                 black_box(run(model, &design, &candidates, weights, banded, &mut buffers).ok());
+            },
+        )
+        .to_string(),
+        measure("uncertainty: 1,000 samples x all candidates", samples, || {
+            black_box(run(model, &quick, &candidates, weights, banded, &mut quick_buffers).ok());
+        })
+        .to_string(),
+        measure(
+            "uncertainty: quick study of 1,000 samples (Monte Carlo, analysis, tornado, beliefs; the search's settings reused)",
+            samples,
+            || {
+                let found = Some(found.clone());
+                black_box(study_with(scenario, model, settings, &quick, &mut quick_buffers, found).ok());
             },
         )
         .to_string(),

@@ -95,12 +95,15 @@ fn a_uniform_baseline_shares_a_parameter_with_an_effect() {
     assert_eq!(validate(&s), vec![]);
     let d = Design::new(&s, 64, 3);
     assert_eq!(d.unknowns.len(), 1);
+    // Only the two slots the parameter draws have rows of multipliers.
+    assert_eq!(d.multipliers.len(), 2 * d.n);
+    assert_eq!(d.rows.iter().filter(|r| r.is_some()).count(), 2);
     let base = s.effects.len() + 1;
     for i in 0..d.n {
         let q = d.quantile(0, i);
-        assert!((d.multipliers[base * d.n + i] - (0.5 + q)).abs() < 1e-12);
-        assert!((d.multipliers[d.n + i] - (1.0 + 2.0 * q)).abs() < 1e-12);
-        assert!((d.multipliers[i] - 1.0).abs() < 1e-12, "a point range stays at 1");
+        assert!((d.multiplier(base, i) - (0.5 + q)).abs() < 1e-12);
+        assert!((d.multiplier(1, i) - (1.0 + 2.0 * q)).abs() < 1e-12);
+        assert!((d.multiplier(0, i) - 1.0).abs() < 1e-12, "a point range stays at 1");
     }
 }
 

@@ -24,7 +24,7 @@ pub use optimise::{Objective, optimise};
 pub use stats::{Band, band, quantile};
 pub use study::{
     BEST_FOUND_ID, Found, ROBUST_FOUND_ID, Study, believe_by_question, found_candidates, search, search_with, study,
-    with_found,
+    study_with, with_found,
 };
 pub use tornado::{Bar, BarKind, CREDENCE_SWING, moved, tornado};
 pub use voi::{Voi, evppi_binned};
@@ -33,6 +33,8 @@ use crate::model::evaluate::WeightError;
 
 /// Samples when none are asked for.
 pub const DEFAULT_SAMPLES: usize = 10_000;
+/// Samples of the quick study the app runs while a slider moves.
+pub const QUICK_SAMPLES: usize = 1_000;
 /// The most samples a run may take (memory grows with samples x candidates x leaves).
 pub const MAX_SAMPLES: usize = 200_000;
 /// The default seed.

@@ -19,7 +19,6 @@ use rayon::prelude::*;
 
 use super::design::Design;
 
-pub static KT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 /// Per-sample figures of one candidate, in the record of a sample.
 const EU: usize = 0;
 const DRAWN: usize = 1;
@@ -48,6 +47,8 @@ struct Shared<'a> {
     drawn: &'a [usize],
     named: usize,
     banded: usize,
+    /// The first candidate with the same levers as each.
+    same_as: &'a [usize],
 }
 
 impl Shared<'_> {
@@ -69,8 +70,13 @@ impl Shared<'_> {
         scratch.tops.resize(leaves * BLOCK, 0.0);
         let cells = self.model.cells();
         let width = band.len() / k.max(1);
-        let tk = std::time::Instant::now();
         for (p, prepared) in self.prepared.iter().enumerate() {
+            // A candidate with the same levers as an earlier one has its utilities.
+            let q = self.same_as[p];
+            if q != p {
+                scratch.utility.copy_within(q * leaves * BLOCK..(q + 1) * leaves * BLOCK, p * leaves * BLOCK);
+                continue;
+            }
             let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
             self.plan.evaluate(
                 self.model,
@@ -81,7 +87,8 @@ impl Shared<'_> {
                 &mut scratch.kernel,
                 u,
             );
-            if p == self.banded {
+            // The banded candidate's values (or those of the first with its levers).
+            if self.same_as.get(self.banded) == Some(&p) {
                 let values = &scratch.kernel.values;
                 for j in 0..k {
                     let out = &mut band[j * width..(j + 1) * width];
@@ -96,7 +103,6 @@ impl Shared<'_> {
                 }
             }
         }
-        KT.fetch_add(tk.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         let utility = &scratch.utility;
         let u = |p: usize, l: usize| &utility[(p * leaves + l) * BLOCK..(p * leaves + l) * BLOCK + k];
         // The best utility under each leaf, over every candidate.
@@ -201,6 +207,9 @@ pub fn run(
             p
         })
         .collect();
+    let same_as: Vec<usize> = (0..m)
+        .map(|p| (0..p).find(|&q| candidates[q].levers == candidates[p].levers).unwrap_or(p))
+        .collect();
     let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
     let leaf_bands = buffers.by_leaf;
     let width = match (banded < m, leaf_bands) {
@@ -222,8 +231,8 @@ pub fn run(
         drawn: &drawn,
         named,
         banded,
+        same_as: &same_as,
     };
-    let t0 = std::time::Instant::now();
     let block_sums: Vec<Vec<f64>> = if m == 0 {
         Vec::new()
     } else {
@@ -238,7 +247,6 @@ pub fn run(
             .map_init(BlockScratch::default, |scratch, (b, outs)| shared.block(scratch, b, outs))
             .collect()
     };
-    let t1 = std::time::Instant::now();
     let nf = n as f64;
     // A figure of candidate p over every sample: each block's run of it, in block order.
     let column = |figure: usize, p: usize| -> Vec<f64> {
@@ -292,10 +300,8 @@ pub fn run(
     // Sample-major, as the binning reads them.
     let columns: Vec<Vec<f64>> = (0..m).map(|p| column(EU, p)).collect();
     let eu_t: Vec<f64> = (0..n).flat_map(|s| columns.iter().map(move |c| c[s])).collect();
-    let t2 = std::time::Instant::now();
     let voi = voi_over(design, &eu_t, (m, m), &policies, (&tops, 0), (&by_leaf, w));
     let voi_named = voi_over(design, &eu_t, (m, named), &policies, (&tops, 1), (&by_leaf, w));
-    let t3 = std::time::Instant::now();
     let cells_out = if let Some(c) = prepared.get(banded) {
         // The values of the nodes that never vary, from the first sample.
         let mut scratch = KernelScratch::default();
@@ -306,7 +312,6 @@ pub fn run(
     } else {
         Vec::new()
     };
-    if std::env::var_os("MC_TIMES").is_some() { eprintln!("kernel {} ms cpu; blocks {:?} stats {:?} voi {:?} bands {:?}", KT.swap(0, std::sync::atomic::Ordering::Relaxed) / 1_000_000, t1-t0, t2-t1, t3-t2, t3.elapsed()); }
     Ok(Uncertainty {
         samples: n,
         seed: design.seed,

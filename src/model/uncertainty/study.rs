@@ -186,8 +186,24 @@ pub fn study(
     design: &Design,
     buffers: &mut Buffers,
 ) -> Result<Study, UncertaintyError> {
+    study_with(scenario, model, settings, design, buffers, None)
+}
+
+/// [`study`], with the settings an earlier search found when `found` is given (the quick study
+/// the app runs while a slider moves: the search waits for the settings to rest).
+///
+/// # Errors
+/// Unusable credences or weights.
+pub fn study_with(
+    scenario: &Scenario,
+    model: &Model,
+    settings: &Settings,
+    design: &Design,
+    buffers: &mut Buffers,
+    found: Option<Vec<Found>>,
+) -> Result<Study, UncertaintyError> {
     // Settings planned by stage are searched by stage.
-    let found = search_with(scenario, model, settings, !settings.stages.is_empty());
+    let found = found.unwrap_or_else(|| search_with(scenario, model, settings, !settings.stages.is_empty()));
     let candidates = with_found(scenario, settings, &found_candidates(&found));
     let taus = settings.taus(model);
     let analysis = analyse(

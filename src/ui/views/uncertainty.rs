@@ -87,10 +87,30 @@ impl View for UncertaintyView {
             ui.selectable_value(&mut self.section, Section::Spread, "Spread of utility");
             ui.selectable_value(&mut self.section, Section::WorthLearning, "Worth learning");
             ui.selectable_value(&mut self.section, Section::Tornado, "Tornado");
-            if !fresh {
-                ui.spinner();
-                ui.label(RichText::new("updating for the new settings…").small());
-            }
+        });
+        // How many samples the figures rest on, on a line of its own, so that nothing moves
+        // when a finer study arrives.
+        let full = ctx.derived.study_samples();
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        crate::ui::widgets::fixed_height(ui, "study-status", line, |ui| {
+            ui.horizontal(|ui| {
+                let n = crate::format::count(st.mc.samples);
+                if !fresh {
+                    ui.spinner();
+                    ui.label(RichText::new(format!("{n} samples; updating for the new settings…")).small());
+                } else if st.mc.samples < full {
+                    ui.spinner();
+                    ui.label(
+                        RichText::new(format!(
+                            "A quick look: {n} samples while the settings move; {} once they rest…",
+                            crate::format::count(full)
+                        ))
+                        .small(),
+                    );
+                } else {
+                    ui.label(RichText::new(format!("{n} samples")).small());
+                }
+            });
         });
         found_ui(ui, ctx, &st.found);
         budget_note(ui, &ctx.doc.scenario, st);
@@ -217,6 +237,16 @@ impl UncertaintyView {
             format!("In the running: the {named} named policies, as in the verdict and the decision matrix.")
         };
         ui.label(RichText::new(running).strong());
+        // Your own settings' chance, whether or not they are in the running: what a moving
+        // lever changes.
+        if let (Some(current), Some(p)) = (st.candidates.last(), st.mc.policies.last()) {
+            ui.label(format!(
+                "{}: best in {} of the samples among every candidate ({} with the motive averaged out).",
+                current.name,
+                percent(p.p_best),
+                percent(p.p_best_motive_averaged)
+            ));
+        }
         let chance = |p: &PolicyStats| if with_found { Some(p.p_best) } else { p.p_best_named };
         let shown: Vec<usize> = (0..st.candidates.len())
             .filter(|&i| st.mc.policies.get(i).and_then(chance).is_some())
