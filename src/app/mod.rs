@@ -259,12 +259,13 @@ impl MotiveApp {
     ///
     /// The order of a frame, and the one point where commands are applied:
     /// 1. finished jobs are taken (a dialog's answer goes to the document flow at once);
-    /// 2. background work starts (the study once the settings have settled);
-    /// 3. the keyboard shortcuts and dropped files become commands (not while the
+    /// 2. the keyboard shortcuts and dropped files become commands (not while the
     ///    unsaved-changes question is open), and the window's close button goes to the flow;
-    /// 4. every command queued is applied, in the order sent: the views' from the last frame
+    /// 3. every command queued is applied, in the order sent: the views' from the last frame
     ///    in their drawing order, commands sent from outside a frame, then this frame's
     ///    shortcuts and dropped files; while the question is open only its answer is taken;
+    /// 4. background work starts for the settings as they now are (a quick study while they
+    ///    move, the full one once they have settled);
     /// 5. a screenshot an export asked for is requested of this frame; the recovery file and
     ///    the title are brought up to date;
     /// 6. every view draws what the document now is, each sending commands, and a frame is
@@ -288,13 +289,14 @@ impl MotiveApp {
         for out in self.jobs.finished() {
             self.job_done(&ctx, out);
         }
-        self.start_jobs(Some(&ctx));
         if self.flow.asking().is_none() {
             self.shortcuts(&ctx);
             self.dropped_files(&ctx);
         }
         self.close_request(&ctx);
         self.run_commands(&ctx);
+        // After the commands, so that a study starts for the settings this frame shows.
+        self.start_jobs(Some(&ctx));
         self.follow_presets_beside();
         // An export of the window asked for just now is taken of this frame, drawn without
         // the path window.
