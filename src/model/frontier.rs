@@ -5,18 +5,25 @@ use crate::model::evaluate::Model;
 use crate::model::scenario::Scenario;
 
 /// Lever settings sampled evenly across the lever space, evaluated under every leaf.
+///
+/// Kept compact: a cell's value is the same under the leaves that share its baseline, its
+/// effects and the values it reads (one *node* of [`crate::model::evaluate::kernel::Plan`]), so
+/// each sample keeps one value per node, not per leaf and cell (on Paris 330 values against 918).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Samples {
     /// Number of sampled policies.
     pub n: usize,
     /// Lever values, `n * levers` (`n * levers * horizons` when staged).
     pub levers: Vec<f64>,
-    /// Outcome values, `n * leaves * cells`.
-    pub values: Vec<f64>,
+    /// Outcome values, one per node, `n * nodes`.
+    values: Vec<f64>,
+    /// The node of each leaf and cell, `[leaf * cells + cell]`.
+    node: Vec<usize>,
     /// Whether each sample is a staged schedule.
     pub staged: bool,
     n_levers: usize,
-    stride: usize,
+    nodes: usize,
+    cells: usize,
 }
 
 /// The `index`-th element of the van der Corput sequence in `base`: evenly spread in [0, 1).
@@ -43,9 +50,21 @@ const PRIMES: [u64; 24] = [
 pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize, staged: bool) -> Samples {
     let horizons = if staged { scenario.horizons.len().max(1) } else { 1 };
     let n_levers = scenario.levers.len() * horizons;
-    let stride = model.n_leaves() * model.cells();
+    let (leaves, cells) = (model.n_leaves(), model.cells());
+    let plan = model.plan(&[]);
+    let node: Vec<usize> = (0..leaves)
+        .flat_map(|l| (0..cells).map(move |c| (l, c)))
+        .map(|(l, c)| plan.node(l, c))
+        .collect();
+    // Where each node's value is in an evaluation: its first leaf and cell.
+    let nodes = plan.n_nodes();
+    let mut first = vec![0usize; nodes];
+    for (at, &j) in node.iter().enumerate().rev() {
+        first[j] = at;
+    }
     let mut levers = vec![0.0; n * n_levers];
-    let mut values = vec![0.0; n * stride];
+    let mut values = vec![0.0; n * nodes];
+    let mut block = vec![0.0; leaves * cells];
     for i in 0..n {
         let row = &mut levers[i * n_levers..(i + 1) * n_levers];
         for (j, l) in (0..horizons).flat_map(|_| &scenario.levers).enumerate() {
@@ -60,15 +79,20 @@ pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize, staged: boo
             };
             row[j] = snapped.clamp(l.min, l.max);
         }
-        model.evaluate_into(row, &mut values[i * stride..(i + 1) * stride]);
+        model.evaluate_into(row, &mut block);
+        for (v, &at) in values[i * nodes..(i + 1) * nodes].iter_mut().zip(&first) {
+            *v = block[at];
+        }
     }
     Samples {
         n,
         levers,
         values,
+        node,
         staged,
         n_levers,
-        stride,
+        nodes,
+        cells,
     }
 }
 
@@ -79,23 +103,27 @@ impl Samples {
         &self.levers[i * self.n_levers..(i + 1) * self.n_levers]
     }
 
-    /// Outcome values of sample `i` under every leaf, laid out as [`Model::evaluate_into`] writes them.
+    /// Outcome values of sample `i` under every leaf, laid out as [`Model::evaluate_into`]
+    /// writes them (the same numbers).
     #[must_use]
-    fn values_of(&self, i: usize) -> &[f64] {
-        &self.values[i * self.stride..(i + 1) * self.stride]
+    pub fn values_of(&self, i: usize) -> Vec<f64> {
+        let row = &self.values[i * self.nodes..(i + 1) * self.nodes];
+        self.node.iter().map(|&j| row[j]).collect()
+    }
+
+    /// Expected value of `cell` in sample `i` under these leaf weights: as
+    /// [`Model::expected`] gives it on [`Samples::values_of`].
+    #[must_use]
+    pub fn expected(&self, i: usize, leaf_weights: &[f64], cell: usize) -> f64 {
+        let row = &self.values[i * self.nodes..(i + 1) * self.nodes];
+        crate::model::evaluate::expectation(leaf_weights, |l| row[self.node[l * self.cells + cell]])
     }
 
     /// Expected values of two cells for every sample under these leaf weights.
     #[must_use]
-    pub fn expected_points(&self, model: &Model, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
+    pub fn expected_points(&self, _model: &Model, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
         (0..self.n)
-            .map(|i| {
-                let block = self.values_of(i);
-                [
-                    model.expected(leaf_weights, block, cell_x),
-                    model.expected(leaf_weights, block, cell_y),
-                ]
-            })
+            .map(|i| [self.expected(i, leaf_weights, cell_x), self.expected(i, leaf_weights, cell_y)])
             .collect()
     }
 }
@@ -126,7 +154,7 @@ pub fn most_conflicting(
     };
     let column = |c: usize| -> Vec<f64> {
         (0..samples.n)
-            .map(|i| sign(c) * model.expected(leaf_weights, samples.values_of(i), c))
+            .map(|i| sign(c) * samples.expected(i, leaf_weights, c))
             .collect()
     };
     let x = column(cell_x);
@@ -269,7 +297,7 @@ mod tests {
         let col = |c: usize| -> Vec<f64> {
             let sign = if better[m.outcome_horizon(c).0] { 1.0 } else { -1.0 };
             (0..samples.n)
-                .map(|i| sign * m.expected(&w, samples.values_of(i), c))
+                .map(|i| sign * samples.expected(i, &w, c))
                 .collect()
         };
         let r = |c: usize| correlation(&col(0), &col(c));
@@ -300,7 +328,7 @@ mod tests {
         // Each sample's outcome block is the model's evaluation of its levers.
         let mut out = vec![0.0; 12];
         m.evaluate_into(samples.levers_of(17), &mut out);
-        assert_eq!(&samples.values[17 * 12..18 * 12], &out[..]);
+        assert_eq!(samples.values_of(17), out);
         // Expected points weight the leaves.
         let pts = samples.expected_points(&m, &[0.25, 0.375, 0.375], 0, 3);
         let e: f64 = [0.25, 0.375, 0.375]

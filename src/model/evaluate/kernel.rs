@@ -464,10 +464,12 @@ fn nodes(
         let (a, b) = prepared.cell_ops[c];
         let common = &prepared.ops[a as usize..b as usize];
         let t = &mut scratch.common[..k];
-        t.fill(0.0);
-        for op in common {
-            if let Op::Term(c, r) = *op {
-                add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
+        if !common.is_empty() {
+            t.fill(0.0);
+            for op in common {
+                if let Op::Term(c, r) = *op {
+                    add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
+                }
             }
         }
         for j in cell.nodes.clone() {
@@ -475,8 +477,13 @@ fn nodes(
             let (a, b) = prepared.node_ops[j];
             let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
             let y = &mut rest[..k];
-            for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
-                *y = node.base + t;
+            if common.is_empty() {
+                // The base plus a sum of nothing.
+                y.fill(node.base + 0.0);
+            } else {
+                for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
+                    *y = node.base + t;
+                }
             }
             let (v, f) = scratch.tmp.split_at_mut(BLOCK);
             let (v, f) = (&mut v[..k], &mut f[..k]);

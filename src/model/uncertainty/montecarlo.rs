@@ -300,8 +300,7 @@ pub fn run(
     // Sample-major, as the binning reads them.
     let columns: Vec<Vec<f64>> = (0..m).map(|p| column(EU, p)).collect();
     let eu_t: Vec<f64> = (0..n).flat_map(|s| columns.iter().map(move |c| c[s])).collect();
-    let voi = voi_over(design, &eu_t, (m, m), &policies, (&tops, 0), (&by_leaf, w));
-    let voi_named = voi_over(design, &eu_t, (m, named), &policies, (&tops, 1), (&by_leaf, w));
+    let (voi, voi_named) = vois(design, &eu_t, (m, named), &policies, &tops, (&by_leaf, w));
     let cells_out = if let Some(c) = prepared.get(banded) {
         // The values of the nodes that never vary, from the first sample.
         let mut scratch = KernelScratch::default();
@@ -323,43 +322,47 @@ pub fn run(
     })
 }
 
-/// The value of information over the first `k` of `m` candidates: the total from the samples'
-/// top expected utilities (`tops[s * 2 + which]`), the motive's from the utilities' sums per
-/// leaf, each unknown's by binning the expected utilities `eu_t[s * m + p]` of `m` candidates.
-fn voi_over(
+/// The value of information over all `m` candidates and over the first `named`: the totals from
+/// the samples' top expected utilities (`tops[s * 2]` over all, `+ 1` over the named), the
+/// motive's from the utilities' sums per leaf, each unknown's by binning the expected utilities
+/// `eu_t[s * m + p]` (each unknown's bins summed once for both).
+fn vois(
     design: &Design,
     eu_t: &[f64],
-    (m, k): (usize, usize),
+    (m, named): (usize, usize),
     policies: &[PolicyStats],
-    (tops, which): (&[f64], usize),
+    tops: &[f64],
     (by_leaf, w): (&[f64], &[f64]),
-) -> Voi {
+) -> (Voi, Voi) {
     let unknowns = design.unknowns.len();
-    if k == 0 {
-        return Voi {
-            evpi_total: 0.0,
-            evppi_motive: 0.0,
-            parameters: vec![0.0; unknowns],
-        };
-    }
-    let n = design.n;
+    let (n, leaves) = (design.n, w.len());
     let nf = n as f64;
-    let leaves = w.len();
-    let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
-    let top_expected: f64 = (0..n).map(|s| tops[s * 2 + which]).sum();
-    let evppi_motive = (0..leaves)
-        .map(|l| w[l] * (0..k).map(|p| by_leaf[p * leaves + l] / nf).fold(f64::NEG_INFINITY, f64::max))
-        .sum::<f64>()
-        - best_mean;
-    let noise = voi::binned_by(eu_t, (m, k), design.bins_of(unknowns));
-    Voi {
-        evpi_total: (top_expected / nf - best_mean).max(0.0),
-        evppi_motive: evppi_motive.max(0.0),
-        parameters: (0..unknowns)
-            .into_par_iter()
-            .map(|j| (voi::binned_by(eu_t, (m, k), design.bins_of(j)) - noise).max(0.0))
-            .collect(),
-    }
+    let noise = voi::binned_by(eu_t, m, [m, named], design.bins_of(unknowns));
+    let parameters: Vec<[f64; 2]> = (0..unknowns)
+        .into_par_iter()
+        .map(|j| voi::binned_by(eu_t, m, [m, named], design.bins_of(j)))
+        .collect();
+    let over = |k: usize, which: usize| -> Voi {
+        if k == 0 {
+            return Voi {
+                evpi_total: 0.0,
+                evppi_motive: 0.0,
+                parameters: vec![0.0; unknowns],
+            };
+        }
+        let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
+        let top_expected: f64 = (0..n).map(|s| tops[s * 2 + which]).sum();
+        let evppi_motive = (0..leaves)
+            .map(|l| w[l] * (0..k).map(|p| by_leaf[p * leaves + l] / nf).fold(f64::NEG_INFINITY, f64::max))
+            .sum::<f64>()
+            - best_mean;
+        Voi {
+            evpi_total: (top_expected / nf - best_mean).max(0.0),
+            evppi_motive: evppi_motive.max(0.0),
+            parameters: parameters.iter().map(|raw| (raw[which] - noise[which]).max(0.0)).collect(),
+        }
+    };
+    (over(m, 0), over(named, 1))
 }
 
 /// The bands of every cell for the banded candidate: the expectation's from its column, each

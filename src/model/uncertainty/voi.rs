@@ -55,36 +55,43 @@ pub fn binned(eu: &[f64], m: usize, n: usize, q: impl Fn(usize) -> f64) -> f64 {
     within - best_overall
 }
 
-/// [`binned`] over the first `k` of the `m` candidates of `eu` (`eu[s * m + p]`), the samples
-/// grouped by the precomputed bins `bin[s]` (as [`super::Design::bins`] holds them): the same
-/// number, each bin's sums taken in sample order.
+/// [`binned`] over the first `k` of the `m` candidates of `eu` (`eu[s * m + p]`), for each
+/// `k` of `ks`, the samples grouped by the precomputed bins `bin[s]` (as
+/// [`super::Design::bins`] holds them): the same numbers, each bin's sums taken in sample order
+/// once for every `k`.
 #[must_use]
-pub fn binned_by(eu: &[f64], (m, k): (usize, usize), bin: &[u8]) -> f64 {
+pub fn binned_by<const K: usize>(eu: &[f64], m: usize, ks: [usize; K], bin: &[u8]) -> [f64; K] {
     let n = bin.len();
-    if k == 0 || n == 0 {
-        return 0.0;
+    if m == 0 || n == 0 {
+        return [0.0; K];
     }
     let b = bins(n);
-    let mut sums = vec![0.0; b * k];
+    let mut sums = vec![0.0; b * m];
     for (s, &at) in bin.iter().enumerate() {
         let at = usize::from(at);
-        for (x, y) in sums[at * k..(at + 1) * k].iter_mut().zip(&eu[s * m..s * m + k]) {
+        for (x, y) in sums[at * m..(at + 1) * m].iter_mut().zip(&eu[s * m..(s + 1) * m]) {
             *x += y;
         }
     }
-    let mut overall = vec![0.0; k];
-    for row in sums.chunks_exact(k) {
+    let mut overall = vec![0.0; m];
+    for row in sums.chunks_exact(m) {
         for (o, x) in overall.iter_mut().zip(row) {
             *o += x;
         }
     }
-    let best_overall = overall.iter().copied().fold(f64::NEG_INFINITY, f64::max) / n as f64;
-    let within: f64 = sums
-        .chunks_exact(k)
-        .map(|row| row.iter().copied().fold(f64::NEG_INFINITY, f64::max))
-        .sum::<f64>()
-        / n as f64;
-    within - best_overall
+    ks.map(|k| {
+        let k = k.min(m);
+        if k == 0 {
+            return 0.0;
+        }
+        let best_overall = overall[..k].iter().copied().fold(f64::NEG_INFINITY, f64::max) / n as f64;
+        let within: f64 = sums
+            .chunks_exact(m)
+            .map(|row| row[..k].iter().copied().fold(f64::NEG_INFINITY, f64::max))
+            .sum::<f64>()
+            / n as f64;
+        within - best_overall
+    })
 }
 
 /// EVPPI of one unknown from the samples: the binned estimate on its quantiles `q(s)` less
