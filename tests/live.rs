@@ -1,12 +1,19 @@
 //! Uncertainty that follows a dragged slider: while it moves, quick studies of 1,000 samples
 //! keep the chance each policy is best up to date; once it rests, the full study refines them.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test stops at the first surprise"
+)]
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use motive_lab::app::MotiveApp;
+use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::summary::report;
-use motive_lab::model::uncertainty::{DEFAULT_SEED, Design, QUICK_SAMPLES, study_with};
+use motive_lab::model::uncertainty::{Buffers, DEFAULT_SEED, Design, QUICK_SAMPLES, study_with};
 
 mod common;
 
@@ -35,11 +42,18 @@ fn sampled_sentence(h: &Harness<'_, MotiveApp>) -> String {
 fn expected_quick_sentence(h: &Harness<'_, MotiveApp>) -> String {
     let app = h.state();
     let (s, model, settings) = (&app.doc().scenario, app.derived.model(), app.settings());
-    let found = app.derived.fresh_study(settings).expect("a study of these settings").found.clone();
+    let found = app
+        .derived
+        .fresh_study(settings)
+        .expect("a study of these settings")
+        .found
+        .clone();
     let design = Design::new(s, QUICK_SAMPLES, DEFAULT_SEED);
-    let st = study_with(s, model, settings, &design, &mut Default::default(), Some(found)).expect("runs");
-    let r = report(s, model, settings, &mut Default::default()).expect("report");
-    let p = st.mc.policies[r.analysis.best].p_best_named.expect("a named policy is best");
+    let st = study_with(s, model, settings, &design, &mut Buffers::default(), Some(found)).expect("runs");
+    let r = report(s, model, settings, &mut EvaluationCache::default()).expect("report");
+    let p = st.mc.policies[r.analysis.best]
+        .p_best_named
+        .expect("a named policy is best");
     format!(
         "Over 1,000 samples of the effects' ranges and the answers to the questions, {} is the best named policy in {}",
         r.candidates[r.analysis.best].name,

@@ -85,5 +85,8 @@ fn staged_samples_are_schedules_and_a_switch_draws_them_again() {
     let m = d.model();
     let mut out = vec![0.0; m.n_leaves() * m.cells()];
     m.evaluate_into(staged.levers_of(3), &mut out);
-    assert_eq!(staged.values_of(3), out);
+    // To single precision, as the samples keep them.
+    for (a, b) in staged.values_of(3).iter().zip(&out) {
+        assert!((a - b).abs() <= 1e-6 * b.abs().max(1.0), "{a} against {b}");
+    }
 }

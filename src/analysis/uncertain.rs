@@ -19,7 +19,8 @@ use std::sync::Arc;
 /// The study's state.
 #[derive(Debug, Default, Clone)]
 pub struct StudyState {
-    /// The samples, once drawn.
+    /// The full study's samples, when a caller keeps them for the next study (the app does not:
+    /// see [`Derived::deliver_study`]).
     pub design: Option<Arc<Design>>,
     /// The quick study's samples, once drawn.
     pub quick_design: Option<Arc<Design>>,
@@ -88,7 +89,9 @@ impl StudyJob {
             let design = self.design.clone().unwrap_or_else(|| {
                 let n = match self.depth {
                     // A large scenario takes fewer samples, so that its study stays within seconds.
-                    Depth::Full => crate::model::uncertainty::Budget::for_study(&self.scenario, DEFAULT_SAMPLES).samples,
+                    Depth::Full => {
+                        crate::model::uncertainty::Budget::for_study(&self.scenario, DEFAULT_SAMPLES).samples
+                    }
                     Depth::Quick => QUICK_SAMPLES,
                 };
                 Arc::new(Design::new(&self.scenario, n, DEFAULT_SEED))
@@ -182,9 +185,10 @@ impl Derived {
             return;
         }
         self.study.running = None;
-        match result.depth {
-            Depth::Full => self.study.design = Some(result.design),
-            Depth::Quick => self.study.quick_design = Some(result.design),
+        // The quick design is kept for the next quick study; the full one (tens of megabytes)
+        // is drawn again by the next full study, a hundredth of a second, rather than held.
+        if result.depth == Depth::Quick {
+            self.study.quick_design = Some(result.design);
         }
         self.study.latest = Some((result.settings, Arc::new(result.study)));
     }

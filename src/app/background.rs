@@ -94,9 +94,14 @@ impl MotiveApp {
         }
     }
 
+    /// Start the background work the frame needs: the study, and the Pareto samples once the
+    /// Pareto view is shown (not before: until then they would only take memory), or when
+    /// waited for (`ctx` absent).
     pub(super) fn start_jobs(&mut self, ctx: Option<&egui::Context>) {
         self.start_study(ctx);
-        self.start_samples();
+        if ctx.is_none() || self.views.results.tab == crate::ui::ctx::PlotTab::Pareto {
+            self.start_samples();
+        }
     }
 
     /// Start the Pareto samples of the scenario if it has none and none are being drawn.

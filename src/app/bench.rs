@@ -16,7 +16,10 @@ pub const TABS: [(PlotTab, &str); 7] = [
     (PlotTab::Matrix, "decision matrix"),
     (PlotTab::CredenceSweep, "credence sweep"),
     (PlotTab::Gap, "what drives the gap"),
-    (PlotTab::Uncertainty, "uncertainty (quick studies follow a moving lever)"),
+    (
+        PlotTab::Uncertainty,
+        "uncertainty (quick studies follow a moving lever)",
+    ),
     (PlotTab::Evidence, "evidence matrix"),
 ];
 

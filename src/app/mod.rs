@@ -164,6 +164,8 @@ impl MotiveApp {
     /// The app on `doc`, untitled (tests of other scenarios).
     #[must_use]
     pub fn with_document(ctx: &egui::Context, doc: Document, prefs: Prefs, results: ResultsView) -> Self {
+        // The settings the app opens on have not moved: their full study starts at once.
+        let study = Settle::settled(doc.state.settings.clone(), STUDY_DELAY);
         Self {
             derived: Derived::new(Arc::clone(&doc.scenario)),
             session: Session::new(doc, None),
@@ -177,7 +179,7 @@ impl MotiveApp {
             classroom: false,
             commands: Vec::new(),
             jobs: Jobs::new(ctx),
-            study: Settle::new(STUDY_DELAY),
+            study,
             autosave: recovery::Autosave::default(),
             chrome: Chrome::default(),
             beside: Beside::default(),

@@ -17,6 +17,16 @@ impl<T: Clone + PartialEq> Settle<T> {
         Self { delay, since: None }
     }
 
+    /// Settled on `value` already (it is not a change when it is next seen).
+    #[must_use]
+    pub fn settled(value: T, delay: Duration) -> Self {
+        let now = Instant::now();
+        Self {
+            delay,
+            since: Some((value, now.checked_sub(delay).unwrap_or(now))),
+        }
+    }
+
     /// Change how long a value must stay the same.
     pub fn set_delay(&mut self, delay: Duration) {
         self.delay = delay;
@@ -72,5 +82,9 @@ mod tests {
         assert_eq!(s.check(&2, t0 + ms(700)), Err(ms(250)));
         let mut at_once = Settle::new(Duration::ZERO);
         assert_eq!(at_once.check(&1, t0), Ok(()));
+        // Settled from the start: its value is at rest, a new one waits.
+        let mut opened = Settle::settled(5, ms(250));
+        assert_eq!(opened.check(&5, Instant::now()), Ok(()));
+        assert!(opened.check(&6, Instant::now()).is_err());
     }
 }

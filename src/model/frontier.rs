@@ -8,7 +8,9 @@ use crate::model::scenario::Scenario;
 ///
 /// Kept compact: a cell's value is the same under the leaves that share its baseline, its
 /// effects and the values it reads (one *node* of [`crate::model::evaluate::kernel::Plan`]), so
-/// each sample keeps one value per node, not per leaf and cell (on Paris 330 values against 918).
+/// each sample keeps one value per node, not per leaf and cell (on Paris 330 values against 918),
+/// in single precision: the samples are for plotting, where seven significant digits are more
+/// than a point on the screen can show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Samples {
     /// Number of sampled policies.
@@ -16,7 +18,7 @@ pub struct Samples {
     /// Lever values, `n * levers` (`n * levers * horizons` when staged).
     pub levers: Vec<f64>,
     /// Outcome values, one per node, `n * nodes`.
-    values: Vec<f64>,
+    values: Vec<f32>,
     /// The node of each leaf and cell, `[leaf * cells + cell]`.
     node: Vec<usize>,
     /// Whether each sample is a staged schedule.
@@ -63,7 +65,7 @@ pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize, staged: boo
         first[j] = at;
     }
     let mut levers = vec![0.0; n * n_levers];
-    let mut values = vec![0.0; n * nodes];
+    let mut values = vec![0.0_f32; n * nodes];
     let mut block = vec![0.0; leaves * cells];
     for i in 0..n {
         let row = &mut levers[i * n_levers..(i + 1) * n_levers];
@@ -81,7 +83,7 @@ pub fn sample_policies(model: &Model, scenario: &Scenario, n: usize, staged: boo
         }
         model.evaluate_into(row, &mut block);
         for (v, &at) in values[i * nodes..(i + 1) * nodes].iter_mut().zip(&first) {
-            *v = block[at];
+            *v = block[at] as f32;
         }
     }
     Samples {
@@ -104,11 +106,11 @@ impl Samples {
     }
 
     /// Outcome values of sample `i` under every leaf, laid out as [`Model::evaluate_into`]
-    /// writes them (the same numbers).
+    /// writes them (to single precision).
     #[must_use]
     pub fn values_of(&self, i: usize) -> Vec<f64> {
         let row = &self.values[i * self.nodes..(i + 1) * self.nodes];
-        self.node.iter().map(|&j| row[j]).collect()
+        self.node.iter().map(|&j| f64::from(row[j])).collect()
     }
 
     /// Expected value of `cell` in sample `i` under these leaf weights: as
@@ -116,14 +118,19 @@ impl Samples {
     #[must_use]
     pub fn expected(&self, i: usize, leaf_weights: &[f64], cell: usize) -> f64 {
         let row = &self.values[i * self.nodes..(i + 1) * self.nodes];
-        crate::model::evaluate::expectation(leaf_weights, |l| row[self.node[l * self.cells + cell]])
+        crate::model::evaluate::expectation(leaf_weights, |l| f64::from(row[self.node[l * self.cells + cell]]))
     }
 
     /// Expected values of two cells for every sample under these leaf weights.
     #[must_use]
     pub fn expected_points(&self, _model: &Model, leaf_weights: &[f64], cell_x: usize, cell_y: usize) -> Vec<[f64; 2]> {
         (0..self.n)
-            .map(|i| [self.expected(i, leaf_weights, cell_x), self.expected(i, leaf_weights, cell_y)])
+            .map(|i| {
+                [
+                    self.expected(i, leaf_weights, cell_x),
+                    self.expected(i, leaf_weights, cell_y),
+                ]
+            })
             .collect()
     }
 }
@@ -296,9 +303,7 @@ mod tests {
         assert!(m.outcome_horizon(chosen).0 != 0);
         let col = |c: usize| -> Vec<f64> {
             let sign = if better[m.outcome_horizon(c).0] { 1.0 } else { -1.0 };
-            (0..samples.n)
-                .map(|i| sign * samples.expected(i, &w, c))
-                .collect()
+            (0..samples.n).map(|i| sign * samples.expected(i, &w, c)).collect()
         };
         let r = |c: usize| correlation(&col(0), &col(c));
         for c in (0..m.cells()).filter(|&c| m.outcome_horizon(c).0 != 0) {
@@ -328,7 +333,9 @@ mod tests {
         // Each sample's outcome block is the model's evaluation of its levers.
         let mut out = vec![0.0; 12];
         m.evaluate_into(samples.levers_of(17), &mut out);
-        assert_eq!(samples.values_of(17), out);
+        for (a, b) in samples.values_of(17).iter().zip(&out) {
+            assert!((a - b).abs() <= 1e-6 * b.abs().max(1.0), "{a} against {b}");
+        }
         // Expected points weight the leaves.
         let pts = samples.expected_points(&m, &[0.25, 0.375, 0.375], 0, 3);
         let e: f64 = [0.25, 0.375, 0.375]

@@ -77,7 +77,10 @@ impl Standalone {
     /// apply the edits it asked for.
     pub fn show(&mut self, ui: &mut egui::Ui, view: &mut dyn View) {
         // The uncertainty study, which the app runs off the UI thread, runs here at once.
-        if let Some(job) = self.derived.take_study_job(&self.doc.state.settings, crate::analysis::Depth::Full) {
+        if let Some(job) = self
+            .derived
+            .take_study_job(&self.doc.state.settings, crate::analysis::Depth::Full)
+        {
             self.derived.deliver_study(job.run());
         }
         let mut commands = Vec::new();

@@ -19,7 +19,13 @@ use std::fmt::Write;
 ///
 /// # Errors
 /// A bad sample count or unusable settings.
-pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u64, by_leaf: bool) -> Result<Study, CliError> {
+pub fn run_study(
+    doc: &Document,
+    model: &Model,
+    samples: Option<usize>,
+    seed: u64,
+    by_leaf: bool,
+) -> Result<Study, CliError> {
     let samples = samples.unwrap_or_else(|| Budget::for_study(&doc.scenario, DEFAULT_SAMPLES).samples);
     let n = check_samples(samples).map_err(|e| CliError::Input(format!("--samples {e}")))?;
     let design = Design::new(&doc.scenario, n, seed);
@@ -28,7 +34,11 @@ pub fn run_study(doc: &Document, model: &Model, samples: Option<usize>, seed: u6
         model,
         &doc.state.settings,
         &design,
-        &mut if by_leaf { Buffers::by_leaf() } else { Buffers::default() },
+        &mut if by_leaf {
+            Buffers::by_leaf()
+        } else {
+            Buffers::default()
+        },
     )
     .map_err(|e| CliError::Input(e.to_string()))
 }

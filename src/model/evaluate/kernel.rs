@@ -4,15 +4,23 @@
 //! Two things make it fast besides the layout. A cell's value under two joint leaves is the
 //! same computation whenever the leaves share its baseline, the effects that apply to it and the
 //! values of the cells it reads: such leaves form one *class* of the cell, and each class is one
-//! [`Node`], evaluated once for all its leaves (with a *how* question that matters to a few
+//! *node*, evaluated once for all its leaves (with a *how* question that matters to a few
 //! cells, most cells have one class per *why* answer, not one per joint leaf). And a lever effect
 //! whose value at a candidate's levers is 0 adds nothing, so it is skipped. Each node adds its
 //! terms in exactly the order [`Model::sample_into`] does, so outcome values are the same to the
 //! last bit; only the utility's sum over cells is grouped differently (see
 //! `docs/file-format.md`, "Uncertainty").
 
+// The helpers of the multiversioned functions are inlined into them, so that they are compiled
+// for the same vector units (a helper called out of line would be compiled for the baseline).
+#![allow(
+    clippy::inline_always,
+    reason = "helpers must be compiled inside the multiversioned kernel"
+)]
+
 use super::{Input, Model};
 use crate::model::scenario::Curve;
+
 use multiversion::multiversion;
 use std::collections::HashMap;
 
@@ -95,6 +103,10 @@ pub struct Plan {
     /// The nodes that vary between samples, in node order.
     varying: Vec<usize>,
 }
+
+/// What makes a leaf's computation of a cell the same as another's: the baseline's bits, the
+/// lever effects of its own, and each effect that reads cells with the nodes it reads.
+type ClassKey = (u64, Vec<usize>, Vec<(usize, Option<usize>, Option<usize>)>);
 
 /// A row of multipliers, or [`CERTAIN`].
 type Row = u32;
@@ -181,8 +193,7 @@ impl Model {
                 .filter(|(c, _, _)| *c == cell)
                 .filter_map(|&(_, slot, _)| row(slot))
                 .collect();
-            let mut classes: HashMap<(u64, Vec<usize>, Vec<(usize, Option<usize>, Option<usize>)>), usize> =
-                HashMap::new();
+            let mut classes: HashMap<ClassKey, usize> = HashMap::new();
             for li in 0..leaves {
                 let base = self.base[li * cells + cell];
                 let own: Vec<usize> = (self.leaf_lever_effects[li].iter())
@@ -415,7 +426,7 @@ impl Plan {
 
     /// The values of `src` over a block, into `out`.
     #[inline(always)]
-    fn src(&self, model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
+    fn src(model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
         let k = out.len();
         let xs = |node: u32| &before[node as usize * BLOCK..node as usize * BLOCK + k];
         match src {
@@ -442,7 +453,6 @@ impl Plan {
             }
         }
     }
-
 }
 
 /// The node values of one candidate for one block (see [`Plan::evaluate`]), compiled for the
@@ -499,10 +509,10 @@ fn nodes(
                         // The driver's and the factor's values, where the driver is not a line
                         // through a node's values (that is worked out in the summing pass).
                         if !matches!(driver, Src::Linear(..)) {
-                            plan.src(model, driver, before, v);
+                            Plan::src(model, driver, before, v);
                         }
                         if let Some(w) = with {
-                            plan.src(model, w, before, f);
+                            Plan::src(model, w, before, f);
                         }
                         let m = (r != CERTAIN).then(|| m_row(r));
                         match (driver, with) {
@@ -532,7 +542,14 @@ fn nodes(
 /// Utility per leaf from the node values: each group's terms summed once per class, then
 /// the groups' sums added per leaf.
 #[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
-fn leaf_utility(plan: &Plan, model: &Model, weights: &CellWeights, k: usize, scratch: &mut KernelScratch, utility: &mut [f64]) {
+fn leaf_utility(
+    plan: &Plan,
+    model: &Model,
+    weights: &CellWeights,
+    k: usize,
+    scratch: &mut KernelScratch,
+    utility: &mut [f64],
+) {
     let classes: usize = plan.groups.iter().map(|g| g.representative.len()).sum();
     scratch.sums.resize(classes * BLOCK, 0.0);
     let values = &scratch.values;

@@ -100,8 +100,9 @@ fn a_uniform_baseline_shares_a_parameter_with_an_effect() {
     assert_eq!(d.rows.iter().filter(|r| r.is_some()).count(), 2);
     let base = s.effects.len() + 1;
     for i in 0..d.n {
-        let q = d.quantile(0, i);
-        assert!((d.multiplier(base, i) - (0.5 + q)).abs() < 1e-12);
+        // Both at the same quantile q of their own uniform range: 0.5 + q and 1 + 2q.
+        let q = d.multiplier(base, i) - 0.5;
+        assert!((0.0..1.0).contains(&q));
         assert!((d.multiplier(1, i) - (1.0 + 2.0 * q)).abs() < 1e-12);
         assert!((d.multiplier(0, i) - 1.0).abs() < 1e-12, "a point range stays at 1");
     }

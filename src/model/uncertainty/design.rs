@@ -39,7 +39,9 @@ fn slots(scenario: &Scenario) -> usize {
     scenario.effects.len() + scenario.baselines.len()
 }
 
-/// The Latin hypercube design: `n` samples of each unknown's quantile and of the motive.
+/// The Latin hypercube design: `n` samples of each unknown and of the motive. Each unknown's
+/// quantiles are kept only as what they become: the multipliers of its slots and the bins of the
+/// value-of-information estimator (so the design holds no more than the Monte Carlo reads).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Design {
     /// Samples.
@@ -50,8 +52,6 @@ pub struct Design {
     /// their own (file order), then baselines of their own (file order). Effects and baselines
     /// whose range is one point (or absent) are left out.
     pub unknowns: Vec<Unknown>,
-    /// Quantile of each unknown per sample, `[unknown * n + s]`, in (0, 1).
-    pub quantiles: Vec<f64>,
     /// A quantile per sample for drawing the motive.
     pub motive: Vec<f64>,
     /// A quantile per sample that nothing reads: the no-information reference of the
@@ -166,7 +166,6 @@ impl Design {
             n,
             seed,
             unknowns,
-            quantiles,
             motive,
             reference,
             rows,
@@ -192,7 +191,8 @@ impl Design {
         let mut out = vec![1.0; self.rows.len() * self.n];
         for (slot, r) in self.rows.iter().enumerate() {
             if let Some(r) = r {
-                out[slot * self.n..(slot + 1) * self.n].copy_from_slice(&self.multipliers[r * self.n..(r + 1) * self.n]);
+                out[slot * self.n..(slot + 1) * self.n]
+                    .copy_from_slice(&self.multipliers[r * self.n..(r + 1) * self.n]);
             }
         }
         out
@@ -202,12 +202,6 @@ impl Design {
     #[must_use]
     pub fn bins_of(&self, k: usize) -> &[u8] {
         &self.bins[k * self.n..(k + 1) * self.n]
-    }
-
-    /// Quantile of unknown `k` in sample `s`.
-    #[must_use]
-    pub fn quantile(&self, k: usize, s: usize) -> f64 {
-        self.quantiles[k * self.n + s]
     }
 }
 

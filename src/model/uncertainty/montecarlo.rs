@@ -13,8 +13,8 @@ use super::stats::{Band, band, quantile};
 use super::voi::{self, Voi};
 use super::{Buffers, CellBands, PolicyStats, Uncertainty, UncertaintyError, Weights, leaf_at};
 use crate::model::decision::{Candidate, argmax};
-use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Plan, Prepared};
 use crate::model::evaluate::Model;
+use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Plan, Prepared};
 use rayon::prelude::*;
 
 use super::design::Design;
@@ -74,7 +74,9 @@ impl Shared<'_> {
             // A candidate with the same levers as an earlier one has its utilities.
             let q = self.same_as[p];
             if q != p {
-                scratch.utility.copy_within(q * leaves * BLOCK..(q + 1) * leaves * BLOCK, p * leaves * BLOCK);
+                scratch
+                    .utility
+                    .copy_within(q * leaves * BLOCK..(q + 1) * leaves * BLOCK, p * leaves * BLOCK);
                 continue;
             }
             let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
@@ -97,7 +99,10 @@ impl Shared<'_> {
                             .map(|l| self.w[l] * values[self.plan.node(l, cell) * BLOCK + j])
                             .sum();
                     }
-                    for (x, &node) in out[cells..].iter_mut().zip(self.plan.varying().iter().take(width - cells)) {
+                    for (x, &node) in out[cells..]
+                        .iter_mut()
+                        .zip(self.plan.varying().iter().take(width - cells))
+                    {
                         *x = values[node * BLOCK + j];
                     }
                 }
@@ -192,7 +197,11 @@ pub fn run(
     let total = model.weight_total(weights.values, weights.horizons)?;
     let cells = model.cells();
     let named = named.min(m);
-    if buffers.plan.as_ref().is_none_or(|(id, seed, n, _)| (*id, *seed, *n) != (model.id(), design.seed, design.n)) {
+    if buffers
+        .plan
+        .as_ref()
+        .is_none_or(|(id, seed, n, _)| (*id, *seed, *n) != (model.id(), design.seed, design.n))
+    {
         buffers.plan = Some((model.id(), design.seed, design.n, model.plan(&design.rows)));
     }
     let Some((.., plan)) = &buffers.plan else {
@@ -208,7 +217,11 @@ pub fn run(
         })
         .collect();
     let same_as: Vec<usize> = (0..m)
-        .map(|p| (0..p).find(|&q| candidates[q].levers == candidates[p].levers).unwrap_or(p))
+        .map(|p| {
+            (0..p)
+                .find(|&q| candidates[q].levers == candidates[p].levers)
+                .unwrap_or(p)
+        })
         .collect();
     let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
     let leaf_bands = buffers.by_leaf;
@@ -244,7 +257,9 @@ pub fn run(
         )
             .into_par_iter()
             .enumerate()
-            .map_init(BlockScratch::default, |scratch, (b, outs)| shared.block(scratch, b, outs))
+            .map_init(BlockScratch::default, |scratch, (b, outs)| {
+                shared.block(scratch, b, outs)
+            })
             .collect()
     };
     let nf = n as f64;
@@ -305,7 +320,15 @@ pub fn run(
         // The values of the nodes that never vary, from the first sample.
         let mut scratch = KernelScratch::default();
         let mut utility = vec![0.0; leaves * BLOCK];
-        plan.evaluate(model, c, (&design.multipliers, n), (0, 1), &cell_weights, &mut scratch, &mut utility);
+        plan.evaluate(
+            model,
+            c,
+            (&design.multipliers, n),
+            (0, 1),
+            &cell_weights,
+            &mut scratch,
+            &mut utility,
+        );
         let constant: Vec<f64> = (0..plan.n_nodes()).map(|j| scratch.values[j * BLOCK]).collect();
         cell_bands(plan, w, &band, (n, width), leaf_bands.then_some(&constant[..]))
     } else {
@@ -353,13 +376,20 @@ fn vois(
         let best_mean = (0..k).map(|p| policies[p].eu_mean).fold(f64::NEG_INFINITY, f64::max);
         let top_expected: f64 = (0..n).map(|s| tops[s * 2 + which]).sum();
         let evppi_motive = (0..leaves)
-            .map(|l| w[l] * (0..k).map(|p| by_leaf[p * leaves + l] / nf).fold(f64::NEG_INFINITY, f64::max))
+            .map(|l| {
+                w[l] * (0..k)
+                    .map(|p| by_leaf[p * leaves + l] / nf)
+                    .fold(f64::NEG_INFINITY, f64::max)
+            })
             .sum::<f64>()
             - best_mean;
         Voi {
             evpi_total: (top_expected / nf - best_mean).max(0.0),
             evppi_motive: evppi_motive.max(0.0),
-            parameters: parameters.iter().map(|raw| (raw[which] - noise[which]).max(0.0)).collect(),
+            parameters: parameters
+                .iter()
+                .map(|raw| (raw[which] - noise[which]).max(0.0))
+                .collect(),
         }
     };
     (over(m, 0), over(named, 1))
@@ -368,8 +398,18 @@ fn vois(
 /// The bands of every cell for the banded candidate: the expectation's from its column, each
 /// leaf's from its node's (computed once per node; a node that never varies has its value as
 /// every percentile).
-fn cell_bands(plan: &Plan, w: &[f64], values: &[f64], (n, width): (usize, usize), constant: Option<&[f64]>) -> Vec<CellBands> {
-    let cells = if constant.is_some() { width - plan.varying().len() } else { width };
+fn cell_bands(
+    plan: &Plan,
+    w: &[f64],
+    values: &[f64],
+    (n, width): (usize, usize),
+    constant: Option<&[f64]>,
+) -> Vec<CellBands> {
+    let cells = if constant.is_some() {
+        width - plan.varying().len()
+    } else {
+        width
+    };
     let leaves = w.len();
     let varying = plan.varying();
     let node_bands: Vec<Option<Band>> = {

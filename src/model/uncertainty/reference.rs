@@ -133,7 +133,11 @@ pub fn reference_run(
             evpi_total: (top_expected / nf - best_mean).max(0.0),
             evppi_motive: evppi_motive.max(0.0),
             parameters: (0..design.unknowns.len())
-                .map(|j| evppi_binned(&eu_t, k, n, |s| design.quantile(j, s), noise))
+                .map(|j| {
+                    // The middle of each sample's bin: the design keeps the bins, not the quantiles.
+                    let b = voi::bins(n) as f64;
+                    evppi_binned(&eu_t, k, n, |s| (f64::from(design.bins_of(j)[s]) + 0.5) / b, noise)
+                })
                 .collect(),
         }
     };
@@ -170,4 +174,3 @@ pub fn reference_run(
         voi_named,
     })
 }
-

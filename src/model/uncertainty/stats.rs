@@ -90,7 +90,9 @@ mod tests {
         // Sizes around the ranks' coincidences (1 to 40) and a larger one with ties.
         let mut seed = 7_u64;
         let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             ((seed >> 33) % 50) as f64 / 7.0
         };
         for n in (1..=40).chain([1000, 10_001]) {
@@ -98,7 +100,7 @@ mod tests {
             let b = band(&mut xs.clone());
             let q = |p: f64| quantile(&mut xs.clone(), p);
             assert_eq!((b.p5, b.p50, b.p95), (q(0.05), q(0.5), q(0.95)), "n = {n}");
-            assert_eq!(b.mean, xs.iter().sum::<f64>() / n as f64);
+            assert_eq!(b.mean, xs.iter().sum::<f64>() / f64::from(n));
         }
         assert_eq!(band(&mut []), Band::default());
     }

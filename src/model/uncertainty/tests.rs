@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::model::decision::Candidate;
-use crate::model::evaluate::{Model, SampleOut, SampleScratch};
 use crate::model::decision::analyse;
 use crate::model::evaluate::EvaluationCache;
+use crate::model::evaluate::{Model, SampleOut, SampleScratch};
 use crate::model::scenario::Scenario;
 use crate::model::settings::Settings;
 use crate::model::summary::candidates;
@@ -392,7 +392,12 @@ fn assert_same(fast: &Uncertainty, slow: &Uncertainty) {
     }
     for (a, b) in [(&fast.voi, &slow.voi), (&fast.voi_named, &slow.voi_named)] {
         assert!(close(a.evpi_total, b.evpi_total), "{} {}", a.evpi_total, b.evpi_total);
-        assert!(close(a.evppi_motive, b.evppi_motive), "{} {}", a.evppi_motive, b.evppi_motive);
+        assert!(
+            close(a.evppi_motive, b.evppi_motive),
+            "{} {}",
+            a.evppi_motive,
+            b.evppi_motive
+        );
         for (x, y) in a.parameters.iter().zip(&b.parameters) {
             assert!(close(*x, *y), "{x} {y}");
         }

@@ -145,7 +145,15 @@ pub fn tornado(
         let mut block = vec![0.0; leaves * BLOCK];
         for s0 in (0..samples).step_by(BLOCK) {
             let k = BLOCK.min(samples - s0);
-            plan.evaluate(model, &prepared, (&multipliers, samples), (s0, k), &weights, scratch, &mut block);
+            plan.evaluate(
+                model,
+                &prepared,
+                (&multipliers, samples),
+                (s0, k),
+                &weights,
+                scratch,
+                &mut block,
+            );
             for l in 0..leaves {
                 out[l * samples + s0..l * samples + s0 + k].copy_from_slice(&block[l * BLOCK..l * BLOCK + k]);
             }
@@ -153,7 +161,11 @@ pub fn tornado(
         out
     };
     let (ua, ub) = (utility_of(a, &mut scratch), utility_of(b, &mut scratch));
-    let lead_at = |s: usize| (0..leaves).map(|l| w[l] * (ua[l * samples + s] - ub[l * samples + s])).sum::<f64>();
+    let lead_at = |s: usize| {
+        (0..leaves)
+            .map(|l| w[l] * (ua[l * samples + s] - ub[l * samples + s]))
+            .sum::<f64>()
+    };
     let mut bars: Vec<Bar> = unknowns_at
         .iter()
         .enumerate()

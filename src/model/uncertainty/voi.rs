@@ -15,7 +15,7 @@ pub struct Voi {
 
 /// Bins of the estimator for `n` samples: about `sqrt(n) / 2`, at least 2, at most 100.
 #[must_use]
-pub(super) fn bins(n: usize) -> usize {
+pub(crate) fn bins(n: usize) -> usize {
     (((n as f64).sqrt() / 2.0).round() as usize).clamp(2, 100).min(n.max(1))
 }
 
