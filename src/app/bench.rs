@@ -107,14 +107,31 @@ fn tab_frames(h: &mut Headless, prefix: &str, samples: usize) -> (Vec<String>, D
         h.frame();
         let still = measure(&format!("{prefix}, {name}, nothing changed"), frames, || h.frame());
         let mut step = 0.0;
+        // The studies that came in while the lever moved (each result is a new allocation).
+        let mut studies = std::collections::BTreeSet::new();
+        let mut longest = Duration::ZERO;
+        let mut count = 0usize;
         let moving = measure(&format!("{prefix}, {name}, a lever moving"), frames, || {
             step = (step + 50.0) % 2000.0;
+            let t = std::time::Instant::now();
             h.move_lever(step);
             h.frame();
+            longest = longest.max(t.elapsed());
+            count += 1;
+            if let Some((_, r)) = &h.app.derived.study().latest {
+                studies.insert(std::sync::Arc::as_ptr(r) as usize);
+            }
         });
         worst = worst.max(still.median).max(moving.median);
         lines.push(still.to_string());
         lines.push(moving.to_string());
+        if tab == PlotTab::Uncertainty {
+            lines.push(format!(
+                "{prefix}, {name}: {} studies came in over {count} frames with the lever moving; the longest frame {:.2} ms",
+                studies.len(),
+                longest.as_secs_f64() * 1e3
+            ));
+        }
     }
     (lines, worst)
 }
