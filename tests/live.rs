@@ -134,8 +134,20 @@ fn the_uncertainty_tab_says_what_its_figures_rest_on() {
         .click();
     h.run();
     h.get_by_label("10,000 samples");
-    // The current settings' own chance, in the running or not.
-    h.get_by_label_contains("Current settings: best in");
+    // The current settings' own chance, in the running or not: at the defaults they are a named
+    // policy's, and so is their chance.
+    let (name, p) = {
+        let app = h.state();
+        let st = app.derived.fresh_study(app.settings()).expect("a study");
+        let q = (0..st.candidates.len() - 1)
+            .find(|&q| st.candidates[q].levers == st.candidates[st.candidates.len() - 1].levers)
+            .expect("the defaults are a named policy");
+        (st.candidates[q].name.clone(), st.mc.policies[q].p_best)
+    };
+    h.get_by_label_contains(&format!(
+        "Current settings (the same as {name}): best in {} of the samples",
+        motive_lab::format::percent(p)
+    ));
     let rail = h
         .get_by_role_and_label(Role::Slider, "1. They attack whatever we do")
         .rect();

@@ -92,13 +92,25 @@ impl Shared<'_> {
             // The banded candidate's values (or those of the first with its levers).
             if self.same_as.get(self.banded) == Some(&p) {
                 let values = &scratch.kernel.values;
+                // Each cell's expectation over the leaves, the leaves summed in order for every
+                // sample of the block at once.
+                let mut column = [-0.0; BLOCK];
+                for cell in 0..cells {
+                    let column = &mut column[..k];
+                    column.fill(-0.0);
+                    for l in 0..leaves {
+                        let at = self.plan.node(l, cell) * BLOCK;
+                        let wl = self.w[l];
+                        for (x, v) in column.iter_mut().zip(&values[at..at + k]) {
+                            *x += wl * v;
+                        }
+                    }
+                    for (j, x) in column.iter().enumerate() {
+                        band[j * width + cell] = *x;
+                    }
+                }
                 for j in 0..k {
                     let out = &mut band[j * width..(j + 1) * width];
-                    for (cell, x) in out[..cells].iter_mut().enumerate() {
-                        *x = (0..leaves)
-                            .map(|l| self.w[l] * values[self.plan.node(l, cell) * BLOCK + j])
-                            .sum();
-                    }
                     for (x, &node) in out[cells..]
                         .iter_mut()
                         .zip(self.plan.varying().iter().take(width - cells))

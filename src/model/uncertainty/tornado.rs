@@ -8,6 +8,15 @@ use crate::model::evaluate::Model;
 use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Prepared};
 use crate::model::scenario::Scenario;
 
+/// `x` rounded to 12 significant digits.
+fn significant(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10_f64.powi(11 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
 /// How far credences move in the tornado: 20 points.
 pub const CREDENCE_SWING: f64 = 0.2;
 
@@ -191,6 +200,8 @@ pub fn tornado(
             high: lead_with(&up),
         });
     }
-    bars.sort_by(|x, y| y.swing().total_cmp(&x.swing()));
+    // Largest swing first; swings equal to 12 significant digits keep the unknowns' order, so
+    // the order does not turn on the last bits of a sum (see "How it is computed").
+    bars.sort_by(|x, y| significant(y.swing()).total_cmp(&significant(x.swing())));
     bars
 }

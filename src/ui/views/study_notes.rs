@@ -40,12 +40,15 @@ pub fn budget_note(
     scenario: &crate::model::scenario::Scenario,
     st: &crate::model::uncertainty::Study,
 ) {
-    use crate::model::uncertainty::{DEFAULT_SAMPLES, evaluation_work};
+    use crate::model::uncertainty::{Budget, DEFAULT_SAMPLES, evaluation_work};
     let mut parts = Vec::new();
-    if st.mc.samples < DEFAULT_SAMPLES {
+    // What the scenario's size allows the full study (a quick study's 1,000 samples while a
+    // slider moves are said where the figures are, not here), so the note stays put.
+    let full = Budget::for_study(scenario, DEFAULT_SAMPLES).samples;
+    if full < DEFAULT_SAMPLES {
         parts.push(format!(
             "{} samples, not {}",
-            crate::format::count(st.mc.samples),
+            crate::format::count(full),
             crate::format::count(DEFAULT_SAMPLES)
         ));
     }

@@ -239,13 +239,25 @@ impl UncertaintyView {
         ui.label(RichText::new(running).strong());
         // Your own settings' chance, whether or not they are in the running: what a moving
         // lever changes.
-        if let (Some(current), Some(p)) = (st.candidates.last(), st.mc.policies.last()) {
-            ui.label(format!(
-                "{}: best in {} of the samples among every candidate ({} with the motive averaged out).",
-                current.name,
-                percent(p.p_best),
-                percent(p.p_best_motive_averaged)
-            ));
+        if let Some(current) = st.candidates.last() {
+            // Settings the same as an earlier candidate's share its wins (a tie goes to the
+            // first), so they are given as that candidate's.
+            let last = st.candidates.len() - 1;
+            let same = (0..last).find(|&q| st.candidates[q].levers == current.levers);
+            let (who, p) = match same {
+                Some(q) => (
+                    format!("{} (the same as {})", current.name, st.candidates[q].name),
+                    st.mc.policies.get(q),
+                ),
+                None => (current.name.clone(), st.mc.policies.get(last)),
+            };
+            if let Some(p) = p {
+                ui.label(format!(
+                    "{who}: best in {} of the samples among every candidate ({} with the motive averaged out).",
+                    percent(p.p_best),
+                    percent(p.p_best_motive_averaged)
+                ));
+            }
         }
         let chance = |p: &PolicyStats| if with_found { Some(p.p_best) } else { p.p_best_named };
         let shown: Vec<usize> = (0..st.candidates.len())
