@@ -9,6 +9,7 @@
 mod believe;
 mod budget;
 mod design;
+mod figures;
 mod montecarlo;
 mod optimise;
 mod stats;

@@ -174,3 +174,141 @@ pub fn reference_run(
         voi_named,
     })
 }
+
+/// The kernel's figures against the reference's.
+mod compared {
+    use super::super::tests::{bet, paris};
+    use super::super::*;
+    use crate::model::evaluate::Model;
+    use crate::model::scenario::Scenario;
+    use crate::model::settings::Settings;
+
+    /// Equal to 1e-12 of the larger magnitude (or absolutely, below 1).
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    /// The kernel's figures against the reference's: counts exactly, the rest to 1e-12.
+    fn assert_same(fast: &Uncertainty, slow: &Uncertainty) {
+        assert_eq!(fast.best, slow.best);
+        assert_eq!(fast.policies.len(), slow.policies.len());
+        for (p, (a, b)) in fast.policies.iter().zip(&slow.policies).enumerate() {
+            assert_eq!(a.p_best, b.p_best, "P(best) of {p}");
+            assert_eq!(a.p_best_motive_averaged, b.p_best_motive_averaged, "{p}");
+            assert_eq!(a.p_best_named, b.p_best_named, "{p}");
+            for (x, y, what) in [
+                (a.eu_mean, b.eu_mean, "E[U]"),
+                (a.eu_p5, b.eu_p5, "U p5"),
+                (a.eu_p95, b.eu_p95, "U p95"),
+                (a.expected_regret, b.expected_regret, "E[regret]"),
+                (a.regret_p90, b.regret_p90, "regret p90"),
+            ] {
+                assert!(close(x, y), "{what} of {p}: {x} against {y}");
+            }
+        }
+        assert_eq!(fast.cells.len(), slow.cells.len());
+        let bands = |b: &Band| [b.mean, b.p5, b.p50, b.p95];
+        for (c, (a, b)) in fast.cells.iter().zip(&slow.cells).enumerate() {
+            for (x, y) in std::iter::once((&a.expected, &b.expected)).chain(a.by_leaf.iter().zip(&b.by_leaf)) {
+                for (x, y) in bands(x).into_iter().zip(bands(y)) {
+                    assert!(close(x, y), "cell {c}: {x} against {y}");
+                }
+            }
+            assert_eq!(a.by_leaf.len(), b.by_leaf.len());
+        }
+        for (a, b) in [(&fast.voi, &slow.voi), (&fast.voi_named, &slow.voi_named)] {
+            assert!(close(a.evpi_total, b.evpi_total), "{} {}", a.evpi_total, b.evpi_total);
+            assert!(
+                close(a.evppi_motive, b.evppi_motive),
+                "{} {}",
+                a.evppi_motive,
+                b.evppi_motive
+            );
+            for (x, y) in a.parameters.iter().zip(&b.parameters) {
+                assert!(close(*x, *y), "{x} {y}");
+            }
+            assert_eq!(a.parameters.len(), b.parameters.len());
+        }
+    }
+
+    /// Both runs on `s` at its defaults with the found settings among the candidates, bands for
+    /// candidate `banded` (clamped to the last).
+    fn both(s: &Scenario, n: usize, seed: u64, banded: usize) -> (Uncertainty, Uncertainty) {
+        let model = Model::new(s).expect("valid");
+        let settings = Settings::defaults(s);
+        let design = Design::new(s, n, seed);
+        let found = search(s, &model, &settings);
+        let c = with_found(s, &settings, &found_candidates(&found));
+        let w = model.leaf_weights(&settings.credences).expect("weights");
+        let taus = settings.taus(&model);
+        let weights = Weights {
+            leaves: &w,
+            values: &settings.value_weights,
+            horizons: &taus,
+        };
+        let banded = banded.min(c.len() - 1);
+        let named = s.policies.len();
+        let fast = run(&model, &design, &c, weights, (banded, named), &mut Buffers::by_leaf()).expect("runs");
+        let slow = super::reference_run(&model, &design, &c, weights, (banded, named)).expect("runs");
+        (fast, slow)
+    }
+
+    #[test]
+    fn the_kernel_gives_the_reference_figures_on_paris() {
+        let s = paris();
+        // A full design, and one whose last block is short.
+        for (n, seed, banded) in [(10_000, DEFAULT_SEED, usize::MAX), (1_001, 3, 0), (77, 11, 4)] {
+            let (fast, slow) = both(&s, n, seed, banded);
+            assert_same(&fast, &slow);
+            assert_eq!(fast.samples, n);
+        }
+    }
+
+    #[test]
+    fn the_kernel_gives_the_reference_figures_on_small_scenarios() {
+        for s in [
+            bet((0.5, 1.5), "Triangular", false),
+            bet((0.2, 1.1), "Pert", true),
+            bet((0.5, 2.0), "LogNormal", true),
+        ] {
+            let (fast, slow) = both(&s, 2_000, 5, 0);
+            assert_same(&fast, &slow);
+        }
+    }
+
+    #[test]
+    fn the_kernel_gives_the_reference_figures_on_generated_scenarios() {
+        use crate::model::generate::{Shape, seeded};
+        let larger = Shape {
+            hypotheses: 6..=12,
+            levers: 3..=6,
+            outcomes: 4..=8,
+            effects: 40..=80,
+            ..Shape::small()
+        };
+        // Scenarios of every kind the generator makes (nested hypotheses, several questions,
+        // clamped and linear values, curves of points, outcome-driven effects), and larger ones.
+        let mut compared = 0;
+        for seed in 0..24 {
+            let shape = if seed % 3 == 0 { larger.clone() } else { Shape::small() };
+            let s = seeded(&shape, seed).expect("generates");
+            if Model::new(&s).is_err() || Settings::defaults(&s).value_weights.iter().all(|&w| w == 0.0) {
+                continue;
+            }
+            let (fast, slow) = both(&s, 300, seed, (seed % 4) as usize);
+            assert_same(&fast, &slow);
+            compared += 1;
+        }
+        assert!(compared >= 16, "only {compared} generated scenarios compared");
+    }
+
+    #[test]
+    fn the_figures_do_not_depend_on_the_number_of_threads() {
+        let s = paris();
+        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool");
+        let three = rayon::ThreadPoolBuilder::new().num_threads(3).build().expect("pool");
+        let (a, _) = one.install(|| both(&s, 700, 9, 0));
+        let (b, _) = three.install(|| both(&s, 700, 9, 0));
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,254 @@
+//! The kernel's loops: a block of samples of one candidate, node by node, each step one loop over
+//! the block, compiled for the vector units the processor has.
+
+// The helpers of the multiversioned functions are inlined into them, so that they are compiled
+// for the same vector units (a helper called out of line would be compiled for the baseline).
+#![allow(
+    clippy::inline_always,
+    reason = "helpers must be compiled inside the multiversioned kernel"
+)]
+
+use super::{BLOCK, CERTAIN, CellWeights, KernelScratch, Model, Op, Plan, Prepared, Row, Src};
+use crate::model::scenario::Curve;
+use multiversion::multiversion;
+
+/// The node values of one candidate for one block (see [`Plan::evaluate`]), compiled for the
+/// vector units the processor has (chosen when it runs).
+#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+pub(super) fn nodes(
+    plan: &Plan,
+    model: &Model,
+    prepared: &Prepared,
+    (multipliers, n): (&[f64], usize),
+    (s0, k): (usize, usize),
+    scratch: &mut KernelScratch,
+) {
+    scratch.values.resize(plan.nodes.len() * BLOCK, 0.0);
+    scratch.common.resize(BLOCK, 0.0);
+    scratch.tmp.resize(2 * BLOCK, 0.0);
+    let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
+    for (c, cell) in plan.order.iter().enumerate() {
+        let (a, b) = prepared.cell_ops[c];
+        let common = &prepared.ops[a as usize..b as usize];
+        let t = &mut scratch.common[..k];
+        if !common.is_empty() {
+            t.fill(0.0);
+            for op in common {
+                if let Op::Term(c, r) = *op {
+                    add_term(t, c, (r != CERTAIN).then(|| m_row(r)));
+                }
+            }
+        }
+        for j in cell.nodes.clone() {
+            let node = &plan.nodes[j];
+            let (a, b) = prepared.node_ops[j];
+            let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
+            let y = &mut rest[..k];
+            if common.is_empty() {
+                // The base plus a sum of nothing.
+                y.fill(node.base + 0.0);
+            } else {
+                for (y, t) in y.iter_mut().zip(&scratch.common[..k]) {
+                    *y = node.base + t;
+                }
+            }
+            let (v, f) = scratch.tmp.split_at_mut(BLOCK);
+            let (v, f) = (&mut v[..k], &mut f[..k]);
+            for op in &prepared.ops[a as usize..b as usize] {
+                match *op {
+                    Op::BaseRow(r) => {
+                        for (y, m) in y.iter_mut().zip(m_row(r)) {
+                            *y += (m - 1.0) * node.base;
+                        }
+                    }
+                    Op::Term(c, r) => add_term(y, c, (r != CERTAIN).then(|| m_row(r))),
+                    Op::Reading(r, driver, with) => {
+                        // The driver's and the factor's values, where the driver is not a line
+                        // through a node's values (that is worked out in the summing pass).
+                        if !matches!(driver, Src::Linear(..)) {
+                            src_values(model, driver, before, v);
+                        }
+                        if let Some(w) = with {
+                            src_values(model, w, before, f);
+                        }
+                        let m = (r != CERTAIN).then(|| m_row(r));
+                        match (driver, with) {
+                            (Src::Linear(slope, x), None) => {
+                                add_values(y, m, xs(before, x, k).iter().map(|x| slope * x));
+                            }
+                            (Src::Linear(slope, x), Some(_)) => {
+                                let line = xs(before, x, k).iter().zip(f.iter());
+                                add_values(y, m, line.map(|(x, f)| slope * x * f));
+                            }
+                            (_, None) => add_values(y, m, v.iter().copied()),
+                            (_, Some(_)) => add_values(y, m, v.iter().zip(f.iter()).map(|(v, f)| v * f)),
+                        }
+                    }
+                }
+            }
+            let (lo, hi) = node.limits;
+            if lo != f64::NEG_INFINITY || hi != f64::INFINITY {
+                for y in y.iter_mut() {
+                    *y = y.clamp(lo, hi);
+                }
+            }
+        }
+    }
+}
+
+/// Utility per leaf from the node values: each group's terms summed once per class, then
+/// the groups' sums added per leaf.
+#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+pub(super) fn leaf_utility(
+    plan: &Plan,
+    model: &Model,
+    weights: &CellWeights,
+    k: usize,
+    scratch: &mut KernelScratch,
+    utility: &mut [f64],
+) {
+    let classes: usize = plan.groups.iter().map(|g| g.representative.len()).sum();
+    scratch.sums.resize(classes * BLOCK, 0.0);
+    let values = &scratch.values;
+    let mut at = 0;
+    for g in &plan.groups {
+        for &leaf in &g.representative {
+            let sum = &mut scratch.sums[at * BLOCK..at * BLOCK + k];
+            sum.fill(0.0);
+            for &cell in &g.cells {
+                let w = weights.weight[cell];
+                if w == 0.0 {
+                    continue;
+                }
+                let j = plan.leaf_node[leaf * plan.cells + cell];
+                let ys = &values[j * BLOCK..j * BLOCK + k];
+                if model.clamp_values {
+                    let o = cell / model.n_horizons;
+                    for (u, &y) in sum.iter_mut().zip(ys) {
+                        *u += w * model.normalised(o, y);
+                    }
+                } else {
+                    for (u, y) in sum.iter_mut().zip(ys) {
+                        *u += w * y;
+                    }
+                }
+            }
+            at += 1;
+        }
+    }
+    for leaf in 0..plan.leaves {
+        let u = &mut utility[leaf * BLOCK..leaf * BLOCK + k];
+        u.fill(weights.offset);
+        let mut first = 0;
+        for g in &plan.groups {
+            let c = first + g.leaf_class[leaf];
+            for (u, s) in u.iter_mut().zip(&scratch.sums[c * BLOCK..c * BLOCK + k]) {
+                *u += s;
+            }
+            first += g.representative.len();
+        }
+    }
+}
+
+/// Curves of up to this many points are worked out without branches (every segment at every
+/// sample, the right one kept), beyond it point by point.
+const MASKED_POINTS: usize = 5;
+
+/// A curve of points (sorted by x, finite, as validation requires) at `xs`: the same numbers as
+/// [`Curve::at`], each segment's line worked out for every sample and kept where the sample
+/// falls in it (`a.x < x <= b.x`, which for sorted points is the first segment with
+/// `x <= b.x` that [`Curve::at`] takes). No branch depends on the samples, so the loops
+/// vectorise.
+#[inline(always)]
+fn points_into(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
+    let (Some(&(x0, y0)), Some(&(_, last))) = (points.first(), points.last()) else {
+        out.fill(0.0);
+        return;
+    };
+    for (y, &x) in out.iter_mut().zip(xs) {
+        *y = if x <= x0 { y0 } else { last };
+    }
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let span = b.0 - a.0;
+        if span <= 0.0 {
+            // No sample falls strictly inside a segment of zero width.
+            continue;
+        }
+        let rise = b.1 - a.1;
+        for (y, &x) in out.iter_mut().zip(xs) {
+            let v = a.1 + rise * (x - a.0) / span;
+            *y = if a.0 < x && x <= b.0 { v } else { *y };
+        }
+    }
+}
+
+/// A node's values over the first `k` samples of a block.
+#[inline(always)]
+fn xs(before: &[f64], node: u32, k: usize) -> &[f64] {
+    &before[node as usize * BLOCK..node as usize * BLOCK + k]
+}
+
+/// `y += m * v` over a block (`m` absent: `y += v`), `v` the values of a reading.
+#[inline(always)]
+fn add_values(y: &mut [f64], m: Option<&[f64]>, v: impl Iterator<Item = f64>) {
+    match m {
+        Some(m) => {
+            for ((y, m), v) in y.iter_mut().zip(m).zip(v) {
+                *y += m * v;
+            }
+        }
+        None => {
+            for (y, v) in y.iter_mut().zip(v) {
+                *y += v;
+            }
+        }
+    }
+}
+
+/// `target += c * m` over a block (`m` absent: the multiplier is 1).
+#[inline(always)]
+fn add_term(target: &mut [f64], c: f64, m: Option<&[f64]>) {
+    match m {
+        Some(m) => {
+            for (y, m) in target.iter_mut().zip(m) {
+                *y += c * m;
+            }
+        }
+        None => {
+            for y in target {
+                *y += c;
+            }
+        }
+    }
+}
+
+/// The values of `src` over a block, into `out`.
+#[inline(always)]
+fn src_values(model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
+    let k = out.len();
+    let xs = |node: u32| &before[node as usize * BLOCK..node as usize * BLOCK + k];
+    match src {
+        Src::Const(c) => out.fill(c),
+        Src::Linear(slope, node) => {
+            for (y, x) in out.iter_mut().zip(xs(node)) {
+                *y = slope * x;
+            }
+        }
+        Src::Points(e, factor, node) => {
+            let e = &model.effects[e as usize];
+            let curve = match (&e.with, factor) {
+                (Some((_, f)), true) => f,
+                _ => &e.curve,
+            };
+            match curve {
+                Curve::Points(points) if points.len() <= MASKED_POINTS => points_into(points, xs(node), out),
+                _ => {
+                    for (y, x) in out.iter_mut().zip(xs(node)) {
+                        *y = curve.at(*x);
+                    }
+                }
+            }
+        }
+    }
+}
