@@ -83,15 +83,21 @@ fn step_and_wait(h: &mut Harness<'_, MotiveApp>) {
     panic!("the quick study never caught up with the slider");
 }
 
-#[test]
-fn dragging_a_credence_updates_the_chance_best_before_the_drag_ends() {
+/// The app at 1280x800 with the study waiting for the settings to rest (the app's own delay,
+/// unlike the other test files), its first, full study in.
+fn at_rest() -> Harness<'static, MotiveApp> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(|cc| MotiveApp::new(cc, None));
-    // The study waits for the settings to rest (the app's own delay): the first, full study.
     h.state_mut().wait_for_samples();
     h.state_mut().wait_for_study();
     h.run();
+    h
+}
+
+#[test]
+fn dragging_a_credence_updates_the_chance_best_before_the_drag_ends() {
+    let mut h = at_rest();
     let before = sampled_sentence(&h);
     assert!(before.starts_with("Over 10,000 samples"), "{before}");
     let rail = h
@@ -124,12 +130,7 @@ fn dragging_a_credence_updates_the_chance_best_before_the_drag_ends() {
 
 #[test]
 fn the_uncertainty_tab_says_what_its_figures_rest_on() {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|cc| MotiveApp::new(cc, None));
-    h.state_mut().wait_for_samples();
-    h.state_mut().wait_for_study();
-    h.run();
+    let mut h = at_rest();
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Uncertainty"))
         .click();
     h.run();
