@@ -102,9 +102,15 @@ pub fn quantiles(dist: Dist, (low, high): (f64, f64), us: &[f64], out: &mut [f64
             let at_mode = (mode - low) / width;
             for (m, &u) in out.iter_mut().zip(us) {
                 let u = u.clamp(1e-12, 1.0 - 1e-12);
-                let below = low + (u * width * (mode - low)).sqrt();
-                let above = high - ((1.0 - u) * width * (high - mode)).sqrt();
-                *m = if u < at_mode { below } else { above };
+                // One square root per sample: of the side's argument, chosen first.
+                let lower = u < at_mode;
+                let root = if lower {
+                    u * width * (mode - low)
+                } else {
+                    (1.0 - u) * width * (high - mode)
+                }
+                .sqrt();
+                *m = if lower { low + root } else { high - root };
             }
         }
         Dist::Uniform if width > 0.0 => {

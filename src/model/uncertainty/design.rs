@@ -5,7 +5,6 @@ use crate::model::scenario::{Dist, Scenario};
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
-use rayon::prelude::*;
 
 /// One uncertain quantity: a named parameter shared by effects and baselines, or one effect or
 /// baseline of its own.
@@ -111,57 +110,109 @@ pub fn unknowns(scenario: &Scenario) -> Vec<Unknown> {
     out
 }
 
-/// One Latin hypercube column: a random permutation of the `n` strata, a uniform point in each.
-fn column(rng: &mut Pcg64, n: usize) -> Vec<f64> {
-    // u32 strata: the shuffle's swaps depend only on the length and the generator.
-    let mut strata: Vec<u32> = (0..n as u32).collect();
-    strata.shuffle(rng);
-    strata
-        .into_iter()
-        .map(|k| (f64::from(k) + rng.random::<f64>()) / n as f64)
-        .collect()
+/// One Latin hypercube column's strata, shuffled, and the generator where the column's jitter
+/// starts (its next `n` draws, one per sample). The caller's generator is moved past them, so
+/// columns are shuffled one after another while their jitter is drawn in parallel, each number
+/// the same as when every draw is taken in turn from one generator.
+struct Shuffled {
+    strata: Vec<u32>,
+    jitter: Pcg64,
+}
+
+impl Shuffled {
+    fn new(rng: &mut Pcg64, n: usize) -> Self {
+        // u32 strata: the shuffle's swaps depend only on the length and the generator.
+        let mut strata: Vec<u32> = (0..n as u32).collect();
+        strata.shuffle(rng);
+        let jitter = rng.clone();
+        // A uniform f64 takes one u64 of PCG-64, one step of its sequence.
+        rng.advance(n as u128);
+        Self { strata, jitter }
+    }
+
+    /// The column: a uniform point in each of its strata, `(stratum + U(0, 1)) / n`.
+    fn fill(mut self, out: &mut [f64]) {
+        let n = self.strata.len() as f64;
+        for (q, &k) in out.iter_mut().zip(&self.strata) {
+            *q = (f64::from(k) + self.jitter.random::<f64>()) / n;
+        }
+    }
+}
+
+/// The estimator's bin of each quantile in `q`, `b` bins.
+fn bin_into(q: &[f64], b: usize, out: &mut [u8]) {
+    let top = (b - 1) as f64;
+    for (o, &q) in out.iter_mut().zip(q) {
+        // q < 1, so q b < b; the `min` keeps a rounding at the top edge in the last bin.
+        *o = (q * b as f64).min(top) as u8;
+    }
+}
+
+/// What one unknown's column becomes: its estimator bins and its slots' multiplier rows.
+struct Column<'a> {
+    bins: &'a mut [u8],
+    multipliers: &'a mut [f64],
+    slots: Vec<usize>,
 }
 
 impl Design {
     /// Draw `n` samples with this seed. The same scenario, `n` and seed give the same design on
-    /// every machine (PCG-64 and the shuffle are specified bit for bit).
+    /// every machine (PCG-64 and the shuffle are specified bit for bit). The columns are shuffled
+    /// in turn on this thread while other threads draw the shuffled columns' points and
+    /// multipliers; the numbers do not depend on the threads.
     #[must_use]
     pub fn new(scenario: &Scenario, n: usize, seed: u64) -> Self {
         let mut rng = Pcg64::seed_from_u64(seed);
         let unknowns = unknowns(scenario);
-        let mut quantiles = Vec::with_capacity(unknowns.len() * n);
-        for _ in &unknowns {
-            quantiles.extend(column(&mut rng, n));
-        }
-        let motive = column(&mut rng, n);
-        let reference = column(&mut rng, n);
         let mut rows = vec![None; slots(scenario)];
-        let mut drawn = Vec::new();
-        for (k, u) in unknowns.iter().enumerate() {
+        let mut drawn: Vec<Vec<usize>> = vec![Vec::new(); unknowns.len()];
+        let mut count = 0;
+        for (u, mine) in unknowns.iter().zip(&mut drawn) {
             for &e in &u.slots {
                 if rows[e].is_none() {
-                    rows[e] = Some(drawn.len());
-                    drawn.push((e, k));
+                    rows[e] = Some(count);
+                    count += 1;
+                    mine.push(e);
                 }
             }
         }
-        // Each drawn slot's multipliers from its unknown's quantiles, in parallel (each row is
-        // worked out alone, so the numbers do not depend on the threads).
-        // Zeroed memory comes from the system untouched, and every row is written below.
-        let mut multipliers = vec![0.0; drawn.len() * n];
-        multipliers
-            .par_chunks_mut(n.max(1))
-            .zip(&drawn)
-            .for_each(|(row, &(e, k))| {
-                let (dist, range) = slot(scenario, e);
-                crate::model::scenario::quantiles(dist, range, &quantiles[k * n..(k + 1) * n], row);
-            });
         let b = super::voi::bins(n);
-        let bins = quantiles
-            .iter()
-            .chain(&reference)
-            .map(|&q| ((q * b as f64) as usize).min(b - 1) as u8)
-            .collect();
+        // Zeroed memory comes from the system untouched, and every element is written below.
+        let mut multipliers = vec![0.0; count * n];
+        let mut bins = vec![0; (unknowns.len() + 1) * n];
+        let mut motive = vec![0.0; n];
+        let mut reference = vec![0.0; n];
+        let (mut m_rest, mut b_rest) = (&mut multipliers[..], &mut bins[..]);
+        let mut columns = Vec::with_capacity(unknowns.len());
+        for slots in drawn {
+            let (m, m_tail) = std::mem::take(&mut m_rest).split_at_mut(slots.len() * n);
+            let (bins, b_tail) = std::mem::take(&mut b_rest).split_at_mut(n);
+            (m_rest, b_rest) = (m_tail, b_tail);
+            columns.push(Column {
+                bins,
+                multipliers: m,
+                slots,
+            });
+        }
+        let reference_bins = b_rest;
+        rayon::scope(|scope| {
+            for column in columns {
+                let shuffled = Shuffled::new(&mut rng, n);
+                scope.spawn(move |_| {
+                    let mut q = vec![0.0; n];
+                    shuffled.fill(&mut q);
+                    bin_into(&q, b, column.bins);
+                    for (&e, row) in column.slots.iter().zip(column.multipliers.chunks_mut(n.max(1))) {
+                        let (dist, range) = slot(scenario, e);
+                        crate::model::scenario::quantiles(dist, range, &q, row);
+                    }
+                });
+            }
+            let motive_column = Shuffled::new(&mut rng, n);
+            scope.spawn(|_| motive_column.fill(&mut motive));
+            Shuffled::new(&mut rng, n).fill(&mut reference);
+            bin_into(&reference, b, reference_bins);
+        });
         Self {
             n,
             seed,
@@ -215,4 +266,62 @@ pub fn one_at(scenario: &Scenario, unknown: &Unknown, u: f64) -> Vec<f64> {
         m[e] = dist.quantile(range, u);
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The design drawn the plain way: every column in turn from one generator, its strata
+    /// shuffled then its points drawn, then each slot's multipliers and each quantile's bin.
+    fn drawn_in_turn(scenario: &Scenario, n: usize, seed: u64) -> (Vec<f64>, Vec<u8>, Vec<f64>, Vec<f64>) {
+        let mut rng = Pcg64::seed_from_u64(seed);
+        let mut column = || {
+            let mut strata: Vec<u32> = (0..n as u32).collect();
+            strata.shuffle(&mut rng);
+            strata
+                .into_iter()
+                .map(|k| (f64::from(k) + rng.random::<f64>()) / n as f64)
+                .collect::<Vec<f64>>()
+        };
+        let unknowns = unknowns(scenario);
+        let quantiles: Vec<Vec<f64>> = unknowns.iter().map(|_| column()).collect();
+        let motive = column();
+        let reference = column();
+        let mut multipliers = Vec::new();
+        let mut seen = vec![false; slots(scenario)];
+        for (u, q) in unknowns.iter().zip(&quantiles) {
+            for &e in &u.slots {
+                if !std::mem::replace(&mut seen[e], true) {
+                    let (dist, range) = slot(scenario, e);
+                    multipliers.extend(q.iter().map(|&q| dist.quantile(range, q)));
+                }
+            }
+        }
+        let b = super::super::voi::bins(n);
+        let bins = (quantiles.iter().flatten().chain(&reference))
+            .map(|&q| ((q * b as f64) as usize).min(b - 1) as u8)
+            .collect();
+        (multipliers, bins, motive, reference)
+    }
+
+    #[test]
+    fn the_design_is_the_one_drawn_in_turn_from_one_generator() {
+        let paris = super::super::tests::paris();
+        let bet = super::super::tests::bet((0.5, 1.5), "Pert", true);
+        for (s, n, seed) in [
+            (&paris, 10_000, 7),
+            (&paris, 1_000, 1),
+            (&paris, 3, 99),
+            (&paris, 1, 2),
+            (&bet, 257, 5),
+        ] {
+            let d = Design::new(s, n, seed);
+            let (multipliers, bins, motive, reference) = drawn_in_turn(s, n, seed);
+            assert_eq!(d.multipliers, multipliers, "n = {n}");
+            assert_eq!(d.bins, bins, "n = {n}");
+            assert_eq!(d.motive, motive, "n = {n}");
+            assert_eq!(d.reference, reference, "n = {n}");
+        }
+    }
 }

@@ -150,36 +150,62 @@ pub(super) fn leaf_utility(
     }
 }
 
-/// Curves of up to this many points are worked out without branches (every segment at every
-/// sample, the right one kept), beyond it point by point.
-const MASKED_POINTS: usize = 5;
+/// Curves of 2 to this many points are worked out without branches (the segment chosen by
+/// blends, then one division), others point by point.
+const MASKED_POINTS: usize = 10;
 
-/// A curve of points (sorted by x, finite, as validation requires) at `xs`: the same numbers as
-/// [`Curve::at`], each segment's line worked out for every sample and kept where the sample
-/// falls in it (`a.x < x <= b.x`, which for sorted points is the first segment with
-/// `x <= b.x` that [`Curve::at`] takes). No branch depends on the samples, so the loops
-/// vectorise.
+/// A curve (of points sorted by x, finite, as validation requires) at `xs`: the same numbers as
+/// [`Curve::at`]. For 2 to [`MASKED_POINTS`] points, no branch or store depends on the
+/// samples, so the loop vectorises with blends.
 #[inline(always)]
-fn points_into(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
-    let (Some(&(x0, y0)), Some(&(_, last))) = (points.first(), points.last()) else {
-        out.fill(0.0);
+fn points_into(curve: &Curve, xs: &[f64], out: &mut [f64]) {
+    let Curve::Points(p) = curve else {
+        for (y, &x) in out.iter_mut().zip(xs) {
+            *y = curve.at(x);
+        }
         return;
     };
-    for (y, &x) in out.iter_mut().zip(xs) {
-        *y = if x <= x0 { y0 } else { last };
+    match p.len() {
+        2 => segments_into::<1>(p, xs, out),
+        3 => segments_into::<2>(p, xs, out),
+        4 => segments_into::<3>(p, xs, out),
+        5 => segments_into::<4>(p, xs, out),
+        6 => segments_into::<5>(p, xs, out),
+        7 => segments_into::<6>(p, xs, out),
+        8 => segments_into::<7>(p, xs, out),
+        9 => segments_into::<8>(p, xs, out),
+        MASKED_POINTS => segments_into::<9>(p, xs, out),
+        _ => {
+            for (y, &x) in out.iter_mut().zip(xs) {
+                *y = curve.at(x);
+            }
+        }
     }
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let span = b.0 - a.0;
-        if span <= 0.0 {
-            // No sample falls strictly inside a segment of zero width.
-            continue;
+}
+
+/// [`points_into`] for a curve of `S + 1` points. [`Curve::at`] takes the first segment `(a,
+/// b)` with `x <= b.x` once `x` is past the first point and not past the last: for sorted points
+/// that is the last segment with `a.x < x` (a segment of zero width is followed by one that
+/// starts at the same x, which is chosen over it). Its start, height, rise and width are chosen
+/// by blends, and its line `a.y + rise (x - a.x) / width` worked out once, as [`Curve::at`] does.
+#[inline(always)]
+fn segments_into<const S: usize>(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
+    let (x0, y0) = points[0];
+    let (xn, yn) = points[S];
+    let segments: [(f64, f64, f64, f64); S] = std::array::from_fn(|i| {
+        let (a, b) = (points[i], points[i + 1]);
+        (a.0, a.1, b.1 - a.1, b.0 - a.0)
+    });
+    let first = segments[0];
+    for (y, &x) in out.iter_mut().zip(xs) {
+        let mut chosen = first;
+        for &segment in &segments[1..] {
+            chosen = if segment.0 < x { segment } else { chosen };
         }
-        let rise = b.1 - a.1;
-        for (y, &x) in out.iter_mut().zip(xs) {
-            let v = a.1 + rise * (x - a.0) / span;
-            *y = if a.0 < x && x <= b.0 { v } else { *y };
-        }
+        let (ax, ay, rise, span) = chosen;
+        let line = ay + rise * (x - ax) / span;
+        let flat = if x <= x0 { y0 } else { yn };
+        *y = if x0 < x && x <= xn { line } else { flat };
     }
 }
 
@@ -241,12 +267,44 @@ fn src_values(model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
                 (Some((_, f)), true) => f,
                 _ => &e.curve,
             };
-            match curve {
-                Curve::Points(points) if points.len() <= MASKED_POINTS => points_into(points, xs(node), out),
-                _ => {
-                    for (y, x) in out.iter_mut().zip(xs(node)) {
-                        *y = curve.at(*x);
-                    }
+            points_into(curve, xs(node), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every curve of up to twelve points, segments of zero width included, at the knots, between and
+    /// beyond them: the same numbers as [`Curve::at`], bit for bit.
+    #[test]
+    fn curves_of_points_are_worked_out_as_curve_at_does() {
+        let knots = [
+            (-2.0, 1.0),
+            (0.0, -3.0),
+            (0.0, 4.0),
+            (1.5, 0.25),
+            (10.0, 7.0),
+            (12.0, -1.0),
+            (12.0, 2.0),
+            (13.0, -0.0),
+            (14.0, 0.0),
+            (20.0, 3.5),
+            (21.0, 3.5),
+            (25.0, 9.0),
+        ];
+        let xs: Vec<f64> = (-60..=600)
+            .map(|i| f64::from(i) * 0.05)
+            .chain([-2.0, 0.0, 1.5, 10.0, 12.0, 13.0, 25.0])
+            .collect();
+        for len in 0..=knots.len() {
+            for start in 0..=knots.len() - len {
+                let curve = Curve::Points(knots[start..start + len].to_vec());
+                let mut out = vec![f64::NAN; xs.len()];
+                points_into(&curve, &xs, &mut out);
+                for (x, y) in xs.iter().zip(&out) {
+                    assert_eq!(y.to_bits(), curve.at(*x).to_bits(), "{curve:?} at {x}");
                 }
             }
         }
