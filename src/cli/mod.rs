@@ -2,6 +2,7 @@
 //! and `bench`.
 
 mod bench;
+mod class;
 mod files;
 pub use crate::io::report::json;
 pub use files::GenerateSize;
@@ -147,6 +148,34 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// The credence code of a file's credences: a short text a student copies and an
+    /// instructor pastes into the Class panel or gives to `pool`.
+    Code {
+        /// A preset or scenario file.
+        file: PathBuf,
+        /// Settings given on the command line over those in the file.
+        #[command(flatten)]
+        overrides: Overrides,
+    },
+    /// A class's credence codes pooled: per answer the linear and logarithmic pools and how
+    /// spread the class is, and with --answer each student's Brier score and the class's.
+    Pool {
+        /// Credence codes (more can come from --from).
+        codes: Vec<String>,
+        /// A text file of codes, one or more a line (lines starting with # are skipped).
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// The scenario the codes are for, when it is not a shipped one.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// A hypothesis the later record supports: Brier scores against it (repeatable, one
+        /// per question).
+        #[arg(long = "answer", value_name = "ID")]
+        answers: Vec<String>,
+        /// Output format (table or json).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Time the core (and the app's frame) and print medians.
     Bench {
         /// Timed samples per measurement.
@@ -208,6 +237,14 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
         }
         Command::Check { files, strict } => return check(files, *strict),
         Command::Generate { size, seed } => files::generate(*size, *seed),
+        Command::Code { file, overrides } => load(file, overrides).map(|(doc, model)| class::code(&doc, &model)),
+        Command::Pool {
+            codes,
+            from,
+            scenario,
+            answers,
+            format,
+        } => class::pool_codes(codes, from.as_deref(), scenario.as_deref(), answers, *format),
         Command::Bench { samples } => {
             let samples = *samples.max(&5);
             for line in run_benchmarks(samples) {

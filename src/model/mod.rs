@@ -1,5 +1,6 @@
 //! The pure core: scenario types, validation, evaluation and decision analysis. No UI, no IO.
 
+pub mod class;
 pub mod credence;
 pub mod decision;
 pub mod document;
