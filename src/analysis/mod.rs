@@ -3,12 +3,14 @@
 //! samples of the Pareto view) is handed out as a job for the shell to run off the UI thread;
 //! its result comes back through [`Derived::deliver_samples`].
 
+mod class;
 mod evidence;
 pub mod memo;
 mod samples;
 mod types;
 mod uncertain;
 
+pub use class::{Brier, ClassReport};
 pub use evidence::GapResult;
 pub use types::{CredenceLines, Pareto, SamplesJob, SamplesState, Side};
 pub use uncertain::{Depth, StudyJob, StudyResult, StudyState};
@@ -71,6 +73,8 @@ pub struct Derived {
     study: StudyState,
     /// How many samples the study draws for this scenario (worked out once).
     study_samples: usize,
+    code: Memo<Vec<f64>, String>,
+    class: Memo<class::ClassKey, ClassReport>,
 }
 
 fn slot(side: Side) -> usize {
@@ -111,6 +115,8 @@ impl Derived {
             gap: Memo::default(),
             study: StudyState::default(),
             study_samples,
+            code: Memo::default(),
+            class: Memo::default(),
         }
     }
 

@@ -29,6 +29,8 @@ pub enum PlotTab {
     Uncertainty,
     /// The evidence matrix, its states and the timeline.
     Evidence,
+    /// The class's credence codes pooled.
+    Class,
 }
 
 /// The look views draw with.

@@ -51,6 +51,7 @@ impl View for CredencesView {
             }
             if !self.sliders_in_classroom {
                 strips(ui, ctx);
+                code_line(ui, ctx);
                 return;
             }
         }
@@ -158,7 +159,30 @@ impl View for CredencesView {
             set_share(model, &mut next, h, share, &self.locked);
             ctx.edit(Edit::Credences(next));
         }
+        code_line(ui, ctx);
     }
+}
+
+/// The credence code of the credences shown, with a button that copies it: what a student
+/// gives the instructor's Class tab.
+fn code_line(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let credences = ctx.settings().credences.clone();
+    let code = ctx.derived.credence_code(&credences);
+    ui.add_space(ui.spacing().item_spacing.y);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui
+            .label(RichText::new("Credence code:").small())
+            .on_hover_text("Your beliefs on every question as a short code: give it to your instructor's Class tab");
+        ui.add(egui::Label::new(RichText::new(code.as_str()).monospace().small()).selectable(true))
+            .labelled_by(label.id);
+        if ui
+            .small_button("Copy")
+            .on_hover_text("Copy the code to the clipboard")
+            .clicked()
+        {
+            ui.ctx().copy_text(code.as_str().to_owned());
+        }
+    });
 }
 
 /// Height of a question's strip.

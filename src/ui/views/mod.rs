@@ -4,6 +4,7 @@
 pub mod assumptions;
 pub mod believe;
 pub mod cell;
+pub mod class;
 pub mod columns;
 pub mod confirm;
 pub mod credence_sweep;

@@ -2,6 +2,7 @@
 
 use crate::model::explain::uncertainty_sentence;
 use crate::ui::ctx::{Command, PlotTab, View, ViewCtx};
+use crate::ui::views::class::ClassView;
 use crate::ui::views::credence_sweep::CredenceSweepView;
 use crate::ui::views::evidence::EvidenceView;
 use crate::ui::views::gap::GapView;
@@ -44,6 +45,8 @@ pub struct ResultsView {
     pub uncertainty: UncertaintyView,
     /// The evidence matrix.
     pub evidence: EvidenceView,
+    /// The class's credences.
+    pub class: ClassView,
 }
 
 impl View for ResultsView {
@@ -126,6 +129,7 @@ impl ResultsView {
             ui.selectable_value(tab, PlotTab::Gap, "What drives the gap");
             ui.selectable_value(tab, PlotTab::Uncertainty, "Uncertainty");
             ui.selectable_value(tab, PlotTab::Evidence, "Evidence");
+            ui.selectable_value(tab, PlotTab::Class, "Class");
             // Every term the tabs use (Pareto, tornado, regret, EVPI...) in plain words.
             if ui
                 .small_button("Glossary")
@@ -145,6 +149,7 @@ impl ResultsView {
             PlotTab::Gap => self.gap.ui(ui, ctx),
             PlotTab::Uncertainty => self.uncertainty.ui(ui, ctx),
             PlotTab::Evidence => self.evidence.ui(ui, ctx),
+            PlotTab::Class => self.class.ui(ui, ctx),
         }
     }
 }
