@@ -62,7 +62,7 @@ fn the_class_tab_pools_pasted_codes_sets_the_sliders_and_scores_the_codes() {
     let mut h = harness_on(Standalone::new(paris()), ClassView::default());
     let mut pasted = codes().join("\n");
     pasted.push_str("\nML1-paris-2015-0H0H0H0H0H0H0S0S0S0S111111-WX\n");
-    let box_ = h.get_by_role_and_label(Role::MultilineTextInput, "Class codes");
+    let box_ = h.get_by_role(Role::MultilineTextInput);
     box_.focus();
     h.run();
     h.event(egui::Event::Paste(pasted.clone()));

@@ -23,8 +23,9 @@ pub struct Class {
 }
 
 impl Class {
-    /// Read codes from `text`: one or more a line, separated by spaces, commas or semicolons;
-    /// blank lines and lines starting with `#` are skipped.
+    /// Read codes from `text`: one or more a line, separated by spaces, commas or semicolons
+    /// (or by nothing: a code starts wherever `ML`, a version and `-` start); blank lines and
+    /// lines starting with `#` are skipped.
     #[must_use]
     pub fn read(scenario: &Scenario, text: &str) -> Self {
         let mut class = Self::default();
@@ -32,6 +33,7 @@ impl Class {
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(|l| l.split(|c: char| c.is_whitespace() || c == ',' || c == ';'))
+            .flat_map(split_run_together)
             .filter(|w| !w.is_empty());
         for w in words {
             class.add(scenario, w);
@@ -66,6 +68,28 @@ impl Class {
     pub fn is_empty(&self) -> bool {
         self.credences.is_empty()
     }
+}
+
+/// Codes pasted one after another with nothing between them, split where each starts (`ML`, a
+/// digit, then digits and `-`).
+fn split_run_together(word: &str) -> Vec<&str> {
+    let b = word.as_bytes();
+    let starts_code = |i: usize| {
+        b[i..].len() > 3 && b[i].eq_ignore_ascii_case(&b'M') && b[i + 1].eq_ignore_ascii_case(&b'L') && {
+            let digits = b[i + 2..].iter().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && b.get(i + 2 + digits) == Some(&b'-')
+        }
+    };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        if starts_code(i) {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
 }
 
 #[cfg(test)]

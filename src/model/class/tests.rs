@@ -90,6 +90,9 @@ fn slips_are_refused_with_what_is_wrong() {
     assert_eq!(class.len(), 2);
     assert_eq!(class.refused.len(), 2);
     assert_eq!(class.other_scenario, 1);
+    // Codes run together (a paste that lost its line breaks) are read one by one.
+    let run = Class::read(&s, &format!("{good}{good}{}", other.text().to_lowercase()));
+    assert_eq!((run.len(), run.refused.len(), run.other_scenario), (2, 1, 1));
 }
 
 proptest! {

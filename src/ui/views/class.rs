@@ -31,15 +31,15 @@ pub struct ClassView {
 impl View for ClassView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let scenario = std::sync::Arc::clone(&ctx.doc.scenario);
-        ui.label(
-            "Each student copies the credence code under their belief sliders; paste the codes here, one or more a line.",
+        let label = ui.label(
+            "Class codes: each student copies the credence code under their belief sliders; paste the codes here, one or more a line.",
         );
         let edit = egui::TextEdit::multiline(&mut self.codes)
             .desired_rows(CODE_ROWS)
             .desired_width(f32::INFINITY)
             .font(egui::TextStyle::Monospace)
             .hint_text("ML1-paris-2015-…");
-        ui.add(edit).labelled_by(ui.label("Class codes").id);
+        ui.add(edit).labelled_by(label.id);
         let answer = self
             .answer
             .as_ref()
