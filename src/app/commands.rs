@@ -12,6 +12,14 @@ impl MotiveApp {
     /// Apply one command now. Anything that would replace the document or touch a file goes
     /// through the document flow, which asks about unsaved changes first.
     pub fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
+        // While a lesson plays, the keys that step through presets step through its steps.
+        let cmd = match cmd {
+            Command::StepPreset(s) if self.lesson.is_some() => {
+                use crate::model::lesson::Move;
+                Command::LessonStep(if s >= 0 { Move::Next } else { Move::Previous })
+            }
+            other => other,
+        };
         if let Some(action) = cmd.action() {
             // A broken file is reported at once: there is nothing to ask about.
             if let Action::Open(p) = &action
@@ -68,6 +76,8 @@ impl MotiveApp {
                     self.apply_edit(ctx, Edit::Observed(next));
                 }
             }
+            Command::LessonStep(m) => self.lesson_move(m),
+            Command::CloseLesson => self.close_lesson(),
             Command::DismissNotice => self.notice = None,
             Command::DiscardRecovery => self.discard_recovery(),
             // Actions, handled above.
@@ -76,6 +86,7 @@ impl MotiveApp {
             | Command::Open(_)
             | Command::OpenShipped(_)
             | Command::StepPreset(_)
+            | Command::OpenLesson(_)
             | Command::Quit => {}
         }
         ctx.request_repaint();
@@ -137,6 +148,7 @@ impl MotiveApp {
             Action::New => self.replace_document(default_document(), None, None),
             Action::Open(p) => self.open(&p),
             Action::OpenShipped(i) => self.open_shipped(i),
+            Action::OpenLesson(i) => self.open_lesson(i),
             Action::StepPreset(step) => {
                 let n = SHIPPED_PRESETS.len();
                 if n > 0 {

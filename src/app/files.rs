@@ -31,9 +31,10 @@ impl MotiveApp {
             doc
         };
         if !same {
-            // Everything indexed by the old scenario goes.
+            // Everything indexed by the old scenario goes, and a lesson on it ends.
             self.derived = Derived::new(Arc::clone(&doc.scenario));
             self.views.scenario_changed();
+            self.lesson = None;
         }
         self.session.replace(doc, path, same, shipped_index);
     }

@@ -14,6 +14,7 @@ mod export;
 mod files;
 pub mod history;
 mod jobs;
+mod lesson;
 mod persist;
 mod prefs;
 mod recovery;
@@ -33,8 +34,8 @@ use crate::ui::ctx::{Command, Notice, SessionView, Theme, View, ViewCtx};
 use crate::ui::theme::{self, Look};
 use crate::ui::views::{
     assumptions::AssumptionsView, confirm::ConfirmView, credences::CredencesView, file_window::FileWindowView,
-    header::HeaderView, help::HelpView, levers::LeversView, menu::MenuView, notice::NoticeView, results::ResultsView,
-    weights::WeightsView,
+    header::HeaderView, help::HelpView, lesson::LessonView, levers::LeversView, menu::MenuView, notice::NoticeView,
+    results::ResultsView, weights::WeightsView,
 };
 use flow::Flow;
 use settle::Settle;
@@ -60,6 +61,7 @@ pub struct Views {
     /// The shipped documents.
     pub help: HelpView,
     confirm: ConfirmView,
+    lesson: LessonView,
 }
 
 /// The presets saved beside the document's scenario file, and the scenario source they were
@@ -117,6 +119,8 @@ pub struct MotiveApp {
     chrome: Chrome,
     /// The presets beside the scenario file, for the Presets menu.
     beside: Beside,
+    /// The lesson being played, if any.
+    lesson: Option<lesson::Playing>,
 }
 
 impl MotiveApp {
@@ -183,6 +187,7 @@ impl MotiveApp {
             autosave: recovery::Autosave::default(),
             chrome: Chrome::default(),
             beside: Beside::default(),
+            lesson: None,
         }
     }
 
@@ -245,6 +250,11 @@ impl MotiveApp {
             confirming: self.flow.asking(),
             path_window: self.flow.path_window(),
             previous_step: s.previous_step.as_ref(),
+            lesson: self.lesson.as_ref().map(|p| crate::ui::ctx::LessonShown {
+                lesson: &p.lesson,
+                step: p.player.step(),
+                asking: p.player.asking(),
+            }),
         };
         let theme = Theme::new(self.prefs.look, self.classroom);
         let ctx = ViewCtx::new(&s.doc, &mut self.derived, session, theme, &mut self.commands);
@@ -337,6 +347,20 @@ impl MotiveApp {
         if self.notice.is_some() {
             egui::Panel::bottom("notice").show(ui, |ui| self.show(ui, |v| &mut v.notice));
         }
+        if self.lesson.is_some() {
+            // The narration above the results in classroom mode, where the class reads it
+            // first; at the right in normal mode.
+            if self.classroom {
+                egui::Panel::top("lesson").show(ui, |ui| self.show(ui, |v| &mut v.lesson));
+            } else {
+                egui::Panel::right("lesson")
+                    .resizable(false)
+                    .exact_size(theme::LESSON_PANEL_WIDTH)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| self.show(ui, |v| &mut v.lesson));
+                    });
+            }
+        }
         let width = theme::side_panel_width(self.classroom, ui.ctx().content_rect().width());
         egui::Panel::left("settings")
             .resizable(false)
@@ -352,7 +376,15 @@ impl MotiveApp {
                     }
                 });
             });
-        let central = egui::CentralPanel::default().show(ui, |ui| self.show(ui, |v| &mut v.results));
+        let asking = self.lesson.as_ref().is_some_and(|p| p.player.asking());
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            if asking {
+                let (_, mut ctx) = self.split();
+                crate::ui::views::lesson::curtain(ui, &mut ctx);
+            } else {
+                self.show(ui, |v| &mut v.results);
+            }
+        });
         // The assumptions window opens inside the results area.
         self.show(ui, |v| {
             v.assumptions.set_area(central.response.rect);

@@ -273,6 +273,18 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut failed = false;
     let mut noted = false;
     for f in files {
+        if let Some(result) = check_lesson(f) {
+            match result {
+                Ok(line) => println!("{line}"),
+                Err(e) => {
+                    failed = true;
+                    let n = e.problems().len();
+                    eprintln!("{e}");
+                    eprintln!("{}: {n} problem{} found", f.display(), if n == 1 { "" } else { "s" });
+                }
+            }
+            continue;
+        }
         match load_document(f) {
             Ok(doc) => {
                 let s = &doc.scenario;
@@ -308,6 +320,23 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A lesson file checked: its `ok` line, or its problems; `None` if the file is not a lesson.
+fn check_lesson(f: &std::path::Path) -> Option<Result<String, crate::io::FileError>> {
+    let text = crate::io::read_text(f).ok()?;
+    if !crate::io::is_lesson(&text) {
+        return None;
+    }
+    Some(crate::io::parse_lesson(&f.display().to_string(), &text).map(|l| {
+        format!(
+            "{}: ok (lesson {}: {} steps on {})",
+            f.display(),
+            l.id,
+            l.steps.len(),
+            l.scenario
+        )
+    }))
 }
 
 /// Apply command-line overrides to a document's settings.

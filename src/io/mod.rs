@@ -4,6 +4,7 @@
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fs;
+mod lesson;
 pub mod overrides;
 pub mod report;
 mod shipped;
@@ -15,7 +16,10 @@ pub use fs::{
     absolute, exists, fingerprint, load_document, load_document_and_kind, make_dir, modified, presets_beside,
     read_text, remove, save_document, write_atomic,
 };
-pub use shipped::{SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, preset_names, shipped_scenario_text};
+pub use lesson::{is_lesson, lesson_scenario, parse_lesson, step_preset};
+pub use shipped::{
+    SHIPPED_LESSONS, SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, preset_names, shipped_scenario_text,
+};
 
 use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::evaluate::WeightError;
@@ -90,6 +94,13 @@ fn probe(path: &str, text: &str) -> Result<(FileKind, Option<u64>), FileError> {
         ));
     };
     let get = |k: &str| map.get(&ron::Value::String(k.to_owned()));
+    if get("steps").is_some() {
+        return Err(FileError::at_start(
+            path,
+            text,
+            "this is a lesson, not a scenario or a preset: play it from Lessons > Open lesson file, or check it with `motive-lab check`",
+        ));
+    }
     let kind = if get("hypotheses").is_some() {
         FileKind::Scenario
     } else if get("scenario").is_some() {

@@ -88,14 +88,7 @@ pub fn apply(doc: &mut Document, o: &Overrides) -> Result<(), String> {
                 "--known-by {date}: not a date; write it as YYYY-MM-DD, e.g. 2015-11-20"
             ));
         }
-        preset.evidence = doc
-            .scenario
-            .evidence
-            .iter()
-            .filter(|e| e.date.as_str() <= date.as_str())
-            .map(|e| (e.id.clone(), true))
-            .collect();
-        preset.credences_from_evidence = true;
+        preset.observe_known_by(&doc.scenario, date);
     }
     for a in &o.observe {
         use crate::model::evidence::Observation;

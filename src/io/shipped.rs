@@ -71,3 +71,16 @@ pub fn preset_names() -> &'static [String] {
         std::sync::LazyLock::new(|| SHIPPED_PRESETS.iter().map(ShippedFile::name).collect());
     &NAMES
 }
+
+macro_rules! lesson {
+    ($id:literal) => {
+        ShippedFile {
+            id: $id,
+            file_name: concat!($id, ".ron"),
+            text: include_str!(concat!("../../lessons/", $id, ".ron")),
+        }
+    };
+}
+
+/// Shipped lessons, in the order the Lessons menu lists them.
+pub const SHIPPED_LESSONS: &[ShippedFile] = &[lesson!("paris-does-the-motive-matter")];

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod frontier;
 pub mod generate;
 pub mod lead;
+pub mod lesson;
 pub mod preset;
 pub mod questions;
 pub mod scenario;

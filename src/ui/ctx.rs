@@ -33,6 +33,22 @@ pub enum PlotTab {
     Class,
 }
 
+impl From<crate::model::lesson::LessonTab> for PlotTab {
+    fn from(t: crate::model::lesson::LessonTab) -> Self {
+        use crate::model::lesson::LessonTab as L;
+        match t {
+            L::Pareto => Self::Pareto,
+            L::LeverSweep => Self::LeverSweep,
+            L::Matrix => Self::Matrix,
+            L::CredenceSweep => Self::CredenceSweep,
+            L::Gap => Self::Gap,
+            L::Uncertainty => Self::Uncertainty,
+            L::Evidence => Self::Evidence,
+            L::Class => Self::Class,
+        }
+    }
+}
+
 /// The look views draw with.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -99,6 +115,19 @@ pub struct SessionView<'a> {
     pub path_window: Option<PathPrompt<'a>>,
     /// In classroom mode, the state before the last step through the presets.
     pub previous_step: Option<&'a crate::model::document::DocState>,
+    /// The lesson being played, if any.
+    pub lesson: Option<LessonShown<'a>>,
+}
+
+/// The lesson being played, as the views see it.
+#[derive(Debug, Clone, Copy)]
+pub struct LessonShown<'a> {
+    /// The lesson.
+    pub lesson: &'a crate::model::lesson::Lesson,
+    /// The step shown.
+    pub step: usize,
+    /// Whether its question still hides the results.
+    pub asking: bool,
 }
 
 /// The comparison state the live one is measured against.

@@ -103,6 +103,7 @@ impl Standalone {
             confirming: self.confirming.as_ref(),
             path_window: None,
             previous_step: self.previous_step.as_ref(),
+            lesson: None,
         };
         let mut ctx = ViewCtx::new(&self.doc, &mut self.derived, session, self.theme, &mut commands);
         view.ui(ui, &mut ctx);

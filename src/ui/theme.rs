@@ -68,6 +68,8 @@ pub const MIN_SLIDER: f32 = 80.0;
 pub const COMBO_WIDTH: f32 = 300.0;
 /// Widest tooltip text.
 pub const TOOLTIP_WIDTH: f32 = 380.0;
+/// Width of the lesson panel in normal mode.
+pub const LESSON_PANEL_WIDTH: f32 = 300.0;
 /// Width of the first column of a table in the Help window (keys and field names).
 pub const HELP_KEY_WIDTH: f32 = 170.0;
 /// Height of one row of a horizontal bar chart (room for its name on the axis).

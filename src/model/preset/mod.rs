@@ -127,6 +127,16 @@ impl Preset {
         preset.settings(scenario).map(|s| (s, notices))
     }
 
+    /// Observe every evidence item of `scenario` public by `date` (`YYYY-MM-DD`, compared as
+    /// text), the rest open, and take the credences from the evidence.
+    pub fn observe_known_by(&mut self, scenario: &Scenario, date: &str) {
+        self.evidence = (scenario.evidence.iter())
+            .filter(|e| e.date.as_str() <= date)
+            .map(|e| (e.id.clone(), true))
+            .collect();
+        self.credences_from_evidence = true;
+    }
+
     /// Resolve a preset's sparse maps against its scenario, collecting every problem.
     ///
     /// # Errors

@@ -35,6 +35,8 @@ pub enum Action {
     OpenShipped(usize),
     /// Step through the shipped presets (+1 next, -1 previous).
     StepPreset(i32),
+    /// Play the shipped lesson with this index.
+    OpenLesson(usize),
     /// Quit.
     Quit,
 }
@@ -58,9 +60,21 @@ impl Action {
             ),
             Self::StepPreset(s) if *s < 0 => "stepping back to the previous preset".to_owned(),
             Self::StepPreset(_) => "stepping on to the next preset".to_owned(),
+            Self::OpenLesson(i) => crate::io::SHIPPED_LESSONS.get(*i).map_or_else(
+                || "playing a lesson".to_owned(),
+                |l| format!("playing the lesson \"{}\"", lesson_title(l.text)),
+            ),
             Self::Quit => "quitting".to_owned(),
         }
     }
+}
+
+/// A lesson file's title, for menus, without parsing the whole file; "a lesson" if none.
+#[must_use]
+pub fn lesson_title(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("title: \"").and_then(|r| r.split('"').next()))
+        .map_or_else(|| "a lesson".to_owned(), str::to_owned)
 }
 
 /// What can be exported from the app.
@@ -223,6 +237,12 @@ pub enum Command {
     StepPreset(i32),
     /// Step along the evidence timeline (+1 later, -1 earlier).
     StepTimeline(i64),
+    /// Play the shipped lesson with this index (asks first with unsaved changes).
+    OpenLesson(usize),
+    /// A move in the lesson being played.
+    LessonStep(crate::model::lesson::Move),
+    /// Stop playing the lesson.
+    CloseLesson,
     /// Hide the message banner.
     DismissNotice,
     /// Drop the work recovered at start, back to the document as the app last closed.
@@ -243,6 +263,7 @@ impl Command {
             Self::OpenDialog => Action::OpenDialog,
             Self::OpenShipped(i) => Action::OpenShipped(*i),
             Self::StepPreset(s) => Action::StepPreset(*s),
+            Self::OpenLesson(i) => Action::OpenLesson(*i),
             Self::Quit => Action::Quit,
             _ => return None,
         })

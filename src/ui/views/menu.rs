@@ -15,6 +15,7 @@ impl View for MenuView {
             ui.menu_button("File", |ui| Self::file_menu(ui, ctx));
             ui.menu_button("Edit", |ui| edit_menu(ui, ctx));
             ui.menu_button("Presets", |ui| presets_menu(ui, ctx));
+            ui.menu_button("Lessons", |ui| lessons_menu(ui, ctx));
             ui.menu_button("View", |ui| view_menu(ui, ctx));
             ui.menu_button("Help", |ui| {
                 ui.set_max_width(TOOLTIP_WIDTH + 40.0);
@@ -163,5 +164,23 @@ fn view_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let mut per = ctx.session.per_hypothesis;
     if ui.checkbox(&mut per, "Outcome values per hypothesis").changed() {
         ctx.send(Command::SetPerHypothesis(per));
+    }
+}
+
+/// The shipped lessons, and ending the one being played.
+fn lessons_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    ui.set_max_width(TOOLTIP_WIDTH);
+    ui.label(RichText::new("Play a lesson to a class: F11 for classroom mode, then the arrow keys step.").small());
+    for (i, l) in crate::io::SHIPPED_LESSONS.iter().enumerate() {
+        let title = crate::ui::command::lesson_title(l.text);
+        if ui.button(title).clicked() {
+            ctx.send(Command::OpenLesson(i));
+        }
+    }
+    if ctx.session.lesson.is_some() {
+        ui.separator();
+        if ui.button("End lesson").clicked() {
+            ctx.send(Command::CloseLesson);
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod file_window;
 pub mod gap;
 pub mod header;
 pub mod help;
+pub mod lesson;
 pub mod lever_sweep;
 pub mod levers;
 pub mod matrix;
