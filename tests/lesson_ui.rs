@@ -58,20 +58,16 @@ fn a_lesson_plays_step_by_step_with_its_question_undo_and_back() {
     h.state_mut().send(Command::OpenLesson(0));
     settle(&mut h);
     assert!(h.state().playing_lesson());
-    h.get_by_label("step 1 of 12");
+    h.get_by_label("Paris: does the motive matter?: step 1 of 12");
     h.get_by_label(&lesson.steps[0].narration);
     assert_eq!(h.state().settings(), &step_settings(&lesson, 0));
     click(&mut h, "Next");
-    h.get_by_label("step 2 of 12");
+    h.get_by_label_contains("step 2 of 12");
     assert_eq!(h.state().settings(), &step_settings(&lesson, 1));
     // Step 3 asks first: the results are hidden behind the question until revealed.
     click(&mut h, "Next");
     let question = lesson.steps[2].question.clone().expect("step 3 asks");
-    assert_eq!(
-        h.query_all_by_label(&question).count(),
-        2,
-        "in the panel and in place of the results"
-    );
+    assert_eq!(h.query_all_by_label(&question).count(), 1, "in place of the results");
     assert!(h.query_by_label_contains("is best for these beliefs").is_none());
     click(&mut h, "Reveal");
     assert!(h.query_by_label_contains("is best for these beliefs").is_some());
@@ -91,7 +87,7 @@ fn a_lesson_plays_step_by_step_with_its_question_undo_and_back() {
     settle(&mut h);
     // Back: the step before, shown again from the lesson.
     click(&mut h, "Back");
-    h.get_by_label("step 2 of 12");
+    h.get_by_label_contains("step 2 of 12");
     assert_eq!(h.state().settings(), &step_settings(&lesson, 1));
     click(&mut h, "End lesson");
     assert!(!h.state().playing_lesson());
@@ -109,7 +105,7 @@ fn in_classroom_mode_the_arrow_keys_step_and_the_last_step_scores_the_class() {
     for (i, ask) in asks.iter().enumerate().skip(1) {
         h.key_press(egui::Key::ArrowRight);
         settle(&mut h);
-        h.get_by_label(&format!("step {} of 12", i + 1));
+        h.get_by_label_contains(&format!("step {} of 12", i + 1));
         assert_eq!(h.state().settings(), &step_settings(&lesson, i), "step {}", i + 1);
         if *ask {
             h.key_press(egui::Key::ArrowRight);

@@ -85,6 +85,10 @@ fn classroom_header(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             });
         });
     });
+    // A lesson's narration, in its own panel below, takes the place of the notes.
+    if ctx.session.lesson.is_some() {
+        return;
+    }
     let height = CLASSROOM_NOTE_LINES * ui.text_style_height(&egui::TextStyle::Body)
         + (CLASSROOM_NOTE_LINES - 1.0) * ui.spacing().item_spacing.y;
     // What the step changed first: after a step it is what the room needs to see.

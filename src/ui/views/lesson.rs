@@ -21,19 +21,24 @@ impl View for LessonView {
             return;
         };
         let n = shown.lesson.steps.len();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&shown.lesson.title).small());
-            ui.label(RichText::new(format!("step {} of {n}", shown.step + 1)).small());
-        });
-        ui.heading(&step.title);
+        let where_ = format!("{}: step {} of {n}", shown.lesson.title, shown.step + 1);
+        if ctx.theme.classroom {
+            // One row of buttons and where the class is (the step's title is in the header),
+            // then the narration: the projector's height goes to the results.
+            ui.horizontal_wrapped(|ui| {
+                buttons(ui, ctx, shown, n);
+                ui.label(RichText::new(where_).small());
+            });
+        } else {
+            ui.label(RichText::new(where_).small());
+            ui.heading(&step.title);
+        }
         let size = egui::TextStyle::Body.resolve(ui.style()).size * NARRATION_SCALE;
         ui.label(RichText::new(&step.narration).size(size));
-        if let Some(q) = step.question.as_deref().filter(|_| shown.asking) {
+        if !ctx.theme.classroom {
             ui.add_space(ui.spacing().item_spacing.y);
-            ui.label(RichText::new(q).size(size).strong().color(ctx.theme.palette.current));
+            ui.horizontal_wrapped(|ui| buttons(ui, ctx, shown, n));
         }
-        ui.add_space(ui.spacing().item_spacing.y);
-        buttons(ui, ctx, shown, n);
     }
 }
 
@@ -47,7 +52,7 @@ fn buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shown: LessonShown<'_>, n: 
         }
     };
     let (back_key, next_key) = (key(UiCommand::PreviousPreset), key(UiCommand::NextPreset));
-    ui.horizontal_wrapped(|ui| {
+    {
         let back = format!("Back{back_key}");
         if ui
             .add_enabled(shown.step > 0, egui::Button::new(back))
@@ -76,7 +81,7 @@ fn buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shown: LessonShown<'_>, n: 
         {
             ctx.send(Command::CloseLesson);
         }
-    });
+    }
 }
 
 /// In place of the results while a step's question waits for the class: the question, large,
