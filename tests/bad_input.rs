@@ -346,8 +346,8 @@ fn a_newer_embedded_scenario_asks_to_update() {
 fn a_saved_preset_keeps_its_header_comment_and_writes_what_a_reader_needs() {
     let dir = tempfile::tempdir().expect("tmp");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let original = std::fs::read_to_string(root.join("presets/middle-course.ron")).expect("read");
-    let doc = load_document(&root.join("presets/middle-course.ron")).expect("loads");
+    let original = std::fs::read_to_string(root.join("presets/paris-2015/middle-course.ron")).expect("read");
+    let doc = load_document(&root.join("presets/paris-2015/middle-course.ron")).expect("loads");
     let path = dir.path().join("copy.ron");
     save_document(&path, &doc).expect("saves");
     let text = std::fs::read_to_string(&path).expect("read");
@@ -362,7 +362,7 @@ fn a_saved_preset_keeps_its_header_comment_and_writes_what_a_reader_needs() {
     let back = load_document(&path).expect("loads");
     assert_eq!(back.state.settings, doc.state.settings);
     // Weights that differ from 1 are written.
-    let safety = load_document(&root.join("presets/safety-at-home-first.ron")).expect("loads");
+    let safety = load_document(&root.join("presets/paris-2015/safety-at-home-first.ron")).expect("loads");
     let path = dir.path().join("safety.ron");
     save_document(&path, &safety).expect("saves");
     let text = std::fs::read_to_string(&path).expect("read");

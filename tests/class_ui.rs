@@ -108,3 +108,39 @@ fn the_class_tab_pools_pasted_codes_sets_the_sliders_and_scores_the_codes() {
     ));
     assert!(linear <= mean);
 }
+
+#[test]
+fn the_class_is_saved_as_text_and_read_back_into_the_app() {
+    let dir = std::env::temp_dir().join(format!("motive-lab-class-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("period-3.txt");
+    let codes = codes();
+    std::fs::write(&file, codes[..12].join("\n")).expect("write");
+    let mut h = common::app_at(1280.0, 800.0);
+    h.state_mut().send(Command::ReadClassCodes(Some(file.clone())));
+    h.run();
+    h.get_by_label_contains("12 codes read for paris-2015");
+    // Saved through the path window, one code a line, and read by the same reader.
+    let saved = dir.join("saved.txt");
+    h.state_mut()
+        .send(Command::ShowFileWindow(motive_lab::ui::ctx::FileAction::Export(
+            motive_lab::ui::ctx::ExportKind::ClassCodes,
+        )));
+    h.state_mut().send(Command::PathChosen {
+        path: saved.clone(),
+        replace: false,
+    });
+    h.run();
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    let doc = paris();
+    let back = Class::read(&doc.scenario, &text);
+    assert_eq!(back.codes, codes[..12]);
+    assert!(back.refused.is_empty());
+    // A file that is not there changes nothing and says so.
+    h.state_mut()
+        .send(Command::ReadClassCodes(Some(dir.join("missing.txt"))));
+    h.run();
+    h.get_by_label_contains("12 codes read for paris-2015");
+    h.get_by_label_contains("Could not read the codes");
+    std::fs::remove_dir_all(&dir).ok();
+}

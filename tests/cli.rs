@@ -34,9 +34,9 @@ fn json(args: &[&str]) -> Value {
 }
 
 fn presets() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets"))
+    let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015"))
         .expect("presets folder")
-        .map(|e| format!("presets/{}", e.expect("entry").file_name().to_string_lossy()))
+        .map(|e| format!("presets/paris-2015/{}", e.expect("entry").file_name().to_string_lossy()))
         .filter(|p| Path::new(p).extension().is_some_and(|e| e == "ron"))
         .collect();
     v.sort();
@@ -217,10 +217,10 @@ fn eval_json_of_every_shipped_preset_follows_the_formulas() {
 
 #[test]
 fn overrides_change_the_result_and_still_follow_the_formulas() {
-    let base = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
+    let base = json(&["eval", "presets/paris-2015/middle-course.ron", "--format", "json"]);
     let j = json(&[
         "eval",
-        "presets/middle-course.ron",
+        "presets/paris-2015/middle-course.ron",
         "--format",
         "json",
         "--weight",
@@ -254,19 +254,19 @@ fn overrides_change_the_result_and_still_follow_the_formulas() {
 #[test]
 fn a_scenario_file_is_evaluated_at_its_defaults() {
     let a = json(&["eval", "assets/scenarios/paris-2015.ron", "--format", "json"]);
-    let b = json(&["eval", "presets/middle-course.ron", "--format", "json"]);
+    let b = json(&["eval", "presets/paris-2015/middle-course.ron", "--format", "json"]);
     assert_eq!(a["outcomes"], b["outcomes"]);
 }
 
 #[test]
 fn table_and_csv_are_readable() {
-    let o = run(&["policies", "presets/middle-course.ron"]);
+    let o = run(&["policies", "presets/paris-2015/middle-course.ron"]);
     assert!(o.status.success());
     let t = stdout(&o);
     assert!(t.contains("Decision matrix"));
     assert!(t.contains("Article 5 allied invasion"));
     assert!(t.contains("EVPI"));
-    let o = run(&["eval", "presets/middle-course.ron", "--format", "csv"]);
+    let o = run(&["eval", "presets/paris-2015/middle-course.ron", "--format", "csv"]);
     let text = stdout(&o);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().expect("header").clone();
@@ -276,21 +276,26 @@ fn table_and_csv_are_readable() {
     assert_eq!(headers.iter().filter(|h| h.contains('&')).count(), 27);
     // 17 outcomes at 2 horizons; 9 named policies and the current settings.
     assert_eq!(r.records().count(), 34);
-    let o = run(&["policies", "presets/middle-course.ron", "--format", "csv"]);
+    let o = run(&["policies", "presets/paris-2015/middle-course.ron", "--format", "csv"]);
     assert_eq!(stdout(&o).lines().count(), 1 + 9 + 1);
 }
 
 #[test]
 fn bad_input_exits_2_with_a_message() {
-    let o = run(&["eval", "presets/middle-course.ron", "--lever", "airstrike=3"]);
+    let o = run(&["eval", "presets/paris-2015/middle-course.ron", "--lever", "airstrike=3"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown id \"airstrike\""), "{}", stderr(&o));
-    let o = run(&["eval", "presets/middle-course.ron", "--lever", "airstrikes=99999"]);
+    let o = run(&[
+        "eval",
+        "presets/paris-2015/middle-course.ron",
+        "--lever",
+        "airstrikes=99999",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("outside the lever's range"));
-    let o = run(&["eval", "presets/middle-course.ron", "--weight", "h1=-1"]);
+    let o = run(&["eval", "presets/paris-2015/middle-course.ron", "--weight", "h1=-1"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["eval", "presets/middle-course.ron", "--weight", "h1"]);
+    let o = run(&["eval", "presets/paris-2015/middle-course.ron", "--weight", "h1"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("ID=NUMBER"));
     let o = run(&["eval", "no/such/file.ron"]);
@@ -302,7 +307,8 @@ fn bad_input_exits_2_with_a_message() {
 fn check_prints_every_note_of_opening_and_strict_fails_on_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/middle-course.ron")).expect("read");
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/middle-course.ron"))
+            .expect("read");
     let path = dir.path().join("odd.ron");
     std::fs::write(&path, text.replacen("\"borders\"", "\"bordrs\"", 1)).expect("write");
     let file = path.to_str().expect("utf8");
@@ -317,7 +323,7 @@ fn check_prints_every_note_of_opening_and_strict_fails_on_one() {
     let o = run(&["check", "--strict", file]);
     assert_eq!(o.status.code(), Some(1));
     // A file that fits its scenario passes strict.
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/middle-course.ron");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/middle-course.ron");
     let o = run(&["check", "--strict", shipped.to_str().expect("utf8")]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
 }
@@ -355,7 +361,11 @@ fn check_lists_every_problem_with_line_and_column() {
         .expect("line")
         + 1;
     assert!(err.contains(&format!("bad.ron:{line}:")), "{err}");
-    let o = run(&["check", "assets/scenarios/paris-2015.ron", "presets/disengage.ron"]);
+    let o = run(&[
+        "check",
+        "assets/scenarios/paris-2015.ron",
+        "presets/paris-2015/disengage.ron",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -377,26 +387,31 @@ fn the_value_perspective_presets_weigh_what_their_notes_say() {
     };
     let close = |v: &Value, x: f64| (f(v) - x).abs() < 1e-9;
     // Western security first: civilians abroad count nothing; the rest as by default.
-    let w = rates("presets/values-western-security-first.ron");
+    let w = rates("presets/paris-2015/values-western-security-first.ron");
     assert!(
         close(&w["exchange_rates"]["civilian_deaths"], 0.0) && close(&w["exchange_rates"]["isis_rule_deaths"], 0.0)
     );
     assert!(close(&w["exchange_rates"]["deaths_west"], 0.1) && close(&w["exchange_rates"]["fiscal_cost"], 1.0));
     // Every life the same: a death is worth a tenth of an attack wherever it happens.
-    let e = rates("presets/values-every-life-the-same.ron");
+    let e = rates("presets/paris-2015/values-every-life-the-same.ron");
     for o in ["deaths_west", "isis_rule_deaths", "civilian_deaths", "own_deaths"] {
         assert!(close(&e["exchange_rates"][o], 0.1), "{o}: {}", e["exchange_rates"][o]);
     }
     // A statistical life at $10 million: said in dollars, a death $0.01bn wherever it happens,
     // an attack $0.015bn for its injuries, cohesion nothing.
-    let v = rates("presets/values-statistical-life.ron");
+    let v = rates("presets/paris-2015/values-statistical-life.ron");
     assert_eq!(v["numeraire"], "fiscal_cost");
     for o in ["deaths_west", "isis_rule_deaths", "civilian_deaths", "own_deaths"] {
         assert!(close(&v["exchange_rates"][o], 0.01), "{o}: {}", v["exchange_rates"][o]);
     }
     assert!(close(&v["exchange_rates"]["attacks_west"], 0.015) && close(&v["exchange_rates"]["cohesion"], 0.0));
     // Attacks and deaths only.
-    let a = json(&["eval", "presets/values-attacks-and-deaths-only.ron", "--format", "json"]);
+    let a = json(&[
+        "eval",
+        "presets/paris-2015/values-attacks-and-deaths-only.ron",
+        "--format",
+        "json",
+    ]);
     let weighted: Vec<&str> = (a["weights"]["values"].as_object().expect("values").iter())
         .filter(|(_, w)| f(w) > 0.0)
         .map(|(id, _)| id.as_str())
@@ -408,7 +423,7 @@ fn the_value_perspective_presets_weigh_what_their_notes_say() {
 fn the_yardstick_and_discount_can_be_set_from_the_command_line() {
     let j = json(&[
         "eval",
-        "presets/middle-course.ron",
+        "presets/paris-2015/middle-course.ron",
         "--yardstick",
         "deaths_west",
         "--format",
@@ -422,7 +437,7 @@ fn the_yardstick_and_discount_can_be_set_from_the_command_line() {
     // A yardstick weighted 0 measures nothing: evaluated anyway, with a note.
     let o = run(&[
         "eval",
-        "presets/middle-course.ron",
+        "presets/paris-2015/middle-course.ron",
         "--value",
         "attacks_west=0",
         "--format",
@@ -434,7 +449,7 @@ fn the_yardstick_and_discount_can_be_set_from_the_command_line() {
     assert!(j["value_units"].is_null());
     let j = json(&[
         "eval",
-        "presets/middle-course.ron",
+        "presets/paris-2015/middle-course.ron",
         "--discount",
         "0.1",
         "--format",
@@ -517,7 +532,7 @@ fn export_writes_a_scenario_as_json_with_its_field_names() {
     assert_eq!(v["id"], "paris-2015");
     assert!(v["effects"][0]["range"].is_array());
     assert!(v["parameters"].as_array().is_some_and(|p| !p.is_empty()));
-    let preset = json(&["export", "presets/france-2015.ron"]);
+    let preset = json(&["export", "presets/paris-2015/france-2015.ron"]);
     assert!(preset["levers"].is_object(), "{preset}");
 }
 

@@ -337,8 +337,12 @@ fn the_reports_that_raqqa_directed_the_attacks_count_once_and_only_on_how() {
 fn the_verdicts_parts_add_up_to_the_lead_under_every_value_perspective() {
     let p = Paris::new();
     let mut perspectives = vec![Settings::defaults(&p.s)];
-    for f in SHIPPED_PRESETS.iter().filter(|f| f.id.starts_with("values-")) {
-        let doc = motive_lab::io::load_document(&std::path::Path::new("presets").join(f.file_name)).expect("opens");
+    for f in SHIPPED_PRESETS
+        .iter()
+        .filter(|f| f.scenario == "paris-2015" && f.id.starts_with("values-"))
+    {
+        let doc = motive_lab::io::load_document(&std::path::Path::new("presets").join(f.scenario).join(f.file_name))
+            .expect("opens");
         perspectives.push(doc.state.settings.clone());
     }
     assert_eq!(perspectives.len(), 5, "the defaults and four value perspectives");

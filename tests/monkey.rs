@@ -87,7 +87,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // Copies: an opened preset is the document's file, and Ctrl+S writes to it.
     let mut out: Vec<PathBuf> = Vec::new();
-    for source in std::fs::read_dir(root.join("presets"))
+    for source in std::fs::read_dir(root.join("presets/paris-2015"))
         .expect("presets")
         .map(|e| e.expect("entry").path())
         .chain([root.join("assets/scenarios/paris-2015.ron")])
@@ -97,7 +97,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
         out.push(copy);
     }
     out.sort();
-    let middle = std::fs::read_to_string(root.join("presets/middle-course.ron")).expect("preset");
+    let middle = std::fs::read_to_string(root.join("presets/paris-2015/middle-course.ron")).expect("preset");
     let broken = [
         ("syntax.ron", "Preset(format_version: 1, name: \"unclosed"),
         ("empty.ron", ""),

@@ -12,7 +12,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use motive_lab::app::MotiveApp;
 use motive_lab::format::{number, signed};
-use motive_lab::io::SHIPPED_PRESETS;
 use motive_lab::io::load_document;
 use motive_lab::model::evaluate::EvaluationCache;
 use motive_lab::model::summary::report;
@@ -168,7 +167,7 @@ fn picking_a_named_policy_sets_every_lever() {
 #[test]
 fn opening_a_preset_file_replaces_the_document() {
     let mut h = app();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/article-5-invasion.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/article-5-invasion.ron");
     drop_file(&mut h, &path);
     let expected = load_document(&path).expect("loads");
     assert_eq!(h.state().doc().state, expected.state);
@@ -255,7 +254,10 @@ fn classroom_mode_hides_the_chrome_and_steps_through_presets() {
     h.run();
     h.key_press(egui::Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().session.shipped_index, Some(SHIPPED_PRESETS.len() - 1));
+    assert_eq!(
+        h.state().session.shipped_index,
+        motive_lab::io::presets_for("paris-2015").last().copied()
+    );
     // Stepping is undoable, so nothing an instructor did is lost.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -399,7 +401,7 @@ fn opening_over_unsaved_changes_asks_first() {
     h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
         .set_value_accesskit(100.0);
     h.run();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/homeland-first.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/homeland-first.ron");
     drop_file(&mut h, &path);
     // Nothing is replaced until the user answers, and the question names what waits.
     h.get_by_label("Unsaved changes");
@@ -480,8 +482,8 @@ fn a_scenario_file_opens_untitled_so_save_cannot_overwrite_it() {
 #[test]
 fn undoing_an_open_returns_to_the_previous_file() {
     let mut h = app();
-    let a = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron");
-    let b = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    let a = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/disengage.ron");
+    let b = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/fortress-at-home.ron");
     drop_file(&mut h, &a);
     h.get_by_role_and_label(Role::Slider, "Border and travel controls (index 0-100 above 2015)")
         .set_value_accesskit(55.0);
@@ -573,8 +575,8 @@ fn restored(persisted: motive_lab::app::Persisted) -> Harness<'static, MotiveApp
 fn a_restored_session_keeps_unsaved_work_its_file_and_its_mark() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("mine.ron");
-    let mut doc =
-        load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/homeland-first.ron")).expect("loads");
+    let mut doc = load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/homeland-first.ron"))
+        .expect("loads");
     motive_lab::io::save_document(&path, &doc).expect("saves");
     doc.state.settings.levers[0] = 350.0;
     let persisted = motive_lab::app::Persisted {
@@ -592,7 +594,8 @@ fn a_restored_session_keeps_unsaved_work_its_file_and_its_mark() {
 
 #[test]
 fn a_restored_session_whose_file_is_gone_keeps_the_work_untitled() {
-    let doc = load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron")).expect("loads");
+    let doc =
+        load_document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/disengage.ron")).expect("loads");
     let persisted = motive_lab::app::Persisted {
         last_document: Some(motive_lab::io::preset_text(&doc).expect("text")),
         last_path: Some(PathBuf::from("/no/such/folder/gone.ron")),
@@ -628,7 +631,7 @@ fn the_unsaved_changes_prompt_saves_first_then_opens() {
     h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
         .set_value_accesskit(250.0);
     h.run();
-    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/fortress-at-home.ron");
     drop_file(&mut h, &other);
     h.get_by_label("Unsaved changes");
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
@@ -852,7 +855,7 @@ fn opening_a_typed_path() {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Open path…"))
         .click();
     h.run();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/pitiless-air-surge.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/pitiless-air-surge.ron");
     type_path(&mut h, &path);
     assert_eq!(h.state().path(), Some(path.as_path()));
     assert_eq!(h.state().doc().state.name, "Pitiless air surge");
@@ -983,8 +986,8 @@ fn classroom_steps_say_what_changed() {
     // From "Complete disengagement" to "2015 middle course": every lever that differs, in units.
     h.get_by_label("Changed from \"Complete disengagement\":");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let a = load_document(&root.join("presets/disengage.ron")).expect("loads");
-    let b = load_document(&root.join("presets/middle-course.ron")).expect("loads");
+    let a = load_document(&root.join("presets/paris-2015/disengage.ron")).expect("loads");
+    let b = load_document(&root.join("presets/paris-2015/middle-course.ron")).expect("loads");
     let s = &a.scenario;
     let mut lines = 0;
     for (i, l) in s.levers.iter().enumerate() {
@@ -1037,7 +1040,7 @@ fn the_prompt_saves_a_new_document_through_the_path_window_then_opens() {
         .set_value_accesskit(350.0);
     h.run();
     assert_eq!(h.state().path(), None, "never saved");
-    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/fortress-at-home.ron");
     drop_file(&mut h, &other);
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
         .click();
@@ -1064,7 +1067,7 @@ fn abandoning_the_save_window_drops_the_held_back_action() {
     h.get_by_role_and_label(Role::Slider, "Airstrike intensity (strikes/month)")
         .set_value_accesskit(350.0);
     h.run();
-    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/fortress-at-home.ron");
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/fortress-at-home.ron");
     drop_file(&mut h, &other);
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Save"))
         .click();
@@ -1187,7 +1190,7 @@ fn the_belief_panel_says_what_to_believe_and_sets_those_credences() {
     let mut h = app();
     // At the default values one policy is best under every answer, so no belief changes the
     // choice; valuing attacks and deaths in the West only, the invasion is best if theory 2 is.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/values-attacks-and-deaths-only.ron");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/values-attacks-and-deaths-only.ron");
     drop_file(&mut h, &path);
     h.state_mut().wait_for_samples();
     h.state_mut().wait_for_study();
@@ -1436,7 +1439,7 @@ fn undoing_an_open_brings_back_the_first_file_and_save_writes_it_without_asking(
     let dir = tempfile::tempdir().expect("tmp");
     let (first, second) = (dir.path().join("first.ron"), dir.path().join("second.ron"));
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/disengage.ron"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/paris-2015/disengage.ron"),
         &second,
     )
     .expect("copy");

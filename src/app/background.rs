@@ -125,6 +125,13 @@ impl MotiveApp {
         match out {
             JobOutput::Samples(scenario, result) => self.derived.deliver_samples(&scenario, result),
             JobOutput::Dialog(outcome) => self.dialog_answered(ctx, outcome),
+            JobOutput::ClassCodesPicked(Some(path), _) => self.read_class_codes(Some(path)),
+            JobOutput::ClassCodesPicked(None, took) if took < super::files::NO_DIALOG => {
+                self.notice = Some(crate::ui::ctx::Notice::info(
+                    "No file dialog on this desktop: paste the codes into the Class tab instead",
+                ));
+            }
+            JobOutput::ClassCodesPicked(None, _) => {}
             JobOutput::Exported(path, result) => {
                 self.exported(&path, result);
             }

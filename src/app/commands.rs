@@ -3,7 +3,7 @@
 
 use super::flow::{Doc, Effect, Event};
 use super::{MotiveApp, default_document};
-use crate::io::{SHIPPED_PRESETS, load_document};
+use crate::io::{load_document, presets_for};
 use crate::ui::command::{Scope, UiCommand};
 use crate::ui::ctx::{Action, Command, Edit, Notice};
 use std::path::PathBuf;
@@ -77,6 +77,7 @@ impl MotiveApp {
                 }
             }
             Command::LessonStep(m) => self.lesson_move(m),
+            Command::ReadClassCodes(path) => self.read_class_codes(path),
             Command::CloseLesson => self.close_lesson(),
             Command::DismissNotice => self.notice = None,
             Command::DiscardRecovery => self.discard_recovery(),
@@ -87,6 +88,7 @@ impl MotiveApp {
             | Command::OpenShipped(_)
             | Command::StepPreset(_)
             | Command::OpenLesson(_)
+            | Command::NewFromScenario(_)
             | Command::Quit => {}
         }
         ctx.request_repaint();
@@ -149,15 +151,19 @@ impl MotiveApp {
             Action::Open(p) => self.open(&p),
             Action::OpenShipped(i) => self.open_shipped(i),
             Action::OpenLesson(i) => self.open_lesson(i),
+            Action::NewFromScenario(i) => self.new_from_scenario(i),
             Action::StepPreset(step) => {
-                let n = SHIPPED_PRESETS.len();
+                // The shipped presets of the open scenario, in turn.
+                let here = presets_for(&self.session.doc.scenario.id);
+                let n = here.len();
                 if n > 0 {
-                    let next = match self.session.shipped_index {
+                    let at = (self.session.shipped_index).and_then(|i| here.iter().position(|&k| k == i));
+                    let next = here[match at {
                         Some(i) if step >= 0 => (i + 1) % n,
                         Some(i) => (i + n - 1) % n,
                         None if step >= 0 => 0,
                         None => n - 1,
-                    };
+                    }];
                     let before = self.session.doc.state.clone();
                     self.open_shipped(next);
                     if self.session.shipped_index == Some(next) {

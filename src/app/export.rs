@@ -38,7 +38,50 @@ fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 
+/// The codes pasted, one a line, as a file `pool --from` and the Class tab read back.
+fn class_codes_text(pasted: &str) -> String {
+    let mut out = String::from("# Motive Lab credence codes, one a line (motive-lab pool --from FILE)\n");
+    for line in pasted.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 impl MotiveApp {
+    /// Read credence codes from `path` (or a file the system's dialog picks) into the Class
+    /// tab, after those already there.
+    pub(super) fn read_class_codes(&mut self, path: Option<PathBuf>) {
+        let Some(path) = path else {
+            let dir = self.default_dir();
+            let work = move || {
+                let started = std::time::Instant::now();
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Text", &["txt"])
+                    .set_directory(dir)
+                    .pick_file();
+                JobOutput::ClassCodesPicked(picked, started.elapsed())
+            };
+            let failed = || JobOutput::ClassCodesPicked(None, std::time::Duration::ZERO);
+            if let Err(e) = self.jobs.spawn("class-codes-dialog", work, failed) {
+                self.notice = Some(Notice::error("Could not show a file dialog", vec![e]));
+            }
+            return;
+        };
+        match crate::io::read_text(&path) {
+            Ok(text) => {
+                let codes = &mut self.views.results.class.codes;
+                if !codes.is_empty() && !codes.ends_with('\n') {
+                    codes.push('\n');
+                }
+                codes.push_str(&text);
+                self.views.results.tab = crate::ui::ctx::PlotTab::Class;
+                self.notice = Some(Notice::info(format!("Read the codes in {}", path.display())));
+            }
+            Err(e) => self.file_error("Could not read the codes; nothing was changed", &e),
+        }
+    }
+
     /// Where an export goes by default: next to the document's file (or in the current
     /// folder), named after the preset and what is exported.
     pub(super) fn default_export_path(&self, kind: ExportKind) -> PathBuf {
@@ -62,6 +105,7 @@ impl MotiveApp {
                 ctx.request_repaint();
                 return Event::Written;
             }
+            ExportKind::ClassCodes => Ok(class_codes_text(&self.views.results.class.codes)),
             ExportKind::OutcomesCsv | ExportKind::MatrixCsv => {
                 let report = match self.derived.report(Side::Live, &self.session.doc.state.settings) {
                     Ok(r) => r,

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Most recent files remembered.
 const MAX_RECENT: usize = 8;
 /// A dialog that comes back empty sooner than this had no dialog service to show it.
-const NO_DIALOG: Duration = Duration::from_millis(150);
+pub(super) const NO_DIALOG: Duration = Duration::from_millis(150);
 
 impl MotiveApp {
     /// Replace the document (after opening a file or a preset). The change is undoable when

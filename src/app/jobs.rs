@@ -32,6 +32,9 @@ pub enum JobOutput {
     Study(Box<crate::analysis::StudyResult>),
     /// The uncertainty study stopped with an internal error.
     StudyFailed(Arc<Scenario>, crate::model::settings::Settings),
+    /// The file of class codes the system's dialog picked (`None`: closed, or no dialog), and
+    /// how long the dialog was open.
+    ClassCodesPicked(Option<PathBuf>, std::time::Duration),
 }
 
 /// Sends a result back to the app from anywhere, waking it.

@@ -42,6 +42,19 @@ impl MotiveApp {
         self.lesson_shows(shown);
     }
 
+    /// A new, untitled document on shipped scenario `index` at its defaults.
+    pub(super) fn new_from_scenario(&mut self, index: usize) {
+        let Some(s) = SHIPPED_SCENARIOS.get(index) else { return };
+        match parse_document(s.file_name, s.text, None, 0) {
+            Ok(mut doc) => {
+                "Scenario defaults".clone_into(&mut doc.state.name);
+                self.replace_document(doc, None, None);
+                self.notice = None;
+            }
+            Err(e) => self.file_error("A shipped scenario is broken", &e),
+        }
+    }
+
     /// A move in the lesson being played.
     pub(super) fn lesson_move(&mut self, m: Move) {
         let Some(p) = self.lesson.as_mut() else { return };

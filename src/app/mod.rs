@@ -239,9 +239,9 @@ impl MotiveApp {
             shipped_index: s.shipped_index,
             recent: &self.prefs.recent,
             presets: crate::io::preset_names(),
-            shipped_presets_fit: crate::io::SHIPPED_SCENARIOS
-                .first()
-                .is_some_and(|sc| sc.id == s.doc.scenario.id),
+            shipped_presets_fit: crate::io::SHIPPED_PRESETS
+                .iter()
+                .any(|p| p.scenario == s.doc.scenario.id),
             presets_beside: &self.beside.presets,
             embed_scenario: self.prefs.embed_scenario,
             per_hypothesis: self.prefs.per_hypothesis,

@@ -15,7 +15,13 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     let display = path.display().to_string();
     let io = |e: std::io::Error| FileError::Io {
         path: display.clone(),
-        message: e.to_string(),
+        // A shipped preset opened from where it used to be says where it is now.
+        message: match super::moved_preset(path) {
+            Some(now) if e.kind() == std::io::ErrorKind::NotFound => {
+                format!("{e}; the shipped presets moved into a folder per scenario: this one is now {now}")
+            }
+            _ => e.to_string(),
+        },
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
@@ -75,7 +81,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     let display = path.display().to_string();
     let io = |e: std::io::Error| FileError::Io {
         path: display.clone(),
-        message: e.to_string(),
+        // A shipped preset opened from where it used to be says where it is now.
+        message: match super::moved_preset(path) {
+            Some(now) if e.kind() == std::io::ErrorKind::NotFound => {
+                format!("{e}; the shipped presets moved into a folder per scenario: this one is now {now}")
+            }
+            _ => e.to_string(),
+        },
     };
     let dir = path
         .parent()

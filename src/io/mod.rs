@@ -18,7 +18,8 @@ pub use fs::{
 };
 pub use lesson::{is_lesson, lesson_scenario, parse_lesson, step_preset};
 pub use shipped::{
-    SHIPPED_LESSONS, SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, preset_names, shipped_scenario_text,
+    SHIPPED_LESSONS, SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, moved_preset, preset_names, presets_for,
+    shipped_scenario_text,
 };
 
 use crate::model::document::{DocState, Document, ScenarioSource};

@@ -7,6 +7,8 @@ pub struct ShippedFile {
     pub id: &'static str,
     /// File name as in the repository.
     pub file_name: &'static str,
+    /// The scenario it is for (a scenario: its own id).
+    pub scenario: &'static str,
     /// The RON text.
     pub text: &'static str,
 }
@@ -16,46 +18,74 @@ impl ShippedFile {
     /// if there is none.
     #[must_use]
     pub fn name(&self) -> String {
+        self.field("name").unwrap_or_else(|| self.id.to_owned())
+    }
+
+    /// A top-level string field of the text (`title`, `summary`...) as written on one line,
+    /// without parsing the whole file (escapes are not read: for menus only).
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<String> {
+        let start = format!("{key}: \"");
         self.text
             .lines()
-            .find_map(|l| l.trim().strip_prefix("name: \"").and_then(|r| r.split('"').next()))
-            .map_or_else(|| self.id.to_owned(), str::to_owned)
+            .find_map(|l| l.trim().strip_prefix(start.as_str()).and_then(|r| r.split('"').next()))
+            .map(str::to_owned)
     }
 }
 
 /// Shipped scenarios; the first is the default.
-pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[ShippedFile {
-    id: "paris-2015",
-    file_name: "paris-2015.ron",
-    text: include_str!("../../assets/scenarios/paris-2015.ron"),
-}];
+pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[
+    ShippedFile {
+        id: "paris-2015",
+        file_name: "paris-2015.ron",
+        scenario: "paris-2015",
+        text: include_str!("../../assets/scenarios/paris-2015.ron"),
+    },
+    ShippedFile {
+        id: "sept-11-2001",
+        file_name: "sept-11-2001.ron",
+        scenario: "sept-11-2001",
+        text: include_str!("../../assets/scenarios/sept-11-2001.ron"),
+    },
+];
 
 macro_rules! preset {
-    ($id:literal) => {
+    ($scenario:literal, $id:literal) => {
         ShippedFile {
             id: $id,
             file_name: concat!($id, ".ron"),
-            text: include_str!(concat!("../../presets/", $id, ".ron")),
+            scenario: $scenario,
+            text: include_str!(concat!("../../presets/", $scenario, "/", $id, ".ron")),
         }
     };
 }
 
-/// Shipped presets, in the order classroom mode steps through them.
+/// Shipped presets, each in `presets/<scenario>/`; per scenario, in the order classroom mode
+/// steps through them.
 pub const SHIPPED_PRESETS: &[ShippedFile] = &[
-    preset!("disengage"),
-    preset!("middle-course"),
-    preset!("article-5-invasion"),
-    preset!("homeland-first"),
-    preset!("pitiless-air-surge"),
-    preset!("fortress-at-home"),
-    preset!("safety-at-home-first"),
-    preset!("france-2015"),
-    preset!("coalition-2016"),
-    preset!("hunt-the-planners"),
-    preset!("values-western-security-first"),
-    preset!("values-every-life-the-same"),
-    preset!("values-statistical-life"),
-    preset!("values-attacks-and-deaths-only"),
+    preset!("paris-2015", "disengage"),
+    preset!("paris-2015", "middle-course"),
+    preset!("paris-2015", "article-5-invasion"),
+    preset!("paris-2015", "homeland-first"),
+    preset!("paris-2015", "pitiless-air-surge"),
+    preset!("paris-2015", "fortress-at-home"),
+    preset!("paris-2015", "safety-at-home-first"),
+    preset!("paris-2015", "france-2015"),
+    preset!("paris-2015", "coalition-2016"),
+    preset!("paris-2015", "hunt-the-planners"),
+    preset!("paris-2015", "values-western-security-first"),
+    preset!("paris-2015", "values-every-life-the-same"),
+    preset!("paris-2015", "values-statistical-life"),
+    preset!("paris-2015", "values-attacks-and-deaths-only"),
+    preset!("sept-11-2001", "pre-9-11-course"),
+    preset!("sept-11-2001", "as-taken"),
+    preset!("sept-11-2001", "hope-a-withdrawal"),
+    preset!("sept-11-2001", "hope-b-invasion"),
+    preset!("sept-11-2001", "light-footprint-throughout"),
+    preset!("sept-11-2001", "as-taken-without-iraq"),
+    preset!("sept-11-2001", "tora-bora-then-the-law"),
+    preset!("sept-11-2001", "strike-and-leave"),
+    preset!("sept-11-2001", "values-western-lives-first"),
 ];
 
 /// The text of a shipped scenario by id.
@@ -73,14 +103,36 @@ pub fn preset_names() -> &'static [String] {
 }
 
 macro_rules! lesson {
-    ($id:literal) => {
+    ($scenario:literal, $id:literal) => {
         ShippedFile {
             id: $id,
             file_name: concat!($id, ".ron"),
+            scenario: $scenario,
             text: include_str!(concat!("../../lessons/", $id, ".ron")),
         }
     };
 }
 
 /// Shipped lessons, in the order the Lessons menu lists them.
-pub const SHIPPED_LESSONS: &[ShippedFile] = &[lesson!("paris-does-the-motive-matter")];
+pub const SHIPPED_LESSONS: &[ShippedFile] = &[lesson!("paris-2015", "paris-does-the-motive-matter")];
+
+/// The indices in [`SHIPPED_PRESETS`] of the presets for scenario `id`, in order.
+#[must_use]
+pub fn presets_for(id: &str) -> Vec<usize> {
+    (SHIPPED_PRESETS.iter().enumerate())
+        .filter(|(_, p)| p.scenario == id)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Where a shipped preset that used to lie in `presets/` lies now, if `path` names one there:
+/// `presets/<scenario>/<file>`.
+#[must_use]
+pub fn moved_preset(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let parent = path.parent()?.file_name()?.to_str()?;
+    (parent == "presets")
+        .then(|| SHIPPED_PRESETS.iter().find(|p| p.file_name == name))
+        .flatten()
+        .map(|p| format!("presets/{}/{}", p.scenario, p.file_name))
+}

@@ -37,6 +37,8 @@ pub enum Action {
     StepPreset(i32),
     /// Play the shipped lesson with this index.
     OpenLesson(usize),
+    /// A new document on the shipped scenario with this index.
+    NewFromScenario(usize),
     /// Quit.
     Quit,
 }
@@ -60,21 +62,21 @@ impl Action {
             ),
             Self::StepPreset(s) if *s < 0 => "stepping back to the previous preset".to_owned(),
             Self::StepPreset(_) => "stepping on to the next preset".to_owned(),
-            Self::OpenLesson(i) => crate::io::SHIPPED_LESSONS.get(*i).map_or_else(
-                || "playing a lesson".to_owned(),
-                |l| format!("playing the lesson \"{}\"", lesson_title(l.text)),
-            ),
+            Self::OpenLesson(i) => (crate::io::SHIPPED_LESSONS.get(*i))
+                .and_then(|l| l.field("title"))
+                .map_or_else(
+                    || "playing a lesson".to_owned(),
+                    |t| format!("playing the lesson \"{t}\""),
+                ),
+            Self::NewFromScenario(i) => (crate::io::SHIPPED_SCENARIOS.get(*i))
+                .and_then(|s| s.field("title"))
+                .map_or_else(
+                    || "starting a new document".to_owned(),
+                    |t| format!("starting anew on \"{t}\""),
+                ),
             Self::Quit => "quitting".to_owned(),
         }
     }
-}
-
-/// A lesson file's title, for menus, without parsing the whole file; "a lesson" if none.
-#[must_use]
-pub fn lesson_title(text: &str) -> String {
-    text.lines()
-        .find_map(|l| l.trim().strip_prefix("title: \"").and_then(|r| r.split('"').next()))
-        .map_or_else(|| "a lesson".to_owned(), str::to_owned)
 }
 
 /// What can be exported from the app.
@@ -86,6 +88,8 @@ pub enum ExportKind {
     MatrixCsv,
     /// The whole window as a PNG image.
     WindowPng,
+    /// The class's credence codes pasted into the Class tab, one a line.
+    ClassCodes,
 }
 
 impl ExportKind {
@@ -96,6 +100,7 @@ impl ExportKind {
             Self::OutcomesCsv => "outcomes.csv",
             Self::MatrixCsv => "decision-matrix.csv",
             Self::WindowPng => "window.png",
+            Self::ClassCodes => "class-codes.txt",
         }
     }
 
@@ -106,6 +111,7 @@ impl ExportKind {
             Self::OutcomesCsv => "Export the outcomes table as CSV",
             Self::MatrixCsv => "Export the decision matrix as CSV",
             Self::WindowPng => "Export the window as PNG",
+            Self::ClassCodes => "Save the class's codes as text",
         }
     }
 }
@@ -237,8 +243,13 @@ pub enum Command {
     StepPreset(i32),
     /// Step along the evidence timeline (+1 later, -1 earlier).
     StepTimeline(i64),
+    /// Read credence codes from a text file into the Class tab (added to those there); `None`
+    /// asks for the file.
+    ReadClassCodes(Option<PathBuf>),
     /// Play the shipped lesson with this index (asks first with unsaved changes).
     OpenLesson(usize),
+    /// A new document on the shipped scenario with this index, at its defaults.
+    NewFromScenario(usize),
     /// A move in the lesson being played.
     LessonStep(crate::model::lesson::Move),
     /// Stop playing the lesson.
@@ -264,6 +275,7 @@ impl Command {
             Self::OpenShipped(i) => Action::OpenShipped(*i),
             Self::StepPreset(s) => Action::StepPreset(*s),
             Self::OpenLesson(i) => Action::OpenLesson(*i),
+            Self::NewFromScenario(i) => Action::NewFromScenario(*i),
             Self::Quit => Action::Quit,
             _ => return None,
         })

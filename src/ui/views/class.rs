@@ -5,7 +5,7 @@
 
 use crate::analysis::ClassReport;
 use crate::format::percent;
-use crate::ui::ctx::{Edit, View, ViewCtx};
+use crate::ui::ctx::{Command, Edit, ExportKind, FileAction, View, ViewCtx};
 use egui::{RichText, WidgetInfo};
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +53,22 @@ impl View for ClassView {
                 .clicked()
             {
                 self.codes.clear();
+            }
+            if ui
+                .small_button("Read codes from a file…")
+                .on_hover_text("A text file of codes, one or more a line, added to those here")
+                .clicked()
+            {
+                ctx.send(Command::ReadClassCodes(None));
+            }
+            if ui
+                .small_button("Save the codes…")
+                .on_hover_text(
+                    "The codes as a text file, one a line: open it again here, or give it to motive-lab pool --from",
+                )
+                .clicked()
+            {
+                ctx.send(Command::ShowFileWindow(FileAction::Export(ExportKind::ClassCodes)));
             }
         });
         if !report.class.refused.is_empty() {

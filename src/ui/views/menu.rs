@@ -43,6 +43,17 @@ impl MenuView {
                 ctx.send(c.command());
             }
         }
+        ui.menu_button("New from scenario", |ui| {
+            ui.set_max_width(TOOLTIP_WIDTH);
+            for (i, s) in crate::io::SHIPPED_SCENARIOS.iter().enumerate() {
+                let title = s.field("title").unwrap_or_else(|| s.id.to_owned());
+                if ui.button(RichText::new(title).strong()).clicked() {
+                    ctx.send(Command::NewFromScenario(i));
+                }
+                ui.label(RichText::new(s.field("summary").unwrap_or_default()).small());
+                ui.separator();
+            }
+        });
         ui.menu_button("Open recent", |ui| {
             if ctx.session.recent.is_empty() {
                 ui.label("No recent files");
@@ -85,12 +96,17 @@ impl MenuView {
     }
 }
 
-/// The presets of the open scenario: the shipped ones when they are made for it, then those
-/// saved beside its file.
+/// The presets of the open scenario: the shipped ones made for it, then those saved beside its
+/// file.
 fn presets_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let s = ctx.session;
     if s.shipped_presets_fit {
-        for (i, name) in s.presets.iter().enumerate() {
+        let here = |i: usize| {
+            crate::io::SHIPPED_PRESETS
+                .get(i)
+                .is_some_and(|p| p.scenario == ctx.doc.scenario.id)
+        };
+        for (i, name) in s.presets.iter().enumerate().filter(|(i, _)| here(*i)) {
             if ui.button(name).clicked() {
                 ctx.send(Command::OpenShipped(i));
             }
@@ -172,8 +188,9 @@ fn lessons_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     ui.set_max_width(TOOLTIP_WIDTH);
     ui.label(RichText::new("Play a lesson to a class: F11 for classroom mode, then the arrow keys step.").small());
     for (i, l) in crate::io::SHIPPED_LESSONS.iter().enumerate() {
-        let title = crate::ui::command::lesson_title(l.text);
-        if ui.button(title).clicked() {
+        let title = l.field("title").unwrap_or_else(|| l.id.to_owned());
+        let summary = l.field("summary").unwrap_or_default();
+        if ui.button(title).on_hover_text(summary).clicked() {
             ctx.send(Command::OpenLesson(i));
         }
     }
