@@ -396,6 +396,22 @@ fn undo_to_start(h: &mut Harness<'_, MotiveApp>, start: &motive_lab::model::docu
     Ok(())
 }
 
+/// The state undo returns to at the bottom of the history (undone to it and redone back).
+fn bottom_of_history(h: &mut Harness<'_, MotiveApp>) -> motive_lab::model::document::DocState {
+    let ctx = h.ctx.clone();
+    let mut steps = 0;
+    while h.state().session.history.can_undo() && steps < 400 {
+        h.state_mut().apply(&ctx, Command::Undo);
+        steps += 1;
+    }
+    let bottom = h.state().doc().state.clone();
+    while h.state().session.history.can_redo() && steps > 0 {
+        h.state_mut().apply(&ctx, Command::Redo);
+        steps -= 1;
+    }
+    bottom
+}
+
 /// A working folder, emptied when made and removed when dropped.
 struct Folder(PathBuf);
 
@@ -425,7 +441,8 @@ fn run(seed: u64, actions: usize, log: &mut Vec<String>) -> Result<(), String> {
     let files = files(dir.path());
     let mut rng = Pcg64::seed_from_u64(seed);
     let mut h = app();
-    let start = h.state().doc().state.clone();
+    let mut start = h.state().doc().state.clone();
+    let mut scenario = h.state().doc().scenario.id.clone();
     let (mut episodes, mut changed) = (0, 0);
     for i in 0..actions {
         let what = act(&mut h, &mut rng, &files);
@@ -434,6 +451,13 @@ fn run(seed: u64, actions: usize, log: &mut Vec<String>) -> Result<(), String> {
         // Results of background work arrive before the next frame, whatever the machine's speed.
         if h.state_mut().wait_for_jobs() {
             h.step();
+        }
+        // Another scenario (a lesson, New from scenario, a preset of another case) starts a
+        // new history: undo returns to the document as that scenario opened.
+        if h.state().doc().scenario.id != scenario {
+            scenario.clone_from(&h.state().doc().scenario.id);
+            start = bottom_of_history(&mut h);
+            log.push(format!("{i}: now on {scenario}"));
         }
         check_labels(&h).map_err(|e| format!("after action {i} ({what}): {e}"))?;
         if (i + 1) % EPISODE == 0 {

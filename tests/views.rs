@@ -366,10 +366,34 @@ fn menu_view_sends_file_commands() {
     let mut h = harness(MenuView);
     h.get_by_label("File").click();
     h.run();
-    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("New")))
-        .click();
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("New") && !l.starts_with("New from"))
+    })
+    .click();
     h.run();
     assert_eq!(h.state().0.sent, vec![Command::New]);
+}
+
+#[test]
+fn menu_view_offers_every_shipped_scenario_and_lesson() {
+    let mut h = harness(MenuView);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New from scenario").hover();
+    h.run();
+    // Both cases, each with its summary; the second opens the 9/11 scenario.
+    h.get_by_label_contains("Responding to November 2015");
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains("on 9/11?")))
+        .click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::NewFromScenario(1)]);
+    h.get_by_label("Lessons").click();
+    h.run();
+    h.get_by_label("9/11: what they wanted, and what we did").click();
+    h.run();
+    assert_eq!(h.state().0.sent.last(), Some(&Command::OpenLesson(1)));
 }
 
 #[test]

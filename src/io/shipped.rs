@@ -85,6 +85,7 @@ pub const SHIPPED_PRESETS: &[ShippedFile] = &[
     preset!("sept-11-2001", "as-taken-without-iraq"),
     preset!("sept-11-2001", "tora-bora-then-the-law"),
     preset!("sept-11-2001", "strike-and-leave"),
+    preset!("sept-11-2001", "strike-and-leave-lean"),
     preset!("sept-11-2001", "values-western-lives-first"),
 ];
 
@@ -114,7 +115,10 @@ macro_rules! lesson {
 }
 
 /// Shipped lessons, in the order the Lessons menu lists them.
-pub const SHIPPED_LESSONS: &[ShippedFile] = &[lesson!("paris-2015", "paris-does-the-motive-matter")];
+pub const SHIPPED_LESSONS: &[ShippedFile] = &[
+    lesson!("paris-2015", "paris-does-the-motive-matter"),
+    lesson!("sept-11-2001", "sept-11-what-they-wanted"),
+];
 
 /// The indices in [`SHIPPED_PRESETS`] of the presets for scenario `id`, in order.
 #[must_use]

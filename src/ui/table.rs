@@ -8,6 +8,11 @@ use egui_extras::{Column, TableBuilder};
 
 /// Least gap between two columns.
 const MIN_COLUMN_GAP: f32 = 8.0;
+/// Most of the table's width the frozen first column takes; longer names are cut (whole on
+/// hover), so that the other columns keep room and nothing widens the area around the table.
+const FIRST_COLUMN_SHARE: f32 = 0.5;
+/// Least width of the first column, however narrow the table.
+const MIN_FIRST_COLUMN: f32 = 120.0;
 
 /// Which cell to draw: `row` is `None` for the header row; `column` 0 is the first column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +66,13 @@ impl<'a> FrozenTable<'a> {
         ui: &'u mut egui::Ui,
         salt: &str,
         bar: ScrollBarVisibility,
-        columns: usize,
+        (columns, widest): (usize, f32),
         offset: f32,
     ) -> TableBuilder<'u> {
         TableBuilder::new(ui)
             .id_salt((self.id, salt))
             .striped(true)
-            .columns(Column::auto(), columns)
+            .columns(Column::auto().at_most(widest).clip(true), columns)
             .vertical_scroll_offset(offset)
             .max_scroll_height(self.max_height)
             .min_scrolled_height(0.0)
@@ -87,9 +92,15 @@ impl<'a> FrozenTable<'a> {
         let offset: f32 = ui.data(|d| d.get_temp(offset_id)).unwrap_or(0.0);
         let rows = self.rows;
         let gap = ui.spacing().item_spacing.x.max(MIN_COLUMN_GAP);
-        // Cells never wrap: a column is as wide as its widest cell.
+        // Cells never wrap: a column is as wide as its widest cell, but the first is cut at
+        // its share of the width.
+        let first_widest = (ui.available_width() * FIRST_COLUMN_SHARE).max(MIN_FIRST_COLUMN);
         let mut cell = |ui: &mut egui::Ui, at: Cell| {
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            ui.style_mut().wrap_mode = Some(if at.column == 0 {
+                egui::TextWrapMode::Truncate
+            } else {
+                egui::TextWrapMode::Extend
+            });
             cell(ui, at);
         };
         let columns = self.columns;
@@ -101,7 +112,13 @@ impl<'a> FrozenTable<'a> {
                 // one after the other in the direction of the ui it is given.
                 let first = ui
                     .vertical(|ui| {
-                        let table = self.builder(ui, "first", ScrollBarVisibility::AlwaysHidden, 1, offset);
+                        let table = self.builder(
+                            ui,
+                            "first",
+                            ScrollBarVisibility::AlwaysHidden,
+                            (1, first_widest),
+                            offset,
+                        );
                         fill(table, row_height, rows, 0..1, &mut cell)
                     })
                     .inner;
@@ -110,7 +127,8 @@ impl<'a> FrozenTable<'a> {
                     .show(ui, |ui| {
                         ui.vertical(|ui| {
                             let bar = ScrollBarVisibility::VisibleWhenNeeded;
-                            let table = self.builder(ui, "rest", bar, columns.saturating_sub(1), offset);
+                            let table =
+                                self.builder(ui, "rest", bar, (columns.saturating_sub(1), f32::INFINITY), offset);
                             fill(table, row_height, rows, 1..columns, &mut cell)
                         })
                         .inner

@@ -36,9 +36,9 @@ impl View for ClassView {
         );
         let edit = egui::TextEdit::multiline(&mut self.codes)
             .desired_rows(CODE_ROWS)
-            .desired_width(f32::INFINITY)
+            .desired_width(ui.available_width())
             .font(egui::TextStyle::Monospace)
-            .hint_text("ML1-paris-2015-…");
+            .hint_text(format!("ML1-{}-…", scenario.id));
         ui.add(edit).labelled_by(label.id);
         let answer = self
             .answer

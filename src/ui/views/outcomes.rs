@@ -29,6 +29,11 @@ fn past_range(out: &Outcome, y: f64) -> bool {
     y < lo || y > hi
 }
 
+/// Most of the table's width an outcome's name takes before it is cut (whole on hover).
+const NAME_SHARE: f32 = 0.45;
+/// Least width of an outcome's name.
+const MIN_NAME: f32 = 90.0;
+
 /// A column of the outcomes table after the outcome names.
 #[derive(Debug, Clone, Copy)]
 enum Column {
@@ -91,6 +96,8 @@ pub fn outcome_table_ui(
         && (s.outcomes.iter().enumerate())
             .any(|(o, out)| (0..s.horizons.len()).any(|t| past_range(out, ev.expected[model.cell(o, t)])));
     let mut open = None;
+    // An outcome's name takes at most this much of the table's width (the "?" after it).
+    let name_room = (ui.available_width() * NAME_SHARE - ui.spacing().interact_size.y * 2.0).max(MIN_NAME);
     let table = FrozenTable::new("outcome-table", columns.len() + 1, s.outcomes.len()).max_height(max_height);
     table.show(ui, |ui, at| {
         let column = at.column.checked_sub(1).and_then(|c| columns.get(c).copied());
@@ -133,7 +140,17 @@ pub fn outcome_table_ui(
             } else {
                 out.description.clone()
             };
-            ui.label(name).on_hover_text(hover);
+            // The name whole up to its share of the width, cut beyond it (whole on hover), the
+            // "?" beside it always in view.
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let text = name.text().to_owned();
+            let natural = ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE).size().x);
+            let width = natural.min(name_room);
+            ui.scope(|ui| {
+                ui.set_min_width(width);
+                ui.set_max_width(width);
+                ui.add(egui::Label::new(name).truncate()).on_hover_text(hover);
+            });
             if ui
                 .small_button("?")
                 .on_hover_text("Show the assumptions behind this outcome")
