@@ -176,6 +176,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Print a scenario file in the canonical layout (the one the app's editor saves): the
+    /// same scenario, every number read back to the same bits, comments dropped.
+    Fmt {
+        /// A scenario file.
+        file: PathBuf,
+        /// Print nothing; exit 1 if the file is not already in the canonical layout.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a small valid scenario to start a case from.
+    New {
+        /// Hypotheses about why (1 to 12).
+        #[arg(long, default_value_t = 3)]
+        hypotheses: usize,
+        /// Levers (1 to 12).
+        #[arg(long, default_value_t = 3)]
+        levers: usize,
+        /// Outcomes (1 to 12).
+        #[arg(long, default_value_t = 3)]
+        outcomes: usize,
+    },
     /// Time the core (and the app's frame) and print medians.
     Bench {
         /// Timed samples per measurement.
@@ -237,6 +258,12 @@ pub fn run(command: &Command, extra_bench: Option<ExtraBench>) -> ExitCode {
         }
         Command::Check { files, strict } => return check(files, *strict),
         Command::Generate { size, seed } => files::generate(*size, *seed),
+        Command::Fmt { file, check } => return files::fmt(file, *check),
+        Command::New {
+            hypotheses,
+            levers,
+            outcomes,
+        } => files::new_scenario(*hypotheses, *levers, *outcomes),
         Command::Code { file, overrides } => load(file, overrides).map(|(doc, model)| class::code(&doc, &model)),
         Command::Pool {
             codes,

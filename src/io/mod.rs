@@ -1,6 +1,7 @@
 //! Files: reading scenario and preset files with limits and located errors, the shipped
 //! scenarios and presets, and atomic writes.
 
+mod canonical;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fs;
@@ -10,6 +11,7 @@ pub mod report;
 mod shipped;
 mod syntax;
 
+pub use canonical::scenario_text;
 pub use error::{FileError, Located};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fs::{

@@ -1,0 +1,78 @@
+//! `motive-lab fmt` and `new`: every shipped scenario rewritten in the canonical layout is the
+//! same scenario (equal field by field, the same numbers to the bit in `eval --format json`) and
+//! rewrites to itself; `new` writes valid templates of every size it allows and refuses others.
+
+#![allow(clippy::expect_used, reason = "a test stops at the first surprise")]
+
+use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario, scenario_text};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_motive-lab"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn every_shipped_scenario_survives_fmt_unchanged_and_rewrites_to_itself() {
+    let dir = std::env::temp_dir().join(format!("motive-lab-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for s in SHIPPED_SCENARIOS {
+        let original = parse_scenario(s.file_name, s.text).expect("shipped");
+        let canonical = scenario_text(&original).expect("writes");
+        let again = parse_scenario("canonical", &canonical).expect("the canonical text reads back");
+        assert_eq!(again, original, "{}", s.id);
+        assert_eq!(
+            scenario_text(&again).expect("writes"),
+            canonical,
+            "{} rewrites to itself",
+            s.id
+        );
+        // The command line: the printed file evaluates to exactly the same JSON, and --check
+        // accepts it and refuses the hand-written original (its comments go).
+        let path = format!("assets/scenarios/{}", s.file_name);
+        let o = run(&["fmt", &path]);
+        assert!(o.status.success());
+        assert_eq!(String::from_utf8_lossy(&o.stdout), canonical);
+        let written = dir.join(s.file_name);
+        std::fs::write(&written, &o.stdout).expect("write");
+        let written = written.to_string_lossy().into_owned();
+        let a = run(&["eval", &path, "--format", "json"]);
+        let b = run(&["eval", &written, "--format", "json"]);
+        assert!(a.status.success() && b.status.success());
+        assert_eq!(a.stdout, b.stdout, "{}", s.id);
+        assert_eq!(run(&["fmt", "--check", &written]).status.code(), Some(0));
+        assert_eq!(run(&["fmt", "--check", &path]).status.code(), Some(1));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn new_writes_a_valid_template_of_every_allowed_size() {
+    for (h, l, o) in [(1, 1, 1), (3, 3, 3), (2, 5, 4), (12, 12, 12)] {
+        let out = run(&[
+            "new",
+            "--hypotheses",
+            &h.to_string(),
+            "--levers",
+            &l.to_string(),
+            "--outcomes",
+            &o.to_string(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{h} {l} {o}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let s = parse_scenario("new", &text).expect("valid");
+        assert_eq!((s.hypotheses.len(), s.levers.len(), s.outcomes.len()), (h, l, o));
+        // Already in the canonical layout.
+        assert_eq!(scenario_text(&s).expect("writes"), text);
+    }
+    let out = run(&["new", "--levers", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--levers 0"));
+}
