@@ -4,15 +4,10 @@
 #![allow(clippy::expect_used, reason = "a test stops at the first surprise")]
 
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_motive-lab"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs")
-}
+mod support;
+use support::run;
 
 fn text(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).trim().to_owned()

@@ -5,15 +5,9 @@
 #![allow(clippy::expect_used, reason = "a test stops at the first surprise")]
 
 use motive_lab::io::{SHIPPED_SCENARIOS, parse_scenario, scenario_text};
-use std::process::{Command, Output};
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_motive-lab"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs")
-}
+mod support;
+use support::run;
 
 #[test]
 fn every_shipped_scenario_survives_fmt_unchanged_and_rewrites_to_itself() {

@@ -2,7 +2,8 @@
 //! class's codes read, pooled and scored, memoised on the codes' text and the answer named.
 
 use super::Derived;
-use crate::model::class::{Class, Code, QuestionPool, brier, credences_from, pool};
+pub use crate::model::class::Brier;
+use crate::model::class::{Class, Code, QuestionPool, credences_from, pool};
 
 /// A class's codes read and pooled for the open scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,21 +19,6 @@ pub struct ClassReport {
     /// With an answer named: its hypothesis, each student's Brier score (in the order of the
     /// codes), the linear pool's, the log pool's and the students' mean.
     pub brier: Option<Brier>,
-}
-
-/// Brier scores against a named answer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Brier {
-    /// The hypothesis the later record supports.
-    pub answer: usize,
-    /// Each student's score, in the order of the codes.
-    pub students: Vec<f64>,
-    /// The linear pool's score.
-    pub linear: f64,
-    /// The logarithmic pool's score.
-    pub log: f64,
-    /// The students' mean score.
-    pub mean: f64,
 }
 
 /// The memo's key: the codes' text and the answer named.
@@ -60,17 +46,8 @@ impl Derived {
                 let pools = pool(model, &class.credences);
                 let linear = credences_from(model, &pools, |p| &p.linear);
                 let log = credences_from(model, &pools, |p| &p.log);
-                let brier = a.filter(|_| !class.is_empty()).and_then(|h| {
-                    let p = pools.get(model.question_of(h))?;
-                    let students: Vec<f64> = p.students.iter().map(|x| brier(model, &p.leaves, x, h)).collect();
-                    Some(Brier {
-                        answer: h,
-                        mean: students.iter().sum::<f64>() / students.len().max(1) as f64,
-                        linear: brier(model, &p.leaves, &p.linear, h),
-                        log: brier(model, &p.leaves, &p.log, h),
-                        students,
-                    })
-                });
+                let brier = (a.filter(|_| !class.is_empty()))
+                    .and_then(|h| Some(Brier::of(model, pools.get(model.question_of(h))?, h)));
                 ClassReport {
                     class,
                     pools,

@@ -2,7 +2,7 @@
 
 use super::{CliError, Format};
 use crate::io::{load_document, shipped_scenario_text};
-use crate::model::class::{Class, Code, QuestionPool, brier, pool};
+use crate::model::class::{Brier, Class, Code, QuestionPool, pool};
 use crate::model::document::Document;
 use crate::model::evaluate::Model;
 use crate::model::scenario::Scenario;
@@ -132,17 +132,13 @@ fn table(
         }
     }
     for &(h, p) in answers {
-        let scores: Vec<f64> = p.students.iter().map(|x| brier(model, &p.leaves, x, h)).collect();
-        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        let b = Brier::of(model, p, h);
         let _ = writeln!(
             out,
             "\nBrier scores if the answer is {} (0 best, 2 worst): linear pool {:.3}, log pool {:.3}, students' mean {:.3}",
-            s.hypotheses[h].name,
-            brier(model, &p.leaves, &p.linear, h),
-            brier(model, &p.leaves, &p.log, h),
-            mean
+            s.hypotheses[h].name, b.linear, b.log, b.mean
         );
-        for (c, b) in class.codes.iter().zip(&scores) {
+        for (c, b) in class.codes.iter().zip(&b.students) {
             let _ = writeln!(out, "  {c}  {b:.3}");
         }
     }
@@ -176,13 +172,13 @@ fn json_text(
     let answers: Vec<_> = answers
         .iter()
         .map(|&(h, p)| {
-            let scores: Vec<f64> = p.students.iter().map(|x| brier(model, &p.leaves, x, h)).collect();
+            let b = Brier::of(model, p, h);
             json!({
                 "id": s.hypotheses[h].id,
-                "linear_pool": brier(model, &p.leaves, &p.linear, h),
-                "log_pool": brier(model, &p.leaves, &p.log, h),
-                "mean": scores.iter().sum::<f64>() / scores.len().max(1) as f64,
-                "students": scores,
+                "linear_pool": b.linear,
+                "log_pool": b.log,
+                "mean": b.mean,
+                "students": b.students,
             })
         })
         .collect();

@@ -5,7 +5,7 @@ mod code;
 mod pool;
 
 pub use code::{CODE_VERSION, Code, CodeError};
-pub use pool::{LOG_POOL_FLOOR, QuestionPool, brier, credences_from, pool, question_leaves};
+pub use pool::{Brier, LOG_POOL_FLOOR, QuestionPool, brier, credences_from, pool, question_leaves};
 
 use crate::model::scenario::Scenario;
 

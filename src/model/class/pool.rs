@@ -143,3 +143,35 @@ pub fn brier(model: &Model, leaves: &[usize], probabilities: &[f64], answer: usi
         .sum();
     (1.0 - p_answer).powi(2) + others
 }
+
+/// A class's Brier scores against one answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brier {
+    /// The hypothesis the later record supports.
+    pub answer: usize,
+    /// Each student's score, in the order of the codes.
+    pub students: Vec<f64>,
+    /// The linear pool's score.
+    pub linear: f64,
+    /// The logarithmic pool's score.
+    pub log: f64,
+    /// The students' mean score.
+    pub mean: f64,
+}
+
+impl Brier {
+    /// The scores of `pool` (the pool of `answer`'s question) against `answer`.
+    #[must_use]
+    pub fn of(model: &Model, pool: &QuestionPool, answer: usize) -> Self {
+        let students: Vec<f64> = (pool.students.iter())
+            .map(|x| brier(model, &pool.leaves, x, answer))
+            .collect();
+        Self {
+            answer,
+            mean: students.iter().sum::<f64>() / students.len().max(1) as f64,
+            linear: brier(model, &pool.leaves, &pool.linear, answer),
+            log: brier(model, &pool.leaves, &pool.log, answer),
+            students,
+        }
+    }
+}
