@@ -124,7 +124,7 @@ fn template(h: usize, l: usize, o: usize) -> String {
     let mut t = String::from(
         "Scenario(format_version: 2, id: \"my-case\", title: \"A new case: why did they attack, and how should we respond?\",\n\
          summary: \"A template from motive-lab new: replace the motives, levers, outcomes and every number marked as an assumption.\",\n\
-         sources: [(id: \"assumption\", citation: \"A placeholder to replace with a source\")],\n\
+         sources: [(id: \"assumption\", citation: \"Replace with the source of each number\")],\n\
          hypotheses: [\n",
     );
     for i in 1..=h {
