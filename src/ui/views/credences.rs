@@ -166,8 +166,9 @@ impl View for CredencesView {
 /// The credence code of the credences shown, with a button that copies it: what a student
 /// gives the instructor's Class tab.
 fn code_line(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-    let credences = ctx.settings().credences.clone();
-    let code = ctx.derived.credence_code(&credences);
+    // The settings outlive the context's borrow: nothing is copied on a frame that changed nothing.
+    let settings = ctx.settings();
+    let code = ctx.derived.credence_code(&settings.credences);
     ui.add_space(ui.spacing().item_spacing.y);
     ui.horizontal_wrapped(|ui| {
         let label = ui
