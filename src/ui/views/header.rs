@@ -116,7 +116,9 @@ fn state_row_with(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, step: &str) {
     ui.add(if ctx.theme.classroom { label.truncate() } else { label })
         .on_hover_text(if s.dirty { "Unsaved changes" } else { "Saved" });
     if let Some(p) = s.path {
-        ui.label(RichText::new(p.display().to_string()).small());
+        // The whole path on hover.
+        ui.label(RichText::new(short_path(p)).small())
+            .on_hover_text(p.display().to_string());
     }
     ui.separator();
     if s.pinned.is_some() {
@@ -137,5 +139,47 @@ fn state_row_with(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, step: &str) {
     }
     if ui.add_enabled(s.can_redo, egui::Button::new("Redo")).clicked() {
         ctx.send(Command::Redo);
+    }
+}
+
+/// Longest folder name [`short_path`] shows before the file name.
+const SHORT_FOLDER: usize = 24;
+
+/// `…/folder/file.ron` for a path deeper than its folder and file name (`…/file.ron` when
+/// the folder's name is long), else the path: the header's row wraps, and a deep path would
+/// take the lines the results need.
+fn short_path(p: &std::path::Path) -> String {
+    let tail: Vec<_> = p.components().rev().take(3).collect();
+    let sep = std::path::MAIN_SEPARATOR;
+    match tail.as_slice() {
+        [file, folder, _] if folder.as_os_str().len() <= SHORT_FOLDER => format!(
+            "…{sep}{}{sep}{}",
+            folder.as_os_str().to_string_lossy(),
+            file.as_os_str().to_string_lossy()
+        ),
+        [file, _, _] => format!("…{sep}{}", file.as_os_str().to_string_lossy()),
+        _ => p.display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_path;
+    use std::path::Path;
+
+    #[test]
+    fn a_deep_path_shows_its_folder_and_file_name() {
+        let sep = std::path::MAIN_SEPARATOR;
+        assert_eq!(
+            short_path(Path::new("/a/very/deep/clone/presets/paris-2015/x.ron")),
+            format!("…{sep}paris-2015{sep}x.ron")
+        );
+        assert_eq!(
+            short_path(Path::new("/tmp/a-folder-name-of-more-than-24/x.ron")),
+            format!("…{sep}x.ron")
+        );
+        assert_eq!(short_path(Path::new("presets/x.ron")), "presets/x.ron");
+        assert_eq!(short_path(Path::new("x.ron")), "x.ron");
+        assert_eq!(short_path(Path::new("/x.ron")), "/x.ron");
     }
 }
