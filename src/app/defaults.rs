@@ -30,6 +30,7 @@ fn empty_scenario() -> Scenario {
         id: "none".into(),
         title: "No scenario".into(),
         summary: String::new(),
+        locked: false,
         sources: vec![],
         questions: vec![],
         hypotheses: vec![Hypothesis {

@@ -4,6 +4,7 @@ pub mod class;
 pub mod credence;
 pub mod decision;
 pub mod document;
+pub mod draft;
 pub mod evaluate;
 pub mod evidence;
 pub mod explain;

@@ -105,6 +105,7 @@ pub fn scenario(u: &mut Unstructured<'_>, shape: &Shape) -> Result<Scenario> {
         id: "generated".into(),
         title: "A generated scenario".into(),
         summary: "Generated from bytes to test the program; its numbers mean nothing.".into(),
+        locked: false,
         sources: Vec::new(),
         questions: Vec::new(),
         hypotheses,

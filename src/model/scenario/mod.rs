@@ -40,6 +40,10 @@ pub struct Scenario {
     /// A paragraph on what the scenario is about.
     #[serde(default)]
     pub summary: String,
+    /// An instructor's case: the app opens it for exploring, and its editor asks before
+    /// unlocking a copy to edit.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub locked: bool,
     /// Works cited by the notes of hypotheses, baselines and effects.
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -87,6 +91,14 @@ pub struct Scenario {
     /// How horizon weights count (version 2; a version 1 file is always `PerHorizon`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon_weighting: Option<HorizonWeighting>,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(x: &bool) -> bool {
+    !*x
 }
 
 /// A work cited by the scenario.

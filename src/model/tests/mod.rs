@@ -82,6 +82,7 @@ pub(crate) fn tiny() -> Scenario {
         id: "tiny".into(),
         title: "Tiny".into(),
         summary: String::new(),
+        locked: false,
         sources: vec![],
         questions: vec![],
         hypotheses: vec![

@@ -1,0 +1,115 @@
+//! The edits of one field that is not plain text or a number: a hypothesis's parent and
+//! question, an outcome's role, direction and limits, what an effect is on, holds under and is
+//! driven by, its curve, a policy's levers, an evidence item's ratings.
+
+use super::edit::{EditError, Item, ScenarioEdit, exists};
+use crate::model::scenario::{Curve, Scenario};
+
+/// Apply one of the field edits [`super::edit::apply`] hands on. On an error nothing changes.
+pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), EditError> {
+    match edit {
+        ScenarioEdit::Parent(i, parent) => {
+            exists(s, Item::Hypothesis, *i)?;
+            s.hypotheses[*i].parent.clone_from(parent);
+        }
+        ScenarioEdit::Question(i, q) => {
+            exists(s, Item::Hypothesis, *i)?;
+            s.hypotheses[*i].question.clone_from(q);
+        }
+        ScenarioEdit::Role(i, role) => {
+            exists(s, Item::Outcome, *i)?;
+            s.outcomes[*i].role = *role;
+        }
+        ScenarioEdit::Better(i, better) => {
+            exists(s, Item::Outcome, *i)?;
+            s.outcomes[*i].better = *better;
+        }
+        ScenarioEdit::Limit(i, upper, x) => {
+            exists(s, Item::Outcome, *i)?;
+            if let Some(x) = x.filter(|x| !x.is_finite()) {
+                return Err(EditError::NotFinite(x));
+            }
+            let limits = &mut s.outcomes[*i].limits;
+            if *upper { limits.max = *x } else { limits.min = *x }
+        }
+        ScenarioEdit::Cell(item, i, horizon, id) => {
+            exists(s, *item, *i)?;
+            let slot = match (item, horizon) {
+                (Item::Baseline, false) => &mut s.baselines[*i].outcome,
+                (Item::Baseline, true) => &mut s.baselines[*i].horizon,
+                (Item::Effect, false) => &mut s.effects[*i].outcome,
+                (Item::Effect, true) => &mut s.effects[*i].horizon,
+                _ => return Err(EditError::NoField(*item, "outcome or horizon".into())),
+            };
+            id.clone_into(slot);
+        }
+        ScenarioEdit::Under(i, h) => {
+            exists(s, Item::Effect, *i)?;
+            s.effects[*i].hypothesis.clone_from(h);
+        }
+        ScenarioEdit::Driver(i, d) => {
+            exists(s, Item::Effect, *i)?;
+            let e = &mut s.effects[*i];
+            e.driver = Some(d.clone());
+            // A format 1 lever field would name a second driver.
+            e.lever = None;
+        }
+        ScenarioEdit::Curve(i, c) => {
+            exists(s, Item::Effect, *i)?;
+            let finite = match c {
+                Curve::Linear(x) => x.is_finite(),
+                Curve::Points(p) => p.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
+            };
+            if !finite {
+                return Err(EditError::NotFinite(f64::NAN));
+            }
+            s.effects[*i].curve = c.clone();
+        }
+        ScenarioEdit::Point(i, k, (x, y)) => {
+            exists(s, Item::Effect, *i)?;
+            if !x.is_finite() || !y.is_finite() {
+                return Err(EditError::NotFinite(if x.is_finite() { *y } else { *x }));
+            }
+            let Curve::Points(points) = &mut s.effects[*i].curve else {
+                return Err(EditError::NoField(Item::Effect, "curve of points".into()));
+            };
+            let Some(p) = points.get_mut(*k) else {
+                return Err(EditError::NoField(Item::Effect, format!("point {k}")));
+            };
+            *p = (*x, *y);
+            // Kept sorted by x, as a curve must be: a point dragged past its neighbour swaps.
+            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        ScenarioEdit::Dist(i, d) => {
+            exists(s, Item::Effect, *i)?;
+            s.effects[*i].dist = *d;
+        }
+        ScenarioEdit::PolicyLever(p, lever, x) => {
+            exists(s, Item::Policy, *p)?;
+            if !x.is_finite() {
+                return Err(EditError::NotFinite(*x));
+            }
+            s.policies[*p].levers.insert(lever.clone(), *x);
+        }
+        ScenarioEdit::Rating(e, h, r) => {
+            exists(s, Item::Evidence, *e)?;
+            let item = &mut s.evidence[*e];
+            // An item that gives likelihoods takes the rating's likelihood (an item has one or
+            // the other).
+            match r {
+                Some(r) if !item.likelihoods.is_empty() => {
+                    item.likelihoods.insert(h.clone(), r.likelihood());
+                }
+                Some(r) => {
+                    item.ratings.insert(h.clone(), *r);
+                }
+                None => {
+                    item.likelihoods.remove(h);
+                    item.ratings.remove(h);
+                }
+            }
+        }
+        other => return Err(EditError::NoField(Item::Effect, format!("{other:?}"))),
+    }
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! The editor's draft: edits, renames, deletions, the valid and invalid states, undo.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test stops at the first surprise"
+)]
+
+use super::*;
+use crate::model::evaluate::Model;
+use crate::model::scenario::{Curve, Driver};
+
+fn paris() -> Arc<Scenario> {
+    let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
+    Arc::new(ron::from_str(text).expect("parses"))
+}
+
+fn values(s: &Scenario, levers: &[f64]) -> Vec<f64> {
+    let m = Model::new(s).expect("compiles");
+    let mut out = vec![0.0; m.n_leaves() * m.cells()];
+    m.evaluate_into(levers, &mut out);
+    out
+}
+
+fn edit(d: &mut Draft, e: ScenarioEdit) -> Effect {
+    d.on(Event::Edit(e))
+}
+
+#[test]
+fn renaming_a_lever_renames_every_reference_and_changes_no_number() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let uses = |s: &Scenario, id: &str| {
+        let effects = s.effects.iter().filter(|e| e.lever_id() == Some(id)).count();
+        let policies = s.policies.iter().filter(|x| x.levers.contains_key(id)).count();
+        (effects, policies)
+    };
+    let before = uses(&p, "airstrikes");
+    assert!(before.0 > 10 && before.1 > 3, "{before:?}");
+    let l = p.lever_index("airstrikes").expect("lever");
+    let Effect::Publish(s) = edit(&mut d, ScenarioEdit::Text(Item::Lever, l, Text::Id, "strikes".into())) else {
+        panic!("a rename checks and is shown")
+    };
+    assert_eq!(uses(&s, "strikes"), before);
+    assert_eq!(uses(&s, "airstrikes"), (0, 0));
+    let levers: Vec<f64> = p.levers.iter().map(|l| l.default).collect();
+    assert_eq!(values(&s, &levers), values(&p, &levers));
+    // An id another lever has is refused, and nothing changes.
+    let taken = p.levers[1].id.clone();
+    let r = edit(&mut d, ScenarioEdit::Text(Item::Lever, l, Text::Id, taken.clone()));
+    assert_eq!(r, Effect::Refused(EditError::BadId(taken)));
+    assert_eq!(d.scenario(), &*s);
+}
+
+#[test]
+fn an_edit_that_breaks_the_scenario_keeps_the_last_that_checked_until_undone() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let l = p.lever_index("ground_troops").expect("lever");
+    let r = edit(&mut d, ScenarioEdit::Number(Item::Lever, l, Number::Max, -5.0));
+    assert!(matches!(r, Effect::Invalid(n) if n >= 1), "{r:?}");
+    assert!(
+        d.problems()
+            .iter()
+            .any(|x| problem_item(&x.path) == Some((Item::Lever, l))),
+        "{:?}",
+        d.problems()
+    );
+    assert!(Arc::ptr_eq(d.shown(), &p));
+    assert!(d.unsaved());
+    assert_eq!(d.on(Event::Undo), Effect::Nothing);
+    assert_eq!(d.check(), &Check::Valid);
+    assert!(!d.unsaved());
+    assert!(d.can_redo());
+    assert!(matches!(d.on(Event::Redo), Effect::Invalid(_)));
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step_and_another_field_starts_one() {
+    let mut d = Draft::open(paris());
+    for t in ["W", "Wh", "Why"] {
+        edit(&mut d, ScenarioEdit::Title(t.into()));
+    }
+    edit(&mut d, ScenarioEdit::Summary("S".into()));
+    edit(&mut d, ScenarioEdit::Summary("Su".into()));
+    assert_eq!(d.scenario().title, "Why");
+    d.on(Event::Undo);
+    assert_eq!(d.scenario().title, "Why");
+    assert_eq!(d.scenario().summary, paris().summary);
+    d.on(Event::Undo);
+    assert_eq!(d.scenario(), &*paris());
+    assert!(!d.can_undo());
+}
+
+#[test]
+fn new_items_check_and_a_new_outcome_has_a_baseline_in_each_horizon() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    for item in Item::ALL {
+        let r = edit(&mut d, ScenarioEdit::Add(item));
+        if item == Item::Hypothesis {
+            // Until it is rated against each evidence item, a new hypothesis does not check,
+            // and the problems say where.
+            assert!(matches!(r, Effect::Invalid(n) if n > 3), "{r:?}");
+            let items: Vec<usize> = (d.problems().iter())
+                .map(|x| match problem_item(&x.path) {
+                    Some((Item::Evidence, e)) => e,
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+            let h = d.scenario().hypotheses.last().expect("added").id.clone();
+            for e in items {
+                edit(
+                    &mut d,
+                    ScenarioEdit::Rating(e, h.clone(), Some(crate::model::scenario::Rating::N)),
+                );
+            }
+            assert_eq!(d.check(), &Check::Valid, "{:?}", d.problems());
+            continue;
+        }
+        if item == Item::Evidence {
+            // A new item is rated under no hypothesis yet: the grid's row to fill in.
+            assert_eq!(r, Effect::Invalid(1));
+            let last = d.scenario().evidence.len() - 1;
+            assert_eq!(problem_item(&d.problems()[0].path), Some((Item::Evidence, last)));
+            d.on(Event::Undo);
+            assert_eq!(d.check(), &Check::Valid);
+            continue;
+        }
+        if item == Item::Baseline {
+            // Every cell has its baseline already.
+            assert_eq!(r, Effect::Nothing);
+            continue;
+        }
+        assert!(matches!(r, Effect::Publish(_)), "{item:?}: {r:?} {:?}", d.problems());
+    }
+    let s = d.scenario();
+    let o = s.outcomes.last().expect("added");
+    assert_eq!(
+        s.baselines.iter().filter(|b| b.outcome == o.id).count(),
+        s.horizons.len()
+    );
+    let l = s.levers.last().expect("added");
+    assert!(s.policies.iter().all(|x| x.levers.get(&l.id) == Some(&l.default)));
+    // Two answers of the new question, and the hypothesis added.
+    assert_eq!(s.hypotheses.len(), p.hypotheses.len() + 3);
+}
+
+#[test]
+fn deleting_a_parent_lifts_or_deletes_its_children() {
+    let p = paris();
+    let h6 = p.hypotheses.iter().position(|h| h.id == "h6").expect("h6");
+    let children = p
+        .hypotheses
+        .iter()
+        .filter(|h| h.parent.as_deref() == Some("h6"))
+        .count();
+    assert_eq!(children, 4);
+    let mut lift = Draft::open(Arc::clone(&p));
+    let r = edit(&mut lift, ScenarioEdit::Delete(Item::Hypothesis, h6, Children::Lift));
+    assert!(matches!(r, Effect::Publish(_)), "{r:?} {:?}", lift.problems());
+    let s = lift.scenario();
+    assert_eq!(s.hypotheses.len(), p.hypotheses.len() - 1);
+    assert!(
+        s.hypotheses
+            .iter()
+            .filter(|h| h.id.starts_with("h6"))
+            .all(|h| h.parent.is_none())
+    );
+    assert!(s.effects.iter().all(|e| e.hypothesis.as_deref() != Some("h6")));
+    let mut all = Draft::open(Arc::clone(&p));
+    let r = edit(&mut all, ScenarioEdit::Delete(Item::Hypothesis, h6, Children::Delete));
+    assert!(matches!(r, Effect::Publish(_)), "{r:?} {:?}", all.problems());
+    let s = all.scenario();
+    assert_eq!(s.hypotheses.len(), p.hypotheses.len() - 5);
+    assert!(!s.hypotheses.iter().any(|h| h.id.starts_with("h6")));
+    assert!(
+        s.effects
+            .iter()
+            .all(|e| !e.hypothesis.as_ref().is_some_and(|h| h.starts_with("h6")))
+    );
+}
+
+#[test]
+fn deleting_a_lever_or_an_outcome_takes_what_only_it_used() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let l = p.lever_index("airstrikes").expect("lever");
+    let r = edit(&mut d, ScenarioEdit::Delete(Item::Lever, l, Children::Lift));
+    assert!(matches!(r, Effect::Publish(_)), "{r:?} {:?}", d.problems());
+    assert!(d.scenario().effects.iter().all(|e| e.lever_id() != Some("airstrikes")));
+    let o = d.scenario().outcomes.len() - 1;
+    let id = d.scenario().outcomes[o].id.clone();
+    let r = edit(&mut d, ScenarioEdit::Delete(Item::Outcome, o, Children::Lift));
+    assert!(matches!(r, Effect::Publish(_)), "{r:?} {:?}", d.problems());
+    assert!(d.scenario().baselines.iter().all(|b| b.outcome != id));
+}
+
+/// A one-cell scenario worked by hand: baseline 10, an effect of slope -0.05 per unit of the
+/// lever under m1 only, so at lever 40 the value is 10 - 2 = 8 under m1 and 10 under m2.
+#[test]
+fn a_scenario_built_by_edits_evaluates_to_the_numbers_worked_by_hand() {
+    let mut s = (*paris()).clone();
+    s.questions.clear();
+    s.hypotheses.clear();
+    s.levers.clear();
+    s.outcomes.clear();
+    s.horizons.truncate(1);
+    s.baselines.clear();
+    s.effects.clear();
+    s.policies.clear();
+    s.evidence.clear();
+    s.facts.clear();
+    s.parameters.clear();
+    s.renamed.clear();
+    s.numeraire = None;
+    let mut d = Draft::open(Arc::new(s));
+    for e in [
+        ScenarioEdit::Add(Item::Hypothesis),
+        ScenarioEdit::Add(Item::Hypothesis),
+        ScenarioEdit::Add(Item::Lever),
+        ScenarioEdit::Add(Item::Outcome),
+        ScenarioEdit::Number(Item::Baseline, 0, Number::Value, 10.0),
+        ScenarioEdit::Add(Item::Effect),
+        ScenarioEdit::Under(0, Some("h1".into())),
+        ScenarioEdit::Curve(0, Curve::Linear(-0.05)),
+    ] {
+        edit(&mut d, e);
+    }
+    assert_eq!(d.check(), &Check::Valid, "{:?}", d.problems());
+    let s = d.scenario();
+    assert_eq!(s.effects[0].driver, Some(Driver::Lever("lever1".into())));
+    let v = values(s, &[40.0]);
+    assert_eq!(v, vec![8.0, 10.0]);
+    // A curve of points, its second point dragged past the third: kept sorted.
+    edit(
+        &mut d,
+        ScenarioEdit::Curve(0, Curve::Points(vec![(0.0, 0.0), (50.0, -1.0), (100.0, -4.0)])),
+    );
+    edit(&mut d, ScenarioEdit::Point(0, 1, (80.0, -3.0)));
+    assert_eq!(
+        d.scenario().effects[0].curve,
+        Curve::Points(vec![(0.0, 0.0), (80.0, -3.0), (100.0, -4.0)])
+    );
+    // At 40: half-way to 80 is -1.5.
+    assert_eq!(values(d.scenario(), &[40.0]), vec![8.5, 10.0]);
+}
+
+#[test]
+fn a_problems_path_names_its_item() {
+    assert_eq!(problem_item("effects[3].lever"), Some((Item::Effect, 3)));
+    assert_eq!(problem_item("hypotheses[12]"), Some((Item::Hypothesis, 12)));
+    assert_eq!(problem_item("numeraire"), None);
+    assert_eq!(problem_item("nonsense[1]"), None);
+}
