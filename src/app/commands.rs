@@ -44,8 +44,16 @@ impl MotiveApp {
             Command::ChooseAnotherPath => self.dispatch(ctx, Event::ChooseAnother),
             Command::ClosePathWindow => self.dispatch(ctx, Event::Cancel),
             Command::Answer(a) => self.dispatch(ctx, Event::Answer(a)),
+            // While the editor is open, undo steps through the scenario's edits.
+            Command::Undo if self.editor.is_some() => self.editor_history(true),
+            Command::Redo if self.editor.is_some() => self.editor_history(false),
             Command::Undo => self.session.step_history(true),
             Command::Redo => self.session.step_history(false),
+            Command::OpenEditor => self.open_editor(),
+            Command::CloseEditor => self.close_editor(),
+            Command::UnlockCopy => self.unlock_copy(),
+            Command::EditScenario(e) => self.scenario_edit(e),
+            Command::SaveScenario(p) => self.save_scenario(&p),
             Command::PinA => {
                 // Only a state that can be evaluated can be compared with.
                 let settings = &self.session.doc.state.settings;
@@ -89,6 +97,7 @@ impl MotiveApp {
             | Command::StepPreset(_)
             | Command::OpenLesson(_)
             | Command::NewFromScenario(_)
+            | Command::NewScenario
             | Command::Quit => {}
         }
         ctx.request_repaint();
@@ -152,6 +161,7 @@ impl MotiveApp {
             Action::OpenShipped(i) => self.open_shipped(i),
             Action::OpenLesson(i) => self.open_lesson(i),
             Action::NewFromScenario(i) => self.new_from_scenario(i),
+            Action::NewScenario => self.new_scenario(),
             Action::StepPreset(step) => {
                 // The shipped presets of the open scenario, in turn.
                 let here = presets_for(&self.session.doc.scenario.id);

@@ -35,6 +35,8 @@ impl MotiveApp {
             self.derived = Derived::new(Arc::clone(&doc.scenario));
             self.views.scenario_changed();
             self.lesson = None;
+            // The editor edits the scenario it was opened on.
+            self.editor = None;
         }
         self.session.replace(doc, path, same, shipped_index);
     }

@@ -10,6 +10,7 @@ pub use recovery::{APP_ID, AUTOSAVE_AFTER, RECOVERY_FILE};
 pub mod bench;
 mod commands;
 mod defaults;
+pub mod editor;
 mod export;
 mod files;
 pub mod history;
@@ -63,6 +64,7 @@ pub struct Views {
     pub help: HelpView,
     confirm: ConfirmView,
     lesson: LessonView,
+    editor: crate::ui::views::editor::EditorView,
 }
 
 /// The presets saved beside the document's scenario file, and the scenario source they were
@@ -122,6 +124,8 @@ pub struct MotiveApp {
     beside: Beside,
     /// The lesson being played, if any.
     lesson: Option<lesson::Playing>,
+    /// The scenario editor, if open.
+    editor: Option<editor::Editing>,
 }
 
 impl MotiveApp {
@@ -189,6 +193,7 @@ impl MotiveApp {
             chrome: Chrome::default(),
             beside: Beside::default(),
             lesson: None,
+            editor: None,
         }
     }
 
@@ -233,8 +238,14 @@ impl MotiveApp {
         let session = SessionView {
             path: s.path.as_deref(),
             dirty: s.dirty(),
-            can_undo: s.history.can_undo(),
-            can_redo: s.history.can_redo(),
+            can_undo: self
+                .editor
+                .as_ref()
+                .map_or_else(|| s.history.can_undo(), |e| e.draft.can_undo()),
+            can_redo: self
+                .editor
+                .as_ref()
+                .map_or_else(|| s.history.can_redo(), |e| e.draft.can_redo()),
             pinned: s.pinned.as_ref(),
             opened: &s.opened.settings,
             shipped_index: s.shipped_index,
@@ -255,6 +266,13 @@ impl MotiveApp {
                 lesson: &p.lesson,
                 step: p.player.step(),
                 asking: p.player.asking(),
+            }),
+            editor: self.editor.as_ref().map(|e| crate::ui::ctx::EditorShown {
+                draft: &e.draft,
+                asking_unlock: e.asking_unlock,
+                comments_in: e.comments_in.as_deref(),
+                refused: e.refused.as_deref(),
+                file: e.file.as_deref(),
             }),
         };
         let theme = Theme::new(self.prefs.look, self.classroom);

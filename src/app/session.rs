@@ -141,6 +141,19 @@ impl Session {
         self.commit();
     }
 
+    /// Show an edited version of the scenario: the document's settings (already carried over
+    /// to it) stay, its file's state no longer matches (always unsaved), and the history and A
+    /// go, since their settings fit the old scenario (the editor keeps its own undo).
+    pub fn replace_scenario(&mut self, doc: Document) {
+        self.history = History::default();
+        self.pinned = None;
+        self.saved = None;
+        self.opened = doc.state.clone();
+        self.doc = doc;
+        self.previous_step = None;
+        self.commit();
+    }
+
     /// After a successful save to `path`: the current state is the saved one, and every undo
     /// step of the same document now belongs to that file.
     pub fn saved_to(&mut self, path: &Path) {

@@ -10,6 +10,7 @@ pub mod overrides;
 pub mod report;
 mod shipped;
 mod syntax;
+mod template;
 
 pub use canonical::scenario_text;
 pub use error::{FileError, Located};
@@ -23,6 +24,7 @@ pub use shipped::{
     SHIPPED_LESSONS, SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, moved_preset, preset_names, presets_for,
     shipped_scenario_text,
 };
+pub use template::scenario_template;
 
 use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::evaluate::WeightError;

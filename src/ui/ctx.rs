@@ -117,6 +117,8 @@ pub struct SessionView<'a> {
     pub previous_step: Option<&'a crate::model::document::DocState>,
     /// The lesson being played, if any.
     pub lesson: Option<LessonShown<'a>>,
+    /// The scenario editor, if open.
+    pub editor: Option<EditorShown<'a>>,
 }
 
 /// The lesson being played, as the views see it.
@@ -128,6 +130,21 @@ pub struct LessonShown<'a> {
     pub step: usize,
     /// Whether its question still hides the results.
     pub asking: bool,
+}
+
+/// The scenario editor, as the views see it.
+#[derive(Debug, Clone, Copy)]
+pub struct EditorShown<'a> {
+    /// The scenario being edited, its problems and history.
+    pub draft: &'a crate::model::draft::Draft,
+    /// The scenario is locked: the editor asks before unlocking a copy.
+    pub asking_unlock: bool,
+    /// The hand-written file whose comments a save would drop, if any.
+    pub comments_in: Option<&'a Path>,
+    /// Why the last edit was refused, if it was.
+    pub refused: Option<&'a str>,
+    /// Where the scenario was last saved, or the file it was read from.
+    pub file: Option<&'a Path>,
 }
 
 /// The comparison state the live one is measured against.

@@ -104,6 +104,7 @@ impl Standalone {
             path_window: None,
             previous_step: self.previous_step.as_ref(),
             lesson: None,
+            editor: None,
         };
         let mut ctx = ViewCtx::new(&self.doc, &mut self.derived, session, self.theme, &mut commands);
         view.ui(ui, &mut ctx);

@@ -38,6 +38,20 @@ pub fn side_panel_width(classroom: bool, width: f32) -> f32 {
         (width * 0.28).clamp(280.0, 420.0)
     }
 }
+/// Width of the scenario editor's panel for a window `width` wide: most of the window, the
+/// results keeping enough to read.
+#[must_use]
+pub fn editor_panel_width(width: f32) -> f32 {
+    (width * 0.5).clamp(420.0, 900.0)
+}
+/// Width of a text field in the scenario editor's grids.
+pub const EDITOR_TEXT_WIDTH: f32 = 120.0;
+/// Width of a long text field (a description, a note) in the scenario editor.
+pub const EDITOR_LONG_TEXT_WIDTH: f32 = 240.0;
+/// Size of the editor's curve plot: width, height.
+pub const EDITOR_CURVE_SIZE: (f32, f32) = (260.0, 120.0);
+/// Radius of a curve point's handle.
+pub const EDITOR_HANDLE_RADIUS: f32 = 5.0;
 /// Least height of a plot in points; below it the results area scrolls instead.
 pub const MIN_PLOT_HEIGHT: f32 = 180.0;
 /// Width of the legend beside a plot.

@@ -10,7 +10,12 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
     match edit {
         ScenarioEdit::Parent(i, parent) => {
             exists(s, Item::Hypothesis, *i)?;
-            s.hypotheses[*i].parent.clone_from(parent);
+            let h = &mut s.hypotheses[*i];
+            h.parent.clone_from(parent);
+            // A sub-hypothesis answers its parent's question.
+            if parent.is_some() {
+                h.question = None;
+            }
         }
         ScenarioEdit::Question(i, q) => {
             exists(s, Item::Hypothesis, *i)?;

@@ -4,6 +4,8 @@
 //! does not (the results stay on the last scenario that checked, marked, and the problems are
 //! listed). Nothing here knows a widget or a file.
 
+mod add;
+mod carry;
 mod delete;
 pub mod edit;
 mod fields;
@@ -11,6 +13,7 @@ mod rename;
 #[cfg(test)]
 mod tests;
 
+pub use carry::carry;
 pub use edit::{Children, EditError, Item, Number, ScenarioEdit, Text};
 
 use crate::model::scenario::Scenario;

@@ -253,3 +253,26 @@ fn a_problems_path_names_its_item() {
     assert_eq!(problem_item("numeraire"), None);
     assert_eq!(problem_item("nonsense[1]"), None);
 }
+
+#[test]
+fn settings_carry_over_by_id_and_new_items_start_at_their_defaults() {
+    let p = paris();
+    let mut settings = crate::model::settings::Settings::defaults(&p);
+    let l = p.lever_index("ground_troops").expect("lever");
+    settings.levers[l] = 150.0;
+    settings.credences[0] = 7.0;
+    settings.value_weights[1] = 0.25;
+    let mut d = Draft::open(Arc::clone(&p));
+    edit(&mut d, ScenarioEdit::Move(Item::Lever, l, true));
+    edit(&mut d, ScenarioEdit::Number(Item::Lever, l - 1, Number::Max, 100.0));
+    edit(&mut d, ScenarioEdit::Add(Item::Lever));
+    let to = d.scenario();
+    let carried = carry(&settings, &p, to);
+    // Moved up one place, and its new range caps it at 100.
+    assert_eq!(carried.levers[l - 1], 100.0);
+    assert_eq!(carried.levers[l], settings.levers[l - 1]);
+    assert_eq!(carried.levers.last(), Some(&0.0));
+    assert_eq!(carried.credences[0], 7.0);
+    assert_eq!(carried.value_weights[1], 0.25);
+    assert_eq!(carried.levers.len(), to.levers.len());
+}

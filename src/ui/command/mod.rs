@@ -39,6 +39,8 @@ pub enum Action {
     OpenLesson(usize),
     /// A new document on the shipped scenario with this index.
     NewFromScenario(usize),
+    /// A new scenario from the small template, in the editor.
+    NewScenario,
     /// Quit.
     Quit,
 }
@@ -74,6 +76,7 @@ impl Action {
                     || "starting a new document".to_owned(),
                     |t| format!("starting anew on \"{t}\""),
                 ),
+            Self::NewScenario => "starting a new scenario".to_owned(),
             Self::Quit => "quitting".to_owned(),
         }
     }
@@ -250,6 +253,19 @@ pub enum Command {
     OpenLesson(usize),
     /// A new document on the shipped scenario with this index, at its defaults.
     NewFromScenario(usize),
+    /// A new scenario from the small template, opened in the editor (asks first with unsaved
+    /// changes).
+    NewScenario,
+    /// Edit the open scenario beside the results.
+    OpenEditor,
+    /// Close the editor; the results stay on the last version that checked.
+    CloseEditor,
+    /// Edit a copy of a locked scenario.
+    UnlockCopy,
+    /// Change the scenario being edited.
+    EditScenario(crate::model::draft::ScenarioEdit),
+    /// Write the scenario being edited to this file, in the canonical layout.
+    SaveScenario(PathBuf),
     /// A move in the lesson being played.
     LessonStep(crate::model::lesson::Move),
     /// Stop playing the lesson.
@@ -276,6 +292,7 @@ impl Command {
             Self::StepPreset(s) => Action::StepPreset(*s),
             Self::OpenLesson(i) => Action::OpenLesson(*i),
             Self::NewFromScenario(i) => Action::NewFromScenario(*i),
+            Self::NewScenario => Action::NewScenario,
             Self::Quit => Action::Quit,
             _ => return None,
         })

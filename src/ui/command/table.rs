@@ -62,6 +62,10 @@ pub enum UiCommand {
     LaterEvidence,
     /// One step earlier on the evidence timeline (classroom).
     EarlierEvidence,
+    /// A new scenario from the template, in the editor.
+    NewScenario,
+    /// Edit the open scenario.
+    EditScenario,
 }
 
 const fn key(modifiers: egui::Modifiers, key: egui::Key) -> egui::KeyboardShortcut {
@@ -74,8 +78,9 @@ const NONE: egui::Modifiers = egui::Modifiers::NONE;
 
 impl UiCommand {
     /// Every command, in the order menus and the Help text list them.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 23] = [
         Self::New,
+        Self::NewScenario,
         Self::Open,
         Self::OpenPath,
         Self::Save,
@@ -90,6 +95,7 @@ impl UiCommand {
         Self::ResetToOpened,
         Self::PinA,
         Self::ClearA,
+        Self::EditScenario,
         Self::Classroom,
         Self::LeaveClassroom,
         Self::NextPreset,
@@ -144,6 +150,8 @@ impl UiCommand {
             Self::PreviousPreset => "Previous preset",
             Self::LaterEvidence => "Later on the evidence timeline",
             Self::EarlierEvidence => "Earlier on the evidence timeline",
+            Self::NewScenario => "New scenario",
+            Self::EditScenario => "Scenario editor",
         }
     }
 
@@ -176,6 +184,12 @@ impl UiCommand {
             Self::PreviousPreset => "Step back to the previous shipped preset",
             Self::LaterEvidence => "Observe the evidence known one date later",
             Self::EarlierEvidence => "Observe the evidence known one date earlier",
+            Self::NewScenario => {
+                "A small scenario to build a case from (three motives, two levers, two outcomes), opened in the editor"
+            }
+            Self::EditScenario => {
+                "Edit the open scenario's questions, levers, outcomes, effects, evidence and policies beside the live results"
+            }
         }
     }
 
@@ -196,7 +210,9 @@ impl UiCommand {
             Self::PreviousPreset => const { &[key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)] },
             Self::LaterEvidence => const { &[key(NONE, Key::ArrowDown)] },
             Self::EarlierEvidence => const { &[key(NONE, Key::ArrowUp)] },
+            Self::EditScenario => const { &[key(CMD, Key::E)] },
             Self::OpenPath
+            | Self::NewScenario
             | Self::SavePath
             | Self::ExportOutcomes
             | Self::ExportMatrix
@@ -242,6 +258,8 @@ impl UiCommand {
             Self::PreviousPreset => Command::StepPreset(-1),
             Self::LaterEvidence => Command::StepTimeline(1),
             Self::EarlierEvidence => Command::StepTimeline(-1),
+            Self::NewScenario => Command::NewScenario,
+            Self::EditScenario => Command::OpenEditor,
         }
     }
 

@@ -38,7 +38,12 @@ impl View for MenuView {
 
 impl MenuView {
     fn file_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        for c in [UiCommand::New, UiCommand::Open, UiCommand::OpenPath] {
+        for c in [
+            UiCommand::New,
+            UiCommand::NewScenario,
+            UiCommand::Open,
+            UiCommand::OpenPath,
+        ] {
             if c.button(ui, true).clicked() {
                 ctx.send(c.command());
             }
@@ -155,8 +160,9 @@ fn edit_menu(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         (UiCommand::ResetToOpened, true),
         (UiCommand::PinA, true),
         (UiCommand::ClearA, s.pinned.is_some()),
+        (UiCommand::EditScenario, s.editor.is_none()),
     ] {
-        if matches!(c, UiCommand::ResetToOpened | UiCommand::PinA) {
+        if matches!(c, UiCommand::ResetToOpened | UiCommand::PinA | UiCommand::EditScenario) {
             ui.separator();
         }
         if c.button(ui, enabled).clicked() {

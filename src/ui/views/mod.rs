@@ -9,6 +9,7 @@ pub mod columns;
 pub mod confirm;
 pub mod credence_sweep;
 pub mod credences;
+pub mod editor;
 pub mod evidence;
 pub mod evidence_cells;
 pub mod file_window;

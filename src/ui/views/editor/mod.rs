@@ -1,0 +1,288 @@
+//! The scenario editor: beside the live results, a tab per part of the scenario (its
+//! questions and hypotheses, levers, outcomes and horizons, baselines and effects, evidence,
+//! policies, sources), the problems `motive-lab check` would report, each a click away from its
+//! field, undo, and saving in the canonical layout.
+
+mod effects;
+mod evidence;
+mod fields;
+mod lists;
+
+use crate::model::draft::{Item, problem_item};
+use crate::ui::command::UiCommand;
+use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
+use egui::RichText;
+
+/// A part of the scenario, one tab of the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Title, id, summary; questions and hypotheses.
+    #[default]
+    Questions,
+    /// Levers.
+    Levers,
+    /// Outcomes and horizons.
+    Outcomes,
+    /// Baselines and effects, per outcome and horizon.
+    Effects,
+    /// Evidence items rated against the hypotheses.
+    Evidence,
+    /// Named policies.
+    Policies,
+    /// Works cited.
+    Sources,
+}
+
+impl Tab {
+    const ALL: [Tab; 7] = [
+        Tab::Questions,
+        Tab::Levers,
+        Tab::Outcomes,
+        Tab::Effects,
+        Tab::Evidence,
+        Tab::Policies,
+        Tab::Sources,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Questions => "Questions",
+            Tab::Levers => "Levers",
+            Tab::Outcomes => "Outcomes",
+            Tab::Effects => "Effects",
+            Tab::Evidence => "Evidence",
+            Tab::Policies => "Policies",
+            Tab::Sources => "Sources",
+        }
+    }
+
+    /// The tab an item is edited in.
+    fn of(item: Item) -> Tab {
+        match item {
+            Item::Question | Item::Hypothesis => Tab::Questions,
+            Item::Lever => Tab::Levers,
+            Item::Outcome | Item::Horizon => Tab::Outcomes,
+            Item::Baseline | Item::Effect => Tab::Effects,
+            Item::Evidence => Tab::Evidence,
+            Item::Policy => Tab::Policies,
+            Item::Source => Tab::Sources,
+        }
+    }
+}
+
+/// The editor's view state (the draft itself is the shell's).
+#[derive(Debug, Default)]
+pub struct EditorView {
+    tab: Tab,
+    /// The item a problem's click went to: its row is marked and scrolled to.
+    focus: Option<(Item, usize)>,
+    /// The path typed for saving.
+    save_path: String,
+    /// The outcome and horizon whose baseline and effects are shown.
+    cell: (usize, usize),
+    /// A hypothesis with sub-hypotheses whose deletion waits for what happens to them.
+    deleting_parent: Option<usize>,
+}
+
+impl View for EditorView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(ed) = ctx.session.editor else { return };
+        self.top(ui, ctx, ed);
+        if ed.asking_unlock {
+            ui.add_space(ui.spacing().item_spacing.y * 2.0);
+            ui.label(RichText::new("This case is locked: an instructor's scenario, opened for exploring.").strong());
+            ui.label("Edit a copy of it? The copy is unlocked and gets an id of its own; save it as a new file.");
+            ui.horizontal(|ui| {
+                if ui.button("Unlock a copy").clicked() {
+                    ctx.send(Command::UnlockCopy);
+                }
+                if ui.button("Close the editor").clicked() {
+                    ctx.send(Command::CloseEditor);
+                }
+            });
+            return;
+        }
+        self.problems(ui, ctx, ed);
+        ui.horizontal_wrapped(|ui| {
+            for t in Tab::ALL {
+                if ui.selectable_label(self.tab == t, t.label()).clicked() {
+                    self.tab = t;
+                }
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                Tab::Questions => lists::questions(ui, ctx, ed, self),
+                Tab::Levers => lists::levers(ui, ctx, ed, self.focus),
+                Tab::Outcomes => lists::outcomes(ui, ctx, ed, self.focus),
+                Tab::Effects => effects::cell(ui, ctx, ed, self),
+                Tab::Evidence => evidence::grid(ui, ctx, ed, self.focus),
+                Tab::Policies => lists::policies(ui, ctx, ed, self.focus),
+                Tab::Sources => lists::sources(ui, ctx, ed, self.focus),
+            });
+    }
+}
+
+impl EditorView {
+    /// Title, undo and redo, save, close.
+    fn top(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
+        let draft = ed.draft;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Scenario editor");
+            if ui
+                .add_enabled(draft.can_undo(), egui::Button::new("Undo"))
+                .on_hover_text(UiCommand::Undo.tooltip())
+                .clicked()
+            {
+                ctx.send(Command::Undo);
+            }
+            if ui.add_enabled(draft.can_redo(), egui::Button::new("Redo")).clicked() {
+                ctx.send(Command::Redo);
+            }
+            if ui
+                .button("Close editor")
+                .on_hover_text("The results keep the last version that checked")
+                .clicked()
+            {
+                ctx.send(Command::CloseEditor);
+            }
+        });
+        if self.save_path.is_empty() {
+            self.save_path = ed
+                .file
+                .map_or_else(|| format!("{}.ron", draft.scenario().id), |p| p.display().to_string());
+        }
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Save to");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.save_path).desired_width(crate::ui::theme::EDITOR_LONG_TEXT_WIDTH),
+            )
+            .labelled_by(l.id);
+            let can = draft.problems().is_empty() && !self.save_path.trim().is_empty();
+            let label = if draft.unsaved() {
+                "Save scenario"
+            } else {
+                "Save scenario (no changes)"
+            };
+            if ui
+                .add_enabled(can, egui::Button::new(label))
+                .on_hover_text("Writes the canonical layout, as motive-lab fmt does")
+                .on_disabled_hover_text("Fix the problems listed first")
+                .clicked()
+            {
+                ctx.send(Command::SaveScenario(self.save_path.trim().into()));
+            }
+        });
+        if let Some(p) = ed.comments_in {
+            ui.label(RichText::new(format!(
+                "{} has comments: saving writes the canonical layout and drops them (notes and sources are fields, so keep what matters there).",
+                p.display()
+            )).small().color(ctx.theme.palette.worse));
+        }
+        if let Some(why) = ed.refused {
+            ui.label(RichText::new(format!("Not changed: {why}")).color(ctx.theme.palette.worse));
+        }
+    }
+
+    /// The problems, each a link to its item.
+    fn problems(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
+        let problems = ed.draft.problems();
+        if problems.is_empty() {
+            ui.label(
+                RichText::new("The scenario checks: the results follow every edit.").color(ctx.theme.palette.better),
+            );
+            return;
+        }
+        let n = problems.len();
+        ui.label(
+            RichText::new(format!(
+                "{n} problem{}: the results show the last version that checked.",
+                if n == 1 { "" } else { "s" }
+            ))
+            .strong()
+            .color(ctx.theme.palette.worse),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("editor-problems")
+            .max_height(ui.available_height() * 0.2)
+            .show(ui, |ui| {
+                for p in problems {
+                    let text = format!("{}: {}", p.path, p.message);
+                    match problem_item(&p.path) {
+                        Some((item, i)) => {
+                            if ui.link(text).on_hover_text("Go to it").clicked() {
+                                self.go_to(ed, item, i);
+                            }
+                        }
+                        None => {
+                            ui.label(text);
+                        }
+                    }
+                }
+            });
+    }
+
+    /// Show item `i` of `item`: its tab, and for a baseline or effect its outcome and horizon.
+    fn go_to(&mut self, ed: EditorShown<'_>, item: Item, i: usize) {
+        self.tab = Tab::of(item);
+        self.focus = Some((item, i));
+        let s = ed.draft.scenario();
+        let cell = match item {
+            Item::Effect => s.effects.get(i).map(|e| (e.outcome.as_str(), e.horizon.as_str())),
+            Item::Baseline => s.baselines.get(i).map(|b| (b.outcome.as_str(), b.horizon.as_str())),
+            _ => None,
+        };
+        if let Some((o, h)) = cell {
+            let o = s.outcomes.iter().position(|x| x.id == o).unwrap_or(0);
+            let h = s.horizons.iter().position(|x| x.id == h).unwrap_or(0);
+            self.cell = (o, h);
+        }
+    }
+}
+
+/// Mark the row of the focused item and bring it into view.
+pub(super) fn mark_if_focused(
+    ui: &mut egui::Ui,
+    r: &egui::Response,
+    focus: Option<(Item, usize)>,
+    here: (Item, usize),
+) {
+    if focus == Some(here) {
+        ui.painter().rect_stroke(
+            r.rect.expand(2.0),
+            2.0,
+            egui::Stroke::new(2.0, ui.visuals().warn_fg_color),
+            egui::StrokeKind::Outside,
+        );
+        r.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// Add, move and delete buttons for item `i`.
+pub(super) fn row_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, i: usize, name: &str) -> bool {
+    use crate::model::draft::{Children, ScenarioEdit};
+    if ui
+        .small_button("Up")
+        .accessible_name(format!("{name}: move up"))
+        .clicked()
+    {
+        ctx.send(Command::EditScenario(ScenarioEdit::Move(item, i, true)));
+    }
+    if ui
+        .small_button("Down")
+        .accessible_name(format!("{name}: move down"))
+        .clicked()
+    {
+        ctx.send(Command::EditScenario(ScenarioEdit::Move(item, i, false)));
+    }
+    let delete = ui
+        .small_button("Delete")
+        .accessible_name(format!("{name}: delete"))
+        .clicked();
+    if delete && item != Item::Hypothesis {
+        ctx.send(Command::EditScenario(ScenarioEdit::Delete(item, i, Children::Lift)));
+    }
+    delete
+}
