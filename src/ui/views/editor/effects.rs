@@ -4,7 +4,7 @@
 //! and note).
 
 use super::fields::{choice, number, text};
-use super::{EditorView, mark_if_focused, row_buttons};
+use super::{EditorView, Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Curve, Dist, Driver, Effect, Scenario};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
@@ -12,7 +12,7 @@ use crate::ui::theme;
 use egui::RichText;
 
 /// The baseline and effects of the chosen outcome and horizon.
-pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, view: &mut EditorView) {
+pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, view: &mut EditorView, focus: Focus) {
     let s = ed.draft.scenario();
     if s.outcomes.is_empty() || s.horizons.is_empty() {
         ui.label("Add an outcome and a horizon first.");
@@ -57,7 +57,7 @@ pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 });
             })
             .response;
-        mark_if_focused(ui, &r, view.focus, (Item::Baseline, b));
+        mark_if_focused(ui, &r, focus, (Item::Baseline, b));
     } else if ui.button("Add the baseline").clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Add(Item::Baseline)));
     }
@@ -71,7 +71,7 @@ pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
     }
     for (k, &e) in here.iter().enumerate() {
         let r = ui.group(|ui| effect(ui, ctx, s, e, k + 1)).response;
-        mark_if_focused(ui, &r, view.focus, (Item::Effect, e));
+        mark_if_focused(ui, &r, focus, (Item::Effect, e));
     }
     if ui.button("Add effect").clicked() {
         let e = s.effects.len();
@@ -124,6 +124,7 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
                 });
                 if ui
                     .small_button("Use points")
+                    .accessible_name(format!("{name}: use points"))
                     .on_hover_text("A curve through points you drag")
                     .clicked()
                 {
@@ -136,6 +137,7 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
             Curve::Points(points) => {
                 if ui
                     .small_button("Use a slope")
+                    .accessible_name(format!("{name}: use a slope"))
                     .on_hover_text("A straight line through 0 with the slope from the first to the last point")
                     .clicked()
                 {

@@ -3,7 +3,7 @@
 //! click clears it), then each item's date, reliability and source.
 
 use super::fields::{number, text};
-use super::{mark_if_focused, row_buttons};
+use super::{Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Evidence, Rating};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
@@ -36,7 +36,7 @@ fn shown(item: &Evidence, h: &str) -> Option<(Rating, Option<f64>)> {
 }
 
 /// The grid, then each item's fields.
-pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Option<(Item, usize)>) {
+pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Focus) {
     let s = ed.draft.scenario();
     // The hypotheses of the first question (evidence bears on why; sub-hypotheses inherit a
     // parent's rating unless they have their own).

@@ -2,13 +2,11 @@
 //! levers, the outcomes and horizons, the policies and the sources, one grid row per item.
 
 use super::fields::{choice, number, text};
-use super::{EditorView, mark_if_focused, row_buttons};
+use super::{EditorView, Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Children, Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Better, Role};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use egui::RichText;
-
-type Focus = Option<(Item, usize)>;
 
 fn add_button(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, label: &str) {
     if ui.button(label).clicked() {
@@ -25,7 +23,13 @@ fn header(ui: &mut egui::Ui, names: &[&str]) {
 
 /// The scenario's title, id and summary, then each question and its hypotheses (indented
 /// under their parents).
-pub(super) fn questions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, view: &mut EditorView) {
+pub(super) fn questions(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    ed: EditorShown<'_>,
+    view: &mut EditorView,
+    focus: Focus,
+) {
     let s = ed.draft.scenario();
     egui::Grid::new("editor-scenario").num_columns(2).show(ui, |ui| {
         ui.label("Title");
@@ -50,7 +54,7 @@ pub(super) fn questions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShow
                 let r = text(ui, ctx, (&format!("{name}: id"), false), &q.id, |t| {
                     ScenarioEdit::Text(Item::Question, i, Text::Id, t)
                 });
-                mark_if_focused(ui, &r, view.focus, (Item::Question, i));
+                mark_if_focused(ui, &r, focus, (Item::Question, i));
                 text(ui, ctx, (&format!("{name}: name"), false), &q.name, |t| {
                     ScenarioEdit::Text(Item::Question, i, Text::Name, t)
                 });
@@ -82,7 +86,7 @@ pub(super) fn questions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShow
                         })
                     })
                     .inner;
-                mark_if_focused(ui, &r, view.focus, (Item::Hypothesis, i));
+                mark_if_focused(ui, &r, focus, (Item::Hypothesis, i));
                 text(ui, ctx, (&format!("{name}: name"), false), &h.name, |t| {
                     ScenarioEdit::Text(Item::Hypothesis, i, Text::Name, t)
                 });

@@ -9,7 +9,6 @@ mod fields;
 mod lists;
 
 use crate::model::draft::{Item, problem_item};
-use crate::ui::command::UiCommand;
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
 use egui::RichText;
 
@@ -74,8 +73,10 @@ impl Tab {
 #[derive(Debug, Default)]
 pub struct EditorView {
     tab: Tab,
-    /// The item a problem's click went to: its row is marked and scrolled to.
+    /// The item a problem's click went to: its row is marked (and scrolled to once).
     focus: Option<(Item, usize)>,
+    /// The focused row is still to be scrolled into view.
+    scroll: bool,
     /// The path typed for saving.
     save_path: String,
     /// The outcome and horizon whose baseline and effects are shown.
@@ -105,22 +106,31 @@ impl View for EditorView {
         self.problems(ui, ctx, ed);
         ui.horizontal_wrapped(|ui| {
             for t in Tab::ALL {
-                if ui.selectable_label(self.tab == t, t.label()).clicked() {
+                if ui
+                    .selectable_label(self.tab == t, t.label())
+                    .accessible_name(format!("Edit {}", t.label().to_lowercase()))
+                    .clicked()
+                {
                     self.tab = t;
                 }
             }
         });
         ui.separator();
+        let focus = Focus {
+            at: self.focus,
+            scroll: self.scroll,
+        };
+        self.scroll = false;
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
-                Tab::Questions => lists::questions(ui, ctx, ed, self),
-                Tab::Levers => lists::levers(ui, ctx, ed, self.focus),
-                Tab::Outcomes => lists::outcomes(ui, ctx, ed, self.focus),
-                Tab::Effects => effects::cell(ui, ctx, ed, self),
-                Tab::Evidence => evidence::grid(ui, ctx, ed, self.focus),
-                Tab::Policies => lists::policies(ui, ctx, ed, self.focus),
-                Tab::Sources => lists::sources(ui, ctx, ed, self.focus),
+                Tab::Questions => lists::questions(ui, ctx, ed, self, focus),
+                Tab::Levers => lists::levers(ui, ctx, ed, focus),
+                Tab::Outcomes => lists::outcomes(ui, ctx, ed, focus),
+                Tab::Effects => effects::cell(ui, ctx, ed, self, focus),
+                Tab::Evidence => evidence::grid(ui, ctx, ed, focus),
+                Tab::Policies => lists::policies(ui, ctx, ed, focus),
+                Tab::Sources => lists::sources(ui, ctx, ed, focus),
             });
     }
 }
@@ -130,17 +140,8 @@ impl EditorView {
     fn top(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
         let draft = ed.draft;
         ui.horizontal_wrapped(|ui| {
+            // Undo and redo (the header's, and their keys) step through the scenario's edits.
             ui.heading("Scenario editor");
-            if ui
-                .add_enabled(draft.can_undo(), egui::Button::new("Undo"))
-                .on_hover_text(UiCommand::Undo.tooltip())
-                .clicked()
-            {
-                ctx.send(Command::Undo);
-            }
-            if ui.add_enabled(draft.can_redo(), egui::Button::new("Redo")).clicked() {
-                ctx.send(Command::Redo);
-            }
             if ui
                 .button("Close editor")
                 .on_hover_text("The results keep the last version that checked")
@@ -228,6 +229,7 @@ impl EditorView {
     fn go_to(&mut self, ed: EditorShown<'_>, item: Item, i: usize) {
         self.tab = Tab::of(item);
         self.focus = Some((item, i));
+        self.scroll = true;
         let s = ed.draft.scenario();
         let cell = match item {
             Item::Effect => s.effects.get(i).map(|e| (e.outcome.as_str(), e.horizon.as_str())),
@@ -242,21 +244,25 @@ impl EditorView {
     }
 }
 
-/// Mark the row of the focused item and bring it into view.
-pub(super) fn mark_if_focused(
-    ui: &mut egui::Ui,
-    r: &egui::Response,
-    focus: Option<(Item, usize)>,
-    here: (Item, usize),
-) {
-    if focus == Some(here) {
+/// The item a problem's click went to, and whether to scroll to it this frame.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Focus {
+    at: Option<(Item, usize)>,
+    scroll: bool,
+}
+
+/// Mark the row of the focused item, and bring it into view the frame after the click.
+pub(super) fn mark_if_focused(ui: &mut egui::Ui, r: &egui::Response, focus: Focus, here: (Item, usize)) {
+    if focus.at == Some(here) {
         ui.painter().rect_stroke(
             r.rect.expand(2.0),
             2.0,
             egui::Stroke::new(2.0, ui.visuals().warn_fg_color),
             egui::StrokeKind::Outside,
         );
-        r.scroll_to_me(Some(egui::Align::Center));
+        if focus.scroll {
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
     }
 }
 

@@ -1,0 +1,235 @@
+//! The scenario editor in the real app: a case built from File > New scenario (a second
+//! question, a lever's range, a curve of points dragged on its plot, an evidence item rated in
+//! the grid), the results following each version that checks and marked while the draft does
+//! not, undo, the file saved and checked by `motive-lab check` and evaluated against numbers
+//! worked by hand; and a locked case that asks before unlocking a copy.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test stops at the first surprise"
+)]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use motive_lab::app::MotiveApp;
+use motive_lab::model::evaluate::Model;
+use motive_lab::model::scenario::{Curve, Scenario};
+use motive_lab::ui::ctx::Command;
+
+mod common;
+use common::app_at;
+mod support;
+
+fn scenario(h: &Harness<'_, MotiveApp>) -> Scenario {
+    h.state().editing().expect("editor open").draft.scenario().clone()
+}
+
+/// Every outcome value under every leaf of `s` at these lever values.
+fn values(s: &Scenario, levers: &[f64]) -> Vec<f64> {
+    let m = Model::new(s).expect("compiles");
+    let mut out = vec![0.0; m.n_leaves() * m.cells()];
+    m.evaluate_into(levers, &mut out);
+    out
+}
+
+fn click(h: &mut Harness<'_, MotiveApp>, label: &str) {
+    h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Run until the frames settle (a row scrolled into view takes a few).
+fn settle(h: &mut Harness<'_, MotiveApp>) {
+    h.run_steps(4);
+    h.run();
+}
+
+/// Drag with the mouse from the middle of the node labelled `starts` by `by` points.
+fn drag(h: &mut Harness<'_, MotiveApp>, starts: &str, by: egui::Vec2) {
+    let rect = h.get_by(|n| n.label().is_some_and(|l| l.starts_with(starts))).rect();
+    let from = rect.center();
+    let to = from + by;
+    let button = |pressed| egui::Event::PointerButton {
+        pos: if pressed { from } else { to },
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.input_mut().events.push(egui::Event::PointerMoved(from));
+    h.step();
+    h.input_mut().events.push(button(true));
+    h.step();
+    for k in 1..=4 {
+        h.input_mut()
+            .events
+            .push(egui::Event::PointerMoved(from + by * (k as f32 / 4.0)));
+        h.step();
+    }
+    h.input_mut().events.push(button(false));
+    h.run();
+}
+
+#[test]
+fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
+    let mut h = app_at(1280.0, 800.0);
+    click(&mut h, "File");
+    click(&mut h, "New scenario");
+    h.get_by_label("Scenario editor");
+    let s = scenario(&h);
+    assert_eq!((s.hypotheses.len(), s.levers.len(), s.outcomes.len()), (3, 2, 2));
+    // The app shows the new scenario.
+    assert_eq!(h.state().doc().scenario.id, "my-case");
+
+    // A second question: how it was organised, with its two answers.
+    click(&mut h, "Add question (with two answers)");
+    let s = scenario(&h);
+    assert_eq!(s.questions.len(), 2);
+    assert_eq!(s.hypotheses.len(), 5);
+    h.get_by_label("Question 2: name").focus();
+    h.run();
+    h.get_by_label("Question 2: name").type_text(" (how)");
+    h.run();
+    assert_eq!(scenario(&h).questions[1].name, "Question 2 (how)");
+    // Two questions' leaves in the results: 3 motives x 2 answers.
+    assert_eq!(h.state().derived.model().n_leaves(), 6);
+
+    // The first lever's range: 0 to 50.
+    click(&mut h, "Edit levers");
+    h.get_by_label("Lever 1: max").set_value_accesskit(50.0);
+    h.run();
+    assert_eq!(scenario(&h).levers[0].max, 50.0);
+    // The "full effort" policy now sets it past its range: one problem, a click away.
+    let problems = h.state().editing().expect("open").draft.problems().to_vec();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].path.starts_with("policies[1]"), "{problems:?}");
+    h.get_by_label_contains("Results of the last version of the scenario that checked");
+    h.get_by(|n| n.role() == Role::Link && n.label().is_some_and(|l| l.starts_with("policies[1]")))
+        .click();
+    settle(&mut h);
+    h.get_by_label("Policy 2: Lever 1").set_value_accesskit(50.0);
+    h.run();
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+    assert_eq!(h.state().doc().scenario.levers[0].max, 50.0);
+
+    // The first effect on attacks (lever 1 under motive 1, slope -0.05) as points, the middle
+    // one dragged down.
+    click(&mut h, "Edit effects");
+    click(&mut h, "Effect 1: use points");
+    assert_eq!(
+        scenario(&h).effects[0].curve,
+        Curve::Points(vec![(0.0, 0.0), (25.0, -1.25), (50.0, -2.5)])
+    );
+    drag(&mut h, "Effect 1: point 2", egui::vec2(0.0, 30.0));
+    let Curve::Points(points) = scenario(&h).effects[0].curve.clone() else {
+        panic!("points")
+    };
+    let (x, y) = points[1];
+    assert!(y < -1.25, "dragged down: {points:?}");
+    assert_eq!((points[0], points[2]), ((0.0, 0.0), (50.0, -2.5)));
+    // The dragged point, read back from the results: attacks under motive 1 at lever 1 = x is
+    // the baseline 10 plus the point's height (lever 2 at 0 adds nothing).
+    assert!(
+        h.state().editing().expect("open").draft.problems().is_empty(),
+        "{:?}",
+        h.state().editing().expect("open").draft.problems()
+    );
+    let shown = values(&h.state().doc().scenario, &[x, 0.0]);
+    assert!((shown[0] - (10.0 + y)).abs() < 1e-12, "{shown:?} {points:?}");
+    // Undo puts the point back; redo drags it again.
+    click(&mut h, "Undo");
+    assert_eq!(
+        scenario(&h).effects[0].curve,
+        Curve::Points(vec![(0.0, 0.0), (25.0, -1.25), (50.0, -2.5)])
+    );
+    click(&mut h, "Redo");
+    assert_eq!(scenario(&h).effects[0].curve, Curve::Points(points.clone()));
+
+    // An evidence item: until it is rated it does not check, and the results say they show
+    // the last version that did.
+    click(&mut h, "Edit evidence");
+    click(&mut h, "Add evidence item");
+    assert_eq!(h.state().editing().expect("open").draft.problems().len(), 1);
+    h.get_by_label_contains("Results of the last version of the scenario that checked");
+    let shown_before = h.state().doc().scenario.clone();
+    assert!(shown_before.evidence.is_empty());
+    // Rated in the grid: motive 1 very consistent (one click), 2 consistent (two), 3
+    // inconsistent (four).
+    for (motive, clicks) in [("Motive 1", 1), ("Motive 2", 2), ("Motive 3", 4)] {
+        for _ in 0..clicks {
+            h.get_by(|n| {
+                n.role() == Role::Button
+                    && n.label()
+                        .is_some_and(|l| l.starts_with(&format!("Evidence 1 under {motive}:")))
+            })
+            .click();
+            h.run();
+        }
+    }
+    let s = scenario(&h);
+    let ratings: Vec<f64> = ["m1", "m2", "m3"]
+        .iter()
+        .map(|m| s.evidence[0].ratings[*m].likelihood())
+        .collect();
+    assert_eq!(ratings, vec![0.9, 0.7, 0.3]);
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+    assert_eq!(h.state().doc().scenario.evidence.len(), 1);
+
+    // Saved, checked by the command line, and evaluated by hand.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("my-case.ron");
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Save to").type_text(&path.display().to_string());
+    h.run();
+    click(&mut h, "Save scenario");
+    let text = std::fs::read_to_string(&path).expect("saved");
+    let check = support::run(&["check", &path.display().to_string()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let saved: Scenario = motive_lab::io::parse_scenario("my-case.ron", &text).expect("parses");
+    assert_eq!(saved, scenario(&h));
+    // Written in the canonical layout: `fmt` leaves it as it is.
+    assert_eq!(motive_lab::io::scenario_text(&saved).expect("writes"), text);
+    // Leaves in order (motive, answer): attacks is outcome 0, cost outcome 1, one horizon.
+    // At lever 1 = 25 and lever 2 = 10 under motive 2: 10 + 0.03 x 25 (lever 1 adds) - 0.05 x
+    // 10 (lever 2 cuts) = 10.25; the cost is 0.1 x 25 + 0.1 x 10 = 3.5 under every leaf.
+    let v = values(&saved, &[25.0, 10.0]);
+    let cells = 2;
+    let leaf = 2; // motive 2, first answer
+    assert!((v[leaf * cells] - 10.25).abs() < 1e-12, "{v:?}");
+    assert!((v[leaf * cells + 1] - 3.5).abs() < 1e-12, "{v:?}");
+    // Under motive 1 at lever 1 = x: 10 plus the dragged point.
+    let v = values(&saved, &[x, 0.0]);
+    assert!((v[0] - (10.0 + y)).abs() < 1e-12, "{v:?}");
+}
+
+#[test]
+fn a_locked_case_opens_for_exploring_and_the_editor_asks_before_unlocking_a_copy() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("locked.ron");
+    let text = motive_lab::io::scenario_template(2, 1, 1).replacen("summary:", "locked: true, summary:", 1);
+    std::fs::write(&path, text).expect("write");
+    let mut h = app_at(1280.0, 800.0);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::Open(path.clone()));
+    h.run();
+    assert!(h.state().doc().scenario.locked);
+    h.state_mut().apply(&ctx, Command::OpenEditor);
+    h.run();
+    h.get_by_label_contains("This case is locked");
+    // Nothing is edited until a copy is unlocked.
+    h.state_mut().apply(
+        &ctx,
+        Command::EditScenario(motive_lab::model::draft::ScenarioEdit::Title("changed".into())),
+    );
+    h.run();
+    assert_ne!(scenario(&h).title, "changed");
+    click(&mut h, "Unlock a copy");
+    let s = scenario(&h);
+    assert!(!s.locked);
+    assert_eq!(s.id, "my-case-copy");
+    assert_eq!(h.state().doc().scenario.id, "my-case-copy");
+    h.get_by_label("Scenario title");
+}
