@@ -369,11 +369,17 @@ fn menu_view_sends_file_commands() {
     h.get_by(|n| {
         n.role() == Role::Button
             && n.label()
-                .is_some_and(|l| l.starts_with("New") && !l.starts_with("New from"))
+                .is_some_and(|l| l.starts_with("New") && !l.starts_with("New from") && !l.starts_with("New scenario"))
     })
     .click();
     h.run();
     assert_eq!(h.state().0.sent, vec![Command::New]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("New scenario")))
+        .click();
+    h.run();
+    assert_eq!(h.state().0.sent, vec![Command::New, Command::NewScenario]);
 }
 
 #[test]

@@ -47,6 +47,12 @@ pub const SHIPPED_SCENARIOS: &[ShippedFile] = &[
         scenario: "sept-11-2001",
         text: include_str!("../../assets/scenarios/sept-11-2001.ron"),
     },
+    ShippedFile {
+        id: "madrid-2004",
+        file_name: "madrid-2004.ron",
+        scenario: "madrid-2004",
+        text: include_str!("../../assets/scenarios/madrid-2004.ron"),
+    },
 ];
 
 macro_rules! preset {

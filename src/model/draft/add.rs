@@ -1,7 +1,7 @@
 //! New items: each with a fresh id and values that check, and what it needs to check (a new
 //! outcome's baselines, a new lever's place in the policies, a new question's answers).
 
-use super::edit::Item;
+use super::types::Item;
 use crate::model::scenario::{
     Baseline, Better, Curve, Dist, Driver, Effect, Evidence, Horizon, Hypothesis, Lever, Limits, Outcome, Policy,
     Question, Role, Scenario, Source,

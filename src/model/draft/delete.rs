@@ -1,7 +1,7 @@
 //! Deleting an item and what only it used, so that a deletion leaves a scenario that still
 //! checks wherever it checked before.
 
-use super::edit::{Children, Item};
+use super::types::{Children, Item};
 use crate::model::scenario::{Driver, Scenario};
 
 /// Delete item `i` (which exists) of `item`'s kind. A lever takes its effects and its place in

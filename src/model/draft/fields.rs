@@ -2,7 +2,7 @@
 //! question, an outcome's role, direction and limits, what an effect is on, holds under and is
 //! driven by, its curve, a policy's levers, an evidence item's ratings.
 
-use super::edit::{EditError, Item, ScenarioEdit, exists};
+use super::types::{EditError, Item, ScenarioEdit, exists};
 use crate::model::scenario::{Curve, Scenario};
 
 /// Apply one of the field edits [`super::edit::apply`] hands on. On an error nothing changes.

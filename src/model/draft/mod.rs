@@ -12,9 +12,10 @@ mod fields;
 mod rename;
 #[cfg(test)]
 mod tests;
+mod types;
 
 pub use carry::carry;
-pub use edit::{Children, EditError, Item, Number, ScenarioEdit, Text};
+pub use types::{Children, EditError, Item, Number, ScenarioEdit, Text};
 
 use crate::model::scenario::Scenario;
 use crate::model::validate::{Problem, validate};

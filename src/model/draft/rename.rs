@@ -1,6 +1,6 @@
 //! Renaming an id and every reference to it, so that a rename never breaks a scenario.
 
-use super::edit::{EditError, Item};
+use super::types::{EditError, Item};
 use crate::model::scenario::{Driver, Scenario};
 use std::collections::BTreeMap;
 
