@@ -41,7 +41,10 @@ fn every_shipped_scenario_survives_fmt_unchanged_and_rewrites_to_itself() {
         // A hand-written file (comments, its own layout) is refused; one written by the
         // editor or by fmt (Madrid) is canonical already.
         let canonical_already = s.text == canonical;
-        assert_eq!(run(&["fmt", "--check", &path]).status.code(), Some(i32::from(!canonical_already)));
+        assert_eq!(
+            run(&["fmt", "--check", &path]).status.code(),
+            Some(i32::from(!canonical_already))
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

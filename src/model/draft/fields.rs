@@ -96,6 +96,26 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
             }
             s.policies[*p].levers.insert(lever.clone(), *x);
         }
+        ScenarioEdit::Stage(p, horizon, lever, x) => {
+            exists(s, Item::Policy, *p)?;
+            if let Some(x) = x.filter(|x| !x.is_finite()) {
+                return Err(EditError::NotFinite(x));
+            }
+            let stages = &mut s.policies[*p].stages;
+            match x {
+                Some(x) => {
+                    stages.entry(horizon.clone()).or_default().insert(lever.clone(), *x);
+                }
+                None => {
+                    if let Some(stage) = stages.get_mut(horizon) {
+                        stage.remove(lever);
+                        if stage.is_empty() {
+                            stages.remove(horizon);
+                        }
+                    }
+                }
+            }
+        }
         ScenarioEdit::Rating(e, h, r) => {
             exists(s, Item::Evidence, *e)?;
             let item = &mut s.evidence[*e];

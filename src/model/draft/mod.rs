@@ -225,6 +225,34 @@ fn stroke(edit: &ScenarioEdit) -> Option<Stroke> {
     })
 }
 
+/// The items whose source or note names source `id` (as a word: `nie_2006` in
+/// `"NIE 2006 (nie_2006)"`), as `section[index]` paths.
+#[must_use]
+pub fn cited_by(s: &Scenario, id: &str) -> Vec<String> {
+    let names = |text: &str| {
+        text.match_indices(id).any(|(at, _)| {
+            let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+            let before = text[..at].chars().next_back().is_none_or(|c| !word(c));
+            let after = text[at + id.len()..].chars().next().is_none_or(|c| !word(c));
+            before && after
+        })
+    };
+    let mut out = Vec::new();
+    let mut cite = |section: &str, texts: &mut dyn Iterator<Item = &str>| {
+        for (i, t) in texts.enumerate() {
+            if names(t) {
+                out.push(format!("{section}[{i}]"));
+            }
+        }
+    };
+    cite("hypotheses", &mut s.hypotheses.iter().map(|h| h.source.as_str()));
+    cite("baselines", &mut s.baselines.iter().map(|b| b.note.as_str()));
+    cite("effects", &mut s.effects.iter().map(|e| e.note.as_str()));
+    cite("evidence", &mut s.evidence.iter().map(|e| e.source.as_str()));
+    cite("parameters", &mut s.parameters.iter().map(|p| p.source.as_str()));
+    out
+}
+
 /// Where a problem's path points: the item's kind and index (`effects[3].lever` is effect 3).
 #[must_use]
 pub fn problem_item(path: &str) -> Option<(Item, usize)> {

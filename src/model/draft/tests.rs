@@ -276,3 +276,33 @@ fn settings_carry_over_by_id_and_new_items_start_at_their_defaults() {
     assert_eq!(carried.value_weights[1], 0.25);
     assert_eq!(carried.levers.len(), to.levers.len());
 }
+
+#[test]
+fn stages_are_set_and_cleared_and_sources_know_who_cites_them() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let i = p
+        .policies
+        .iter()
+        .position(|x| x.stages.is_empty())
+        .expect("an unstaged policy");
+    let (h, l) = (p.horizons[1].id.clone(), p.levers[0].id.clone());
+    assert!(matches!(
+        edit(&mut d, ScenarioEdit::Stage(i, h.clone(), l.clone(), Some(0.0))),
+        Effect::Publish(_)
+    ));
+    assert_eq!(d.scenario().policies[i].stages[&h][&l], 0.0);
+    edit(&mut d, ScenarioEdit::Stage(i, h.clone(), l.clone(), None));
+    assert!(d.scenario().policies[i].stages.is_empty());
+    // A source id cited as a word, not inside another id.
+    let mut s = (*p).clone();
+    s.effects[0].note = "from nie_2006, table 2".into();
+    s.effects[1].note = "nie_20066 is another".into();
+    s.hypotheses[0].source = "(nie_2006)".into();
+    let cites = cited_by(&s, "nie_2006");
+    assert!(
+        cites.contains(&"effects[0]".to_owned()) && cites.contains(&"hypotheses[0]".to_owned()),
+        "{cites:?}"
+    );
+    assert!(!cites.contains(&"effects[1]".to_owned()));
+}

@@ -130,6 +130,9 @@ pub enum ScenarioEdit {
     Dist(usize, Dist),
     /// A policy's value of a lever (by id).
     PolicyLever(usize, String, f64),
+    /// A policy's value of a lever (`.2`) from a later horizon (`.1`) on, or `None` to follow
+    /// the horizon before.
+    Stage(usize, String, String, Option<f64>),
     /// An evidence item's rating under a hypothesis (`None`: not rated).
     Rating(usize, String, Option<Rating>),
 }

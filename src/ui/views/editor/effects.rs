@@ -147,6 +147,17 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
                     };
                     ctx.send(Command::EditScenario(ScenarioEdit::Curve(e, Curve::Linear(slope))));
                 }
+                if ui
+                    .small_button("Add a point")
+                    .accessible_name(format!("{name}: add a point"))
+                    .on_hover_text("In the middle of the widest segment; right-click a point to remove it")
+                    .clicked()
+                {
+                    ctx.send(Command::EditScenario(ScenarioEdit::Curve(
+                        e,
+                        Curve::Points(with_point(points)),
+                    )));
+                }
             }
         }
         ui.label("multiplier range");
@@ -246,7 +257,7 @@ fn curve_plot(
             crate::format::number(p.0),
             crate::format::number(p.1)
         );
-        let resp = ui.interact(handle, id, egui::Sense::drag());
+        let resp = ui.interact(handle, id, egui::Sense::click_and_drag());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
         let hot = resp.hovered() || resp.dragged();
         painter.circle_filled(*at, if hot { r * 1.4 } else { r }, visuals.selection.bg_fill);
@@ -254,6 +265,11 @@ fn curve_plot(
             && let Some(pointer) = resp.interact_pointer_pos()
         {
             ctx.send(Command::EditScenario(ScenarioEdit::Point(e, k, from_screen(pointer))));
+        }
+        if resp.secondary_clicked() && points.len() > 2 {
+            let mut fewer = points.to_vec();
+            fewer.remove(k);
+            ctx.send(Command::EditScenario(ScenarioEdit::Curve(e, Curve::Points(fewer))));
         }
         resp.on_hover_text(label);
     }
@@ -265,6 +281,19 @@ fn curve_plot(
         ))
         .small(),
     );
+}
+
+/// `points` with one more, in the middle of the widest segment (on the line, so the curve is
+/// unchanged until it is dragged).
+fn with_point(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = points.to_vec();
+    let widest = (0..points.len().saturating_sub(1))
+        .max_by(|&a, &b| (points[a + 1].0 - points[a].0).total_cmp(&(points[b + 1].0 - points[b].0)));
+    if let Some(k) = widest {
+        let (a, b) = (points[k], points[k + 1]);
+        out.insert(k + 1, (f64::midpoint(a.0, b.0), f64::midpoint(a.1, b.1)));
+    }
+    out
 }
 
 /// `y` to three significant figures, so that a dragged point writes a readable number.

@@ -1,5 +1,5 @@
 //! The editor's lists: the scenario's title and questions with their hypothesis trees, the
-//! levers, the outcomes and horizons, the policies and the sources, one grid row per item.
+//! levers, the outcomes and horizons, one grid row per item.
 
 use super::fields::{choice, number, text};
 use super::{EditorView, Focus, mark_if_focused, row_buttons};
@@ -8,13 +8,13 @@ use crate::model::scenario::{Better, Role};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use egui::RichText;
 
-fn add_button(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, label: &str) {
+pub(super) fn add_button(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, label: &str) {
     if ui.button(label).clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Add(item)));
     }
 }
 
-fn header(ui: &mut egui::Ui, names: &[&str]) {
+pub(super) fn header(ui: &mut egui::Ui, names: &[&str]) {
     for n in names {
         ui.label(RichText::new(*n).small().strong());
     }
@@ -216,13 +216,23 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
         ("Higher is better".to_owned(), Better::Higher),
     ];
     egui::Grid::new("editor-outcomes")
-        .num_columns(10)
+        .num_columns(11)
         .striped(true)
         .show(ui, |ui| {
             header(
                 ui,
                 &[
-                    "Id", "Name", "Unit", "Role", "Better", "Worst", "Best", "Lowest", "Highest", "",
+                    "Id",
+                    "Name",
+                    "Unit",
+                    "Role",
+                    "Better",
+                    "Worst",
+                    "Best",
+                    "Lowest",
+                    "Highest",
+                    "Description",
+                    "",
                 ],
             );
             for (i, o) in s.outcomes.iter().enumerate() {
@@ -253,6 +263,9 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
                     let label = format!("{name}: {}", if upper { "highest possible" } else { "lowest possible" });
                     limit(ui, ctx, &label, x, move |x| ScenarioEdit::Limit(i, upper, x));
                 }
+                text(ui, ctx, (&format!("{name}: description"), true), &o.description, |t| {
+                    ScenarioEdit::Text(Item::Outcome, i, Text::Description, t)
+                });
                 ui.horizontal(|ui| row_buttons(ui, ctx, Item::Outcome, i, &name));
                 ui.end_row();
             }
@@ -301,65 +314,6 @@ fn limit(
             number(ui, ctx, &format!("{name} value"), x, |v| make(Some(v)));
         }
     });
-}
-
-/// Each policy: id, name, description and a value per lever.
-pub(super) fn policies(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Focus) {
-    let s = ed.draft.scenario();
-    egui::Grid::new("editor-policies")
-        .num_columns(3 + s.levers.len())
-        .striped(true)
-        .show(ui, |ui| {
-            let mut names = vec!["Id", "Name"];
-            names.extend(s.levers.iter().map(|l| l.name.as_str()));
-            names.push("");
-            header(ui, &names);
-            for (i, p) in s.policies.iter().enumerate() {
-                let name = format!("Policy {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &p.id, |t| {
-                    ScenarioEdit::Text(Item::Policy, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Policy, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &p.name, |t| {
-                    ScenarioEdit::Text(Item::Policy, i, Text::Name, t)
-                });
-                for l in &s.levers {
-                    let x = p.levers.get(&l.id).copied().unwrap_or(l.default);
-                    let id = l.id.clone();
-                    number(ui, ctx, &format!("{name}: {}", l.name), x, move |x| {
-                        ScenarioEdit::PolicyLever(i, id, x)
-                    });
-                }
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Policy, i, &name));
-                ui.end_row();
-            }
-        });
-    add_button(ui, ctx, Item::Policy, "Add policy");
-    ui.label(RichText::new("Stages (a lever's value from a later horizon on) are edited in the file for now.").small());
-}
-
-/// Each source: id and citation.
-pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Focus) {
-    let s = ed.draft.scenario();
-    egui::Grid::new("editor-sources")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            header(ui, &["Id", "Citation", ""]);
-            for (i, src) in s.sources.iter().enumerate() {
-                let name = format!("Source {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &src.id, |t| {
-                    ScenarioEdit::Text(Item::Source, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Source, i));
-                text(ui, ctx, (&format!("{name}: citation"), true), &src.citation, |t| {
-                    ScenarioEdit::Text(Item::Source, i, Text::Name, t)
-                });
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Source, i, &name));
-                ui.end_row();
-            }
-        });
-    add_button(ui, ctx, Item::Source, "Add source");
 }
 
 /// How deep a hypothesis with this parent sits in its tree (0 at the top).

@@ -7,6 +7,7 @@ mod effects;
 mod evidence;
 mod fields;
 mod lists;
+mod policies;
 
 use crate::model::draft::{Item, problem_item};
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
@@ -83,6 +84,8 @@ pub struct EditorView {
     cell: (usize, usize),
     /// A hypothesis with sub-hypotheses whose deletion waits for what happens to them.
     deleting_parent: Option<usize>,
+    /// The policy whose stages are shown.
+    stages_of: usize,
 }
 
 impl View for EditorView {
@@ -129,8 +132,8 @@ impl View for EditorView {
                 Tab::Outcomes => lists::outcomes(ui, ctx, ed, focus),
                 Tab::Effects => effects::cell(ui, ctx, ed, self, focus),
                 Tab::Evidence => evidence::grid(ui, ctx, ed, focus),
-                Tab::Policies => lists::policies(ui, ctx, ed, focus),
-                Tab::Sources => lists::sources(ui, ctx, ed, focus),
+                Tab::Policies => policies::policies(ui, ctx, ed, self, focus),
+                Tab::Sources => policies::sources(ui, ctx, ed, focus),
             });
     }
 }

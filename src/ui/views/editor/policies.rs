@@ -1,0 +1,142 @@
+//! The editor's policies (each lever's value, and their stages by horizon) and sources (with
+//! the items that cite each).
+
+use super::fields::{number, text};
+use super::lists::{add_button, header};
+use super::{EditorView, Focus, mark_if_focused, row_buttons};
+use crate::model::draft::{Item, ScenarioEdit, Text};
+use crate::ui::ctx::{Command, EditorShown, ViewCtx};
+use egui::RichText;
+
+/// Each policy: id, name, description and a value per lever.
+pub(super) fn policies(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    ed: EditorShown<'_>,
+    view: &mut EditorView,
+    focus: Focus,
+) {
+    let s = ed.draft.scenario();
+    egui::Grid::new("editor-policies")
+        .num_columns(4 + s.levers.len())
+        .striped(true)
+        .show(ui, |ui| {
+            let mut names = vec!["Id", "Name", "Description"];
+            names.extend(s.levers.iter().map(|l| l.name.as_str()));
+            names.push("");
+            header(ui, &names);
+            for (i, p) in s.policies.iter().enumerate() {
+                let name = format!("Policy {}", i + 1);
+                let r = text(ui, ctx, (&format!("{name}: id"), false), &p.id, |t| {
+                    ScenarioEdit::Text(Item::Policy, i, Text::Id, t)
+                });
+                mark_if_focused(ui, &r, focus, (Item::Policy, i));
+                text(ui, ctx, (&format!("{name}: name"), false), &p.name, |t| {
+                    ScenarioEdit::Text(Item::Policy, i, Text::Name, t)
+                });
+                text(ui, ctx, (&format!("{name}: description"), false), &p.description, |t| {
+                    ScenarioEdit::Text(Item::Policy, i, Text::Description, t)
+                });
+                for l in &s.levers {
+                    let x = p.levers.get(&l.id).copied().unwrap_or(l.default);
+                    let id = l.id.clone();
+                    number(ui, ctx, &format!("{name}: {}", l.name), x, move |x| {
+                        ScenarioEdit::PolicyLever(i, id, x)
+                    });
+                }
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Policy, i, &name));
+                ui.end_row();
+            }
+        });
+    add_button(ui, ctx, Item::Policy, "Add policy");
+    stages(ui, ctx, ed, view);
+}
+
+/// A policy's stages: for each horizon after the first, the levers it changes from then on.
+fn stages(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, view: &mut EditorView) {
+    let s = ed.draft.scenario();
+    if s.horizons.len() < 2 || s.policies.is_empty() {
+        return;
+    }
+    ui.separator();
+    let p = view.stages_of.min(s.policies.len() - 1);
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(RichText::new("Stages of").strong());
+        egui::ComboBox::from_id_salt("editor-stages-policy")
+            .selected_text(&s.policies[p].name)
+            .show_index(ui, &mut view.stages_of, s.policies.len(), |i| {
+                s.policies[i].name.clone()
+            })
+            .labelled_by(l.id);
+    });
+    ui.label(
+        RichText::new(
+            "Tick a lever to change it from that horizon on; unticked, it keeps its value from the horizon before.",
+        )
+        .small(),
+    );
+    let policy = &s.policies[p];
+    egui::Grid::new("editor-stages").striped(true).show(ui, |ui| {
+        header(
+            ui,
+            &std::iter::once("From")
+                .chain(s.levers.iter().map(|l| l.name.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        for h in &s.horizons[1..] {
+            ui.label(&h.name);
+            for l in &s.levers {
+                let x = policy.stages.get(&h.id).and_then(|st| st.get(&l.id)).copied();
+                let name = format!("{}: {} from {}", policy.name, l.name, h.name);
+                ui.horizontal(|ui| {
+                    let mut on = x.is_some();
+                    if ui.checkbox(&mut on, "").accessible_name(name.clone()).changed() {
+                        let start = policy.levers.get(&l.id).copied().unwrap_or(l.default);
+                        ctx.send(Command::EditScenario(ScenarioEdit::Stage(
+                            p,
+                            h.id.clone(),
+                            l.id.clone(),
+                            on.then_some(start),
+                        )));
+                    }
+                    if let Some(x) = x {
+                        let (hid, lid) = (h.id.clone(), l.id.clone());
+                        number(ui, ctx, &format!("{name} value"), x, move |v| {
+                            ScenarioEdit::Stage(p, hid, lid, Some(v))
+                        });
+                    }
+                });
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// Each source: id, citation, and how many items cite it (their source or note names its id).
+pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Focus) {
+    let s = ed.draft.scenario();
+    egui::Grid::new("editor-sources")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            header(ui, &["Id", "Citation", "Cited by", ""]);
+            for (i, src) in s.sources.iter().enumerate() {
+                let name = format!("Source {}", i + 1);
+                let r = text(ui, ctx, (&format!("{name}: id"), false), &src.id, |t| {
+                    ScenarioEdit::Text(Item::Source, i, Text::Id, t)
+                });
+                mark_if_focused(ui, &r, focus, (Item::Source, i));
+                text(ui, ctx, (&format!("{name}: citation"), true), &src.citation, |t| {
+                    ScenarioEdit::Text(Item::Source, i, Text::Name, t)
+                });
+                let citing = crate::model::draft::cited_by(s, &src.id);
+                let shown = ui.label(format!("{} items", citing.len()));
+                if !citing.is_empty() {
+                    shown.on_hover_text(citing.join("\n"));
+                }
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Source, i, &name));
+                ui.end_row();
+            }
+        });
+    add_button(ui, ctx, Item::Source, "Add source");
+}
