@@ -233,3 +233,51 @@ fn a_locked_case_opens_for_exploring_and_the_editor_asks_before_unlocking_a_copy
     assert_eq!(h.state().doc().scenario.id, "my-case-copy");
     h.get_by_label("Scenario title");
 }
+
+#[test]
+fn a_likelihood_dragged_on_its_bar_is_shown_and_is_one_undo_step() {
+    let mut h = app_at(1280.0, 800.0);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::OpenEditor);
+    h.run();
+    click(&mut h, "Edit evidence");
+    let s = scenario(&h);
+    let item = &s.evidence[0];
+    let hyp = &s.hypotheses[0];
+    let before = item.likelihoods[&hyp.id];
+    let name = format!("{} under {}", item.name, hyp.name);
+    // From the bar's left end to four fifths of its width.
+    let rect = h.get_by(|n| n.label().is_some_and(|l| l.starts_with(&name))).rect();
+    let start = egui::pos2(rect.left() + 1.0, rect.center().y);
+    let by = egui::vec2(rect.width() * 0.8 - 1.0, 0.0);
+    h.input_mut().events.push(egui::Event::PointerMoved(start));
+    h.step();
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for k in 1..=4 {
+        h.input_mut()
+            .events
+            .push(egui::Event::PointerMoved(start + by * (k as f32 / 4.0)));
+        h.step();
+    }
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: start + by,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    settle(&mut h);
+    let after = scenario(&h).evidence[0].likelihoods[&hyp.id];
+    assert!((after - 0.8).abs() <= 0.03, "{before} -> {after}");
+    // The results follow: the shown scenario has it.
+    assert_eq!(h.state().doc().scenario.evidence[0].likelihoods[&hyp.id], after);
+    // One drag, one undo step.
+    h.state_mut().apply(&ctx, Command::Undo);
+    h.run();
+    assert_eq!(scenario(&h).evidence[0].likelihoods[&hyp.id], before);
+}

@@ -48,6 +48,8 @@ pub fn editor_panel_width(width: f32) -> f32 {
 pub const EDITOR_TEXT_WIDTH: f32 = 120.0;
 /// Width of a long text field (a description, a note) in the scenario editor.
 pub const EDITOR_LONG_TEXT_WIDTH: f32 = 240.0;
+/// Width of a likelihood bar in the editor's evidence grid.
+pub const EDITOR_BAR_WIDTH: f32 = 56.0;
 /// Size of the editor's curve plot: width, height.
 pub const EDITOR_CURVE_SIZE: (f32, f32) = (260.0, 120.0);
 /// Radius of a curve point's handle.

@@ -5,6 +5,10 @@
 use super::types::{EditError, Item, ScenarioEdit, exists};
 use crate::model::scenario::{Curve, Scenario};
 
+/// The least likelihood a dragged bar gives (a likelihood of 0 would rule a hypothesis out for
+/// good, which a bar is too coarse to say).
+pub const MIN_LIKELIHOOD: f64 = 0.01;
+
 /// Apply one of the field edits [`super::edit::apply`] hands on. On an error nothing changes.
 pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), EditError> {
     match edit {
@@ -113,6 +117,25 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
                             stages.remove(horizon);
                         }
                     }
+                }
+            }
+        }
+        ScenarioEdit::Likelihood(e, h, p) => {
+            exists(s, Item::Evidence, *e)?;
+            if let Some(p) = p.filter(|p| !p.is_finite()) {
+                return Err(EditError::NotFinite(p));
+            }
+            let item = &mut s.evidence[*e];
+            // An item has likelihoods or ratings, not both: its ratings become likelihoods.
+            let ratings = std::mem::take(&mut item.ratings);
+            item.likelihoods
+                .extend(ratings.into_iter().map(|(h, r)| (h, r.likelihood())));
+            match p {
+                Some(p) => {
+                    item.likelihoods.insert(h.clone(), p.clamp(MIN_LIKELIHOOD, 1.0));
+                }
+                None => {
+                    item.likelihoods.remove(h);
                 }
             }
         }

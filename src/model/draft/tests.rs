@@ -306,3 +306,30 @@ fn stages_are_set_and_cleared_and_sources_know_who_cites_them() {
     );
     assert!(!cites.contains(&"effects[1]".to_owned()));
 }
+
+#[test]
+fn a_dragged_likelihood_is_kept_in_range_and_turns_ratings_into_likelihoods() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    // A new item rated in the grid: very consistent with h1, inconsistent with h2.
+    edit(&mut d, ScenarioEdit::Add(Item::Evidence));
+    let e = d.scenario().evidence.len() - 1;
+    edit(
+        &mut d,
+        ScenarioEdit::Rating(e, "h1".into(), Some(crate::model::scenario::Rating::CC)),
+    );
+    edit(
+        &mut d,
+        ScenarioEdit::Rating(e, "h2".into(), Some(crate::model::scenario::Rating::I)),
+    );
+    let rated = d.scenario().evidence[e].ratings.clone();
+    let (h, r, other) = ("h1".to_owned(), rated["h1"], "h2".to_owned());
+    edit(&mut d, ScenarioEdit::Likelihood(e, h.clone(), Some(0.0)));
+    let item = &d.scenario().evidence[e];
+    assert!(item.ratings.is_empty());
+    assert_eq!(item.likelihoods[&h], 0.01);
+    assert_eq!(item.likelihoods[&other], rated[&other].likelihood());
+    assert_ne!(r.likelihood(), 0.01);
+    edit(&mut d, ScenarioEdit::Likelihood(e, h.clone(), Some(1.5)));
+    assert_eq!(d.scenario().evidence[e].likelihoods[&h], 1.0);
+}

@@ -135,6 +135,9 @@ pub enum ScenarioEdit {
     Stage(usize, String, String, Option<f64>),
     /// An evidence item's rating under a hypothesis (`None`: not rated).
     Rating(usize, String, Option<Rating>),
+    /// An evidence item's likelihood under a hypothesis, kept within 0.01 to 1 (`None`: not
+    /// given). An item rated by `ratings` turns to likelihoods, its ratings read as theirs.
+    Likelihood(usize, String, Option<f64>),
 }
 
 /// Why an edit was not made.

@@ -44,7 +44,7 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
         .filter(|&h| s.question_of(h) == 0)
         .map(|h| &s.hypotheses[h])
         .collect();
-    ui.label(RichText::new("Click a cell to rate how consistent the item is with the hypothesis: CC 0.9, C 0.7, N 0.5, I 0.3, II 0.1. Right-click clears it.").small());
+    ui.label(RichText::new("Click a cell to rate how consistent the item is with the hypothesis: CC 0.9, C 0.7, N 0.5, I 0.3, II 0.1. An item given likelihoods shows a bar: drag it (0.01 to 1). Right-click clears a cell.").small());
     egui::Grid::new("editor-ach").striped(true).show(ui, |ui| {
         ui.label(RichText::new("Item").small().strong());
         for h in &columns {
@@ -66,6 +66,11 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 continue;
             }
             for h in &columns {
+                if !item.likelihoods.is_empty() {
+                    let name = format!("{} under {}", item.name, h.name);
+                    likelihood_bar(ui, ctx, (e, &h.id, &name), item.likelihoods.get(&h.id).copied());
+                    continue;
+                }
                 let now = shown(item, &h.id);
                 let label = now.map_or("·".to_owned(), |(r, p)| {
                     p.map_or_else(|| rating_text(r).to_owned(), |p| format!("{p}"))
@@ -119,4 +124,46 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 ui.end_row();
             }
         });
+}
+
+/// A likelihood as a bar to drag: its length is the likelihood (empty and dotted when the
+/// item gives none for the hypothesis, which then takes its parent's or the default).
+fn likelihood_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, (e, h, name): (usize, &str, &str), p: Option<f64>) {
+    let (w, height) = (theme::EDITOR_BAR_WIDTH, ui.spacing().interact_size.y * 0.7);
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(w, height), egui::Sense::click_and_drag());
+    let label = p.map_or_else(|| format!("{name}: not given"), |p| format!("{name}: {p:.2}"));
+    resp.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Slider, true, &label);
+        info.value = p;
+        info
+    });
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    painter.rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.0, visuals.weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
+    if let Some(p) = p {
+        let mut fill = rect;
+        fill.set_width(rect.width() * p as f32);
+        painter.rect_filled(fill, 2.0, visuals.selection.bg_fill);
+    }
+    if (resp.dragged() || resp.clicked())
+        && let Some(at) = resp.interact_pointer_pos()
+    {
+        let x = f64::from(((at.x - rect.left()) / rect.width()).clamp(0.0, 1.0));
+        // Two decimals: a bar is read to about a pixel in a hundred.
+        let x = (x * 100.0).round() / 100.0;
+        ctx.send(Command::EditScenario(ScenarioEdit::Likelihood(
+            e,
+            h.to_owned(),
+            Some(x),
+        )));
+    }
+    if resp.secondary_clicked() {
+        ctx.send(Command::EditScenario(ScenarioEdit::Likelihood(e, h.to_owned(), None)));
+    }
+    resp.on_hover_text(label);
 }
