@@ -56,6 +56,29 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
             exists(s, Item::Effect, *i)?;
             s.effects[*i].hypothesis.clone_from(h);
         }
+        ScenarioEdit::When(i, hs) => {
+            exists(s, Item::Effect, *i)?;
+            s.effects[*i].when.clone_from(hs);
+        }
+        ScenarioEdit::DropFactor(i) => {
+            exists(s, Item::Effect, *i)?;
+            s.effects[*i].with = None;
+        }
+        ScenarioEdit::Level(b, h, x) => {
+            exists(s, Item::Baseline, *b)?;
+            if let Some(x) = x.filter(|x| !x.is_finite()) {
+                return Err(EditError::NotFinite(x));
+            }
+            let levels = &mut s.baselines[*b].by_hypothesis;
+            match x {
+                Some(x) => {
+                    levels.insert(h.clone(), *x);
+                }
+                None => {
+                    levels.remove(h);
+                }
+            }
+        }
         ScenarioEdit::Driver(i, d) => {
             exists(s, Item::Effect, *i)?;
             let e = &mut s.effects[*i];

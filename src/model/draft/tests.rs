@@ -333,3 +333,30 @@ fn a_dragged_likelihood_is_kept_in_range_and_turns_ratings_into_likelihoods() {
     edit(&mut d, ScenarioEdit::Likelihood(e, h.clone(), Some(1.5)));
     assert_eq!(d.scenario().evidence[e].likelihoods[&h], 1.0);
 }
+
+#[test]
+fn conditions_factors_and_levels_are_set_and_cleared() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let e = p
+        .effects
+        .iter()
+        .position(|x| x.with.is_some())
+        .expect("an effect with a factor");
+    edit(&mut d, ScenarioEdit::DropFactor(e));
+    assert!(d.scenario().effects[e].with.is_none());
+    let how = p
+        .hypotheses
+        .iter()
+        .find(|h| h.id == "central")
+        .expect("a how answer")
+        .id
+        .clone();
+    edit(&mut d, ScenarioEdit::When(0, vec![how.clone()]));
+    assert_eq!(d.scenario().effects[0].when, vec![how]);
+    edit(&mut d, ScenarioEdit::Level(0, "h1".into(), Some(3.0)));
+    assert_eq!(d.scenario().baselines[0].by_hypothesis["h1"], 3.0);
+    edit(&mut d, ScenarioEdit::Level(0, "h1".into(), None));
+    assert!(!d.scenario().baselines[0].by_hypothesis.contains_key("h1"));
+    assert_eq!(d.check(), &Check::Valid, "{:?}", d.problems());
+}

@@ -120,6 +120,12 @@ pub enum ScenarioEdit {
     Cell(Item, usize, bool, String),
     /// The hypothesis an effect holds under (`None`: all).
     Under(usize, Option<String>),
+    /// The hypotheses that must all hold as well for an effect (at most one per question).
+    When(usize, Vec<String>),
+    /// Drop an effect's factor (`with`): the effect becomes its curve alone.
+    DropFactor(usize),
+    /// A baseline's level under a hypothesis (`None`: the baseline's value).
+    Level(usize, String, Option<f64>),
     /// What drives an effect.
     Driver(usize, Driver),
     /// An effect's curve.

@@ -8,7 +8,6 @@ use super::{EditorView, Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Curve, Dist, Driver, Effect, Scenario};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
-use crate::ui::theme;
 use egui::RichText;
 
 /// The baseline and effects of the chosen outcome and horizon.
@@ -58,6 +57,7 @@ pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
             })
             .response;
         mark_if_focused(ui, &r, focus, (Item::Baseline, b));
+        levels(ui, ctx, s, b);
     } else if ui.button("Add the baseline").clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Add(Item::Baseline)));
     }
@@ -155,7 +155,7 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
                 {
                     ctx.send(Command::EditScenario(ScenarioEdit::Curve(
                         e,
-                        Curve::Points(with_point(points)),
+                        Curve::Points(super::curve::with_point(points)),
                     )));
                 }
             }
@@ -178,12 +178,106 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
         });
     });
     if let Curve::Points(points) = &fx.curve {
-        curve_plot(ui, ctx, (e, &name), points, driver_range(s, fx));
+        super::curve::curve_plot(ui, ctx, (e, &name), points, driver_range(s, fx));
     }
+    conditions(ui, ctx, s, e, &name);
     ui.horizontal(|ui| {
         ui.label("source or assumption");
         text(ui, ctx, (&format!("{name}: note"), true), &fx.note, |t| {
             ScenarioEdit::Text(Item::Effect, e, Text::Note, t)
+        });
+    });
+}
+
+/// An effect's further conditions (`when`), its factor (`with`) and shared parameter, where it
+/// has them.
+fn conditions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, name: &str) {
+    let fx = &s.effects[e];
+    ui.horizontal_wrapped(|ui| {
+        let shown = if fx.when.is_empty() {
+            "and nothing else".to_owned()
+        } else {
+            let names: Vec<&str> = (fx.when.iter())
+                .map(|id| {
+                    s.hypotheses
+                        .iter()
+                        .find(|h| &h.id == id)
+                        .map_or(id.as_str(), |h| h.name.as_str())
+                })
+                .collect();
+            format!("and when {}", names.join(" and "))
+        };
+        ui.label("holds");
+        ui.menu_button(shown, |ui| {
+            ui.label(RichText::new("Hypotheses that must hold as well (one per question)").small());
+            for h in &s.hypotheses {
+                let mut on = fx.when.contains(&h.id);
+                if ui.checkbox(&mut on, &h.name).changed() {
+                    let mut when: Vec<String> = fx.when.iter().filter(|x| **x != h.id).cloned().collect();
+                    if on {
+                        when.push(h.id.clone());
+                    }
+                    ctx.send(Command::EditScenario(ScenarioEdit::When(e, when)));
+                }
+            }
+        })
+        .response
+        .accessible_name(format!("{name}: when"));
+        if let Some(w) = &fx.with {
+            let by = match &w.driver {
+                Some(Driver::Lever(l) | Driver::LeverAt(l, _)) => l.clone(),
+                Some(Driver::Outcome(o, h)) => format!("{o} ({h})"),
+                None => w.lever.clone().unwrap_or_default(),
+            };
+            ui.label(format!("times a factor of {by}"));
+            if ui
+                .small_button("Drop the factor")
+                .accessible_name(format!("{name}: drop the factor"))
+                .on_hover_text("The effect becomes its curve alone (a factor is written in the file)")
+                .clicked()
+            {
+                ctx.send(Command::EditScenario(ScenarioEdit::DropFactor(e)));
+            }
+        }
+        if let Some(p) = &fx.parameter {
+            ui.label(RichText::new(format!("shares the uncertain parameter {p}")).small());
+        }
+    });
+}
+
+/// A baseline's levels under particular hypotheses (its value elsewhere).
+fn levels(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, b: usize) {
+    let base = &s.baselines[b];
+    ui.horizontal_wrapped(|ui| {
+        for (h, x) in &base.by_hypothesis {
+            let hname = s
+                .hypotheses
+                .iter()
+                .find(|x| &x.id == h)
+                .map_or(h.as_str(), |x| x.name.as_str());
+            ui.label(format!("under {hname}"));
+            let id = h.clone();
+            number(ui, ctx, &format!("Baseline under {hname}"), *x, move |v| {
+                ScenarioEdit::Level(b, id, Some(v))
+            });
+            if ui
+                .small_button("x")
+                .accessible_name(format!("Baseline under {hname}: remove"))
+                .clicked()
+            {
+                ctx.send(Command::EditScenario(ScenarioEdit::Level(b, h.clone(), None)));
+            }
+        }
+        ui.menu_button("Level under a hypothesis", |ui| {
+            for h in s.hypotheses.iter().filter(|h| !base.by_hypothesis.contains_key(&h.id)) {
+                if ui.button(&h.name).clicked() {
+                    ctx.send(Command::EditScenario(ScenarioEdit::Level(
+                        b,
+                        h.id.clone(),
+                        Some(base.value),
+                    )));
+                }
+            }
         });
     });
 }
@@ -201,106 +295,4 @@ fn driver_range(s: &Scenario, fx: &Effect) -> (f64, f64) {
         None => None,
     };
     range.filter(|(a, b)| b > a).unwrap_or((0.0, 1.0))
-}
-
-/// A curve of points on a small plot over `range`: each point a handle dragged to a new place
-/// (the curve stays sorted by x).
-fn curve_plot(
-    ui: &mut egui::Ui,
-    ctx: &mut ViewCtx<'_>,
-    (e, name): (usize, &str),
-    points: &[(f64, f64)],
-    range: (f64, f64),
-) {
-    let (w, h) = theme::EDITOR_CURVE_SIZE;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(w, h), egui::Sense::hover());
-    let (x0, x1) = (
-        range.0.min(points.first().map_or(range.0, |p| p.0)),
-        range.1.max(points.last().map_or(range.1, |p| p.0)),
-    );
-    let (mut y0, mut y1) = points
-        .iter()
-        .fold((0.0_f64, 0.0_f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-    let pad = ((y1 - y0) * 0.15).max(1e-6);
-    (y0, y1) = (y0 - pad, y1 + pad);
-    let r = theme::EDITOR_HANDLE_RADIUS;
-    let inner = rect.shrink(r * 2.0);
-    let to_screen = |(x, y): (f64, f64)| {
-        egui::pos2(
-            inner.left() + ((x - x0) / (x1 - x0)) as f32 * inner.width(),
-            inner.bottom() - ((y - y0) / (y1 - y0)) as f32 * inner.height(),
-        )
-    };
-    let from_screen = |p: egui::Pos2| {
-        let x = x0 + f64::from((p.x - inner.left()) / inner.width()) * (x1 - x0);
-        let y = y0 + f64::from((inner.bottom() - p.y) / inner.height()) * (y1 - y0);
-        (x.clamp(x0, x1), round3(y))
-    };
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
-    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
-    let zero = to_screen((x0, 0.0)).y;
-    if (inner.top()..=inner.bottom()).contains(&zero) {
-        painter.hline(inner.x_range(), zero, egui::Stroke::new(1.0, visuals.weak_text_color()));
-    }
-    let line: Vec<egui::Pos2> = points.iter().map(|&p| to_screen(p)).collect();
-    painter.add(egui::Shape::line(
-        line.clone(),
-        egui::Stroke::new(2.0, visuals.text_color()),
-    ));
-    for (k, (&p, at)) in points.iter().zip(&line).enumerate() {
-        let id = ui.scope_id().with(("curve-point", e, k));
-        let handle = egui::Rect::from_center_size(*at, egui::Vec2::splat(r * 3.0));
-        let label = format!(
-            "{name}: point {} ({}, {})",
-            k + 1,
-            crate::format::number(p.0),
-            crate::format::number(p.1)
-        );
-        let resp = ui.interact(handle, id, egui::Sense::click_and_drag());
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
-        let hot = resp.hovered() || resp.dragged();
-        painter.circle_filled(*at, if hot { r * 1.4 } else { r }, visuals.selection.bg_fill);
-        if resp.dragged()
-            && let Some(pointer) = resp.interact_pointer_pos()
-        {
-            ctx.send(Command::EditScenario(ScenarioEdit::Point(e, k, from_screen(pointer))));
-        }
-        if resp.secondary_clicked() && points.len() > 2 {
-            let mut fewer = points.to_vec();
-            fewer.remove(k);
-            ctx.send(Command::EditScenario(ScenarioEdit::Curve(e, Curve::Points(fewer))));
-        }
-        resp.on_hover_text(label);
-    }
-    ui.label(
-        RichText::new(format!(
-            "x from {} to {}; drag a point to move it",
-            crate::format::number(x0),
-            crate::format::number(x1)
-        ))
-        .small(),
-    );
-}
-
-/// `points` with one more, in the middle of the widest segment (on the line, so the curve is
-/// unchanged until it is dragged).
-fn with_point(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let mut out = points.to_vec();
-    let widest = (0..points.len().saturating_sub(1))
-        .max_by(|&a, &b| (points[a + 1].0 - points[a].0).total_cmp(&(points[b + 1].0 - points[b].0)));
-    if let Some(k) = widest {
-        let (a, b) = (points[k], points[k + 1]);
-        out.insert(k + 1, (f64::midpoint(a.0, b.0), f64::midpoint(a.1, b.1)));
-    }
-    out
-}
-
-/// `y` to three significant figures, so that a dragged point writes a readable number.
-fn round3(y: f64) -> f64 {
-    if y == 0.0 || !y.is_finite() {
-        return y;
-    }
-    let scale = 10f64.powf(2.0 - y.abs().log10().floor());
-    (y * scale).round() / scale
 }

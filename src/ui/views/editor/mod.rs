@@ -3,6 +3,7 @@
 //! policies, sources), the problems `motive-lab check` would report, each a click away from its
 //! field, undo, and saving in the canonical layout.
 
+mod curve;
 mod effects;
 mod evidence;
 mod fields;
