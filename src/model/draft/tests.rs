@@ -360,3 +360,10 @@ fn conditions_factors_and_levels_are_set_and_cleared() {
     assert!(!d.scenario().baselines[0].by_hypothesis.contains_key("h1"));
     assert_eq!(d.check(), &Check::Valid, "{:?}", d.problems());
 }
+
+#[test]
+fn an_empty_scenario_id_does_not_check() {
+    let mut d = Draft::open(paris());
+    assert_eq!(edit(&mut d, ScenarioEdit::Id(String::new())), Effect::Invalid(1));
+    assert_eq!(d.problems()[0].path, "id");
+}

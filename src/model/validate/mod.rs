@@ -106,6 +106,13 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     }
     check_version_fields(&mut c, s);
     check_version3_fields(&mut c, s);
+    if s.id.trim().is_empty() {
+        c.push(
+            "id",
+            "the scenario's id is empty; presets name their scenario by it",
+            Some("id:".into()),
+        );
+    }
     for (section, n, max) in [
         ("questions", s.questions.len(), MAX_ITEMS),
         ("hypotheses", s.hypotheses.len(), MAX_ITEMS),
