@@ -104,7 +104,7 @@ fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].path.starts_with("policies[1]"), "{problems:?}");
     h.get_by_label_contains("Results of the last version of the scenario that checked");
-    h.get_by(|n| n.role() == Role::Link && n.label().is_some_and(|l| l.starts_with("policies[1]")))
+    h.get_by(|n| n.role() == Role::Link && n.label().is_some_and(|l| l.starts_with("Policy 2 (full)")))
         .click();
     settle(&mut h);
     h.get_by_label("Policy 2: Lever 1").set_value_accesskit(50.0);
@@ -120,7 +120,7 @@ fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
         scenario(&h).effects[0].curve,
         Curve::Points(vec![(0.0, 0.0), (25.0, -1.25), (50.0, -2.5)])
     );
-    drag(&mut h, "Effect 1: point 2", egui::vec2(0.0, 30.0));
+    drag(&mut h, "Effect 1: point 2 (", egui::vec2(0.0, 30.0));
     let Curve::Points(points) = scenario(&h).effects[0].curve.clone() else {
         panic!("points")
     };
@@ -143,6 +143,15 @@ fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
         Curve::Points(vec![(0.0, 0.0), (25.0, -1.25), (50.0, -2.5)])
     );
     click(&mut h, "Redo");
+    assert_eq!(scenario(&h).effects[0].curve, Curve::Points(points.clone()));
+    // Dragged far past the plot's bottom: the point stops at the edge of the scale the drag
+    // began with (2.5 below 0 and 15% more), and it is a step of its own.
+    drag(&mut h, "Effect 1: point 2 (", egui::vec2(0.0, 600.0));
+    let Curve::Points(far) = scenario(&h).effects[0].curve.clone() else {
+        panic!("points")
+    };
+    assert!(far[1].1 >= -2.5 - 0.15 * 2.5 - 1e-9 && far[1].1 < y, "{far:?}");
+    click(&mut h, "Undo");
     assert_eq!(scenario(&h).effects[0].curve, Curve::Points(points.clone()));
 
     // An evidence item: until it is rated it does not check, and the results say they show

@@ -54,6 +54,11 @@ impl MotiveApp {
             Command::UnlockCopy => self.unlock_copy(),
             Command::EditScenario(e) => self.scenario_edit(e),
             Command::SaveScenario(p) => self.save_scenario(&p),
+            Command::EndScenarioStroke => {
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.draft.on(crate::model::draft::Event::EndStroke);
+                }
+            }
             Command::PinA => {
                 // Only a state that can be evaluated can be compared with.
                 let settings = &self.session.doc.state.settings;

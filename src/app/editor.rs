@@ -59,7 +59,11 @@ impl MotiveApp {
         }
         let scenario = Arc::clone(&self.session.doc.scenario);
         let file = self.scenario_file();
-        let comments_in = (file.clone()).filter(|p| crate::io::read_text(p).is_ok_and(|t| has_comments(&t)));
+        // A file in the canonical layout (the editor's or fmt's) has only the header the
+        // writer puts there: nothing to lose.
+        let canonical = crate::io::scenario_text(&scenario).ok();
+        let comments_in = (file.clone())
+            .filter(|p| crate::io::read_text(p).is_ok_and(|t| has_comments(&t) && Some(&t) != canonical.as_ref()));
         self.lesson = None;
         self.editor = Some(Editing {
             asking_unlock: scenario.locked,
@@ -140,6 +144,10 @@ impl MotiveApp {
         }
         let mut state = doc.state.clone();
         state.settings = settings;
+        // A document named after its scenario follows the scenario's new title.
+        if state.name == doc.scenario.title {
+            state.name.clone_from(&scenario.title);
+        }
         if !matches!(state.source, ScenarioSource::Path(_)) || self.editor.as_ref().is_some_and(|e| e.draft.unsaved()) {
             state.source = ScenarioSource::Embedded;
         }

@@ -35,6 +35,9 @@ pub enum Event {
     Redo,
     /// The draft was written to a file: it is the saved one now.
     Saved,
+    /// A drag ended, or a field lost focus: the next edit starts a new undo step even if it
+    /// is of the same field.
+    EndStroke,
 }
 
 /// What the app must do after an event.
@@ -184,6 +187,10 @@ impl Draft {
             }
             Event::Saved => {
                 self.saved = self.scenario.clone();
+                self.stroke = None;
+                return Effect::Nothing;
+            }
+            Event::EndStroke => {
                 self.stroke = None;
                 return Effect::Nothing;
             }

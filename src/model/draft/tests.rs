@@ -90,6 +90,13 @@ fn typing_in_one_field_is_one_undo_step_and_another_field_starts_one() {
     d.on(Event::Undo);
     assert_eq!(d.scenario(), &*paris());
     assert!(!d.can_undo());
+    // Two drags of one point, the stroke ended between them: two steps.
+    let mut d = Draft::open(paris());
+    edit(&mut d, ScenarioEdit::Title("A".into()));
+    d.on(Event::EndStroke);
+    edit(&mut d, ScenarioEdit::Title("B".into()));
+    d.on(Event::Undo);
+    assert_eq!(d.scenario().title, "A");
 }
 
 #[test]

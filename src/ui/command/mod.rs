@@ -266,6 +266,8 @@ pub enum Command {
     EditScenario(crate::model::draft::ScenarioEdit),
     /// Write the scenario being edited to this file, in the canonical layout.
     SaveScenario(PathBuf),
+    /// A drag or a field's edit in the editor ended: the next edit is a new undo step.
+    EndScenarioStroke,
     /// A move in the lesson being played.
     LessonStep(crate::model::lesson::Move),
     /// Stop playing the lesson.

@@ -21,11 +21,26 @@ pub(super) fn curve_plot(
         range.0.min(points.first().map_or(range.0, |p| p.0)),
         range.1.max(points.last().map_or(range.1, |p| p.0)),
     );
-    let (mut y0, mut y1) = points
-        .iter()
-        .fold((0.0_f64, 0.0_f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-    let pad = ((y1 - y0) * 0.15).max(1e-6);
-    (y0, y1) = (y0 - pad, y1 + pad);
+    // While a point is dragged the scale stays as it was when the drag began (a scale that
+    // followed the point would run away with it), and the point stays inside the plot.
+    let handle_id = |k: usize| ui.scope_id().with(("curve-point", e, k));
+    let range_id = ui.scope_id().with(("curve-range", e));
+    let dragging = (ui.ctx().dragged_id()).is_some_and(|d| (0..points.len()).any(|k| d == handle_id(k)));
+    let frozen: Option<(f64, f64)> = ui.data(|d| d.get_temp(range_id));
+    let (y0, y1) = if let Some(r) = frozen.filter(|_| dragging) {
+        r
+    } else {
+        let (lo, hi) = points
+            .iter()
+            .fold((0.0_f64, 0.0_f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+        let pad = ((hi - lo) * 0.15).max(1e-6);
+        (lo - pad, hi + pad)
+    };
+    if dragging {
+        ui.data_mut(|d| d.insert_temp(range_id, (y0, y1)));
+    } else {
+        ui.data_mut(|d| d.remove::<(f64, f64)>(range_id));
+    }
     let r = theme::EDITOR_HANDLE_RADIUS;
     let inner = rect.shrink(r * 2.0);
     let to_screen = |(x, y): (f64, f64)| {
@@ -37,7 +52,7 @@ pub(super) fn curve_plot(
     let from_screen = |p: egui::Pos2| {
         let x = x0 + f64::from((p.x - inner.left()) / inner.width()) * (x1 - x0);
         let y = y0 + f64::from((inner.bottom() - p.y) / inner.height()) * (y1 - y0);
-        (x.clamp(x0, x1), round3(y))
+        (x.clamp(x0, x1), round3(y).clamp(y0, y1))
     };
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
@@ -52,7 +67,7 @@ pub(super) fn curve_plot(
         egui::Stroke::new(2.0, visuals.text_color()),
     ));
     for (k, (&p, at)) in points.iter().zip(&line).enumerate() {
-        let id = ui.scope_id().with(("curve-point", e, k));
+        let id = handle_id(k);
         let handle = egui::Rect::from_center_size(*at, egui::Vec2::splat(r * 3.0));
         let label = format!(
             "{name}: point {} ({}, {})",
@@ -77,8 +92,35 @@ pub(super) fn curve_plot(
                 crate::model::scenario::Curve::Points(fewer),
             )));
         }
+        if resp.drag_stopped() {
+            ctx.send(Command::EndScenarioStroke);
+        }
         resp.on_hover_text(label);
     }
+    // The scale's ends, at the left.
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    for (y, anchor) in [(y1, egui::Align2::LEFT_TOP), (y0, egui::Align2::LEFT_BOTTOM)] {
+        let at = if y == y1 { rect.left_top() } else { rect.left_bottom() };
+        painter.text(
+            at + egui::vec2(2.0, 0.0),
+            anchor,
+            crate::format::number(y),
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+    }
+    // Each point's numbers, to type exactly what a drag only comes near.
+    ui.horizontal_wrapped(|ui| {
+        for (k, &(x, y)) in points.iter().enumerate() {
+            ui.label(RichText::new(format!("{}:", k + 1)).small());
+            super::fields::number(ui, ctx, &format!("{name}: point {} x", k + 1), x, |v| {
+                ScenarioEdit::Point(e, k, (v, y))
+            });
+            super::fields::number(ui, ctx, &format!("{name}: point {} y", k + 1), y, |v| {
+                ScenarioEdit::Point(e, k, (x, v))
+            });
+        }
+    });
     ui.label(
         RichText::new(format!(
             "x from {} to {}; drag a point to move it",

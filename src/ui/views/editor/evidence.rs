@@ -48,7 +48,13 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
     egui::Grid::new("editor-ach").striped(true).show(ui, |ui| {
         ui.label(RichText::new("Item").small().strong());
         for h in &columns {
-            ui.label(RichText::new(&h.id).small().strong()).on_hover_text(&h.name);
+            // The hypothesis's name, cut to the column (its id and whole name on hover).
+            let width = theme::EDITOR_BAR_WIDTH.max(ui.spacing().interact_size.x);
+            ui.add_sized(
+                [width, ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(&h.name).small().strong()).truncate(),
+            )
+            .on_hover_text(format!("{} ({})", h.name, h.id));
         }
         ui.end_row();
         for (e, item) in s.evidence.iter().enumerate() {
@@ -164,6 +170,9 @@ fn likelihood_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, (e, h, name): (usize
     }
     if resp.secondary_clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Likelihood(e, h.to_owned(), None)));
+    }
+    if resp.drag_stopped() || resp.clicked() {
+        ctx.send(Command::EndScenarioStroke);
     }
     resp.on_hover_text(label);
 }

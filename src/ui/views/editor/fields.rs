@@ -23,9 +23,12 @@ pub(super) fn text(
     let r = ui
         .add_sized([width, height], egui::TextEdit::singleline(&mut buf))
         .accessible_name(name)
-        .on_hover_text(name);
+        .on_hover_text(format!("{name}: {value}"));
     if r.changed() {
         ctx.send(Command::EditScenario(make(buf)));
+    }
+    if r.lost_focus() {
+        ctx.send(Command::EndScenarioStroke);
     }
     r
 }
@@ -47,6 +50,9 @@ pub(super) fn number(
         .on_hover_text(name);
     if r.changed() && x != value {
         ctx.send(Command::EditScenario(make(x)));
+    }
+    if r.drag_stopped() || r.lost_focus() {
+        ctx.send(Command::EndScenarioStroke);
     }
     r
 }

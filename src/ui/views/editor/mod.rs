@@ -14,6 +14,10 @@ use crate::model::draft::{Item, problem_item};
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
 use egui::RichText;
 
+/// Lines the problems area takes, whether there are problems or not (one for the summary, the
+/// rest for the list, which scrolls beyond them).
+const PROBLEM_LINES: f32 = 4.0;
+
 /// A part of the scenario, one tab of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -193,6 +197,26 @@ impl EditorView {
 
     /// The problems, each a link to its item.
     fn problems(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
+        // The outline goes once its item has no problem left.
+        let problems = ed.draft.problems();
+        if self.focus.is_some() && !problems.iter().any(|p| problem_item(&p.path) == self.focus) {
+            self.focus = None;
+        }
+        // A fixed height, so that nothing below moves when problems come and go.
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let height = line * PROBLEM_LINES;
+        let width = ui.available_width();
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, height),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_size(egui::vec2(width, height));
+                self.problem_list(ui, ctx, ed, height - line);
+            },
+        );
+    }
+
+    fn problem_list(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, list_height: f32) {
         let problems = ed.draft.problems();
         if problems.is_empty() {
             ui.label(
@@ -211,13 +235,13 @@ impl EditorView {
         );
         egui::ScrollArea::vertical()
             .id_salt("editor-problems")
-            .max_height(ui.available_height() * 0.2)
+            .max_height(list_height)
             .show(ui, |ui| {
                 for p in problems {
-                    let text = format!("{}: {}", p.path, p.message);
+                    let text = format!("{}: {}", place(ed.draft.scenario(), &p.path), p.message);
                     match problem_item(&p.path) {
                         Some((item, i)) => {
-                            if ui.link(text).on_hover_text("Go to it").clicked() {
+                            if ui.link(text).on_hover_text(format!("Go to it ({})", p.path)).clicked() {
                                 self.go_to(ed, item, i);
                             }
                         }
@@ -246,6 +270,35 @@ impl EditorView {
             self.cell = (o, h);
         }
     }
+}
+
+/// Where a problem is, in the editor's words: `levers[0].min` is "Lever 1 (airstrikes), min".
+fn place(s: &crate::model::scenario::Scenario, path: &str) -> String {
+    let Some((item, i)) = problem_item(path) else {
+        return path.to_owned();
+    };
+    let kind = match item {
+        Item::Question => "Question",
+        Item::Hypothesis => "Hypothesis",
+        Item::Lever => "Lever",
+        Item::Outcome => "Outcome",
+        Item::Horizon => "Horizon",
+        Item::Baseline => "Baseline",
+        Item::Effect => "Effect",
+        Item::Policy => "Policy",
+        Item::Evidence => "Evidence",
+        Item::Source => "Source",
+    };
+    let id = item.ids(s).get(i).map(|id| format!(" ({id})")).unwrap_or_default();
+    let field = path
+        .split_once(']')
+        .map_or("", |(_, rest)| rest.trim_start_matches('.'));
+    let field = if field.is_empty() {
+        String::new()
+    } else {
+        format!(", {field}")
+    };
+    format!("{kind} {}{id}{field}", i + 1)
 }
 
 /// The item a problem's click went to, and whether to scroll to it this frame.
@@ -295,4 +348,16 @@ pub(super) fn row_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, 
         ctx.send(Command::EditScenario(ScenarioEdit::Delete(item, i, Children::Lift)));
     }
     delete
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_problems_place_is_named_as_the_editor_names_it() {
+        let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
+        let s: crate::model::scenario::Scenario = ron::from_str(text).expect("parses");
+        assert_eq!(super::place(&s, "levers[0].min"), "Lever 1 (airstrikes), min");
+        assert_eq!(super::place(&s, "effects[2]"), "Effect 3");
+        assert_eq!(super::place(&s, "numeraire"), "numeraire");
+    }
 }
