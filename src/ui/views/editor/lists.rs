@@ -2,7 +2,7 @@
 //! levers, the outcomes and horizons, one grid row per item.
 
 use super::fields::{choice, number, text};
-use super::{EditorView, Focus, mark_if_focused, row_buttons};
+use super::{EditorView, Focus, id_and_name, mark_if_focused, row_buttons};
 use crate::model::draft::{Children, Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Better, Role};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
@@ -50,14 +50,7 @@ pub(super) fn questions(
         .show(ui, |ui| {
             header(ui, &["Id", "Question", "Description", ""]);
             for (i, q) in s.questions.iter().enumerate() {
-                let name = format!("Question {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &q.id, |t| {
-                    ScenarioEdit::Text(Item::Question, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Question, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &q.name, |t| {
-                    ScenarioEdit::Text(Item::Question, i, Text::Name, t)
-                });
+                let name = id_and_name(ui, ctx, focus, (Item::Question, i), (&q.id, &q.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: description"), true), &q.description, |t| {
                     ScenarioEdit::Text(Item::Question, i, Text::Description, t)
                 });
@@ -172,14 +165,7 @@ pub(super) fn levers(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'
                 &["Id", "Name", "Unit", "Min", "Max", "Step", "Default", "Description", ""],
             );
             for (i, l) in s.levers.iter().enumerate() {
-                let name = format!("Lever {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &l.id, |t| {
-                    ScenarioEdit::Text(Item::Lever, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Lever, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &l.name, |t| {
-                    ScenarioEdit::Text(Item::Lever, i, Text::Name, t)
-                });
+                let name = id_and_name(ui, ctx, focus, (Item::Lever, i), (&l.id, &l.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: unit"), false), &l.unit, |t| {
                     ScenarioEdit::Text(Item::Lever, i, Text::Unit, t)
                 });
@@ -236,14 +222,7 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
                 ],
             );
             for (i, o) in s.outcomes.iter().enumerate() {
-                let name = format!("Outcome {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &o.id, |t| {
-                    ScenarioEdit::Text(Item::Outcome, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Outcome, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &o.name, |t| {
-                    ScenarioEdit::Text(Item::Outcome, i, Text::Name, t)
-                });
+                let name = id_and_name(ui, ctx, focus, (Item::Outcome, i), (&o.id, &o.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: unit"), false), &o.unit, |t| {
                     ScenarioEdit::Text(Item::Outcome, i, Text::Unit, t)
                 });
@@ -279,14 +258,7 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
         .show(ui, |ui| {
             header(ui, &["Id", "Name", "Ends after (years)", ""]);
             for (i, h) in s.horizons.iter().enumerate() {
-                let name = format!("Horizon {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &h.id, |t| {
-                    ScenarioEdit::Text(Item::Horizon, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Horizon, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &h.name, |t| {
-                    ScenarioEdit::Text(Item::Horizon, i, Text::Name, t)
-                });
+                let name = id_and_name(ui, ctx, focus, (Item::Horizon, i), (&h.id, &h.name), ("name", false));
                 number(ui, ctx, &format!("{name}: years"), h.years, |x| {
                     ScenarioEdit::Number(Item::Horizon, i, Number::Years, x)
                 });

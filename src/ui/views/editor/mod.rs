@@ -272,12 +272,9 @@ impl EditorView {
     }
 }
 
-/// Where a problem is, in the editor's words: `levers[0].min` is "Lever 1 (airstrikes), min".
-fn place(s: &crate::model::scenario::Scenario, path: &str) -> String {
-    let Some((item, i)) = problem_item(path) else {
-        return path.to_owned();
-    };
-    let kind = match item {
+/// An item's kind as the editor names its rows ("Lever 1").
+fn kind(item: Item) -> &'static str {
+    match item {
         Item::Question => "Question",
         Item::Hypothesis => "Hypothesis",
         Item::Lever => "Lever",
@@ -288,7 +285,38 @@ fn place(s: &crate::model::scenario::Scenario, path: &str) -> String {
         Item::Policy => "Policy",
         Item::Evidence => "Evidence",
         Item::Source => "Source",
+    }
+}
+
+/// A row's first two cells, its id and its name (`label` names the second field: a source's
+/// is its citation), the row marked when a problem's click went to it; the row's name
+/// ("Lever 1"), which its other fields are named after.
+pub(super) fn id_and_name(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    focus: Focus,
+    (item, i): (Item, usize),
+    (id, value): (&str, &str),
+    (label, long): (&str, bool),
+) -> String {
+    use crate::model::draft::{ScenarioEdit, Text};
+    let name = format!("{} {}", kind(item), i + 1);
+    let r = fields::text(ui, ctx, (&format!("{name}: id"), false), id, |t| {
+        ScenarioEdit::Text(item, i, Text::Id, t)
+    });
+    mark_if_focused(ui, &r, focus, (item, i));
+    fields::text(ui, ctx, (&format!("{name}: {label}"), long), value, |t| {
+        ScenarioEdit::Text(item, i, Text::Name, t)
+    });
+    name
+}
+
+/// Where a problem is, in the editor's words: `levers[0].min` is "Lever 1 (airstrikes), min".
+fn place(s: &crate::model::scenario::Scenario, path: &str) -> String {
+    let Some((item, i)) = problem_item(path) else {
+        return path.to_owned();
     };
+    let kind = kind(item);
     let id = item.ids(s).get(i).map(|id| format!(" ({id})")).unwrap_or_default();
     let field = path
         .split_once(']')

@@ -3,7 +3,7 @@
 
 use super::fields::{number, text};
 use super::lists::{add_button, header};
-use super::{EditorView, Focus, mark_if_focused, row_buttons};
+use super::{EditorView, Focus, id_and_name, row_buttons};
 use crate::model::draft::{Item, ScenarioEdit, Text};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use egui::RichText;
@@ -26,14 +26,7 @@ pub(super) fn policies(
             names.push("");
             header(ui, &names);
             for (i, p) in s.policies.iter().enumerate() {
-                let name = format!("Policy {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &p.id, |t| {
-                    ScenarioEdit::Text(Item::Policy, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Policy, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &p.name, |t| {
-                    ScenarioEdit::Text(Item::Policy, i, Text::Name, t)
-                });
+                let name = id_and_name(ui, ctx, focus, (Item::Policy, i), (&p.id, &p.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: description"), false), &p.description, |t| {
                     ScenarioEdit::Text(Item::Policy, i, Text::Description, t)
                 });
@@ -121,14 +114,14 @@ pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<
         .show(ui, |ui| {
             header(ui, &["Id", "Citation", "Cited by", ""]);
             for (i, src) in s.sources.iter().enumerate() {
-                let name = format!("Source {}", i + 1);
-                let r = text(ui, ctx, (&format!("{name}: id"), false), &src.id, |t| {
-                    ScenarioEdit::Text(Item::Source, i, Text::Id, t)
-                });
-                mark_if_focused(ui, &r, focus, (Item::Source, i));
-                text(ui, ctx, (&format!("{name}: citation"), true), &src.citation, |t| {
-                    ScenarioEdit::Text(Item::Source, i, Text::Name, t)
-                });
+                let name = id_and_name(
+                    ui,
+                    ctx,
+                    focus,
+                    (Item::Source, i),
+                    (&src.id, &src.citation),
+                    ("citation", true),
+                );
                 let citing = crate::model::draft::cited_by(s, &src.id);
                 let shown = ui.label(format!("{} items", citing.len()));
                 if !citing.is_empty() {
