@@ -193,8 +193,12 @@ fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
     h.run();
     h.get_by_label("Save to").type_text(&path.display().to_string());
     h.run();
-    click(&mut h, "Save scenario");
+    // Ctrl+S saves the scenario, to the path typed, while the editor is open.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
     let text = std::fs::read_to_string(&path).expect("saved");
+    assert!(!h.state().editing().expect("open").draft.unsaved());
+    h.get_by_label_contains("Saved the scenario to");
     let check = support::run(&["check", &path.display().to_string()]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     let saved: Scenario = motive_lab::io::parse_scenario("my-case.ron", &text).expect("parses");

@@ -36,6 +36,15 @@ impl MotiveApp {
         match cmd {
             Command::Edit(e) => self.apply_edit(ctx, e),
             Command::AdoptSample(levers) => self.adopt_sample(ctx, levers),
+            // While the editor is open, Save writes the scenario to the path it shows.
+            Command::Save if self.editor.is_some() => match self.views.editor.save_path() {
+                Some(p) => self.save_scenario(&p),
+                None => {
+                    self.notice = Some(Notice::info(
+                        "Type where to save the scenario in the editor's Save to field",
+                    ));
+                }
+            },
             Command::Save => self.dispatch(ctx, Event::Save),
             Command::SaveAsDialog => self.dispatch(ctx, Event::SaveAs),
             Command::SaveAs(p) => self.dispatch(ctx, Event::SaveTo(p)),

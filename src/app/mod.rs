@@ -64,7 +64,8 @@ pub struct Views {
     pub help: HelpView,
     confirm: ConfirmView,
     lesson: LessonView,
-    editor: crate::ui::views::editor::EditorView,
+    /// The scenario editor (its tab, focus and the path typed for saving).
+    pub editor: crate::ui::views::editor::EditorView,
 }
 
 /// The presets saved beside the document's scenario file, and the scenario source they were

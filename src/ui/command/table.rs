@@ -162,7 +162,9 @@ impl UiCommand {
             Self::New => "A new document on the built-in scenario (asks first about unsaved changes)",
             Self::Open => "Open a preset or scenario file in the system's file dialog",
             Self::OpenPath => "Open a file by typing its path",
-            Self::Save => "Save the preset to its file (asks where if it has none)",
+            Self::Save => {
+                "Save the preset to its file (asks where if it has none); while the scenario editor is open, the scenario, to the path the editor shows"
+            }
             Self::SaveAs => "Save the preset to another file, chosen in the system's file dialog",
             Self::SavePath => "Save the preset to a typed path",
             Self::ExportOutcomes => {

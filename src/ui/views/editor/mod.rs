@@ -144,6 +144,14 @@ impl View for EditorView {
 }
 
 impl EditorView {
+    /// The path typed for saving, if any (Save, Ctrl+S, writes the scenario there while the
+    /// editor is open).
+    #[must_use]
+    pub fn save_path(&self) -> Option<std::path::PathBuf> {
+        let p = self.save_path.trim();
+        (!p.is_empty()).then(|| p.into())
+    }
+
     /// Title, undo and redo, save, close.
     fn top(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
         let draft = ed.draft;
