@@ -3,7 +3,8 @@
 //! driven by, its curve, a policy's levers, an evidence item's ratings.
 
 use super::types::{EditError, Item, ScenarioEdit, exists};
-use crate::model::scenario::{Curve, Scenario};
+use crate::model::scenario::{Curve, Rating, Scenario};
+use std::collections::BTreeMap;
 
 /// The least likelihood a dragged bar gives (a likelihood of 0 would rule a hypothesis out for
 /// good, which a bar is too coarse to say).
@@ -145,42 +146,67 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
         }
         ScenarioEdit::Likelihood(e, h, p) => {
             exists(s, Item::Evidence, *e)?;
-            if let Some(p) = p.filter(|p| !p.is_finite()) {
-                return Err(EditError::NotFinite(p));
-            }
             let item = &mut s.evidence[*e];
-            // An item has likelihoods or ratings, not both: its ratings become likelihoods.
-            let ratings = std::mem::take(&mut item.ratings);
-            item.likelihoods
-                .extend(ratings.into_iter().map(|(h, r)| (h, r.likelihood())));
-            match p {
-                Some(p) => {
-                    item.likelihoods.insert(h.clone(), p.clamp(MIN_LIKELIHOOD, 1.0));
-                }
-                None => {
-                    item.likelihoods.remove(h);
-                }
-            }
+            set_likelihood((&mut item.likelihoods, &mut item.ratings), h, *p)?;
         }
         ScenarioEdit::Rating(e, h, r) => {
             exists(s, Item::Evidence, *e)?;
             let item = &mut s.evidence[*e];
-            // An item that gives likelihoods takes the rating's likelihood (an item has one or
-            // the other).
-            match r {
-                Some(r) if !item.likelihoods.is_empty() => {
-                    item.likelihoods.insert(h.clone(), r.likelihood());
-                }
-                Some(r) => {
-                    item.ratings.insert(h.clone(), *r);
-                }
-                None => {
-                    item.likelihoods.remove(h);
-                    item.ratings.remove(h);
-                }
-            }
+            set_rating((&mut item.likelihoods, &mut item.ratings), h, *r);
+        }
+        ScenarioEdit::FactLikelihood(f, h, p) => {
+            let fact = s
+                .facts
+                .get_mut(*f)
+                .ok_or_else(|| EditError::NoField(Item::Evidence, format!("fact {f}")))?;
+            set_likelihood((&mut fact.likelihoods, &mut fact.ratings), h, *p)?;
+        }
+        ScenarioEdit::FactRating(f, h, r) => {
+            let fact = s
+                .facts
+                .get_mut(*f)
+                .ok_or_else(|| EditError::NoField(Item::Evidence, format!("fact {f}")))?;
+            set_rating((&mut fact.likelihoods, &mut fact.ratings), h, *r);
         }
         other => return Err(EditError::NoField(Item::Effect, format!("{other:?}"))),
     }
     Ok(())
+}
+
+/// An item's or fact's likelihoods and ratings (it has one or the other).
+type Judged<'a> = (&'a mut BTreeMap<String, f64>, &'a mut BTreeMap<String, Rating>);
+
+/// Set (or with `None` clear) a likelihood, kept within [`MIN_LIKELIHOOD`] to 1; ratings turn
+/// to likelihoods first.
+fn set_likelihood((likelihoods, ratings): Judged<'_>, h: &str, p: Option<f64>) -> Result<(), EditError> {
+    if let Some(p) = p.filter(|p| !p.is_finite()) {
+        return Err(EditError::NotFinite(p));
+    }
+    let rated = std::mem::take(ratings);
+    likelihoods.extend(rated.into_iter().map(|(h, r)| (h, r.likelihood())));
+    match p {
+        Some(p) => {
+            likelihoods.insert(h.to_owned(), p.clamp(MIN_LIKELIHOOD, 1.0));
+        }
+        None => {
+            likelihoods.remove(h);
+        }
+    }
+    Ok(())
+}
+
+/// Set (or with `None` clear) a rating; where likelihoods are given, the rating's likelihood.
+fn set_rating((likelihoods, ratings): Judged<'_>, h: &str, r: Option<Rating>) {
+    match r {
+        Some(r) if !likelihoods.is_empty() => {
+            likelihoods.insert(h.to_owned(), r.likelihood());
+        }
+        Some(r) => {
+            ratings.insert(h.to_owned(), r);
+        }
+        None => {
+            likelihoods.remove(h);
+            ratings.remove(h);
+        }
+    }
 }

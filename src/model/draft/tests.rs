@@ -374,3 +374,24 @@ fn an_empty_scenario_id_does_not_check() {
     assert_eq!(edit(&mut d, ScenarioEdit::Id(String::new())), Effect::Invalid(1));
     assert_eq!(d.problems()[0].path, "id");
 }
+
+#[test]
+fn a_fact_is_rated_or_weighed_as_an_item_is() {
+    let p = paris();
+    assert!(!p.facts.is_empty());
+    let mut d = Draft::open(Arc::clone(&p));
+    let f = 0;
+    let h = p.hypotheses[0].id.clone();
+    edit(&mut d, ScenarioEdit::FactLikelihood(f, h.clone(), Some(0.42)));
+    assert_eq!(d.scenario().facts[f].likelihoods[&h], 0.42);
+    edit(
+        &mut d,
+        ScenarioEdit::FactRating(f, h.clone(), Some(crate::model::scenario::Rating::II)),
+    );
+    // Likelihoods given: the rating's likelihood.
+    assert_eq!(d.scenario().facts[f].likelihoods[&h], 0.1);
+    assert_eq!(
+        edit(&mut d, ScenarioEdit::FactRating(99, h, None)),
+        Effect::Refused(EditError::NoField(Item::Evidence, "fact 99".into()))
+    );
+}

@@ -144,6 +144,10 @@ pub enum ScenarioEdit {
     /// An evidence item's likelihood under a hypothesis, kept within 0.01 to 1 (`None`: not
     /// given). An item rated by `ratings` turns to likelihoods, its ratings read as theirs.
     Likelihood(usize, String, Option<f64>),
+    /// A fact's rating under a hypothesis, as [`ScenarioEdit::Rating`] for an item.
+    FactRating(usize, String, Option<Rating>),
+    /// A fact's likelihood under a hypothesis, as [`ScenarioEdit::Likelihood`] for an item.
+    FactLikelihood(usize, String, Option<f64>),
 }
 
 /// Why an edit was not made.

@@ -1,11 +1,12 @@
 //! The editor's evidence: an analysis-of-competing-hypotheses grid, an item a row and a
 //! hypothesis a column, each cell a rating set by clicking (CC, C, N, I, II in turn; a right
-//! click clears it), then each item's date, reliability and source.
+//! click clears it), or a likelihood dragged on a bar, the facts the items report likewise,
+//! then each item's date, reliability and source.
 
 use super::fields::{number, text};
 use super::{Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
-use crate::model::scenario::{Evidence, Rating};
+use crate::model::scenario::Rating;
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use crate::ui::theme;
 use egui::RichText;
@@ -21,18 +22,6 @@ fn rating_text(r: Rating) -> &'static str {
         Rating::I => "I",
         Rating::II => "II",
     }
-}
-
-/// The rating a cell shows: the item's rating, or the rating nearest its likelihood.
-fn shown(item: &Evidence, h: &str) -> Option<(Rating, Option<f64>)> {
-    if let Some(r) = item.ratings.get(h) {
-        return Some((*r, None));
-    }
-    let p = *item.likelihoods.get(h)?;
-    let nearest = CYCLE
-        .into_iter()
-        .min_by(|a, b| (a.likelihood() - p).abs().total_cmp(&(b.likelihood() - p).abs()))?;
-    Some((nearest, Some(p)))
 }
 
 /// The grid, then each item's fields.
@@ -65,35 +54,42 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
             ))
             .on_hover_text(format!("{}\n{}", item.name, item.description));
             mark_if_focused(ui, &r, focus, (Item::Evidence, e));
-            if item.fact.is_some() {
-                ui.label(RichText::new("reports a fact").small())
-                    .on_hover_text("The fact's likelihoods are rated in the file for now");
+            if let Some(f) = &item.fact {
+                ui.label(RichText::new(format!("reports the fact {f} (below)")).small());
                 ui.end_row();
                 continue;
             }
-            for h in &columns {
-                if !item.likelihoods.is_empty() {
-                    let name = format!("{} under {}", item.name, h.name);
-                    likelihood_bar(ui, ctx, (e, &h.id, &name), item.likelihoods.get(&h.id).copied());
-                    continue;
-                }
-                let now = shown(item, &h.id);
-                let label = now.map_or("·".to_owned(), |(r, p)| {
-                    p.map_or_else(|| rating_text(r).to_owned(), |p| format!("{p}"))
-                });
-                let name = format!("{} under {}: {label}", item.name, h.name);
-                let b = ui.small_button(label).accessible_name(name.clone()).on_hover_text(name);
-                let next = now.map_or(Rating::CC, |(r, _)| {
-                    let k = CYCLE.iter().position(|x| *x == r).unwrap_or(0);
-                    CYCLE[(k + 1) % CYCLE.len()]
-                });
-                if b.clicked() {
-                    ctx.send(Command::EditScenario(ScenarioEdit::Rating(e, h.id.clone(), Some(next))));
-                }
-                if b.secondary_clicked() {
-                    ctx.send(Command::EditScenario(ScenarioEdit::Rating(e, h.id.clone(), None)));
-                }
-            }
+            let judged = (&item.likelihoods, &item.ratings);
+            cells(
+                ui,
+                ctx,
+                &columns,
+                judged,
+                &item.name,
+                |h, r| ScenarioEdit::Rating(e, h, r),
+                |h, p| ScenarioEdit::Likelihood(e, h, p),
+            );
+            ui.end_row();
+        }
+        // The facts the items report: what depends on the hypotheses is the fact.
+        for (f, fact) in s.facts.iter().enumerate() {
+            let height = ui.spacing().interact_size.y;
+            ui.add_sized(
+                [theme::EDITOR_LONG_TEXT_WIDTH, height],
+                egui::Label::new(RichText::new(format!("Fact: {}", fact.name)).italics()).truncate(),
+            )
+            .on_hover_text(format!("{} ({})\n{}", fact.name, fact.id, fact.description));
+            let judged = (&fact.likelihoods, &fact.ratings);
+            let row = format!("Fact {}", fact.name);
+            cells(
+                ui,
+                ctx,
+                &columns,
+                judged,
+                &row,
+                |h, r| ScenarioEdit::FactRating(f, h, r),
+                |h, p| ScenarioEdit::FactLikelihood(f, h, p),
+            );
             ui.end_row();
         }
     });
@@ -132,9 +128,53 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
         });
 }
 
+/// A row's cells: a bar per hypothesis where likelihoods are given, else a rating button.
+fn cells(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    columns: &[&crate::model::scenario::Hypothesis],
+    (likelihoods, ratings): (
+        &std::collections::BTreeMap<String, f64>,
+        &std::collections::BTreeMap<String, Rating>,
+    ),
+    row: &str,
+    rate: impl Fn(String, Option<Rating>) -> ScenarioEdit,
+    weigh: impl Fn(String, Option<f64>) -> ScenarioEdit,
+) {
+    for h in columns {
+        let name = format!("{row} under {}", h.name);
+        if !likelihoods.is_empty() {
+            likelihood_bar(ui, ctx, &name, likelihoods.get(&h.id).copied(), |p| {
+                weigh(h.id.clone(), p)
+            });
+            continue;
+        }
+        let now = ratings.get(&h.id).copied();
+        let label = now.map_or("·", rating_text);
+        let name = format!("{name}: {label}");
+        let b = ui.small_button(label).accessible_name(name.clone()).on_hover_text(name);
+        let next = now.map_or(Rating::CC, |r| {
+            let k = CYCLE.iter().position(|x| *x == r).unwrap_or(0);
+            CYCLE[(k + 1) % CYCLE.len()]
+        });
+        if b.clicked() {
+            ctx.send(Command::EditScenario(rate(h.id.clone(), Some(next))));
+        }
+        if b.secondary_clicked() {
+            ctx.send(Command::EditScenario(rate(h.id.clone(), None)));
+        }
+    }
+}
+
 /// A likelihood as a bar to drag: its length is the likelihood (empty and dotted when the
 /// item gives none for the hypothesis, which then takes its parent's or the default).
-fn likelihood_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, (e, h, name): (usize, &str, &str), p: Option<f64>) {
+fn likelihood_bar(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    name: &str,
+    p: Option<f64>,
+    make: impl Fn(Option<f64>) -> ScenarioEdit,
+) {
     let (w, height) = (theme::EDITOR_BAR_WIDTH, ui.spacing().interact_size.y * 0.7);
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(w, height), egui::Sense::click_and_drag());
     let label = p.map_or_else(|| format!("{name}: not given"), |p| format!("{name}: {p:.2}"));
@@ -162,14 +202,10 @@ fn likelihood_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, (e, h, name): (usize
         let x = f64::from(((at.x - rect.left()) / rect.width()).clamp(0.0, 1.0));
         // Two decimals: a bar is read to about a pixel in a hundred.
         let x = (x * 100.0).round() / 100.0;
-        ctx.send(Command::EditScenario(ScenarioEdit::Likelihood(
-            e,
-            h.to_owned(),
-            Some(x),
-        )));
+        ctx.send(Command::EditScenario(make(Some(x))));
     }
     if resp.secondary_clicked() {
-        ctx.send(Command::EditScenario(ScenarioEdit::Likelihood(e, h.to_owned(), None)));
+        ctx.send(Command::EditScenario(make(None)));
     }
     if resp.drag_stopped() || resp.clicked() {
         ctx.send(Command::EndScenarioStroke);
