@@ -25,14 +25,30 @@ fn rating_text(r: Rating) -> &'static str {
 }
 
 /// The grid, then each item's fields.
-pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, focus: Focus) {
+pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>, question: &mut usize, focus: Focus) {
     let s = ed.draft.scenario();
-    // The hypotheses of the first question (evidence bears on why; sub-hypotheses inherit a
-    // parent's rating unless they have their own).
+    // An item bears on one question: the grid shows one question's hypotheses at a time
+    // (sub-hypotheses inherit a parent's rating unless they have their own), and the items
+    // and facts judged under it or not yet at all.
+    if s.questions.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Hypotheses of");
+            for (q, question_) in s.questions.iter().enumerate() {
+                if ui.selectable_label(*question == q, &question_.name).clicked() {
+                    *question = q;
+                }
+            }
+        });
+    }
+    let q = (*question).min(s.questions.len().saturating_sub(1));
     let columns: Vec<&crate::model::scenario::Hypothesis> = (0..s.hypotheses.len())
-        .filter(|&h| s.question_of(h) == 0)
+        .filter(|&h| s.question_of(h) == q)
         .map(|h| &s.hypotheses[h])
         .collect();
+    let bears = |keys: &mut dyn Iterator<Item = &String>| {
+        let mut keys = keys.peekable();
+        keys.peek().is_none() || keys.any(|k| columns.iter().any(|h| &h.id == k))
+    };
     ui.label(RichText::new("Click a cell to rate how consistent the item is with the hypothesis: CC 0.9, C 0.7, N 0.5, I 0.3, II 0.1. An item given likelihoods shows a bar: drag it (0.01 to 1). Right-click clears a cell.").small());
     egui::Grid::new("editor-ach").striped(true).show(ui, |ui| {
         ui.label(RichText::new("Item").small().strong());
@@ -47,6 +63,12 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
         }
         ui.end_row();
         for (e, item) in s.evidence.iter().enumerate() {
+            let fact_here = (item.fact.as_ref())
+                .and_then(|f| s.facts.iter().find(|x| &x.id == f))
+                .is_none_or(|f| bears(&mut f.likelihoods.keys().chain(f.ratings.keys())));
+            if !fact_here || !bears(&mut item.likelihoods.keys().chain(item.ratings.keys())) {
+                continue;
+            }
             let height = ui.spacing().interact_size.y;
             let r = (ui.add_sized(
                 [theme::EDITOR_LONG_TEXT_WIDTH, height],
@@ -55,7 +77,7 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
             .on_hover_text(format!("{}\n{}", item.name, item.description));
             mark_if_focused(ui, &r, focus, (Item::Evidence, e));
             if let Some(f) = &item.fact {
-                ui.label(RichText::new(format!("reports the fact {f} (below)")).small());
+                ui.label(RichText::new(format!("reports the fact {f}")).small());
                 ui.end_row();
                 continue;
             }
@@ -73,6 +95,9 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
         }
         // The facts the items report: what depends on the hypotheses is the fact.
         for (f, fact) in s.facts.iter().enumerate() {
+            if !bears(&mut fact.likelihoods.keys().chain(fact.ratings.keys())) {
+                continue;
+            }
             let height = ui.spacing().interact_size.y;
             ui.add_sized(
                 [theme::EDITOR_LONG_TEXT_WIDTH, height],

@@ -91,6 +91,8 @@ pub struct EditorView {
     deleting_parent: Option<usize>,
     /// The policy whose stages are shown.
     stages_of: usize,
+    /// The question whose hypotheses the evidence grid shows.
+    evidence_question: usize,
 }
 
 impl View for EditorView {
@@ -136,7 +138,7 @@ impl View for EditorView {
                 Tab::Levers => lists::levers(ui, ctx, ed, focus),
                 Tab::Outcomes => lists::outcomes(ui, ctx, ed, focus),
                 Tab::Effects => effects::cell(ui, ctx, ed, self, focus),
-                Tab::Evidence => evidence::grid(ui, ctx, ed, focus),
+                Tab::Evidence => evidence::grid(ui, ctx, ed, &mut self.evidence_question, focus),
                 Tab::Policies => policies::policies(ui, ctx, ed, self, focus),
                 Tab::Sources => policies::sources(ui, ctx, ed, focus),
             });
