@@ -239,6 +239,13 @@ fn a_locked_case_opens_for_exploring_and_the_editor_asks_before_unlocking_a_copy
     );
     h.run();
     assert_ne!(scenario(&h).title, "changed");
+    // Classroom mode shows the case, not its making; the editor is back after it.
+    h.state_mut().apply(&ctx, Command::ToggleClassroom);
+    h.run();
+    assert!(h.query_by_label("Scenario editor").is_none());
+    h.state_mut().apply(&ctx, Command::ToggleClassroom);
+    h.run();
+    h.get_by_label("Scenario editor");
     click(&mut h, "Unlock a copy");
     let s = scenario(&h);
     assert!(!s.locked);

@@ -27,7 +27,8 @@ impl MotiveApp {
                     });
             }
         }
-        if self.editor.is_some() {
+        // Classroom mode shows the case, not its making: the editor waits outside it.
+        if self.editor.is_some() && !self.classroom {
             // The editor takes the settings' place, wider, beside the live results.
             egui::Panel::left("editor")
                 .resizable(true)

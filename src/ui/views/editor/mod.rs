@@ -9,6 +9,7 @@ mod evidence;
 mod fields;
 mod lists;
 mod policies;
+mod problems;
 
 use crate::model::draft::{Item, problem_item};
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
@@ -248,7 +249,7 @@ impl EditorView {
             .max_height(list_height)
             .show(ui, |ui| {
                 for p in problems {
-                    let text = format!("{}: {}", place(ed.draft.scenario(), &p.path), p.message);
+                    let text = format!("{}: {}", problems::place(ed.draft.scenario(), &p.path), p.message);
                     match problem_item(&p.path) {
                         Some((item, i)) => {
                             if ui.link(text).on_hover_text(format!("Go to it ({})", p.path)).clicked() {
@@ -282,22 +283,6 @@ impl EditorView {
     }
 }
 
-/// An item's kind as the editor names its rows ("Lever 1").
-fn kind(item: Item) -> &'static str {
-    match item {
-        Item::Question => "Question",
-        Item::Hypothesis => "Hypothesis",
-        Item::Lever => "Lever",
-        Item::Outcome => "Outcome",
-        Item::Horizon => "Horizon",
-        Item::Baseline => "Baseline",
-        Item::Effect => "Effect",
-        Item::Policy => "Policy",
-        Item::Evidence => "Evidence",
-        Item::Source => "Source",
-    }
-}
-
 /// A row's first two cells, its id and its name (`label` names the second field: a source's
 /// is its citation), the row marked when a problem's click went to it; the row's name
 /// ("Lever 1"), which its other fields are named after.
@@ -310,7 +295,7 @@ pub(super) fn id_and_name(
     (label, long): (&str, bool),
 ) -> String {
     use crate::model::draft::{ScenarioEdit, Text};
-    let name = format!("{} {}", kind(item), i + 1);
+    let name = format!("{} {}", problems::kind(item), i + 1);
     let r = fields::text(ui, ctx, (&format!("{name}: id"), false), id, |t| {
         ScenarioEdit::Text(item, i, Text::Id, t)
     });
@@ -319,24 +304,6 @@ pub(super) fn id_and_name(
         ScenarioEdit::Text(item, i, Text::Name, t)
     });
     name
-}
-
-/// Where a problem is, in the editor's words: `levers[0].min` is "Lever 1 (airstrikes), min".
-fn place(s: &crate::model::scenario::Scenario, path: &str) -> String {
-    let Some((item, i)) = problem_item(path) else {
-        return path.to_owned();
-    };
-    let kind = kind(item);
-    let id = item.ids(s).get(i).map(|id| format!(" ({id})")).unwrap_or_default();
-    let field = path
-        .split_once(']')
-        .map_or("", |(_, rest)| rest.trim_start_matches('.'));
-    let field = if field.is_empty() {
-        String::new()
-    } else {
-        format!(", {field}")
-    };
-    format!("{kind} {}{id}{field}", i + 1)
 }
 
 /// The item a problem's click went to, and whether to scroll to it this frame.
@@ -386,16 +353,4 @@ pub(super) fn row_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, 
         ctx.send(Command::EditScenario(ScenarioEdit::Delete(item, i, Children::Lift)));
     }
     delete
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_problems_place_is_named_as_the_editor_names_it() {
-        let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
-        let s: crate::model::scenario::Scenario = ron::from_str(text).expect("parses");
-        assert_eq!(super::place(&s, "levers[0].min"), "Lever 1 (airstrikes), min");
-        assert_eq!(super::place(&s, "effects[2]"), "Effect 3");
-        assert_eq!(super::place(&s, "numeraire"), "numeraire");
-    }
 }
