@@ -115,8 +115,9 @@ fn state_row_with(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, step: &str) {
     // In classroom mode's single row the name is cut short; elsewhere the row wraps.
     ui.add(if ctx.theme.classroom { label.truncate() } else { label })
         .on_hover_text(if s.dirty { "Unsaved changes" } else { "Saved" });
-    if let Some(p) = s.path {
-        // The whole path on hover.
+    // The file, whole on hover; not in classroom mode's single row, where the class has no use
+    // for it and it pushed the buttons over each other at 1024 wide.
+    if let Some(p) = s.path.filter(|_| !ctx.theme.classroom) {
         ui.label(RichText::new(short_path(p)).small())
             .on_hover_text(p.display().to_string());
     }
