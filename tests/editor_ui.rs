@@ -67,7 +67,7 @@ fn drag(h: &mut Harness<'_, MotiveApp>, starts: &str, by: egui::Vec2) {
         h.step();
     }
     h.input_mut().events.push(button(false));
-    h.run();
+    settle(h);
 }
 
 #[test]
@@ -300,4 +300,108 @@ fn a_likelihood_dragged_on_its_bar_is_shown_and_is_one_undo_step() {
     h.state_mut().apply(&ctx, Command::Undo);
     h.run();
     assert_eq!(scenario(&h).evidence[0].likelihoods[&hyp.id], before);
+}
+
+/// A button, by its whole label (menus show the same names as other widgets).
+fn click_button(h: &mut Harness<'_, MotiveApp>, label: &str) {
+    h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
+        .click();
+    settle(h);
+}
+
+/// Scroll the widget labelled `label` into view, then click it.
+fn click_far(h: &mut Harness<'_, MotiveApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    click(h, label);
+}
+
+#[test]
+fn a_factor_a_shared_parameter_and_a_fact_are_made_in_the_editor() {
+    let mut h = app_at(1280.0, 800.0);
+    click(&mut h, "File");
+    click(&mut h, "New scenario");
+    click(&mut h, "Edit effects");
+    // Effect 1 (lever 1 under motive 1, slope -0.05 on attacks) scaled by lever 2: a factor of
+    // 1 across lever 2's range to begin with (lever 1 itself is not offered).
+    click(&mut h, "Effect 1: add a factor");
+    assert!(
+        h.query_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever 1"))
+            .is_none()
+    );
+    click_button(&mut h, "Lever 2");
+    let w = scenario(&h).effects[0].with.clone().expect("a factor");
+    assert_eq!(w.factor, Curve::Points(vec![(0.0, 1.0), (100.0, 1.0)]));
+    assert_eq!(values(&h.state().doc().scenario, &[40.0, 50.0])[0], 8.0);
+    // Its right end dragged up: the effect grows with lever 2.
+    drag(&mut h, "Effect 1: factor: point 2 (", egui::vec2(0.0, -40.0));
+    let w = scenario(&h).effects[0].with.clone().expect("a factor");
+    let Curve::Points(p) = w.factor else { panic!("points") };
+    assert!(p[1].1 > 1.0, "{p:?}");
+    let factor = p[0].1 + (p[1].1 - p[0].1) * (50.0 - p[0].0) / (p[1].0 - p[0].0);
+    let shown = values(&h.state().doc().scenario, &[40.0, 50.0]);
+    assert!(
+        (shown[0] - (10.0 - 0.05 * 40.0 * factor)).abs() < 1e-12,
+        "{shown:?} {p:?}"
+    );
+
+    // Effect 1's uncertainty shared under a new parameter, then effect 2's.
+    click(&mut h, "Effect 1: new shared parameter");
+    let s = scenario(&h);
+    assert_eq!(s.parameters.len(), 1);
+    let id = s.parameters[0].id.clone();
+    assert_eq!(s.effects[0].parameter.as_deref(), Some(id.as_str()));
+    click(&mut h, "Effect 2: shared parameter");
+    click_button(&mut h, "shared: Shared uncertainty 1");
+    assert_eq!(scenario(&h).effects[1].parameter.as_deref(), Some(id.as_str()));
+    // Named under Sources, where it says who shares it.
+    click(&mut h, "Edit sources");
+    h.get_by_label("Shared parameter 1: name").focus();
+    h.run();
+    h.get_by_label("Shared parameter 1: name").type_text(" (resolve)");
+    h.run();
+    assert_eq!(scenario(&h).parameters[0].name, "Shared uncertainty 1 (resolve)");
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+    assert_eq!(h.state().doc().scenario.parameters.len(), 1);
+
+    // An evidence item rated, then made a fact; let go again, its ratings are its own.
+    click(&mut h, "Edit evidence");
+    click(&mut h, "Add evidence item");
+    for motive in ["Motive 1", "Motive 2", "Motive 3"] {
+        h.get_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| l.starts_with(&format!("Evidence 1 under {motive}:")))
+        })
+        .click();
+        h.run();
+    }
+    let rated = scenario(&h).evidence[0].ratings.clone();
+    assert_eq!(rated.len(), 3);
+    click_far(&mut h, "Evidence 1: new fact");
+    let s = scenario(&h);
+    assert_eq!(s.facts.len(), 1);
+    assert_eq!(s.facts[0].ratings, rated);
+    assert_eq!(s.evidence[0].fact.as_deref(), Some(s.facts[0].id.as_str()));
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+    h.get_by_label("Fact 1: name");
+    assert_eq!(h.state().doc().scenario.facts.len(), 1);
+    click_far(&mut h, "Evidence 1: reports");
+    click_button(&mut h, "its own judgments");
+    let s = scenario(&h);
+    assert!(s.facts.is_empty());
+    assert_eq!(s.evidence[0].ratings, rated);
+    assert!(h.query_by_label("Fact 1: name").is_none());
+
+    // Saved, it checks.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("shared.ron");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::SaveScenario(path.clone()));
+    h.run();
+    let check = support::run(&["check", &path.display().to_string()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let text = std::fs::read_to_string(&path).expect("saved");
+    let saved: Scenario = motive_lab::io::parse_scenario("shared.ron", &text).expect("parses");
+    assert_eq!(saved, scenario(&h));
 }

@@ -9,7 +9,7 @@ use crate::model::scenario::{
 use std::collections::BTreeMap;
 
 /// `stem1`, `stem2`, ...: the first not among `taken`.
-fn fresh_id(stem: &str, taken: &[&str]) -> String {
+pub(super) fn fresh_id(stem: &str, taken: &[&str]) -> String {
     // One more candidate than there are ids: one of them is free.
     (1..=taken.len() + 1)
         .map(|i| format!("{stem}{i}"))
@@ -146,6 +146,8 @@ pub(super) fn add(s: &mut Scenario, item: Item) {
                 citation: String::new(),
             });
         }
+        // Made from what first has them (see `super::shared`).
+        Item::Parameter | Item::Fact => {}
     }
 }
 

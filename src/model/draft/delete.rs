@@ -67,13 +67,35 @@ pub(super) fn delete(s: &mut Scenario, item: Item, i: usize, children: Children)
         Item::Source => {
             s.sources.remove(i);
         }
+        Item::Parameter => {
+            // What shared it has an uncertainty of its own again.
+            let id = s.parameters.remove(i).id;
+            for p in
+                (s.effects.iter_mut().map(|e| &mut e.parameter)).chain(s.baselines.iter_mut().map(|b| &mut b.parameter))
+            {
+                if p.as_deref() == Some(id.as_str()) {
+                    *p = None;
+                }
+            }
+        }
+        Item::Fact => {
+            // Its reports keep its judgments as their own.
+            let fact = s.facts.remove(i);
+            for e in s
+                .evidence
+                .iter_mut()
+                .filter(|e| e.fact.as_deref() == Some(fact.id.as_str()))
+            {
+                super::shared::take_judgments(e, &fact);
+            }
+        }
     }
     drop_unshared_parameters(s);
 }
 
 /// Remove the shared parameters no effect or baseline uses any more (a parameter is an
 /// uncertainty effects share; with none left it stands for nothing).
-fn drop_unshared_parameters(s: &mut Scenario) {
+pub(super) fn drop_unshared_parameters(s: &mut Scenario) {
     let used: std::collections::BTreeSet<String> = (s.effects.iter().filter_map(|e| e.parameter.clone()))
         .chain(s.baselines.iter().filter_map(|b| b.parameter.clone()))
         .collect();

@@ -15,6 +15,12 @@ pub fn apply(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), EditError> {
         ScenarioEdit::Summary(t) => t.clone_into(&mut s.summary),
         ScenarioEdit::Id(t) => t.clone_into(&mut s.id),
         ScenarioEdit::Locked(on) => s.locked = *on,
+        ScenarioEdit::Add(item @ (Item::Parameter | Item::Fact)) => {
+            return Err(EditError::NoField(
+                *item,
+                "a new one on its own (it is made from the effect or evidence item that first has it)".into(),
+            ));
+        }
         ScenarioEdit::Add(item) => super::add::add(s, *item),
         ScenarioEdit::Delete(item, i, children) => {
             exists(s, *item, *i)?;
@@ -49,6 +55,9 @@ pub fn apply(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), EditError> {
         }
         _ => super::fields::apply_field(s, edit)?,
     }
+    // A field of a newer format (a baseline's range, a stage, a fact) moves the scenario to
+    // that format, as saving would have to: the editor never leaves a version problem behind.
+    s.format_version = s.format_version.max(s.needed_version());
     Ok(())
 }
 
@@ -64,6 +73,8 @@ fn swap(s: &mut Scenario, item: Item, i: usize, j: usize) {
         Item::Policy => s.policies.swap(i, j),
         Item::Evidence => s.evidence.swap(i, j),
         Item::Source => s.sources.swap(i, j),
+        Item::Parameter => s.parameters.swap(i, j),
+        Item::Fact => s.facts.swap(i, j),
     }
 }
 
@@ -92,6 +103,12 @@ fn text_slot(s: &mut Scenario, item: Item, i: usize, field: Text) -> Option<&mut
         (Item::Evidence, Text::Note) => &mut s.evidence[i].note,
         (Item::Evidence, Text::Date) => &mut s.evidence[i].date,
         (Item::Source, Text::Name) => &mut s.sources[i].citation,
+        (Item::Parameter, Text::Name) => &mut s.parameters[i].name,
+        (Item::Parameter, Text::Description) => &mut s.parameters[i].description,
+        (Item::Parameter, Text::Source) => &mut s.parameters[i].source,
+        (Item::Fact, Text::Name) => &mut s.facts[i].name,
+        (Item::Fact, Text::Description) => &mut s.facts[i].description,
+        (Item::Fact, Text::Note) => &mut s.facts[i].note,
         _ => return None,
     })
 }
@@ -112,7 +129,8 @@ fn set_number(s: &mut Scenario, item: Item, i: usize, field: Number, x: f64) -> 
         (Item::Baseline, Number::Value) => s.baselines[i].value = x,
         (Item::Baseline, Number::Low | Number::High) => {
             let b = &mut s.baselines[i];
-            let r = b.range.get_or_insert((b.value, b.value));
+            // A multiplier of every level: certain at first.
+            let r = b.range.get_or_insert((1.0, 1.0));
             range(r, field == Number::Low);
         }
         (Item::Effect, Number::Low | Number::High) => range(&mut s.effects[i].range, field == Number::Low),

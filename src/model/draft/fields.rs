@@ -89,29 +89,11 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
         }
         ScenarioEdit::Curve(i, c) => {
             exists(s, Item::Effect, *i)?;
-            let finite = match c {
-                Curve::Linear(x) => x.is_finite(),
-                Curve::Points(p) => p.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
-            };
-            if !finite {
-                return Err(EditError::NotFinite(f64::NAN));
-            }
-            s.effects[*i].curve = c.clone();
+            s.effects[*i].curve = finite_curve(c)?;
         }
-        ScenarioEdit::Point(i, k, (x, y)) => {
+        ScenarioEdit::Point(i, k, xy) => {
             exists(s, Item::Effect, *i)?;
-            if !x.is_finite() || !y.is_finite() {
-                return Err(EditError::NotFinite(if x.is_finite() { *y } else { *x }));
-            }
-            let Curve::Points(points) = &mut s.effects[*i].curve else {
-                return Err(EditError::NoField(Item::Effect, "curve of points".into()));
-            };
-            let Some(p) = points.get_mut(*k) else {
-                return Err(EditError::NoField(Item::Effect, format!("point {k}")));
-            };
-            *p = (*x, *y);
-            // Kept sorted by x, as a curve must be: a point dragged past its neighbour swaps.
-            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            move_point(&mut s.effects[*i].curve, *k, *xy)?;
         }
         ScenarioEdit::Dist(i, d) => {
             exists(s, Item::Effect, *i)?;
@@ -168,8 +150,38 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
                 .ok_or_else(|| EditError::NoField(Item::Evidence, format!("fact {f}")))?;
             set_rating((&mut fact.likelihoods, &mut fact.ratings), h, *r);
         }
-        other => return Err(EditError::NoField(Item::Effect, format!("{other:?}"))),
+        _ => super::shared::apply_shared(s, edit)?,
     }
+    Ok(())
+}
+
+/// `c` if its numbers are all finite.
+pub(super) fn finite_curve(c: &Curve) -> Result<Curve, EditError> {
+    let finite = match c {
+        Curve::Linear(x) => x.is_finite(),
+        Curve::Points(p) => p.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
+    };
+    if finite {
+        Ok(c.clone())
+    } else {
+        Err(EditError::NotFinite(f64::NAN))
+    }
+}
+
+/// Move point `k` of a curve of points to `(x, y)`, keeping the points sorted by x.
+pub(super) fn move_point(curve: &mut Curve, k: usize, (x, y): (f64, f64)) -> Result<(), EditError> {
+    if !x.is_finite() || !y.is_finite() {
+        return Err(EditError::NotFinite(if x.is_finite() { y } else { x }));
+    }
+    let Curve::Points(points) = curve else {
+        return Err(EditError::NoField(Item::Effect, "curve of points".into()));
+    };
+    let Some(p) = points.get_mut(k) else {
+        return Err(EditError::NoField(Item::Effect, format!("point {k}")));
+    };
+    *p = (x, y);
+    // Kept sorted by x, as a curve must be: a point dragged past its neighbour swaps.
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
     Ok(())
 }
 

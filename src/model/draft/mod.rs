@@ -10,11 +10,15 @@ mod delete;
 pub mod edit;
 mod fields;
 mod rename;
+mod shared;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shared;
 mod types;
 
 pub use carry::carry;
+pub use shared::driver_range;
 pub use types::{Children, EditError, Item, Number, ScenarioEdit, Text};
 
 use crate::model::scenario::Scenario;
@@ -69,6 +73,7 @@ enum Stroke {
     Text(Item, usize, Text),
     Number(Item, usize, Number),
     Point(usize),
+    FactorPoint(usize),
     Likelihood(usize, String),
     Title,
     Summary,
@@ -226,6 +231,7 @@ fn stroke(edit: &ScenarioEdit) -> Option<Stroke> {
         ScenarioEdit::Text(item, i, field, _) => Stroke::Text(*item, *i, *field),
         ScenarioEdit::Number(item, i, field, _) => Stroke::Number(*item, *i, *field),
         ScenarioEdit::Point(i, ..) => Stroke::Point(*i),
+        ScenarioEdit::FactorPoint(i, ..) => Stroke::FactorPoint(*i),
         ScenarioEdit::Likelihood(e, h, _) => Stroke::Likelihood(*e, h.clone()),
         ScenarioEdit::Title(_) => Stroke::Title,
         ScenarioEdit::Summary(_) => Stroke::Summary,

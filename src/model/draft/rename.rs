@@ -111,6 +111,15 @@ pub(super) fn rename(s: &mut Scenario, item: Item, i: usize, new: &str) -> Resul
         Item::Policy => s.policies[i].id.clone_from(&new),
         Item::Evidence => s.evidence[i].id.clone_from(&new),
         Item::Source => s.sources[i].id.clone_from(&new),
+        Item::Parameter => {
+            s.parameters[i].id.clone_from(&new);
+            s.effects.iter_mut().for_each(|e| swap_opt(&mut e.parameter));
+            s.baselines.iter_mut().for_each(|b| swap_opt(&mut b.parameter));
+        }
+        Item::Fact => {
+            s.facts[i].id.clone_from(&new);
+            s.evidence.iter_mut().for_each(|e| swap_opt(&mut e.fact));
+        }
         Item::Baseline | Item::Effect => return Err(EditError::NoField(item, "id".into())),
     }
     Ok(())

@@ -134,6 +134,11 @@ fn new_items_check_and_a_new_outcome_has_a_baseline_in_each_horizon() {
             assert_eq!(d.check(), &Check::Valid);
             continue;
         }
+        if matches!(item, Item::Parameter | Item::Fact) {
+            // Made from what first has them, never on their own.
+            assert!(matches!(r, Effect::Refused(_)), "{r:?}");
+            continue;
+        }
         if item == Item::Baseline {
             // Every cell has its baseline already.
             assert_eq!(r, Effect::Nothing);

@@ -25,6 +25,12 @@ pub enum Item {
     Evidence,
     /// `sources`.
     Source,
+    /// `parameters`: an uncertainty several effects or baselines share. One is made from an
+    /// effect or baseline ([`ScenarioEdit::NewParameter`]), not added on its own.
+    Parameter,
+    /// `facts`: what several evidence items report. One is made from an item
+    /// ([`ScenarioEdit::NewFact`]), not added on its own.
+    Fact,
 }
 
 /// A text field of an item (not every item has every field).
@@ -36,11 +42,11 @@ pub enum Text {
     Name,
     /// Description.
     Description,
-    /// A hypothesis's or evidence item's source.
+    /// A hypothesis's, evidence item's or shared parameter's source.
     Source,
     /// A lever's or outcome's unit.
     Unit,
-    /// A baseline's, effect's or evidence item's note.
+    /// A baseline's, effect's, evidence item's or fact's note.
     Note,
     /// An evidence item's date, `YYYY-MM-DD`.
     Date,
@@ -148,6 +154,24 @@ pub enum ScenarioEdit {
     FactRating(usize, String, Option<Rating>),
     /// A fact's likelihood under a hypothesis, as [`ScenarioEdit::Likelihood`] for an item.
     FactLikelihood(usize, String, Option<f64>),
+    /// The driver of an effect's factor (`with`); an effect without one gets a factor of 1
+    /// across the driver's range, to shape by dragging.
+    Factor(usize, Driver),
+    /// An effect's factor's curve.
+    FactorCurve(usize, Curve),
+    /// Point `.1` of an effect's factor's curve of points moved to `.2`.
+    FactorPoint(usize, usize, (f64, f64)),
+    /// The shared parameter of an effect or baseline (`Item`), by id (`None`: its uncertainty
+    /// is its own). A parameter no effect or baseline shares any more is removed.
+    Share(Item, usize, Option<String>),
+    /// A new shared parameter, given to the effect or baseline (`Item`) to share with others.
+    NewParameter(Item, usize),
+    /// The fact an evidence item reports (`None`: none). A report's own judgments give way
+    /// to the fact's; an item that stops reporting takes a copy of them, and a fact no item
+    /// reports any more is removed.
+    Reports(usize, Option<String>),
+    /// A new fact made of an evidence item's judgments, which the item then reports.
+    NewFact(usize),
 }
 
 /// Why an edit was not made.
@@ -182,6 +206,8 @@ impl Item {
             Item::Policy => s.policies.len(),
             Item::Evidence => s.evidence.len(),
             Item::Source => s.sources.len(),
+            Item::Parameter => s.parameters.len(),
+            Item::Fact => s.facts.len(),
         }
     }
 
@@ -199,11 +225,13 @@ impl Item {
             Item::Policy => "policies",
             Item::Evidence => "evidence",
             Item::Source => "sources",
+            Item::Parameter => "parameters",
+            Item::Fact => "facts",
         }
     }
 
     /// Every item kind.
-    pub const ALL: [Item; 10] = [
+    pub const ALL: [Item; 12] = [
         Item::Question,
         Item::Hypothesis,
         Item::Lever,
@@ -214,6 +242,8 @@ impl Item {
         Item::Policy,
         Item::Evidence,
         Item::Source,
+        Item::Parameter,
+        Item::Fact,
     ];
 
     /// The ids of the items of this kind (baselines and effects have none).
@@ -228,6 +258,8 @@ impl Item {
             Item::Policy => s.policies.iter().map(|x| x.id.as_str()).collect(),
             Item::Evidence => s.evidence.iter().map(|x| x.id.as_str()).collect(),
             Item::Source => s.sources.iter().map(|x| x.id.as_str()).collect(),
+            Item::Parameter => s.parameters.iter().map(|x| x.id.as_str()).collect(),
+            Item::Fact => s.facts.iter().map(|x| x.id.as_str()).collect(),
             Item::Baseline | Item::Effect => Vec::new(),
         }
     }

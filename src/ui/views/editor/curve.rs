@@ -1,17 +1,43 @@
-//! An effect's curve of points on a small plot: each point a handle to drag, right-click to
-//! remove; a point added in the middle of the widest segment.
+//! An effect's curve of points (or its factor's) on a small plot: each point a handle to
+//! drag, right-click to remove; a point added in the middle of the widest segment.
 
 use crate::model::draft::ScenarioEdit;
+use crate::model::scenario::Curve;
 use crate::ui::ctx::{Command, ViewCtx};
 use crate::ui::theme;
 use egui::RichText;
+
+/// Which of an effect's curves: its own, or its factor's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Part {
+    Effect,
+    Factor,
+}
+
+impl Part {
+    /// The edit that sets this curve of effect `e`.
+    pub(super) fn curve(self, e: usize, c: Curve) -> ScenarioEdit {
+        match self {
+            Part::Effect => ScenarioEdit::Curve(e, c),
+            Part::Factor => ScenarioEdit::FactorCurve(e, c),
+        }
+    }
+
+    /// The edit that moves point `k` of this curve of effect `e`.
+    pub(super) fn point(self, e: usize, k: usize, xy: (f64, f64)) -> ScenarioEdit {
+        match self {
+            Part::Effect => ScenarioEdit::Point(e, k, xy),
+            Part::Factor => ScenarioEdit::FactorPoint(e, k, xy),
+        }
+    }
+}
 
 /// A curve of points on a small plot over `range`: each point a handle dragged to a new place
 /// (the curve stays sorted by x).
 pub(super) fn curve_plot(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
-    (e, name): (usize, &str),
+    (e, name, part): (usize, &str, Part),
     points: &[(f64, f64)],
     range: (f64, f64),
 ) {
@@ -23,8 +49,8 @@ pub(super) fn curve_plot(
     );
     // While a point is dragged the scale stays as it was when the drag began (a scale that
     // followed the point would run away with it), and the point stays inside the plot.
-    let handle_id = |k: usize| ui.scope_id().with(("curve-point", e, k));
-    let range_id = ui.scope_id().with(("curve-range", e));
+    let handle_id = |k: usize| ui.scope_id().with(("curve-point", e, part, k));
+    let range_id = ui.scope_id().with(("curve-range", e, part));
     let dragging = (ui.ctx().dragged_id()).is_some_and(|d| (0..points.len()).any(|k| d == handle_id(k)));
     let frozen: Option<(f64, f64)> = ui.data(|d| d.get_temp(range_id));
     let (y0, y1) = if let Some(r) = frozen.filter(|_| dragging) {
@@ -82,15 +108,12 @@ pub(super) fn curve_plot(
         if resp.dragged()
             && let Some(pointer) = resp.interact_pointer_pos()
         {
-            ctx.send(Command::EditScenario(ScenarioEdit::Point(e, k, from_screen(pointer))));
+            ctx.send(Command::EditScenario(part.point(e, k, from_screen(pointer))));
         }
         if resp.secondary_clicked() && points.len() > 2 {
             let mut fewer = points.to_vec();
             fewer.remove(k);
-            ctx.send(Command::EditScenario(ScenarioEdit::Curve(
-                e,
-                crate::model::scenario::Curve::Points(fewer),
-            )));
+            ctx.send(Command::EditScenario(part.curve(e, Curve::Points(fewer))));
         }
         if resp.drag_stopped() {
             ctx.send(Command::EndScenarioStroke);
@@ -114,10 +137,10 @@ pub(super) fn curve_plot(
         for (k, &(x, y)) in points.iter().enumerate() {
             ui.label(RichText::new(format!("{}:", k + 1)).small());
             super::fields::number(ui, ctx, &format!("{name}: point {} x", k + 1), x, |v| {
-                ScenarioEdit::Point(e, k, (v, y))
+                part.point(e, k, (v, y))
             });
             super::fields::number(ui, ctx, &format!("{name}: point {} y", k + 1), y, |v| {
-                ScenarioEdit::Point(e, k, (x, v))
+                part.point(e, k, (x, v))
             });
         }
     });

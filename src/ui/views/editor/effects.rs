@@ -3,6 +3,7 @@
 //! driver, its curve as a slope or as points dragged on a small plot, its range, distribution
 //! and note).
 
+use super::curve::Part;
 use super::fields::{choice, number, text};
 use super::{EditorView, Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
@@ -42,8 +43,9 @@ pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 number(ui, ctx, "Baseline: value", base.value, |x| {
                     ScenarioEdit::Number(Item::Baseline, b, Number::Value, x)
                 });
-                let (lo, hi) = base.range.unwrap_or((base.value, base.value));
-                ui.label("range");
+                // A multiplier of every level of the baseline, drawn once per sample.
+                let (lo, hi) = base.range.unwrap_or((1.0, 1.0));
+                ui.label("multiplier range");
                 number(ui, ctx, "Baseline: low", lo, |x| {
                     ScenarioEdit::Number(Item::Baseline, b, Number::Low, x)
                 });
@@ -54,6 +56,9 @@ pub(super) fn cell(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 text(ui, ctx, ("Baseline: note", true), &base.note, |t| {
                     ScenarioEdit::Text(Item::Baseline, b, Text::Note, t)
                 });
+                if base.range.is_some() {
+                    super::shape::uncertainty(ui, ctx, s, (Item::Baseline, b), ("Baseline", &base.parameter));
+                }
             })
             .response;
         mark_if_focused(ui, &r, focus, (Item::Baseline, b));
@@ -99,67 +104,14 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
             ScenarioEdit::Under(e, h)
         });
         ui.label("driven by");
-        let drivers: Vec<(String, Option<Driver>)> = (s.levers.iter())
-            .map(|l| (l.name.clone(), Some(Driver::Lever(l.id.clone()))))
-            .chain(s.outcomes.iter().flat_map(|o| {
-                s.horizons.iter().map(move |h| {
-                    (
-                        format!("{}, {}", o.name, h.name),
-                        Some(Driver::Outcome(o.id.clone(), h.id.clone())),
-                    )
-                })
-            }))
-            .collect();
+        let drivers = super::shape::drivers(s);
         choice(ui, ctx, &format!("{name}: driver"), &fx.source(), &drivers, |d| {
             ScenarioEdit::Driver(e, d.unwrap_or(Driver::Lever(String::new())))
         });
         row_buttons(ui, ctx, Item::Effect, e, &name);
     });
     ui.horizontal_wrapped(|ui| {
-        match &fx.curve {
-            Curve::Linear(slope) => {
-                ui.label("slope");
-                number(ui, ctx, &format!("{name}: slope"), *slope, |x| {
-                    ScenarioEdit::Curve(e, Curve::Linear(x))
-                });
-                if ui
-                    .small_button("Use points")
-                    .accessible_name(format!("{name}: use points"))
-                    .on_hover_text("A curve through points you drag")
-                    .clicked()
-                {
-                    let (lo, hi) = driver_range(s, fx);
-                    let mid = f64::midpoint(lo, hi);
-                    let points = vec![(lo, slope * lo), (mid, slope * mid), (hi, slope * hi)];
-                    ctx.send(Command::EditScenario(ScenarioEdit::Curve(e, Curve::Points(points))));
-                }
-            }
-            Curve::Points(points) => {
-                if ui
-                    .small_button("Use a slope")
-                    .accessible_name(format!("{name}: use a slope"))
-                    .on_hover_text("A straight line through 0 with the slope from the first to the last point")
-                    .clicked()
-                {
-                    let slope = match (points.first(), points.last()) {
-                        (Some(a), Some(b)) if b.0 != a.0 => (b.1 - a.1) / (b.0 - a.0),
-                        _ => 0.0,
-                    };
-                    ctx.send(Command::EditScenario(ScenarioEdit::Curve(e, Curve::Linear(slope))));
-                }
-                if ui
-                    .small_button("Add a point")
-                    .accessible_name(format!("{name}: add a point"))
-                    .on_hover_text("In the middle of the widest segment; right-click a point to remove it")
-                    .clicked()
-                {
-                    ctx.send(Command::EditScenario(ScenarioEdit::Curve(
-                        e,
-                        Curve::Points(super::curve::with_point(points)),
-                    )));
-                }
-            }
-        }
+        super::shape::curve_buttons(ui, ctx, (e, &name, Part::Effect), &fx.curve, driver_range(s, fx));
         ui.label("multiplier range");
         number(ui, ctx, &format!("{name}: low"), fx.range.0, |x| {
             ScenarioEdit::Number(Item::Effect, e, Number::Low, x)
@@ -178,7 +130,7 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
         });
     });
     if let Curve::Points(points) = &fx.curve {
-        super::curve::curve_plot(ui, ctx, (e, &name), points, driver_range(s, fx));
+        super::curve::curve_plot(ui, ctx, (e, &name, Part::Effect), points, driver_range(s, fx));
     }
     conditions(ui, ctx, s, e, &name);
     ui.horizontal(|ui| {
@@ -189,8 +141,8 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
     });
 }
 
-/// An effect's further conditions (`when`), its factor (`with`) and shared parameter, where it
-/// has them.
+/// An effect's further conditions (`when`), whether its uncertainty is shared, and its factor
+/// (`with`).
 fn conditions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, name: &str) {
     let fx = &s.effects[e];
     ui.horizontal_wrapped(|ui| {
@@ -223,26 +175,9 @@ fn conditions(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, 
         })
         .response
         .accessible_name(format!("{name}: when"));
-        if let Some(w) = &fx.with {
-            let by = match &w.driver {
-                Some(Driver::Lever(l) | Driver::LeverAt(l, _)) => l.clone(),
-                Some(Driver::Outcome(o, h)) => format!("{o} ({h})"),
-                None => w.lever.clone().unwrap_or_default(),
-            };
-            ui.label(format!("times a factor of {by}"));
-            if ui
-                .small_button("Drop the factor")
-                .accessible_name(format!("{name}: drop the factor"))
-                .on_hover_text("The effect becomes its curve alone (a factor is written in the file)")
-                .clicked()
-            {
-                ctx.send(Command::EditScenario(ScenarioEdit::DropFactor(e)));
-            }
-        }
-        if let Some(p) = &fx.parameter {
-            ui.label(RichText::new(format!("shares the uncertain parameter {p}")).small());
-        }
+        super::shape::uncertainty(ui, ctx, s, (Item::Effect, e), (name, &fx.parameter));
     });
+    super::shape::factor(ui, ctx, s, e, name);
 }
 
 /// A baseline's levels under particular hypotheses (its value elsewhere).
@@ -285,14 +220,6 @@ fn levels(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, b: usize) {
 /// The x range a curve is drawn over: the driving lever's range, or the driving outcome's
 /// worst to best.
 fn driver_range(s: &Scenario, fx: &Effect) -> (f64, f64) {
-    let range = match fx.source() {
-        Some(Driver::Lever(l) | Driver::LeverAt(l, _)) => s.levers.iter().find(|x| x.id == l).map(|l| (l.min, l.max)),
-        Some(Driver::Outcome(o, _)) => s
-            .outcomes
-            .iter()
-            .find(|x| x.id == o)
-            .map(|o| (o.worst.min(o.best), o.worst.max(o.best))),
-        None => None,
-    };
-    range.filter(|(a, b)| b > a).unwrap_or((0.0, 1.0))
+    fx.source()
+        .map_or((0.0, 1.0), |d| crate::model::draft::driver_range(s, &d))
 }

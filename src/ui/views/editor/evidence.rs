@@ -1,12 +1,12 @@
 //! The editor's evidence: an analysis-of-competing-hypotheses grid, an item a row and a
 //! hypothesis a column, each cell a rating set by clicking (CC, C, N, I, II in turn; a right
 //! click clears it), or a likelihood dragged on a bar, the facts the items report likewise,
-//! then each item's date, reliability and source.
+//! then each item's date, reliability, source and the fact it reports, then the facts.
 
-use super::fields::{number, text};
+use super::fields::{choice, number, text};
 use super::{Focus, mark_if_focused, row_buttons};
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
-use crate::model::scenario::Rating;
+use crate::model::scenario::{Rating, Scenario};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use crate::ui::theme;
 use egui::RichText;
@@ -123,10 +123,10 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
     }
     ui.separator();
     egui::Grid::new("editor-evidence")
-        .num_columns(6)
+        .num_columns(7)
         .striped(true)
         .show(ui, |ui| {
-            for n in ["Id", "Name", "Date", "Reliability", "Source", ""] {
+            for n in ["Id", "Name", "Date", "Reliability", "Source", "Reports", ""] {
                 ui.label(RichText::new(n).small().strong());
             }
             ui.end_row();
@@ -147,7 +147,69 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 text(ui, ctx, (&format!("{name}: source"), true), &item.source, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Source, t)
                 });
+                ui.horizontal(|ui| reports(ui, ctx, s, e, &name));
                 ui.horizontal(|ui| row_buttons(ui, ctx, Item::Evidence, e, &name));
+                ui.end_row();
+            }
+        });
+    facts(ui, ctx, s, focus);
+}
+
+/// The fact item `e` reports, if any, and a button to make its judgments a fact that other
+/// items can report too.
+fn reports(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, name: &str) {
+    let options: Vec<(String, Option<String>)> = std::iter::once(("its own judgments".to_owned(), None))
+        .chain(
+            s.facts
+                .iter()
+                .map(|f| (format!("the fact: {}", f.name), Some(f.id.clone()))),
+        )
+        .collect();
+    choice(
+        ui,
+        ctx,
+        &format!("{name}: reports"),
+        &s.evidence[e].fact,
+        &options,
+        |f| ScenarioEdit::Reports(e, f),
+    );
+    if s.evidence[e].fact.is_none()
+        && ui
+            .small_button("As a fact…")
+            .accessible_name(format!("{name}: new fact"))
+            .on_hover_text("Its judgments become a fact's, which other items can report too: reports of one fact move belief no further than learning the fact")
+            .clicked()
+    {
+        ctx.send(Command::EditScenario(ScenarioEdit::NewFact(e)));
+    }
+}
+
+/// The facts: id, name, note, and how many items report each.
+fn facts(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, focus: Focus) {
+    if s.facts.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new("Facts").strong());
+    egui::Grid::new("editor-facts")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            for n in ["Id", "Name", "Why its likelihoods", "Reported by", ""] {
+                ui.label(RichText::new(n).small().strong());
+            }
+            ui.end_row();
+            for (f, fact) in s.facts.iter().enumerate() {
+                let name = super::id_and_name(ui, ctx, focus, (Item::Fact, f), (&fact.id, &fact.name), ("name", false));
+                text(ui, ctx, (&format!("{name}: note"), true), &fact.note, |t| {
+                    ScenarioEdit::Text(Item::Fact, f, Text::Note, t)
+                });
+                let by: Vec<&str> = (s.evidence.iter())
+                    .filter(|e| e.fact.as_ref() == Some(&fact.id))
+                    .map(|e| e.name.as_str())
+                    .collect();
+                ui.label(format!("{} items", by.len())).on_hover_text(by.join("\n"));
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Fact, f, &name));
                 ui.end_row();
             }
         });

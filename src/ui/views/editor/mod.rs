@@ -10,6 +10,7 @@ mod fields;
 mod lists;
 mod policies;
 mod problems;
+mod shape;
 
 use crate::model::draft::{Item, problem_item};
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
@@ -69,9 +70,9 @@ impl Tab {
             Item::Lever => Tab::Levers,
             Item::Outcome | Item::Horizon => Tab::Outcomes,
             Item::Baseline | Item::Effect => Tab::Effects,
-            Item::Evidence => Tab::Evidence,
+            Item::Evidence | Item::Fact => Tab::Evidence,
             Item::Policy => Tab::Policies,
-            Item::Source => Tab::Sources,
+            Item::Source | Item::Parameter => Tab::Sources,
         }
     }
 }

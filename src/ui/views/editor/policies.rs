@@ -1,5 +1,5 @@
 //! The editor's policies (each lever's value, and their stages by horizon) and sources (with
-//! the items that cite each).
+//! the items that cite each), and the shared parameters.
 
 use super::fields::{number, text};
 use super::lists::{add_button, header};
@@ -132,4 +132,46 @@ pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<
             }
         });
     add_button(ui, ctx, Item::Source, "Add source");
+    parameters(ui, ctx, s, focus);
+}
+
+/// The shared parameters: id, name, source, and the effects and baselines that share each.
+/// One is made from an effect's or baseline's "Share it…" (Effects tab).
+fn parameters(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &crate::model::scenario::Scenario, focus: Focus) {
+    ui.separator();
+    ui.label(RichText::new("Shared parameters").strong());
+    if s.parameters.is_empty() {
+        ui.label("None: each effect's uncertainty is its own. \"Share it…\" beside an effect's uncertainty (Effects tab) makes one.");
+        return;
+    }
+    ui.label(
+        RichText::new(
+            "Effects and baselines that share a parameter are drawn high or low together in the uncertainty study.",
+        )
+        .small(),
+    );
+    egui::Grid::new("editor-parameters")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            header(ui, &["Id", "Name", "Source or assumption", "Shared by", ""]);
+            for (i, q) in s.parameters.iter().enumerate() {
+                let name = id_and_name(ui, ctx, focus, (Item::Parameter, i), (&q.id, &q.name), ("name", false));
+                text(ui, ctx, (&format!("{name}: source"), true), &q.source, |t| {
+                    ScenarioEdit::Text(Item::Parameter, i, Text::Source, t)
+                });
+                let shared: Vec<String> = (s.effects.iter())
+                    .filter(|e| e.parameter.as_ref() == Some(&q.id))
+                    .map(|e| format!("effect on {} ({})", e.outcome, e.horizon))
+                    .chain(
+                        (s.baselines.iter())
+                            .filter(|b| b.parameter.as_ref() == Some(&q.id))
+                            .map(|b| format!("baseline of {} ({})", b.outcome, b.horizon)),
+                    )
+                    .collect();
+                ui.label(format!("{}", shared.len())).on_hover_text(shared.join("\n"));
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Parameter, i, &name));
+                ui.end_row();
+            }
+        });
 }

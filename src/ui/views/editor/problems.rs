@@ -16,6 +16,8 @@ pub(super) fn kind(item: Item) -> &'static str {
         Item::Policy => "Policy",
         Item::Evidence => "Evidence",
         Item::Source => "Source",
+        Item::Parameter => "Shared parameter",
+        Item::Fact => "Fact",
     }
 }
 
