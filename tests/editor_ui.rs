@@ -19,7 +19,7 @@ use motive_lab::model::scenario::{Curve, Scenario};
 use motive_lab::ui::ctx::Command;
 
 mod common;
-use common::app_at;
+use common::{app_at, autosaving_app, running};
 mod support;
 
 fn scenario(h: &Harness<'_, MotiveApp>) -> Scenario {
@@ -404,4 +404,77 @@ fn a_factor_a_shared_parameter_and_a_fact_are_made_in_the_editor() {
     let text = std::fs::read_to_string(&path).expect("saved");
     let saved: Scenario = motive_lab::io::parse_scenario("shared.ron", &text).expect("parses");
     assert_eq!(saved, scenario(&h));
+}
+
+#[test]
+fn an_unsaved_draft_is_recovered_after_a_crash_even_when_it_does_not_check() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join(motive_lab::app::RECOVERY_FILE);
+    let mut h = running(autosaving_app(dir.path()));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::OpenEditor);
+    h.run();
+    // An edit that checks, then one that does not (an empty id): the document shows the
+    // first; the draft has both.
+    let edit = |h: &mut Harness<'_, MotiveApp>, e: motive_lab::model::draft::ScenarioEdit| {
+        h.state_mut().apply(&ctx, Command::EditScenario(e));
+        h.run();
+    };
+    edit(
+        &mut h,
+        motive_lab::model::draft::ScenarioEdit::Title("Paris, edited".into()),
+    );
+    edit(&mut h, motive_lab::model::draft::ScenarioEdit::Id(String::new()));
+    assert_eq!(h.state().doc().scenario.title, "Paris, edited");
+    assert_eq!(scenario(&h).id, "");
+    std::thread::sleep(motive_lab::app::AUTOSAVE_AFTER + std::time::Duration::from_millis(100));
+    h.run_steps(2);
+    assert!(file.exists(), "written within seconds of the edit");
+    // The invalid edit alone is written as well.
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert!(written.contains("editor_draft"), "{written}");
+    // A crash; the next run has the draft back in the editor, with its problem, and the
+    // results on the version that checked.
+    drop(h);
+    let mut app = autosaving_app(dir.path());
+    app.recover();
+    let mut h = running(app);
+    h.get_by_label_contains("The scenario editor is open on its unsaved draft");
+    let s = scenario(&h);
+    assert_eq!((s.title.as_str(), s.id.as_str()), ("Paris, edited", ""));
+    assert_eq!(h.state().doc().scenario.title, "Paris, edited");
+    let problems = h.state().editing().expect("open").draft.problems().to_vec();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "id");
+    // One undo step back to the version that checked.
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Command::Undo);
+    h.run();
+    assert_eq!(scenario(&h).id, "paris-2015");
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+}
+
+#[test]
+fn a_new_items_name_takes_the_keys_and_typing_replaces_it() {
+    let mut h = app_at(1280.0, 800.0);
+    click(&mut h, "File");
+    click(&mut h, "New scenario");
+    click(&mut h, "Add hypothesis");
+    settle(&mut h);
+    let n = scenario(&h).hypotheses.len();
+    let field = format!("Hypothesis {n}: name");
+    assert!(h.get_by_label(&field).is_focused());
+    h.get_by_label(&field).type_text("Jihadists");
+    h.run();
+    assert_eq!(scenario(&h).hypotheses[n - 1].name, "Jihadists");
+    // The same for a lever, on its own tab.
+    click(&mut h, "Edit levers");
+    click(&mut h, "Add lever");
+    settle(&mut h);
+    let n = scenario(&h).levers.len();
+    let field = format!("Lever {n}: name");
+    assert!(h.get_by_label(&field).is_focused());
+    h.get_by_label(&field).type_text("Withdraw from Iraq");
+    h.run();
+    assert_eq!(scenario(&h).levers[n - 1].name, "Withdraw from Iraq");
 }

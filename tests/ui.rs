@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod common;
-use common::app_at;
+use common::{app_at, autosaving_app, running};
 
 fn app() -> Harness<'static, MotiveApp> {
     app_at(1280.0, 800.0)
@@ -1297,37 +1297,12 @@ fn evidence_moves_the_credences_and_the_timeline_steps_in_classroom_mode() {
     assert_eq!(h.state().settings().observed, next);
 }
 
-/// The app on the default scenario, autosaving into `data` (as it starts after a crash, before
-/// it recovers).
-fn autosaving_app(data: &Path) -> MotiveApp {
-    let doc = motive_lab::io::parse_document("paris-2015.ron", motive_lab::io::SHIPPED_SCENARIOS[0].text, None, 0)
-        .expect("parses");
-    let mut app = MotiveApp::with_document(
-        &egui::Context::default(),
-        doc,
-        motive_lab::app::Prefs::default(),
-        motive_lab::ui::views::results::ResultsView::default(),
-    );
-    app.set_study_delay(std::time::Duration::ZERO);
-    app.set_recovery_dir(Some(data.to_path_buf()));
-    app
-}
-
-fn harness_on(app: MotiveApp) -> Harness<'static, MotiveApp> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), app);
-    h.state_mut().wait_for_study();
-    h.run();
-    h
-}
-
 #[test]
 fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("recovery.ron");
     let new_app = || autosaving_app(dir.path());
-    let mut h = harness_on(new_app());
+    let mut h = running(new_app());
     assert!(!file.exists(), "nothing unsaved, nothing written");
     h.state_mut()
         .send(Command::Edit(motive_lab::model::document::Edit::Lever(0, 1450.0)));
@@ -1342,7 +1317,7 @@ fn unsaved_work_is_autosaved_recovered_after_a_crash_and_can_be_discarded() {
     app.recover();
     assert_eq!(app.settings().levers[0], 1450.0);
     assert!(app.dirty(), "recovered work is still unsaved");
-    let mut h = harness_on(app);
+    let mut h = running(app);
     h.get_by_label_contains("Recovered unsaved changes from");
     // One click goes back to the document as the app last closed, and the file goes.
     h.get_by_label("Discard recovery").click();
@@ -1374,7 +1349,7 @@ fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
     let path = dir.path().join("mine.ron");
-    let mut h = harness_on(autosaving_app(&data));
+    let mut h = running(autosaving_app(&data));
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, Command::SaveAs(path.clone()));
     h.run();
@@ -1395,7 +1370,7 @@ fn a_file_changed_while_the_app_was_down_is_not_written_over_after_recovery_or_a
     recovered.recover();
     assert_eq!(recovered.path(), Some(path.as_path()));
     assert_eq!(recovered.settings().levers[0], 1450.0);
-    let mut h = harness_on(recovered);
+    let mut h = running(recovered);
     h.get_by_label_contains("Recovered unsaved changes from");
     h.get_by_label_contains("changed on disk since Motive Lab last opened or saved it; Save will ask");
     save_asks_and_leaves(&mut h, &path, &theirs);

@@ -120,7 +120,7 @@ impl MotiveApp {
         self.editor_effect(effect);
     }
 
-    fn editor_effect(&mut self, effect: Effect) {
+    pub(super) fn editor_effect(&mut self, effect: Effect) {
         let Some(ed) = self.editor.as_mut() else { return };
         ed.refused = None;
         match effect {

@@ -34,6 +34,10 @@ pub struct Persisted {
     /// saved it, so that Save still notices what another program wrote there while the app
     /// was closed (or had crashed). `None` from older runs: the file is taken as it is at start.
     pub last_fingerprint: Option<u64>,
+    /// The scenario editor's draft when it had unsaved changes (canonical scenario RON); only
+    /// the recovery file has it, and a recovery opens the editor on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub editor_draft: Option<String>,
     /// Earlier builds kept the preferences at the top level (`recent`, `look`,
     /// `per_hypothesis`): [`Persisted::from_ron`] reads them into [`Persisted::prefs`]; they
     /// are never written.

@@ -36,6 +36,10 @@ fn clock(t: SystemTime) -> String {
     format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
 }
 
+/// What is unsaved: the document's state, and the editor's draft (by its count of changes)
+/// when it has unsaved changes.
+type Unsaved = (DocState, Option<u64>);
+
 /// Autosave state.
 #[derive(Debug)]
 pub struct Autosave {
@@ -43,9 +47,9 @@ pub struct Autosave {
     pub dir: Option<PathBuf>,
     /// The state last written (or recovered), so an unchanged document is not written again
     /// and a recovery file this run knows of is removed once nothing is unsaved.
-    written: Option<DocState>,
+    written: Option<Unsaved>,
     /// The unsaved state and since when it has not changed.
-    pending: Settle<DocState>,
+    pending: Settle<Unsaved>,
     /// The session a recovery replaced, for "Discard recovery".
     pub before_recovery: Option<Persisted>,
 }
@@ -72,7 +76,9 @@ impl MotiveApp {
     /// [`AUTOSAVE_AFTER`]; remove it when nothing is unsaved.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(file) = self.autosave.file() else { return };
-        if !self.session.dirty() {
+        // A draft with unsaved changes is kept too, whether it checks or not.
+        let draft = (self.editor.as_ref()).filter(|e| e.draft.unsaved()).map(|e| &e.draft);
+        if !self.session.dirty() && draft.is_none() {
             if self.autosave.written.is_some() {
                 self.remove_recovery();
             }
@@ -80,14 +86,17 @@ impl MotiveApp {
             return;
         }
         let state = &self.session.doc.state;
-        if self.autosave.written.as_ref() == Some(state) {
+        let changes = draft.map(crate::model::draft::Draft::changes);
+        if (self.autosave.written.as_ref()).is_some_and(|(s, c)| s == state && *c == changes) {
             return;
         }
-        if let Err(wait) = self.autosave.pending.check(state, Instant::now()) {
+        let now = (state.clone(), changes);
+        if let Err(wait) = self.autosave.pending.check(&now, Instant::now()) {
             ctx.request_repaint_after(wait);
             return;
         }
-        let snapshot = self.session_snapshot();
+        let mut snapshot = self.session_snapshot();
+        snapshot.editor_draft = draft.and_then(|d| crate::io::scenario_text(d.scenario()).ok());
         let text = match ron::ser::to_string_pretty(&snapshot, ron::ser::PrettyConfig::default()) {
             Ok(t) => t,
             Err(e) => {
@@ -102,7 +111,7 @@ impl MotiveApp {
             return;
         }
         match write_atomic(&file, text.as_bytes()) {
-            Ok(()) => self.autosave.written = Some(self.session.doc.state.clone()),
+            Ok(()) => self.autosave.written = Some(now),
             Err(e) => eprintln!("motive-lab: {e}"),
         }
     }
@@ -141,18 +150,51 @@ impl MotiveApp {
         let before = self.session_snapshot();
         self.restore_session(&rec);
         self.autosave.before_recovery = Some(before);
-        self.autosave.written = Some(self.session.doc.state.clone());
+        let draft = rec.editor_draft.as_deref().map(|text| self.recover_draft(text));
+        let changes = self
+            .editor
+            .as_ref()
+            .map(|e| e.draft.changes())
+            .filter(|_| draft == Some(true));
+        self.autosave.written = Some((self.session.doc.state.clone(), changes));
         eprintln!("motive-lab: recovered unsaved changes from {when}");
         let mut lines = vec![
             "The last run ended without saving; its work is back, still marked unsaved.".to_owned(),
             "\"Discard recovery\" returns to the document as the app last closed.".to_owned(),
         ];
+        if draft == Some(true) {
+            lines.push("The scenario editor is open on its unsaved draft, as it was.".to_owned());
+        }
         lines.extend(self.changed_while_away());
         self.notice = Some(crate::ui::ctx::Notice {
             is_error: false,
             title: format!("Recovered unsaved changes from {when}"),
             lines,
         });
+    }
+
+    /// Open the editor on a recovered draft (scenario RON): one undoable step from the
+    /// scenario the document shows. Whether it could be read.
+    fn recover_draft(&mut self, text: &str) -> bool {
+        // Not validated: a draft that did not check is recovered as it was.
+        match ron::from_str::<crate::model::scenario::Scenario>(text) {
+            Ok(draft) => {
+                self.editor = None;
+                self.open_editor();
+                let shown = std::sync::Arc::clone(&self.session.doc.scenario);
+                let (d, effect) = crate::model::draft::Draft::recovered(shown, draft);
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.draft = d;
+                    ed.asking_unlock = false;
+                }
+                self.editor_effect(effect);
+                true
+            }
+            Err(e) => {
+                eprintln!("motive-lab: the scenario editor's recovered draft could not be read: {e}");
+                false
+            }
+        }
     }
 
     /// Undo a recovery: the session it replaced comes back, and the recovery file goes.

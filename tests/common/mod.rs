@@ -43,3 +43,26 @@ pub fn app_at(w: f32, h: f32) -> Harness<'static, MotiveApp> {
     h.run();
     h
 }
+
+/// The app on the shipped Paris scenario, autosaving to the data folder `data`.
+pub fn autosaving_app(data: &std::path::Path) -> MotiveApp {
+    let mut app = MotiveApp::with_document(
+        &egui::Context::default(),
+        paris(),
+        motive_lab::app::Prefs::default(),
+        motive_lab::ui::views::results::ResultsView::default(),
+    );
+    app.set_study_delay(std::time::Duration::ZERO);
+    app.set_recovery_dir(Some(data.to_path_buf()));
+    app
+}
+
+/// `app` running in a 1280x800 window, its study done.
+pub fn running(app: MotiveApp) -> Harness<'static, MotiveApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MotiveApp| app.frame_ui(ui), app);
+    h.state_mut().wait_for_study();
+    h.run();
+    h
+}

@@ -92,6 +92,9 @@ pub struct Draft {
     /// The draft as last saved or opened.
     saved: Scenario,
     stroke: Option<Stroke>,
+    /// How many times the draft has changed (edits, undos and redos), to notice a change
+    /// without comparing scenarios.
+    changes: u64,
 }
 
 impl Draft {
@@ -107,7 +110,28 @@ impl Draft {
             check,
             shown: scenario,
             stroke: None,
+            changes: 0,
         }
+    }
+
+    /// A draft recovered after a crash: `draft` as one undoable step from `shown` (the last
+    /// version that checked, which the app shows), unsaved. Publishes `draft` if it checks.
+    #[must_use]
+    pub fn recovered(shown: Arc<Scenario>, draft: Scenario) -> (Self, Effect) {
+        let mut d = Self::open(shown);
+        if draft == d.scenario {
+            return (d, Effect::Nothing);
+        }
+        d.undo.push(std::mem::replace(&mut d.scenario, draft));
+        d.changes = 1;
+        let effect = d.settle();
+        (d, effect)
+    }
+
+    /// How many times the draft has changed since it was opened.
+    #[must_use]
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// The draft as edited.
@@ -177,6 +201,7 @@ impl Draft {
                 }
                 self.stroke = stroke;
                 self.redo.clear();
+                self.changes += 1;
             }
             Event::Undo | Event::Redo => {
                 let (from, to) = if event == Event::Undo {
@@ -189,6 +214,7 @@ impl Draft {
                 };
                 to.push(std::mem::replace(&mut self.scenario, target));
                 self.stroke = None;
+                self.changes += 1;
             }
             Event::Saved => {
                 self.saved = self.scenario.clone();

@@ -33,13 +33,13 @@ impl Part {
 }
 
 /// A curve of points on a small plot over `range`: each point a handle dragged to a new place
-/// (the curve stays sorted by x).
+/// (the curve stays sorted by x), its x on `step`s from the range's start when given.
 pub(super) fn curve_plot(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
     (e, name, part): (usize, &str, Part),
     points: &[(f64, f64)],
-    range: (f64, f64),
+    (range, step): ((f64, f64), Option<f64>),
 ) {
     let (w, h) = theme::EDITOR_CURVE_SIZE;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(w, h), egui::Sense::hover());
@@ -108,7 +108,12 @@ pub(super) fn curve_plot(
         if resp.dragged()
             && let Some(pointer) = resp.interact_pointer_pos()
         {
-            ctx.send(Command::EditScenario(part.point(e, k, from_screen(pointer))));
+            let (x, y) = from_screen(pointer);
+            ctx.send(Command::EditScenario(part.point(
+                e,
+                k,
+                (snap(x, p.0, (x0, x1), step), y),
+            )));
         }
         if resp.secondary_clicked() && points.len() > 2 {
             let mut fewer = points.to_vec();
@@ -167,6 +172,20 @@ pub(super) fn with_point(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
+/// A dragged point's x: where it was while the pointer is within half a step of it (so that a
+/// drag up or down leaves it there), else on the driving lever's steps from the range's start,
+/// or to three figures for an outcome (a step of a hundredth of the range).
+fn snap(x: f64, was: f64, (x0, x1): (f64, f64), step: Option<f64>) -> f64 {
+    let s = step.filter(|s| *s > 0.0);
+    if (x - was).abs() < s.unwrap_or((x1 - x0) * 0.01) / 2.0 {
+        return was;
+    }
+    match s {
+        Some(s) => (x0 + ((x - x0) / s).round() * s).clamp(x0, x1),
+        None => round3(x),
+    }
+}
+
 /// `y` to three significant figures, so that a dragged point writes a readable number.
 fn round3(y: f64) -> f64 {
     if y == 0.0 || !y.is_finite() {
@@ -174,4 +193,21 @@ fn round3(y: f64) -> f64 {
     }
     let scale = 10f64.powf(2.0 - y.abs().log10().floor());
     (y * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snap;
+
+    #[test]
+    fn a_dragged_point_keeps_its_x_within_half_a_step_and_lands_on_a_step_beyond() {
+        // A lever of step 10 from 0 to 50; the point was at 25 (off the steps).
+        assert_eq!(snap(27.0, 25.0, (0.0, 50.0), Some(10.0)), 25.0);
+        assert_eq!(snap(21.0, 25.0, (0.0, 50.0), Some(10.0)), 20.0);
+        assert_eq!(snap(33.0, 25.0, (0.0, 50.0), Some(10.0)), 30.0);
+        assert_eq!(snap(58.0, 45.0, (0.0, 50.0), Some(10.0)), 50.0);
+        // An outcome's range of 0 to 100: within half a hundredth it stays, else three figures.
+        assert_eq!(snap(0.4, 0.0, (0.0, 100.0), None), 0.0);
+        assert_eq!(snap(12.345, 0.0, (0.0, 100.0), None), 12.3);
+    }
 }

@@ -104,7 +104,11 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
             ScenarioEdit::Under(e, h)
         });
         ui.label("driven by");
-        let drivers = super::shape::drivers(s);
+        // Not the effect's own outcome at its horizon: a cell cannot drive itself.
+        let own = Some(Driver::Outcome(fx.outcome.clone(), fx.horizon.clone()));
+        let drivers: Vec<_> = (super::shape::drivers(s).into_iter())
+            .filter(|(_, d)| *d != own)
+            .collect();
         choice(ui, ctx, &format!("{name}: driver"), &fx.source(), &drivers, |d| {
             ScenarioEdit::Driver(e, d.unwrap_or(Driver::Lever(String::new())))
         });
@@ -130,7 +134,8 @@ fn effect(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: usize, k: u
         });
     });
     if let Curve::Points(points) = &fx.curve {
-        super::curve::curve_plot(ui, ctx, (e, &name, Part::Effect), points, driver_range(s, fx));
+        let step = super::shape::step(s, fx.source());
+        super::curve::curve_plot(ui, ctx, (e, &name, Part::Effect), points, (driver_range(s, fx), step));
     }
     conditions(ui, ctx, s, e, &name);
     ui.horizontal(|ui| {

@@ -120,35 +120,37 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
     });
     if ui.button("Add evidence item").clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Add(Item::Evidence)));
+        super::type_into(ui, Item::Evidence, s.evidence.len());
     }
     ui.separator();
     egui::Grid::new("editor-evidence")
         .num_columns(7)
         .striped(true)
         .show(ui, |ui| {
-            for n in ["Id", "Name", "Date", "Reliability", "Source", "Reports", ""] {
+            for n in ["", "Id", "Name", "Date", "Reliability", "Reports", "Source"] {
                 ui.label(RichText::new(n).small().strong());
             }
             ui.end_row();
             for (e, item) in s.evidence.iter().enumerate() {
                 let name = format!("Evidence {}", e + 1);
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Evidence, e, &name));
                 text(ui, ctx, (&format!("{name}: id"), false), &item.id, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Id, t)
                 });
-                text(ui, ctx, (&format!("{name}: name"), false), &item.name, |t| {
+                let r = text(ui, ctx, (&format!("{name}: name"), false), &item.name, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Name, t)
                 });
+                super::take_keys(ui, &r, (Item::Evidence, e), &item.name);
                 text(ui, ctx, (&format!("{name}: date"), false), &item.date, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Date, t)
                 });
                 number(ui, ctx, &format!("{name}: reliability"), item.reliability, |x| {
                     ScenarioEdit::Number(Item::Evidence, e, Number::Reliability, x)
                 });
+                ui.horizontal(|ui| reports(ui, ctx, s, e, &name));
                 text(ui, ctx, (&format!("{name}: source"), true), &item.source, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Source, t)
                 });
-                ui.horizontal(|ui| reports(ui, ctx, s, e, &name));
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Evidence, e, &name));
                 ui.end_row();
             }
         });
@@ -195,11 +197,12 @@ fn facts(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, focus: Focus) {
         .num_columns(5)
         .striped(true)
         .show(ui, |ui| {
-            for n in ["Id", "Name", "Why its likelihoods", "Reported by", ""] {
+            for n in ["", "Id", "Name", "Why its likelihoods", "Reported by"] {
                 ui.label(RichText::new(n).small().strong());
             }
             ui.end_row();
             for (f, fact) in s.facts.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Fact, f, &super::row_name(Item::Fact, f)));
                 let name = super::id_and_name(ui, ctx, focus, (Item::Fact, f), (&fact.id, &fact.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: note"), true), &fact.note, |t| {
                     ScenarioEdit::Text(Item::Fact, f, Text::Note, t)
@@ -209,7 +212,6 @@ fn facts(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, focus: Focus) {
                     .map(|e| e.name.as_str())
                     .collect();
                 ui.label(format!("{} items", by.len())).on_hover_text(by.join("\n"));
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Fact, f, &name));
                 ui.end_row();
             }
         });

@@ -33,7 +33,8 @@ pub(super) fn text(
     r
 }
 
-/// A number field showing `value`; a change sends `make(new value)`.
+/// A number field showing `value`; a change sends `make(new value)` (a typed one when it is
+/// entered).
 pub(super) fn number(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
@@ -44,8 +45,10 @@ pub(super) fn number(
     let mut x = value;
     // A drag moves the number by about a hundredth of its size.
     let speed = (value.abs() * 0.01).max(0.01);
+    // A typed number counts once it is entered: typing 100 does not pass through 1 and 10
+    // (a curve's point would re-sort under the keys); a drag counts as it moves.
     let r = ui
-        .add(egui::DragValue::new(&mut x).speed(speed))
+        .add(egui::DragValue::new(&mut x).speed(speed).update_while_editing(false))
         .accessible_name(name)
         .on_hover_text(name);
     if r.changed() && x != value {

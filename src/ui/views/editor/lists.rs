@@ -4,13 +4,15 @@
 use super::fields::{choice, number, text};
 use super::{EditorView, Focus, id_and_name, mark_if_focused, row_buttons};
 use crate::model::draft::{Children, Item, Number, ScenarioEdit, Text};
-use crate::model::scenario::{Better, Role};
+use crate::model::scenario::{Better, Role, Scenario};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
 use egui::RichText;
 
-pub(super) fn add_button(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: Item, label: &str) {
+pub(super) fn add_button(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, (s, item): (&Scenario, Item), label: &str) {
     if ui.button(label).clicked() {
         ctx.send(Command::EditScenario(ScenarioEdit::Add(item)));
+        // The new item's name takes the keys.
+        super::type_into(ui, item, item.len(s));
     }
 }
 
@@ -48,17 +50,17 @@ pub(super) fn questions(
         .num_columns(4)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["Id", "Question", "Description", ""]);
+            header(ui, &["", "Id", "Question", "Description"]);
             for (i, q) in s.questions.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Question, i, &super::row_name(Item::Question, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Question, i), (&q.id, &q.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: description"), true), &q.description, |t| {
                     ScenarioEdit::Text(Item::Question, i, Text::Description, t)
                 });
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Question, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Question, "Add question (with two answers)");
+    add_button(ui, ctx, (s, Item::Question), "Add question (with two answers)");
     ui.separator();
     ui.label(RichText::new("Hypotheses").strong());
     let questions: Vec<(String, Option<String>)> = std::iter::once(("(the first question)".to_owned(), None))
@@ -68,9 +70,12 @@ pub(super) fn questions(
         .num_columns(7)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["Id", "Name", "Prior", "Parent", "Question", "Source", ""]);
+            header(ui, &["", "Id", "Name", "Prior", "Parent", "Question", "Source"]);
             for (i, h) in s.hypotheses.iter().enumerate() {
                 let name = format!("Hypothesis {}", i + 1);
+                let delete = ui
+                    .horizontal(|ui| row_buttons(ui, ctx, Item::Hypothesis, i, &name))
+                    .inner;
                 let r = ui
                     .horizontal(|ui| {
                         ui.add_space(depth(s, h.parent.as_deref()) as f32 * ui.spacing().indent);
@@ -80,9 +85,10 @@ pub(super) fn questions(
                     })
                     .inner;
                 mark_if_focused(ui, &r, focus, (Item::Hypothesis, i));
-                text(ui, ctx, (&format!("{name}: name"), false), &h.name, |t| {
+                let r = text(ui, ctx, (&format!("{name}: name"), false), &h.name, |t| {
                     ScenarioEdit::Text(Item::Hypothesis, i, Text::Name, t)
                 });
+                super::take_keys(ui, &r, (Item::Hypothesis, i), &h.name);
                 number(ui, ctx, &format!("{name}: prior"), h.prior, |x| {
                     ScenarioEdit::Number(Item::Hypothesis, i, Number::Prior, x)
                 });
@@ -107,9 +113,6 @@ pub(super) fn questions(
                 text(ui, ctx, (&format!("{name}: source"), false), &h.source, |t| {
                     ScenarioEdit::Text(Item::Hypothesis, i, Text::Source, t)
                 });
-                let delete = ui
-                    .horizontal(|ui| row_buttons(ui, ctx, Item::Hypothesis, i, &name))
-                    .inner;
                 if delete {
                     if s.hypotheses.iter().any(|x| x.parent.as_deref() == Some(h.id.as_str())) {
                         view.deleting_parent = Some(i);
@@ -124,7 +127,7 @@ pub(super) fn questions(
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Hypothesis, "Add hypothesis");
+    add_button(ui, ctx, (s, Item::Hypothesis), "Add hypothesis");
     if let Some(i) = view.deleting_parent {
         let name = s.hypotheses.get(i).map_or("", |h| h.name.as_str());
         ui.group(|ui| {
@@ -162,9 +165,10 @@ pub(super) fn levers(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'
         .show(ui, |ui| {
             header(
                 ui,
-                &["Id", "Name", "Unit", "Min", "Max", "Step", "Default", "Description", ""],
+                &["", "Id", "Name", "Unit", "Min", "Max", "Step", "Default", "Description"],
             );
             for (i, l) in s.levers.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Lever, i, &super::row_name(Item::Lever, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Lever, i), (&l.id, &l.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: unit"), false), &l.unit, |t| {
                     ScenarioEdit::Text(Item::Lever, i, Text::Unit, t)
@@ -182,11 +186,10 @@ pub(super) fn levers(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'
                 text(ui, ctx, (&format!("{name}: description"), true), &l.description, |t| {
                     ScenarioEdit::Text(Item::Lever, i, Text::Description, t)
                 });
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Lever, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Lever, "Add lever");
+    add_button(ui, ctx, (s, Item::Lever), "Add lever");
 }
 
 /// Each outcome: id, name, unit, role, which way is better, worst and best, limits; then the
@@ -208,6 +211,7 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
             header(
                 ui,
                 &[
+                    "",
                     "Id",
                     "Name",
                     "Unit",
@@ -218,10 +222,10 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
                     "Lowest",
                     "Highest",
                     "Description",
-                    "",
                 ],
             );
             for (i, o) in s.outcomes.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Outcome, i, &super::row_name(Item::Outcome, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Outcome, i), (&o.id, &o.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: unit"), false), &o.unit, |t| {
                     ScenarioEdit::Text(Item::Outcome, i, Text::Unit, t)
@@ -245,28 +249,27 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
                 text(ui, ctx, (&format!("{name}: description"), true), &o.description, |t| {
                     ScenarioEdit::Text(Item::Outcome, i, Text::Description, t)
                 });
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Outcome, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Outcome, "Add outcome");
+    add_button(ui, ctx, (s, Item::Outcome), "Add outcome");
     ui.separator();
     ui.label(RichText::new("Horizons").strong());
     egui::Grid::new("editor-horizons")
         .num_columns(4)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["Id", "Name", "Ends after (years)", ""]);
+            header(ui, &["", "Id", "Name", "Ends after (years)"]);
             for (i, h) in s.horizons.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Horizon, i, &super::row_name(Item::Horizon, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Horizon, i), (&h.id, &h.name), ("name", false));
                 number(ui, ctx, &format!("{name}: years"), h.years, |x| {
                     ScenarioEdit::Number(Item::Horizon, i, Number::Years, x)
                 });
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Horizon, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Horizon, "Add horizon");
+    add_button(ui, ctx, (s, Item::Horizon), "Add horizon");
 }
 
 /// A hard limit: a check box for whether there is one, and its value.

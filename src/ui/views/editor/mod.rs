@@ -296,14 +296,15 @@ pub(super) fn id_and_name(
     (label, long): (&str, bool),
 ) -> String {
     use crate::model::draft::{ScenarioEdit, Text};
-    let name = format!("{} {}", problems::kind(item), i + 1);
+    let name = row_name(item, i);
     let r = fields::text(ui, ctx, (&format!("{name}: id"), false), id, |t| {
         ScenarioEdit::Text(item, i, Text::Id, t)
     });
     mark_if_focused(ui, &r, focus, (item, i));
-    fields::text(ui, ctx, (&format!("{name}: {label}"), long), value, |t| {
+    let r = fields::text(ui, ctx, (&format!("{name}: {label}"), long), value, |t| {
         ScenarioEdit::Text(item, i, Text::Name, t)
     });
+    take_keys(ui, &r, (item, i), value);
     name
 }
 
@@ -312,6 +313,37 @@ pub(super) fn id_and_name(
 pub(super) struct Focus {
     at: Option<(Item, usize)>,
     scroll: bool,
+}
+
+/// A row's name, as its fields' accessible names start: "Lever 2".
+pub(super) fn row_name(item: Item, i: usize) -> String {
+    format!("{} {}", problems::kind(item), i + 1)
+}
+
+/// Where the item just added will be: its name field takes the keyboard once it is drawn
+/// (see [`take_keys`]).
+const TYPE_INTO: &str = "editor-type-into";
+
+/// The item about to be added as item `i` of `item`'s list: its name takes the keys.
+pub(super) fn type_into(ui: &egui::Ui, item: Item, i: usize) {
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique(TYPE_INTO), (item, i)));
+}
+
+/// Give the keyboard to `r` (a name field, its text selected so typing replaces it) if it is
+/// the name of the item just added, and bring it into view.
+pub(super) fn take_keys(ui: &egui::Ui, r: &egui::Response, here: (Item, usize), text: &str) {
+    let id = egui::Id::unique(TYPE_INTO);
+    if ui.data(|d| d.get_temp::<(Item, usize)>(id)) != Some(here) {
+        return;
+    }
+    ui.data_mut(|d| d.remove::<(Item, usize)>(id));
+    r.request_focus();
+    r.scroll_to_me(Some(egui::Align::Center));
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), r.id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), r.id);
 }
 
 /// Mark the row of the focused item, and bring it into view the frame after the click.

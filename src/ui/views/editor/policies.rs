@@ -21,11 +21,11 @@ pub(super) fn policies(
         .num_columns(4 + s.levers.len())
         .striped(true)
         .show(ui, |ui| {
-            let mut names = vec!["Id", "Name", "Description"];
+            let mut names = vec!["", "Id", "Name", "Description"];
             names.extend(s.levers.iter().map(|l| l.name.as_str()));
-            names.push("");
             header(ui, &names);
             for (i, p) in s.policies.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Policy, i, &super::row_name(Item::Policy, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Policy, i), (&p.id, &p.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: description"), false), &p.description, |t| {
                     ScenarioEdit::Text(Item::Policy, i, Text::Description, t)
@@ -37,11 +37,10 @@ pub(super) fn policies(
                         ScenarioEdit::PolicyLever(i, id, x)
                     });
                 }
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Policy, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Policy, "Add policy");
+    add_button(ui, ctx, (s, Item::Policy), "Add policy");
     stages(ui, ctx, ed, view);
 }
 
@@ -112,9 +111,10 @@ pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<
         .num_columns(4)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["Id", "Citation", "Cited by", ""]);
+            header(ui, &["", "Id", "Citation", "Cited by"]);
             for (i, src) in s.sources.iter().enumerate() {
-                let name = id_and_name(
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Source, i, &super::row_name(Item::Source, i)));
+                id_and_name(
                     ui,
                     ctx,
                     focus,
@@ -127,11 +127,10 @@ pub(super) fn sources(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<
                 if !citing.is_empty() {
                     shown.on_hover_text(citing.join("\n"));
                 }
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Source, i, &name));
                 ui.end_row();
             }
         });
-    add_button(ui, ctx, Item::Source, "Add source");
+    add_button(ui, ctx, (s, Item::Source), "Add source");
     parameters(ui, ctx, s, focus);
 }
 
@@ -154,8 +153,9 @@ fn parameters(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &crate::model::scenar
         .num_columns(5)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["Id", "Name", "Source or assumption", "Shared by", ""]);
+            header(ui, &["", "Id", "Name", "Source or assumption", "Shared by"]);
             for (i, q) in s.parameters.iter().enumerate() {
+                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Parameter, i, &super::row_name(Item::Parameter, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Parameter, i), (&q.id, &q.name), ("name", false));
                 text(ui, ctx, (&format!("{name}: source"), true), &q.source, |t| {
                     ScenarioEdit::Text(Item::Parameter, i, Text::Source, t)
@@ -170,7 +170,6 @@ fn parameters(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &crate::model::scenar
                     )
                     .collect();
                 ui.label(format!("{}", shared.len())).on_hover_text(shared.join("\n"));
-                ui.horizontal(|ui| row_buttons(ui, ctx, Item::Parameter, i, &name));
                 ui.end_row();
             }
         });

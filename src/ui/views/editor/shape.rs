@@ -24,6 +24,14 @@ pub(super) fn drivers(s: &Scenario) -> Vec<(String, Option<Driver>)> {
         .collect()
 }
 
+/// The slider step of the lever a driver reads (`None` for an outcome).
+pub(super) fn step(s: &Scenario, d: Option<Driver>) -> Option<f64> {
+    match d? {
+        Driver::Lever(l) | Driver::LeverAt(l, _) => s.levers.iter().find(|x| x.id == l).map(|l| l.step),
+        Driver::Outcome(..) => None,
+    }
+}
+
 /// The buttons that turn a curve into points or a slope, its slope, or a point more.
 pub(super) fn curve_buttons(
     ui: &mut egui::Ui,
@@ -113,7 +121,7 @@ pub(super) fn factor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, e: 
         }
     });
     if let Curve::Points(points) = &w.factor {
-        curve_plot(ui, ctx, (e, &fname, Part::Factor), points, range);
+        curve_plot(ui, ctx, (e, &fname, Part::Factor), points, (range, step(s, w.source())));
     }
 }
 
