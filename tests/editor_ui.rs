@@ -478,3 +478,24 @@ fn a_new_items_name_takes_the_keys_and_typing_replaces_it() {
     h.run();
     assert_eq!(scenario(&h).levers[n - 1].name, "Withdraw from Iraq");
 }
+
+#[test]
+fn the_fields_still_holding_the_templates_text_are_listed_and_a_click_away() {
+    let mut h = app_at(1280.0, 800.0);
+    click(&mut h, "File");
+    click(&mut h, "New scenario");
+    h.get_by_label_contains("Still the template's text (");
+    click_button(&mut h, "Lever 1 (lever1), description");
+    // The levers' tab, its row marked; written over, it leaves the list.
+    h.get_by_label("Lever 1: description").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Lever 1: description")
+        .type_text("Withdraw the troops from Iraq.");
+    settle(&mut h);
+    assert_eq!(scenario(&h).levers[0].description, "Withdraw the troops from Iraq.");
+    assert!(
+        h.query_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Lever 1 (lever1), description"))
+            .is_none()
+    );
+}

@@ -76,3 +76,37 @@ fn new_writes_a_valid_template_of_every_allowed_size() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--levers 0"));
 }
+
+#[test]
+fn check_notes_the_fields_a_template_still_holds_and_strict_fails_on_them() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("new.ron");
+    let text = String::from_utf8(run(&["new", "--hypotheses", "2", "--levers", "1", "--outcomes", "2"]).stdout)
+        .expect("utf-8");
+    std::fs::write(&path, &text).expect("write");
+    let f = path.display().to_string();
+    let out = run(&["check", &f]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The summary, the citation, 2 motives, 1 lever, 2 outcomes.
+    assert!(
+        said.contains("note: 7 fields still hold the template's placeholder text: summary, sources[0].citation, hypotheses[0].description"),
+        "{said}"
+    );
+    assert_eq!(run(&["check", "--strict", &f]).status.code(), Some(1));
+    // Written over, the note goes.
+    let mut s = parse_scenario("new", &text).expect("valid");
+    s.summary = "Madrid, 11 March 2004.".into();
+    s.sources[0].citation = "Reinares 2010".into();
+    for h in &mut s.hypotheses {
+        h.description = format!("What {} says.", h.name);
+    }
+    s.levers[0].description = "Withdraw the troops.".into();
+    for o in &mut s.outcomes {
+        o.description = format!("How {} is counted.", o.name);
+    }
+    std::fs::write(&path, scenario_text(&s).expect("writes")).expect("write");
+    let out = run(&["check", "--strict", &f]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("note:"));
+}

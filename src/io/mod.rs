@@ -24,7 +24,7 @@ pub use shipped::{
     SHIPPED_LESSONS, SHIPPED_PRESETS, SHIPPED_SCENARIOS, ShippedFile, moved_preset, preset_names, presets_for,
     shipped_scenario_text,
 };
-pub use template::scenario_template;
+pub use template::{PLACEHOLDERS, placeholder_notice, placeholders, scenario_template};
 
 use crate::model::document::{DocState, Document, ScenarioSource};
 use crate::model::evaluate::WeightError;
@@ -252,7 +252,10 @@ pub fn parse_document(path: &str, text: &str, dir: Option<&Path>, hops: usize) -
             Some(s) => ScenarioSource::Shipped(s.id.to_owned()),
             None => ScenarioSource::Embedded,
         };
-        return Ok(Document::from_scenario(Arc::new(scenario), source));
+        let notice = template::placeholder_notice(&scenario);
+        let mut doc = Document::from_scenario(Arc::new(scenario), source);
+        doc.notices.extend(notice);
+        return Ok(doc);
     }
     check_embedded_version(path, text)?;
     let preset: Preset = parse_typed(path, text)?;

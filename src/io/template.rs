@@ -87,3 +87,89 @@ pub fn scenario_template(h: usize, l: usize, o: usize) -> String {
     );
     t
 }
+
+/// The texts the template and the editor's new items hold until the author writes their own.
+pub const PLACEHOLDERS: [&str; 6] = [
+    "A template from motive-lab new: replace the motives, levers, outcomes and every number marked as an assumption.",
+    "Replace with the source of each number",
+    "What this motive says and what would show it.",
+    "What this response does.",
+    "What this outcome counts.",
+    "assumption: replace with where this effect comes from",
+];
+
+/// The fields of `s` that still hold a placeholder of the template's, as `section[index].field`
+/// paths (the same paths as a problem's).
+#[must_use]
+pub fn placeholders(s: &crate::model::scenario::Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut look = |path: String, text: &str| {
+        if PLACEHOLDERS.contains(&text.trim()) {
+            out.push(path);
+        }
+    };
+    look("summary".into(), &s.summary);
+    for (i, x) in s.sources.iter().enumerate() {
+        look(format!("sources[{i}].citation"), &x.citation);
+    }
+    for (i, x) in s.hypotheses.iter().enumerate() {
+        look(format!("hypotheses[{i}].description"), &x.description);
+    }
+    for (i, x) in s.levers.iter().enumerate() {
+        look(format!("levers[{i}].description"), &x.description);
+    }
+    for (i, x) in s.outcomes.iter().enumerate() {
+        look(format!("outcomes[{i}].description"), &x.description);
+    }
+    for (i, x) in s.effects.iter().enumerate() {
+        look(format!("effects[{i}].note"), &x.note);
+    }
+    out
+}
+
+/// The note a scenario with placeholders gets on opening (and from `motive-lab check`).
+#[must_use]
+pub fn placeholder_notice(s: &crate::model::scenario::Scenario) -> Option<String> {
+    let at = placeholders(s);
+    let n = at.len();
+    (n > 0).then(|| {
+        format!(
+            "{n} field{} still hold{} the template's placeholder text: {}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            at.join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_templates_placeholders_are_found_and_a_written_text_is_not() {
+        let s: crate::model::scenario::Scenario = ron::from_str(&scenario_template(2, 1, 2)).expect("parses");
+        // The summary, the citation, 2 motives, 1 lever, 2 outcomes.
+        let at = placeholders(&s);
+        assert_eq!(
+            at,
+            [
+                "summary",
+                "sources[0].citation",
+                "hypotheses[0].description",
+                "hypotheses[1].description",
+                "levers[0].description",
+                "outcomes[0].description",
+                "outcomes[1].description",
+            ]
+        );
+        let mut s = s;
+        s.levers[0].description = "Withdraw the troops from Iraq by June.".into();
+        assert!(!placeholders(&s).contains(&"levers[0].description".to_owned()));
+        // The shipped cases have none.
+        for c in crate::io::SHIPPED_SCENARIOS {
+            let s: crate::model::scenario::Scenario = ron::from_str(c.text).expect("parses");
+            assert_eq!(placeholder_notice(&s), None, "{}", c.id);
+        }
+    }
+}

@@ -90,16 +90,7 @@ pub(super) fn delete(s: &mut Scenario, item: Item, i: usize, children: Children)
             }
         }
     }
-    drop_unshared_parameters(s);
-}
-
-/// Remove the shared parameters no effect or baseline uses any more (a parameter is an
-/// uncertainty effects share; with none left it stands for nothing).
-pub(super) fn drop_unshared_parameters(s: &mut Scenario) {
-    let used: std::collections::BTreeSet<String> = (s.effects.iter().filter_map(|e| e.parameter.clone()))
-        .chain(s.baselines.iter().filter_map(|b| b.parameter.clone()))
-        .collect();
-    s.parameters.retain(|p| used.contains(&p.id));
+    super::shared::drop_unshared_parameters(s);
 }
 
 /// What held under the deleted `parent` holds under each of its `lifted` sub-hypotheses that

@@ -2,8 +2,9 @@
 //! question, an outcome's role, direction and limits, what an effect is on, holds under and is
 //! driven by, its curve, a policy's levers, an evidence item's ratings.
 
+use super::curves::{finite_curve, move_point};
 use super::types::{EditError, Item, ScenarioEdit, exists};
-use crate::model::scenario::{Curve, Rating, Scenario};
+use crate::model::scenario::{Rating, Scenario};
 use std::collections::BTreeMap;
 
 /// The least likelihood a dragged bar gives (a likelihood of 0 would rule a hypothesis out for
@@ -152,36 +153,6 @@ pub(super) fn apply_field(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), E
         }
         _ => super::shared::apply_shared(s, edit)?,
     }
-    Ok(())
-}
-
-/// `c` if its numbers are all finite.
-pub(super) fn finite_curve(c: &Curve) -> Result<Curve, EditError> {
-    let finite = match c {
-        Curve::Linear(x) => x.is_finite(),
-        Curve::Points(p) => p.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
-    };
-    if finite {
-        Ok(c.clone())
-    } else {
-        Err(EditError::NotFinite(f64::NAN))
-    }
-}
-
-/// Move point `k` of a curve of points to `(x, y)`, keeping the points sorted by x.
-pub(super) fn move_point(curve: &mut Curve, k: usize, (x, y): (f64, f64)) -> Result<(), EditError> {
-    if !x.is_finite() || !y.is_finite() {
-        return Err(EditError::NotFinite(if x.is_finite() { y } else { x }));
-    }
-    let Curve::Points(points) = curve else {
-        return Err(EditError::NoField(Item::Effect, "curve of points".into()));
-    };
-    let Some(p) = points.get_mut(k) else {
-        return Err(EditError::NoField(Item::Effect, format!("point {k}")));
-    };
-    *p = (x, y);
-    // Kept sorted by x, as a curve must be: a point dragged past its neighbour swaps.
-    points.sort_by(|a, b| a.0.total_cmp(&b.0));
     Ok(())
 }
 

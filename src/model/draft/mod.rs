@@ -6,6 +6,7 @@
 
 mod add;
 mod carry;
+mod curves;
 mod delete;
 pub mod edit;
 mod fields;

@@ -3,7 +3,7 @@
 //! keeps a scenario that checked checking: a parameter or fact is made from the effect or item
 //! that first has it, and goes when the last one lets it go.
 
-use super::fields::{finite_curve, move_point};
+use super::curves::{finite_curve, move_point};
 use super::types::{EditError, Item, ScenarioEdit, exists};
 use crate::model::scenario::{Curve, Driver, Evidence, Fact, Modulator, Parameter, Scenario};
 
@@ -41,7 +41,7 @@ pub(super) fn apply_shared(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), 
                 return Err(EditError::NoField(Item::Parameter, format!("\"{id}\"")));
             }
             parameter_of(s, *item, *i)?.clone_from(id);
-            super::delete::drop_unshared_parameters(s);
+            drop_unshared_parameters(s);
         }
         ScenarioEdit::NewParameter(item, i) => {
             exists(s, *item, *i)?;
@@ -54,7 +54,7 @@ pub(super) fn apply_shared(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), 
                 description: String::new(),
                 source: String::new(),
             });
-            super::delete::drop_unshared_parameters(s);
+            drop_unshared_parameters(s);
         }
         ScenarioEdit::Reports(e, fact) => {
             exists(s, Item::Evidence, *e)?;
@@ -116,6 +116,15 @@ pub(super) fn take_judgments(item: &mut Evidence, fact: &Fact) {
     item.likelihoods.clone_from(&fact.likelihoods);
     item.ratings.clone_from(&fact.ratings);
     item.default_likelihood = fact.default_likelihood;
+}
+
+/// Remove the shared parameters no effect or baseline uses any more (a parameter is an
+/// uncertainty effects share; with none left it stands for nothing).
+pub(super) fn drop_unshared_parameters(s: &mut Scenario) {
+    let used: std::collections::BTreeSet<String> = (s.effects.iter().filter_map(|e| e.parameter.clone()))
+        .chain(s.baselines.iter().filter_map(|b| b.parameter.clone()))
+        .collect();
+    s.parameters.retain(|p| used.contains(&p.id));
 }
 
 /// Remove the facts no evidence item reports (a fact stands for what its reports say).

@@ -7,10 +7,12 @@ mod curve;
 mod effects;
 mod evidence;
 mod fields;
+mod keys;
 mod lists;
 mod policies;
 mod problems;
 mod shape;
+use keys::{take_keys, type_into};
 
 use crate::model::draft::{Item, problem_item};
 use crate::ui::ctx::{Command, EditorShown, View, ViewCtx};
@@ -211,7 +213,9 @@ impl EditorView {
     fn problems(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>) {
         // The outline goes once its item has no problem left.
         let problems = ed.draft.problems();
-        if self.focus.is_some() && !problems.iter().any(|p| problem_item(&p.path) == self.focus) {
+        let unwritten = crate::io::placeholders(ed.draft.scenario());
+        let paths = (problems.iter().map(|p| p.path.as_str())).chain(unwritten.iter().map(String::as_str));
+        if self.focus.is_some() && !paths.into_iter().any(|p| problem_item(p) == self.focus) {
             self.focus = None;
         }
         // A fixed height, so that nothing below moves when problems come and go.
@@ -234,6 +238,7 @@ impl EditorView {
             ui.label(
                 RichText::new("The scenario checks: the results follow every edit.").color(ctx.theme.palette.better),
             );
+            self.unwritten(ui, ed, list_height);
             return;
         }
         let n = problems.len();
@@ -262,6 +267,37 @@ impl EditorView {
                         }
                     }
                 }
+            });
+    }
+
+    /// The fields that still hold the template's placeholder text, each a link to its item
+    /// (they check, but say nothing of the case).
+    fn unwritten(&mut self, ui: &mut egui::Ui, ed: EditorShown<'_>, list_height: f32) {
+        let at = crate::io::placeholders(ed.draft.scenario());
+        if at.is_empty() {
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("editor-unwritten")
+            .max_height(list_height)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("Still the template's text ({}):", at.len())).small());
+                    for path in &at {
+                        let place = problems::place(ed.draft.scenario(), path);
+                        if ui
+                            .small_button(&place)
+                            .on_hover_text(format!("Go to it ({path})"))
+                            .clicked()
+                        {
+                            match problem_item(path) {
+                                Some((item, i)) => self.go_to(ed, item, i),
+                                // The scenario's own fields (its summary).
+                                None => self.tab = Tab::Questions,
+                            }
+                        }
+                    }
+                });
             });
     }
 
@@ -318,32 +354,6 @@ pub(super) struct Focus {
 /// A row's name, as its fields' accessible names start: "Lever 2".
 pub(super) fn row_name(item: Item, i: usize) -> String {
     format!("{} {}", problems::kind(item), i + 1)
-}
-
-/// Where the item just added will be: its name field takes the keyboard once it is drawn
-/// (see [`take_keys`]).
-const TYPE_INTO: &str = "editor-type-into";
-
-/// The item about to be added as item `i` of `item`'s list: its name takes the keys.
-pub(super) fn type_into(ui: &egui::Ui, item: Item, i: usize) {
-    ui.data_mut(|d| d.insert_temp(egui::Id::unique(TYPE_INTO), (item, i)));
-}
-
-/// Give the keyboard to `r` (a name field, its text selected so typing replaces it) if it is
-/// the name of the item just added, and bring it into view.
-pub(super) fn take_keys(ui: &egui::Ui, r: &egui::Response, here: (Item, usize), text: &str) {
-    let id = egui::Id::unique(TYPE_INTO);
-    if ui.data(|d| d.get_temp::<(Item, usize)>(id)) != Some(here) {
-        return;
-    }
-    ui.data_mut(|d| d.remove::<(Item, usize)>(id));
-    r.request_focus();
-    r.scroll_to_me(Some(egui::Align::Center));
-    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), r.id).unwrap_or_default();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-    state.store(ui.ctx(), r.id);
 }
 
 /// Mark the row of the focused item, and bring it into view the frame after the click.
