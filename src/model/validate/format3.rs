@@ -107,7 +107,7 @@ pub(super) fn check_questions(c: &mut Collector, s: &Scenario, hyps: &BTreeSet<&
             c.push(
                 format!("questions[{q}]"),
                 format!(
-                    "question \"{}\" has no top-level hypothesis with a positive prior; give it one (question: Some(\"{}\"))",
+                    "question \"{}\" has no answer: no top-level hypothesis with a positive prior answers it (a sub-hypothesis answers its parent's question); give a top-level hypothesis `question: Some(\"{}\")` and a prior above 0, or remove the question",
                     question.id, question.id
                 ),
                 Some(format!("\"{}\"", question.id)),
