@@ -454,29 +454,34 @@ fn an_unsaved_draft_is_recovered_after_a_crash_even_when_it_does_not_check() {
     assert!(h.state().editing().expect("open").draft.problems().is_empty());
 }
 
+/// The names of a scenario's items of one kind.
+type Names = fn(&Scenario) -> Vec<String>;
+
 #[test]
 fn a_new_items_name_takes_the_keys_and_typing_replaces_it() {
     let mut h = app_at(1280.0, 800.0);
     click(&mut h, "File");
     click(&mut h, "New scenario");
-    click(&mut h, "Add hypothesis");
-    settle(&mut h);
-    let n = scenario(&h).hypotheses.len();
-    let field = format!("Hypothesis {n}: name");
-    assert!(h.get_by_label(&field).is_focused());
-    h.get_by_label(&field).type_text("Jihadists");
-    h.run();
-    assert_eq!(scenario(&h).hypotheses[n - 1].name, "Jihadists");
-    // The same for a lever, on its own tab.
-    click(&mut h, "Edit levers");
-    click(&mut h, "Add lever");
-    settle(&mut h);
-    let n = scenario(&h).levers.len();
-    let field = format!("Lever {n}: name");
-    assert!(h.get_by_label(&field).is_focused());
-    h.get_by_label(&field).type_text("Withdraw from Iraq");
-    h.run();
-    assert_eq!(scenario(&h).levers[n - 1].name, "Withdraw from Iraq");
+    // A hypothesis, then a lever on its own tab.
+    let hypotheses: Names = |s| s.hypotheses.iter().map(|x| x.name.clone()).collect();
+    let levers: Names = |s| s.levers.iter().map(|x| x.name.clone()).collect();
+    let cases = [
+        (None, "Add hypothesis", "Hypothesis", hypotheses, "Jihadists"),
+        (Some("Edit levers"), "Add lever", "Lever", levers, "Withdraw from Iraq"),
+    ];
+    for (tab, add, kind, names, typed) in cases {
+        if let Some(tab) = tab {
+            click(&mut h, tab);
+        }
+        click(&mut h, add);
+        settle(&mut h);
+        let n = names(&scenario(&h)).len();
+        let field = format!("{kind} {n}: name");
+        assert!(h.get_by_label(&field).is_focused(), "{field}");
+        h.get_by_label(&field).type_text(typed);
+        h.run();
+        assert_eq!(names(&scenario(&h))[n - 1], typed);
+    }
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::*;
 use crate::model::evaluate::Model;
 use crate::model::scenario::{Curve, Driver};
 
-fn paris() -> Arc<Scenario> {
+pub(super) fn paris() -> Arc<Scenario> {
     let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
     Arc::new(ron::from_str(text).expect("parses"))
 }
@@ -22,8 +22,27 @@ fn values(s: &Scenario, levers: &[f64]) -> Vec<f64> {
     out
 }
 
-fn edit(d: &mut Draft, e: ScenarioEdit) -> Effect {
+pub(super) fn edit(d: &mut Draft, e: ScenarioEdit) -> Effect {
     d.on(Event::Edit(e))
+}
+
+/// Paris with nothing in it but its first horizon and its settings' frame: a blank to build on.
+pub(super) fn emptied() -> Scenario {
+    let mut s = (*paris()).clone();
+    s.questions.clear();
+    s.hypotheses.clear();
+    s.levers.clear();
+    s.outcomes.clear();
+    s.horizons.truncate(1);
+    s.baselines.clear();
+    s.effects.clear();
+    s.policies.clear();
+    s.evidence.clear();
+    s.facts.clear();
+    s.parameters.clear();
+    s.renamed.clear();
+    s.numeraire = None;
+    s
 }
 
 #[test]
@@ -212,21 +231,7 @@ fn deleting_a_lever_or_an_outcome_takes_what_only_it_used() {
 /// lever under m1 only, so at lever 40 the value is 10 - 2 = 8 under m1 and 10 under m2.
 #[test]
 fn a_scenario_built_by_edits_evaluates_to_the_numbers_worked_by_hand() {
-    let mut s = (*paris()).clone();
-    s.questions.clear();
-    s.hypotheses.clear();
-    s.levers.clear();
-    s.outcomes.clear();
-    s.horizons.truncate(1);
-    s.baselines.clear();
-    s.effects.clear();
-    s.policies.clear();
-    s.evidence.clear();
-    s.facts.clear();
-    s.parameters.clear();
-    s.renamed.clear();
-    s.numeraire = None;
-    let mut d = Draft::open(Arc::new(s));
+    let mut d = Draft::open(Arc::new(emptied()));
     for e in [
         ScenarioEdit::Add(Item::Hypothesis),
         ScenarioEdit::Add(Item::Hypothesis),

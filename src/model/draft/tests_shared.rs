@@ -7,38 +7,16 @@
     reason = "a test stops at the first surprise"
 )]
 
+use super::tests::{edit, emptied, paris};
 use super::*;
 use crate::model::evaluate::Model;
 use crate::model::evidence::{EvidenceModel, Observation};
 use crate::model::scenario::{Curve, Driver, Rating};
 
-fn paris() -> Arc<Scenario> {
-    let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
-    Arc::new(ron::from_str(text).expect("parses"))
-}
-
-fn edit(d: &mut Draft, e: ScenarioEdit) -> Effect {
-    d.on(Event::Edit(e))
-}
-
 /// One hypothesis, one lever (0 to 100), one outcome with a baseline of 10 and one effect of
 /// slope -0.05 driven by the lever.
 fn small() -> Draft {
-    let mut s = (*paris()).clone();
-    s.questions.clear();
-    s.hypotheses.clear();
-    s.levers.clear();
-    s.outcomes.clear();
-    s.horizons.truncate(1);
-    s.baselines.clear();
-    s.effects.clear();
-    s.policies.clear();
-    s.evidence.clear();
-    s.facts.clear();
-    s.parameters.clear();
-    s.renamed.clear();
-    s.numeraire = None;
-    let mut d = Draft::open(Arc::new(s));
+    let mut d = Draft::open(Arc::new(emptied()));
     for e in [
         ScenarioEdit::Add(Item::Hypothesis),
         ScenarioEdit::Add(Item::Lever),
