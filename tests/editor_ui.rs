@@ -70,6 +70,21 @@ fn drag(h: &mut Harness<'_, MotiveApp>, starts: &str, by: egui::Vec2) {
     settle(h);
 }
 
+/// Click evidence item 1's rating cell under each motive so many times (CC, C, N, I, II in turn).
+fn rate(h: &mut Harness<'_, MotiveApp>, clicks: &[(&str, usize)]) {
+    for (motive, times) in clicks {
+        for _ in 0..*times {
+            h.get_by(|n| {
+                n.role() == Role::Button
+                    && n.label()
+                        .is_some_and(|l| l.starts_with(&format!("Evidence 1 under {motive}:")))
+            })
+            .click();
+            h.run();
+        }
+    }
+}
+
 #[test]
 fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
     let mut h = app_at(1280.0, 800.0);
@@ -164,17 +179,7 @@ fn a_case_built_in_the_editor_saves_checks_and_evaluates_as_worked_by_hand() {
     assert!(shown_before.evidence.is_empty());
     // Rated in the grid: motive 1 very consistent (one click), 2 consistent (two), 3
     // inconsistent (four).
-    for (motive, clicks) in [("Motive 1", 1), ("Motive 2", 2), ("Motive 3", 4)] {
-        for _ in 0..clicks {
-            h.get_by(|n| {
-                n.role() == Role::Button
-                    && n.label()
-                        .is_some_and(|l| l.starts_with(&format!("Evidence 1 under {motive}:")))
-            })
-            .click();
-            h.run();
-        }
-    }
+    rate(&mut h, &[("Motive 1", 1), ("Motive 2", 2), ("Motive 3", 4)]);
     let s = scenario(&h);
     let ratings: Vec<f64> = ["m1", "m2", "m3"]
         .iter()
@@ -367,15 +372,7 @@ fn a_factor_a_shared_parameter_and_a_fact_are_made_in_the_editor() {
     // An evidence item rated, then made a fact; let go again, its ratings are its own.
     click(&mut h, "Edit evidence");
     click(&mut h, "Add evidence item");
-    for motive in ["Motive 1", "Motive 2", "Motive 3"] {
-        h.get_by(|n| {
-            n.role() == Role::Button
-                && n.label()
-                    .is_some_and(|l| l.starts_with(&format!("Evidence 1 under {motive}:")))
-        })
-        .click();
-        h.run();
-    }
+    rate(&mut h, &[("Motive 1", 1), ("Motive 2", 1), ("Motive 3", 1)]);
     let rated = scenario(&h).evidence[0].ratings.clone();
     assert_eq!(rated.len(), 3);
     click_far(&mut h, "Evidence 1: new fact");
