@@ -203,7 +203,7 @@ mod tests {
     fn a_dragged_point_keeps_its_x_within_half_a_step_and_lands_on_a_step_beyond() {
         // A lever of step 10 from 0 to 50; the point was at 25 (off the steps).
         assert_eq!(snap(27.0, 25.0, (0.0, 50.0), Some(10.0)), 25.0);
-        assert_eq!(snap(21.0, 25.0, (0.0, 50.0), Some(10.0)), 20.0);
+        assert_eq!(snap(19.0, 25.0, (0.0, 50.0), Some(10.0)), 20.0);
         assert_eq!(snap(33.0, 25.0, (0.0, 50.0), Some(10.0)), 30.0);
         assert_eq!(snap(58.0, 45.0, (0.0, 50.0), Some(10.0)), 50.0);
         // An outcome's range of 0 to 100: within half a hundredth it stays, else three figures.
