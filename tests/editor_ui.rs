@@ -501,3 +501,27 @@ fn the_fields_still_holding_the_templates_text_are_listed_and_a_click_away() {
             .is_none()
     );
 }
+
+#[test]
+fn a_rated_item_turns_to_bars_and_a_likelihood_is_typed_exactly() {
+    let mut h = app_at(1280.0, 800.0);
+    click(&mut h, "File");
+    click(&mut h, "New scenario");
+    click(&mut h, "Edit evidence");
+    click(&mut h, "Add evidence item");
+    // CC under motive 1, I under motive 3 (four clicks), motive 2 not rated.
+    rate(&mut h, &[("Motive 1", 1), ("Motive 3", 4)]);
+    click(&mut h, "Evidence 1: weigh with bars");
+    let s = scenario(&h);
+    assert!(s.evidence[0].ratings.is_empty());
+    assert_eq!(s.evidence[0].likelihoods.get("m1"), Some(&0.9));
+    assert_eq!(s.evidence[0].likelihoods.get("m3"), Some(&0.3));
+    // Motive 2 given 0.42 on its bar's typed field, after a click sets it.
+    h.get_by_label_contains("Evidence 1 under Motive 2: not given").click();
+    settle(&mut h);
+    h.get_by_label("Evidence 1 under Motive 2: typed")
+        .set_value_accesskit(0.42);
+    settle(&mut h);
+    assert_eq!(scenario(&h).evidence[0].likelihoods.get("m2"), Some(&0.42));
+    assert!(h.state().editing().expect("open").draft.problems().is_empty());
+}

@@ -15,6 +15,8 @@ pub fn apply(s: &mut Scenario, edit: &ScenarioEdit) -> Result<(), EditError> {
         ScenarioEdit::Summary(t) => t.clone_into(&mut s.summary),
         ScenarioEdit::Id(t) => t.clone_into(&mut s.id),
         ScenarioEdit::Locked(on) => s.locked = *on,
+        ScenarioEdit::Yardstick(o) => s.numeraire.clone_from(o),
+        ScenarioEdit::Revision(r) => s.revision = *r,
         ScenarioEdit::Add(item @ (Item::Parameter | Item::Fact)) => {
             return Err(EditError::NoField(
                 *item,

@@ -19,6 +19,7 @@ mod tests_shared;
 mod types;
 
 pub use carry::carry;
+pub use fields::MIN_LIKELIHOOD;
 pub use shared::driver_range;
 pub use types::{Children, EditError, Item, Number, ScenarioEdit, Text};
 

@@ -212,3 +212,18 @@ fn a_field_of_format_3_moves_a_format_2_scenario_to_format_3() {
     d.on(Event::Undo);
     assert_eq!(d.scenario().format_version, 2);
 }
+
+#[test]
+fn the_yardstick_and_the_revision_are_set() {
+    let p = paris();
+    let mut d = Draft::open(Arc::clone(&p));
+    let other = p.outcomes[1].id.clone();
+    assert_ne!(p.numeraire.as_ref(), Some(&other));
+    edit(&mut d, ScenarioEdit::Yardstick(Some(other.clone())));
+    assert_eq!(d.scenario().numeraire, Some(other));
+    edit(&mut d, ScenarioEdit::Yardstick(None));
+    assert_eq!(d.scenario().numeraire, None);
+    edit(&mut d, ScenarioEdit::Revision(p.revision + 1));
+    assert_eq!(d.scenario().revision, p.revision + 1);
+    assert_eq!(d.check(), &Check::Valid, "{:?}", d.problems());
+}

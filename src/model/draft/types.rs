@@ -101,6 +101,11 @@ pub enum ScenarioEdit {
     Id(String),
     /// Whether the scenario is an instructor's case that opens locked.
     Locked(bool),
+    /// The outcome whose units measure every difference (the yardstick), by id (`None`: the
+    /// utility scale).
+    Yardstick(Option<String>),
+    /// The scenario's content revision.
+    Revision(u32),
     /// A new item at the end of its list, with a fresh id and values that check.
     Add(Item),
     /// Delete an item, and what only it used (a lever's effects, an outcome's baselines and

@@ -5,6 +5,7 @@
 
 use super::fields::{choice, number, text};
 use super::{Focus, mark_if_focused, row_buttons};
+use crate::model::draft::MIN_LIKELIHOOD;
 use crate::model::draft::{Item, Number, ScenarioEdit, Text};
 use crate::model::scenario::{Rating, Scenario};
 use crate::ui::ctx::{Command, EditorShown, ViewCtx};
@@ -124,10 +125,20 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
     }
     ui.separator();
     egui::Grid::new("editor-evidence")
-        .num_columns(7)
+        .num_columns(9)
         .striped(true)
         .show(ui, |ui| {
-            for n in ["", "Id", "Name", "Date", "Reliability", "Reports", "Source"] {
+            for n in [
+                "",
+                "Id",
+                "Name",
+                "Date",
+                "Reliability",
+                "Reports",
+                "Source",
+                "Description",
+                "Why its likelihoods",
+            ] {
                 ui.label(RichText::new(n).small().strong());
             }
             ui.end_row();
@@ -150,6 +161,16 @@ pub(super) fn grid(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown<'_>
                 ui.horizontal(|ui| reports(ui, ctx, s, e, &name));
                 text(ui, ctx, (&format!("{name}: source"), true), &item.source, |t| {
                     ScenarioEdit::Text(Item::Evidence, e, Text::Source, t)
+                });
+                text(
+                    ui,
+                    ctx,
+                    (&format!("{name}: description"), true),
+                    &item.description,
+                    |t| ScenarioEdit::Text(Item::Evidence, e, Text::Description, t),
+                );
+                text(ui, ctx, (&format!("{name}: note"), true), &item.note, |t| {
+                    ScenarioEdit::Text(Item::Evidence, e, Text::Note, t)
                 });
                 ui.end_row();
             }
@@ -194,10 +215,10 @@ fn facts(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, focus: Focus) {
     ui.separator();
     ui.label(RichText::new("Facts").strong());
     egui::Grid::new("editor-facts")
-        .num_columns(5)
+        .num_columns(6)
         .striped(true)
         .show(ui, |ui| {
-            for n in ["", "Id", "Name", "Why its likelihoods", "Reported by"] {
+            for n in ["", "Id", "Name", "Why its likelihoods", "Reported by", "Description"] {
                 ui.label(RichText::new(n).small().strong());
             }
             ui.end_row();
@@ -212,6 +233,13 @@ fn facts(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &Scenario, focus: Focus) {
                     .map(|e| e.name.as_str())
                     .collect();
                 ui.label(format!("{} items", by.len())).on_hover_text(by.join("\n"));
+                text(
+                    ui,
+                    ctx,
+                    (&format!("{name}: description"), true),
+                    &fact.description,
+                    |t| ScenarioEdit::Text(Item::Fact, f, Text::Description, t),
+                );
                 ui.end_row();
             }
         });
@@ -233,8 +261,28 @@ fn cells(
     for h in columns {
         let name = format!("{row} under {}", h.name);
         if !likelihoods.is_empty() {
-            likelihood_bar(ui, ctx, &name, likelihoods.get(&h.id).copied(), |p| {
-                weigh(h.id.clone(), p)
+            let p = likelihoods.get(&h.id).copied();
+            ui.horizontal(|ui| {
+                likelihood_bar(ui, ctx, &name, p, |p| weigh(h.id.clone(), p));
+                // The exact value, typed (a bar is read to about a hundredth).
+                if let Some(p) = p {
+                    let mut x = p;
+                    let r = ui
+                        .add(
+                            egui::DragValue::new(&mut x)
+                                .range(MIN_LIKELIHOOD..=1.0)
+                                .speed(0.01)
+                                .max_decimals(3)
+                                .update_while_editing(false),
+                        )
+                        .accessible_name(format!("{name}: typed"));
+                    if r.changed() && x != p {
+                        ctx.send(Command::EditScenario(weigh(h.id.clone(), Some(x))));
+                    }
+                    if r.drag_stopped() || r.lost_focus() {
+                        ctx.send(Command::EndScenarioStroke);
+                    }
+                }
             });
             continue;
         }
@@ -252,6 +300,18 @@ fn cells(
         if b.secondary_clicked() {
             ctx.send(Command::EditScenario(rate(h.id.clone(), None)));
         }
+    }
+    // Rated: one click turns the ratings into likelihoods, each its rating's, to drag or type.
+    if likelihoods.is_empty()
+        && let Some(h) = columns.first()
+        && ui
+            .small_button("Bars")
+            .accessible_name(format!("{row}: weigh with bars"))
+            .on_hover_text("Give likelihoods instead of ratings: each rating becomes its likelihood (CC 0.9 ... II 0.1), then drag a bar or type its value")
+            .clicked()
+    {
+        let p = ratings.get(&h.id).map_or(0.5, |r| r.likelihood());
+        ctx.send(Command::EditScenario(weigh(h.id.clone(), Some(p))));
     }
 }
 

@@ -43,6 +43,12 @@ pub(super) fn questions(
         ui.label("Summary");
         text(ui, ctx, ("Scenario summary", true), &s.summary, ScenarioEdit::Summary);
         ui.end_row();
+        ui.label("Revision");
+        number(ui, ctx, "Scenario revision", f64::from(s.revision), |x| {
+            // A whole number of at least 0.
+            ScenarioEdit::Revision(x.round().clamp(0.0, f64::from(u32::MAX)) as u32)
+        });
+        ui.end_row();
     });
     ui.separator();
     ui.label(RichText::new("Questions").strong());
@@ -67,10 +73,13 @@ pub(super) fn questions(
         .chain(s.questions.iter().map(|q| (q.name.clone(), Some(q.id.clone()))))
         .collect();
     egui::Grid::new("editor-hypotheses")
-        .num_columns(7)
+        .num_columns(8)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["", "Id", "Name", "Prior", "Parent", "Question", "Source"]);
+            header(
+                ui,
+                &["", "Id", "Name", "Prior", "Parent", "Question", "Source", "Description"],
+            );
             for (i, h) in s.hypotheses.iter().enumerate() {
                 let name = format!("Hypothesis {}", i + 1);
                 let delete = ui
@@ -112,6 +121,9 @@ pub(super) fn questions(
                 }
                 text(ui, ctx, (&format!("{name}: source"), false), &h.source, |t| {
                     ScenarioEdit::Text(Item::Hypothesis, i, Text::Source, t)
+                });
+                text(ui, ctx, (&format!("{name}: description"), true), &h.description, |t| {
+                    ScenarioEdit::Text(Item::Hypothesis, i, Text::Description, t)
                 });
                 if delete {
                     if s.hypotheses.iter().any(|x| x.parent.as_deref() == Some(h.id.as_str())) {
@@ -204,6 +216,25 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
         ("Lower is better".to_owned(), Better::Lower),
         ("Higher is better".to_owned(), Better::Higher),
     ];
+    // The yardstick: the outcome whose units every difference is told in.
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Differences told in the units of");
+        let options: Vec<(String, Option<String>)> = std::iter::once(("(the utility scale)".to_owned(), None))
+            .chain(
+                s.outcomes
+                    .iter()
+                    .map(|o| (format!("{} ({})", o.name, o.unit), Some(o.id.clone()))),
+            )
+            .collect();
+        choice(
+            ui,
+            ctx,
+            "Scenario yardstick",
+            &s.numeraire,
+            &options,
+            ScenarioEdit::Yardstick,
+        );
+    });
     egui::Grid::new("editor-outcomes")
         .num_columns(11)
         .striped(true)
@@ -256,15 +287,18 @@ pub(super) fn outcomes(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, ed: EditorShown
     ui.separator();
     ui.label(RichText::new("Horizons").strong());
     egui::Grid::new("editor-horizons")
-        .num_columns(4)
+        .num_columns(5)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["", "Id", "Name", "Ends after (years)"]);
+            header(ui, &["", "Id", "Name", "Ends after (years)", "Description"]);
             for (i, h) in s.horizons.iter().enumerate() {
                 ui.horizontal(|ui| row_buttons(ui, ctx, Item::Horizon, i, &super::row_name(Item::Horizon, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Horizon, i), (&h.id, &h.name), ("name", false));
                 number(ui, ctx, &format!("{name}: years"), h.years, |x| {
                     ScenarioEdit::Number(Item::Horizon, i, Number::Years, x)
+                });
+                text(ui, ctx, (&format!("{name}: description"), true), &h.description, |t| {
+                    ScenarioEdit::Text(Item::Horizon, i, Text::Description, t)
                 });
                 ui.end_row();
             }

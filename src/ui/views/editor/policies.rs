@@ -150,10 +150,13 @@ fn parameters(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &crate::model::scenar
         .small(),
     );
     egui::Grid::new("editor-parameters")
-        .num_columns(5)
+        .num_columns(6)
         .striped(true)
         .show(ui, |ui| {
-            header(ui, &["", "Id", "Name", "Source or assumption", "Shared by"]);
+            header(
+                ui,
+                &["", "Id", "Name", "Source or assumption", "Shared by", "Description"],
+            );
             for (i, q) in s.parameters.iter().enumerate() {
                 ui.horizontal(|ui| row_buttons(ui, ctx, Item::Parameter, i, &super::row_name(Item::Parameter, i)));
                 let name = id_and_name(ui, ctx, focus, (Item::Parameter, i), (&q.id, &q.name), ("name", false));
@@ -170,6 +173,9 @@ fn parameters(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, s: &crate::model::scenar
                     )
                     .collect();
                 ui.label(format!("{}", shared.len())).on_hover_text(shared.join("\n"));
+                text(ui, ctx, (&format!("{name}: description"), true), &q.description, |t| {
+                    ScenarioEdit::Text(Item::Parameter, i, Text::Description, t)
+                });
                 ui.end_row();
             }
         });

@@ -9,10 +9,23 @@ use crate::model::scenario::{Curve, Driver, Scenario};
 use crate::ui::ctx::{Command, ViewCtx};
 use egui::RichText;
 
-/// What may drive an effect or its factor: every lever, every outcome at every horizon.
+/// What may drive an effect or its factor: every lever (as set in each horizon, or as set for
+/// one horizon), every outcome at every horizon.
 pub(super) fn drivers(s: &Scenario) -> Vec<(String, Option<Driver>)> {
+    // A lever as set for an earlier horizon acts later too (with more than one horizon).
+    let set_for = (s.horizons.len() > 1).then(|| {
+        s.levers.iter().flat_map(|l| {
+            s.horizons.iter().map(move |h| {
+                (
+                    format!("{} as set for {}", l.name, h.name),
+                    Some(Driver::LeverAt(l.id.clone(), h.id.clone())),
+                )
+            })
+        })
+    });
     (s.levers.iter())
         .map(|l| (l.name.clone(), Some(Driver::Lever(l.id.clone()))))
+        .chain(set_for.into_iter().flatten())
         .chain(s.outcomes.iter().flat_map(|o| {
             s.horizons.iter().map(move |h| {
                 (
@@ -154,5 +167,36 @@ pub(super) fn uncertainty(
         .clicked()
     {
         ctx.send(Command::EditScenario(ScenarioEdit::NewParameter(item, i)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drivers;
+    use crate::model::scenario::{Driver, Scenario};
+
+    /// Every driver a shipped case's effects and factors use is offered (a driver not in the
+    /// list would show as "(none)", and choosing in that list would lose it).
+    #[test]
+    fn every_driver_the_shipped_cases_use_is_offered() {
+        for c in crate::io::SHIPPED_SCENARIOS {
+            let s: Scenario = ron::from_str(c.text).expect("parses");
+            let offered: Vec<Option<Driver>> = drivers(&s).into_iter().map(|(_, d)| d).collect();
+            for e in &s.effects {
+                for d in
+                    std::iter::once(e.source()).chain(e.with.as_ref().map(crate::model::scenario::Modulator::source))
+                {
+                    assert!(offered.contains(&d), "{}: {d:?}", c.id);
+                }
+            }
+        }
+        let madrid: Scenario =
+            ron::from_str(crate::io::shipped_scenario_text("madrid-2004").expect("shipped")).expect("parses");
+        assert!(
+            madrid
+                .effects
+                .iter()
+                .any(|e| matches!(e.source(), Some(Driver::LeverAt(..))))
+        );
     }
 }
