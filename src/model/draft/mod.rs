@@ -13,6 +13,8 @@ mod fields;
 mod rename;
 mod shared;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_shared;

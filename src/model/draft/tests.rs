@@ -6,44 +6,9 @@
     reason = "a test stops at the first surprise"
 )]
 
+use super::test_support::{edit, emptied, paris, values};
 use super::*;
-use crate::model::evaluate::Model;
 use crate::model::scenario::{Curve, Driver};
-
-pub(super) fn paris() -> Arc<Scenario> {
-    let text = crate::io::shipped_scenario_text("paris-2015").expect("shipped");
-    Arc::new(ron::from_str(text).expect("parses"))
-}
-
-fn values(s: &Scenario, levers: &[f64]) -> Vec<f64> {
-    let m = Model::new(s).expect("compiles");
-    let mut out = vec![0.0; m.n_leaves() * m.cells()];
-    m.evaluate_into(levers, &mut out);
-    out
-}
-
-pub(super) fn edit(d: &mut Draft, e: ScenarioEdit) -> Effect {
-    d.on(Event::Edit(e))
-}
-
-/// Paris with nothing in it but its first horizon and its settings' frame: a blank to build on.
-pub(super) fn emptied() -> Scenario {
-    let mut s = (*paris()).clone();
-    s.questions.clear();
-    s.hypotheses.clear();
-    s.levers.clear();
-    s.outcomes.clear();
-    s.horizons.truncate(1);
-    s.baselines.clear();
-    s.effects.clear();
-    s.policies.clear();
-    s.evidence.clear();
-    s.facts.clear();
-    s.parameters.clear();
-    s.renamed.clear();
-    s.numeraire = None;
-    s
-}
 
 #[test]
 fn renaming_a_lever_renames_every_reference_and_changes_no_number() {

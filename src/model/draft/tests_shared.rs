@@ -7,7 +7,7 @@
     reason = "a test stops at the first surprise"
 )]
 
-use super::tests::{edit, emptied, paris};
+use super::test_support::{edit, emptied, paris};
 use super::*;
 use crate::model::evaluate::Model;
 use crate::model::evidence::{EvidenceModel, Observation};
