@@ -272,7 +272,13 @@ fn a_likelihood_dragged_on_its_bar_is_shown_and_is_one_undo_step() {
     let before = item.likelihoods[&hyp.id];
     let name = format!("{} under {}", item.name, hyp.name);
     // From the bar's left end to four fifths of its width.
-    let rect = h.get_by(|n| n.label().is_some_and(|l| l.starts_with(&name))).rect();
+    // The bar, not the typed number beside it.
+    let rect = h
+        .get_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with(&name) && !l.ends_with(": typed"))
+        })
+        .rect();
     let start = egui::pos2(rect.left() + 1.0, rect.center().y);
     let by = egui::vec2(rect.width() * 0.8 - 1.0, 0.0);
     h.input_mut().events.push(egui::Event::PointerMoved(start));
