@@ -55,7 +55,9 @@ fn interpolate(points: &[(f64, f64)], x: f64) -> f64 {
             if span <= 0.0 {
                 return b.1;
             }
-            return a.1 + (b.1 - a.1) * (x - a.0) / span;
+            // The segment's slope, then the line: the Monte Carlo's kernel takes each
+            // segment's slope once and the same two steps per sample, so it gives these bits.
+            return a.1 + (b.1 - a.1) / span * (x - a.0);
         }
     }
     points.last().map_or(y0, |p| p.1)

@@ -1,7 +1,7 @@
 //! Compiling a model into a [`Plan`]: the classes of joint leaves that share each cell's
-//! computation, the cells' evaluation order, and the utility's groups of cells.
+//! computation, the cells' evaluation order, and the leaves each node's value counts for.
 
-use super::{Arg, CellPlan, CellWeights, ClassKey, Group, Input, Model, Node, Plan, Reading, Term};
+use super::{Arg, CellPlan, CellWeights, ClassKey, Input, Model, Node, Plan, Reading, Term};
 use std::collections::HashMap;
 
 impl Model {
@@ -89,39 +89,21 @@ impl Model {
                 nodes: first..nodes.len(),
             });
         }
-        // Cells whose classes split the leaves alike share a group.
-        let mut groups: Vec<Group> = Vec::new();
-        let mut by_split: HashMap<Vec<usize>, usize> = HashMap::new();
-        for cell in 0..cells {
-            let mut label: HashMap<usize, usize> = HashMap::new();
-            let mut representative = Vec::new();
-            let leaf_class: Vec<usize> = (0..leaves)
-                .map(|li| {
-                    let next = label.len();
-                    let class = *label.entry(leaf_node[li * cells + cell]).or_insert(next);
-                    if class == next {
-                        representative.push(li);
-                    }
-                    class
-                })
-                .collect();
-            let next = groups.len();
-            let g = *by_split.entry(leaf_class.clone()).or_insert(next);
-            if g == next {
-                groups.push(Group {
-                    cells: Vec::new(),
-                    representative,
-                    leaf_class,
-                });
-            }
-            groups[g].cells.push(cell);
-        }
         let varying = (0..nodes.len()).filter(|&j| nodes[j].varies).collect();
+        // The leaves whose utility each node's weighted value goes into.
+        let mut node_leaves: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); nodes.len()];
+        for li in 0..leaves {
+            for cell in 0..cells {
+                let at = &mut node_leaves[leaf_node[li * cells + cell]];
+                at.0 = cell as u32;
+                at.1.push(li as u32);
+            }
+        }
         Plan {
+            node_leaves,
             order: cell_plans,
             nodes,
             leaf_node,
-            groups,
             cells,
             leaves,
             varying,

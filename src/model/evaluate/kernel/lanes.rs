@@ -12,18 +12,24 @@ use super::{BLOCK, CERTAIN, CellWeights, KernelScratch, Model, Op, Plan, Prepare
 use crate::model::scenario::Curve;
 use multiversion::multiversion;
 
-/// The node values of one candidate for one block (see [`Plan::evaluate`]), compiled for the
-/// vector units the processor has (chosen when it runs).
+/// The node values and the utility per leaf of one candidate for one block (see
+/// [`Plan::evaluate`]), compiled for the vector units the processor has (chosen when it runs).
 #[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+#[allow(clippy::too_many_arguments, reason = "the kernel's inputs, each used once")]
 pub(super) fn nodes(
     plan: &Plan,
     model: &Model,
     prepared: &Prepared,
     (multipliers, n): (&[f64], usize),
     (s0, k): (usize, usize),
+    weights: &CellWeights,
     scratch: &mut KernelScratch,
+    utility: &mut [f64],
 ) {
     scratch.values.resize(plan.nodes.len() * BLOCK, 0.0);
+    for u in utility.chunks_exact_mut(BLOCK).take(plan.leaves) {
+        u[..k].fill(weights.offset);
+    }
     scratch.common.resize(BLOCK, 0.0);
     scratch.tmp.resize(2 * BLOCK, 0.0);
     let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
@@ -92,66 +98,36 @@ pub(super) fn nodes(
                     *y = y.clamp(lo, hi);
                 }
             }
-        }
-    }
-}
-
-/// Utility per leaf from the node values: each group's terms summed once per class, then
-/// the groups' sums added per leaf.
-#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
-pub(super) fn leaf_utility(
-    plan: &Plan,
-    model: &Model,
-    weights: &CellWeights,
-    k: usize,
-    scratch: &mut KernelScratch,
-    utility: &mut [f64],
-) {
-    let classes: usize = plan.groups.iter().map(|g| g.representative.len()).sum();
-    scratch.sums.resize(classes * BLOCK, 0.0);
-    let values = &scratch.values;
-    let mut at = 0;
-    for g in &plan.groups {
-        for &leaf in &g.representative {
-            let sum = &mut scratch.sums[at * BLOCK..at * BLOCK + k];
-            sum.fill(0.0);
-            for &cell in &g.cells {
-                let w = weights.weight[cell];
-                if w == 0.0 {
-                    continue;
-                }
-                let j = plan.leaf_node[leaf * plan.cells + cell];
-                let ys = &values[j * BLOCK..j * BLOCK + k];
+            // Its weighted value into the utility of each leaf it is a cell of, while the
+            // values are at hand.
+            let (cell, ref leaves) = plan.node_leaves[j];
+            let w = weights.weight[cell as usize];
+            if w != 0.0 {
+                let at = |leaf: u32| leaf as usize * BLOCK..leaf as usize * BLOCK + k;
                 if model.clamp_values {
-                    let o = cell / model.n_horizons;
-                    for (u, &y) in sum.iter_mut().zip(ys) {
-                        *u += w * model.normalised(o, y);
+                    let o = cell as usize / model.n_horizons;
+                    for (v, &y) in v.iter_mut().zip(y.iter()) {
+                        *v = w * model.normalised(o, y);
+                    }
+                    for &leaf in leaves {
+                        for (u, v) in utility[at(leaf)].iter_mut().zip(v.iter()) {
+                            *u += v;
+                        }
                     }
                 } else {
-                    for (u, y) in sum.iter_mut().zip(ys) {
-                        *u += w * y;
+                    for &leaf in leaves {
+                        for (u, y) in utility[at(leaf)].iter_mut().zip(y.iter()) {
+                            *u += w * y;
+                        }
                     }
                 }
             }
-            at += 1;
-        }
-    }
-    for leaf in 0..plan.leaves {
-        let u = &mut utility[leaf * BLOCK..leaf * BLOCK + k];
-        u.fill(weights.offset);
-        let mut first = 0;
-        for g in &plan.groups {
-            let c = first + g.leaf_class[leaf];
-            for (u, s) in u.iter_mut().zip(&scratch.sums[c * BLOCK..c * BLOCK + k]) {
-                *u += s;
-            }
-            first += g.representative.len();
         }
     }
 }
 
 /// Curves of 2 to this many points are worked out without branches (the segment chosen by
-/// blends, then one division), others point by point.
+/// blends), others point by point.
 const MASKED_POINTS: usize = 10;
 
 /// A curve (of points sorted by x, finite, as validation requires) at `xs`: the same numbers as
@@ -186,15 +162,16 @@ fn points_into(curve: &Curve, xs: &[f64], out: &mut [f64]) {
 /// [`points_into`] for a curve of `S + 1` points. [`Curve::at`] takes the first segment `(a,
 /// b)` with `x <= b.x` once `x` is past the first point and not past the last: for sorted points
 /// that is the last segment with `a.x < x` (a segment of zero width is followed by one that
-/// starts at the same x, which is chosen over it). Its start, height, rise and width are chosen
-/// by blends, and its line `a.y + rise (x - a.x) / width` worked out once, as [`Curve::at`] does.
+/// starts at the same x, which is chosen over it). Its start, height and slope `rise / width`
+/// (worked out once per curve) are chosen by blends, and its line `a.y + slope (x - a.x)` taken
+/// as [`Curve::at`] does: no division per sample.
 #[inline(always)]
 fn segments_into<const S: usize>(points: &[(f64, f64)], xs: &[f64], out: &mut [f64]) {
     let (x0, y0) = points[0];
     let (xn, yn) = points[S];
-    let segments: [(f64, f64, f64, f64); S] = std::array::from_fn(|i| {
+    let segments: [(f64, f64, f64); S] = std::array::from_fn(|i| {
         let (a, b) = (points[i], points[i + 1]);
-        (a.0, a.1, b.1 - a.1, b.0 - a.0)
+        (a.0, a.1, (b.1 - a.1) / (b.0 - a.0))
     });
     let first = segments[0];
     for (y, &x) in out.iter_mut().zip(xs) {
@@ -202,8 +179,8 @@ fn segments_into<const S: usize>(points: &[(f64, f64)], xs: &[f64], out: &mut [f
         for &segment in &segments[1..] {
             chosen = if segment.0 < x { segment } else { chosen };
         }
-        let (ax, ay, rise, span) = chosen;
-        let line = ay + rise * (x - ax) / span;
+        let (ax, ay, slope) = chosen;
+        let line = ay + slope * (x - ax);
         let flat = if x <= x0 { y0 } else { yn };
         *y = if x0 < x && x <= xn { line } else { flat };
     }

@@ -8,8 +8,9 @@
 //! cells, most cells have one class per *why* answer, not one per joint leaf). And a lever effect
 //! whose value at a candidate's levers is 0 adds nothing, so it is skipped. Each node adds its
 //! terms in exactly the order [`Model::sample_into`] does, so outcome values are the same to the
-//! last bit; only the utility's sum over cells is grouped differently (see
-//! `docs/file-format.md`, "Uncertainty").
+//! last bit; only the utility's sum over cells is taken in another order: each node's weighted
+//! value is added to the utility of its leaves as soon as it is computed, while it is in the
+//! processor's nearest cache (see `docs/file-format.md`, "Uncertainty").
 
 // The helpers of the multiversioned functions are inlined into them, so that they are compiled
 // for the same vector units (a helper called out of line would be compiled for the baseline).
@@ -77,17 +78,6 @@ struct CellPlan {
     nodes: std::ops::Range<usize>,
 }
 
-/// Cells whose classes split the joint leaves the same way: their utility terms are summed once
-/// per class.
-#[derive(Debug, Clone)]
-struct Group {
-    cells: Vec<usize>,
-    /// A leaf of each class.
-    representative: Vec<usize>,
-    /// The class of each leaf.
-    leaf_class: Vec<usize>,
-}
-
 /// The model compiled for blocks of samples. Built from a model and the rows of a design's
 /// multipliers ([`Model::plan`]).
 #[derive(Debug, Clone)]
@@ -97,11 +87,12 @@ pub struct Plan {
     nodes: Vec<Node>,
     /// The node of each leaf and cell, `[leaf * cells + cell]`.
     leaf_node: Vec<usize>,
-    groups: Vec<Group>,
     cells: usize,
     leaves: usize,
     /// The nodes that vary between samples, in node order.
     varying: Vec<usize>,
+    /// Per node, its cell and the leaves whose utility its weighted value is added to.
+    node_leaves: Vec<(u32, Vec<u32>)>,
 }
 
 /// What makes a leaf's computation of a cell the same as another's: the baseline's bits, the
@@ -162,7 +153,6 @@ pub struct CellWeights {
 pub struct KernelScratch {
     /// Node values, `[node * BLOCK + j]`.
     pub values: Vec<f64>,
-    sums: Vec<f64>,
     common: Vec<f64>,
     tmp: Vec<f64>,
 }
@@ -174,20 +164,18 @@ impl Plan {
         self.nodes.len()
     }
 
-    /// What the plan saves, in words: nodes against leaves x cells, and the utility's groups.
+    /// What the plan saves, in words: nodes against leaves x cells.
     #[must_use]
     pub fn describe(&self) -> String {
         let terms: usize = self.order.iter().map(|c| c.common.len()).sum::<usize>()
             + self.nodes.iter().map(|n| n.own.len() + n.readings.len()).sum::<usize>();
-        let classes: usize = self.groups.iter().map(|g| g.representative.len()).sum();
         let readings: usize = self.nodes.iter().map(|n| n.readings.len()).sum();
         format!(
-            "{} nodes for {} leaves x {} cells ({} varying, {terms} terms, {readings} reading cells); utility from {} groups, {classes} class sums",
+            "{} nodes for {} leaves x {} cells ({} varying, {terms} terms, {readings} reading cells); utility added per leaf as each node is computed",
             self.nodes.len(),
             self.leaves,
             self.cells,
             self.varying.len(),
-            self.groups.len(),
         )
     }
 
@@ -271,7 +259,15 @@ impl Plan {
         scratch: &mut KernelScratch,
         utility: &mut [f64],
     ) {
-        lanes::nodes(self, model, prepared, (multipliers, n), (s0, k), scratch);
-        lanes::leaf_utility(self, model, weights, k, scratch, utility);
+        lanes::nodes(
+            self,
+            model,
+            prepared,
+            (multipliers, n),
+            (s0, k),
+            weights,
+            scratch,
+            utility,
+        );
     }
 }
