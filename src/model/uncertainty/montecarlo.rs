@@ -80,6 +80,9 @@ impl Shared<'_> {
                 continue;
             }
             let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
+            // Only the banded candidate's bands read the values of every node.
+            let banded = self.same_as.get(self.banded) == Some(&p);
+            scratch.kernel.all_values = banded;
             self.plan.evaluate(
                 self.model,
                 prepared,
@@ -90,7 +93,7 @@ impl Shared<'_> {
                 u,
             );
             // The banded candidate's values (or those of the first with its levers).
-            if self.same_as.get(self.banded) == Some(&p) {
+            if banded {
                 let values = &scratch.kernel.values;
                 // Each cell's expectation over the leaves, the leaves summed in order for every
                 // sample of the block at once.
@@ -350,6 +353,7 @@ pub fn run(
     let cells_out = if let Some(c) = prepared.get(banded) {
         // The values of the nodes that never vary, from the first sample.
         let mut scratch = KernelScratch::default();
+        scratch.all_values = true;
         let mut utility = vec![0.0; leaves * BLOCK];
         plan.evaluate(
             model,

@@ -90,6 +90,14 @@ impl Model {
             });
         }
         let varying = (0..nodes.len()).filter(|&j| nodes[j].varies).collect();
+        let mut read = vec![false; nodes.len()];
+        for r in nodes.iter().flat_map(|n| &n.readings) {
+            for arg in [Some(r.driver), r.with].into_iter().flatten() {
+                if let Arg::Node(j) = arg {
+                    read[j] = true;
+                }
+            }
+        }
         // The leaves whose utility each node's weighted value goes into.
         let mut node_leaves: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); nodes.len()];
         for li in 0..leaves {
@@ -101,6 +109,7 @@ impl Model {
         }
         Plan {
             node_leaves,
+            read,
             order: cell_plans,
             nodes,
             leaf_node,

@@ -27,6 +27,8 @@ pub(super) fn nodes(
     utility: &mut [f64],
 ) {
     scratch.values.resize(plan.nodes.len() * BLOCK, 0.0);
+    scratch.spare.resize(BLOCK, 0.0);
+    let all = scratch.all_values;
     for u in utility.chunks_exact_mut(BLOCK).take(plan.leaves) {
         u[..k].fill(weights.offset);
     }
@@ -49,7 +51,13 @@ pub(super) fn nodes(
             let node = &plan.nodes[j];
             let (a, b) = prepared.node_ops[j];
             let (before, rest) = scratch.values.split_at_mut(j * BLOCK);
-            let y = &mut rest[..k];
+            // A node nobody reads is worked out in the spare row (kept in L1) unless every
+            // node's values are asked for.
+            let y = if all || plan.read[j] {
+                &mut rest[..k]
+            } else {
+                &mut scratch.spare[..k]
+            };
             if common.is_empty() {
                 // The base plus a sum of nothing.
                 y.fill(node.base + 0.0);

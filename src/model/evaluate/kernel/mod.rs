@@ -93,6 +93,9 @@ pub struct Plan {
     varying: Vec<usize>,
     /// Per node, its cell and the leaves whose utility its weighted value is added to.
     node_leaves: Vec<(u32, Vec<u32>)>,
+    /// Per node, whether a later node reads its values (else they are needed only for the
+    /// utility, and need not be kept).
+    read: Vec<bool>,
 }
 
 /// What makes a leaf's computation of a cell the same as another's: the baseline's bits, the
@@ -151,10 +154,16 @@ pub struct CellWeights {
 /// Reusable buffers for [`Plan::evaluate`].
 #[derive(Debug, Clone, Default)]
 pub struct KernelScratch {
-    /// Node values, `[node * BLOCK + j]`.
+    /// Node values, `[node * BLOCK + j]`: every node's when [`KernelScratch::all_values`] is
+    /// set, else only those of the nodes other nodes read (the others are added to the utility
+    /// from a spare row, and their rows here are stale).
     pub values: Vec<f64>,
+    /// Whether to keep every node's values in [`KernelScratch::values`] (the outcome bands need
+    /// them; the utilities do not).
+    pub all_values: bool,
     common: Vec<f64>,
     tmp: Vec<f64>,
+    spare: Vec<f64>,
 }
 
 impl Plan {
