@@ -1,4 +1,6 @@
-//! Means and percentiles of samples.
+//! Means and percentiles of samples, and the sums of a block's rows.
+
+use crate::model::evaluate::kernel::BLOCK;
 
 /// Mean and percentiles of a sample.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -70,6 +72,31 @@ pub fn band(xs: &mut [f64]) -> Band {
     Band { mean, p5, p50, p95 }
 }
 
+/// The sums of the first `rows` rows of `utility` (row `r` the first `k` of
+/// `utility[r * BLOCK..]`), each taken in sample order from `-0.0` as [`Iterator::sum`] does.
+/// Eight rows are summed side by side, so that their additions overlap instead of each waiting
+/// for the one before.
+pub(super) fn row_sums(utility: &[f64], rows: usize, k: usize) -> Vec<f64> {
+    const SIDE: usize = 8;
+    let mut sums = vec![0.0; rows];
+    let full = rows / SIDE * SIDE;
+    for (at, out) in sums[..full].chunks_exact_mut(SIDE).enumerate() {
+        let row = |i: usize| &utility[(at * SIDE + i) * BLOCK..(at * SIDE + i) * BLOCK + k];
+        let lines: [&[f64]; SIDE] = std::array::from_fn(row);
+        let mut acc = [-0.0; SIDE];
+        for j in 0..k {
+            for (a, line) in acc.iter_mut().zip(&lines) {
+                *a += line[j];
+            }
+        }
+        out.copy_from_slice(&acc);
+    }
+    for (r, out) in sums.iter_mut().enumerate().skip(full) {
+        *out = utility[r * BLOCK..r * BLOCK + k].iter().sum();
+    }
+    sums
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +130,27 @@ mod tests {
             assert_eq!(b.mean, xs.iter().sum::<f64>() / f64::from(n));
         }
         assert_eq!(band(&mut []), Band::default());
+    }
+
+    /// Each row's sum is `Iterator::sum`'s to the last bit: rows of values of mixed sizes (where
+    /// the order of additions shows), a row of negative zeros, a partial block, and rows that do not
+    /// fill the last group of eight.
+    #[test]
+    fn row_sums_are_iterator_sums_bit_for_bit() {
+        for (rows, k) in [(27 * 11, BLOCK), (19, 77), (8, 1), (3, BLOCK)] {
+            let mut utility = vec![f64::NAN; rows * BLOCK];
+            for r in 0..rows {
+                for j in 0..k {
+                    let x = ((r * 7919 + j * 104_729) % 1000) as f64;
+                    let scale = [1e-4, 1e-3, 0.01, 0.1, 1.0, 10.0, 100.0, 1e3, 1e4][j % 9];
+                    utility[r * BLOCK + j] = if r == 1 { -0.0 } else { (x - 500.0) * scale / 3.0 };
+                }
+            }
+            let sums = row_sums(&utility, rows, k);
+            for (r, sum) in sums.iter().enumerate() {
+                let expected: f64 = utility[r * BLOCK..r * BLOCK + k].iter().sum();
+                assert_eq!(sum.to_bits(), expected.to_bits(), "row {r} of {rows}, {k} samples");
+            }
+        }
     }
 }
