@@ -292,7 +292,9 @@ pub fn run(
         }
     }
     let count = |kind: usize, p: usize| wins[p][kind];
+    // Each candidate's figures on its own thread: the same numbers, in candidate order.
     let policies: Vec<PolicyStats> = (0..m)
+        .into_par_iter()
         .map(|p| {
             let mut du = column(DRAWN, p);
             let (eu_p5, eu_p95) = (quantile(&mut du, 0.05), quantile(&mut du, 0.95));
@@ -321,9 +323,20 @@ pub fn run(
             *t += s;
         }
     }
-    // Sample-major, as the binning reads them.
-    let columns: Vec<Vec<f64>> = (0..m).map(|p| column(EU, p)).collect();
-    let eu_t: Vec<f64> = (0..n).flat_map(|s| columns.iter().map(move |c| c[s])).collect();
+    // Sample-major, as the binning reads them: each block's records turned, blocks in parallel.
+    let mut eu_t = vec![0.0; n * m];
+    if m > 0 {
+        eu_t.par_chunks_mut(BLOCK * m)
+            .zip(rec.par_chunks(BLOCK * PER_CANDIDATE * m))
+            .for_each(|(out, block)| {
+                let k = out.len() / m;
+                for (j, row) in out.chunks_exact_mut(m).enumerate() {
+                    for (p, x) in row.iter_mut().enumerate() {
+                        *x = block[(EU * m + p) * k + j];
+                    }
+                }
+            });
+    }
     let (voi, voi_named) = vois(design, &eu_t, (m, named), &policies, &tops, (&by_leaf, w));
     let cells_out = if let Some(c) = prepared.get(banded) {
         // The values of the nodes that never vary, from the first sample.
