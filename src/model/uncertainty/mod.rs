@@ -149,21 +149,41 @@ pub struct Weights<'a> {
     pub horizons: &'a [f64],
 }
 
-/// The leaf drawn for motive quantile `u` under these leaf weights.
-fn leaf_at(w: &[f64], u: f64) -> usize {
-    let total: f64 = w.iter().sum();
-    let mut acc = 0.0;
-    let mut last = 0;
-    for (l, &x) in w.iter().enumerate() {
-        if x > 0.0 {
-            last = l;
-            acc += x / total;
-            if u < acc {
-                return l;
+/// The leaf drawn for each motive quantile under leaf weights `w`: the first leaf of positive
+/// weight whose running share of the weights is above the quantile (the last such leaf when none
+/// is), the running shares worked out once instead of once per sample.
+struct Draw {
+    /// The running sum of the weights' shares up to each leaf of positive weight.
+    sums: Vec<f64>,
+    /// Those leaves.
+    leaves: Vec<usize>,
+    /// The last of them (the leaf when the quantile is past every sum).
+    last: usize,
+}
+
+impl Draw {
+    fn new(w: &[f64]) -> Self {
+        let total: f64 = w.iter().sum();
+        let mut acc = 0.0;
+        let (mut sums, mut leaves) = (Vec::new(), Vec::new());
+        for (l, &x) in w.iter().enumerate() {
+            if x > 0.0 {
+                acc += x / total;
+                sums.push(acc);
+                leaves.push(l);
             }
         }
+        let last = leaves.last().copied().unwrap_or(0);
+        Self { sums, leaves, last }
     }
-    last
+
+    /// The leaf drawn for quantile `u`: the first whose running sum is above `u`.
+    fn at(&self, u: f64) -> usize {
+        self.sums
+            .iter()
+            .position(|&a| u < a)
+            .map_or(self.last, |i| self.leaves[i])
+    }
 }
 
 #[cfg(test)]

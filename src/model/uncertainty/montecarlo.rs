@@ -11,7 +11,7 @@
 
 use super::figures::{cell_bands, vois};
 use super::stats::{quantile, row_sums};
-use super::{Buffers, PolicyStats, Uncertainty, UncertaintyError, Weights, leaf_at};
+use super::{Buffers, Draw, PolicyStats, Uncertainty, UncertaintyError, Weights};
 use crate::model::decision::{Candidate, argmax};
 use crate::model::evaluate::Model;
 use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Plan, Prepared};
@@ -217,8 +217,9 @@ pub fn run(
         return Err(UncertaintyError::Samples(n));
     };
     let cell_weights = model.cell_weights(weights.values, weights.horizons, total);
+    // Each candidate's steps on the pool's threads.
     let prepared: Vec<Prepared> = candidates
-        .iter()
+        .par_iter()
         .map(|c| {
             let mut p = Prepared::default();
             plan.prepare(model, &c.levers, &mut p);
@@ -232,7 +233,8 @@ pub fn run(
                 .unwrap_or(p)
         })
         .collect();
-    let drawn: Vec<usize> = design.motive.iter().map(|&q| leaf_at(w, q)).collect();
+    let draw = Draw::new(w);
+    let drawn: Vec<usize> = design.motive.iter().map(|&q| draw.at(q)).collect();
     let leaf_bands = buffers.by_leaf;
     let width = match (banded < m, leaf_bands) {
         (true, true) => cells + plan.varying().len(),

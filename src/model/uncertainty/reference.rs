@@ -3,9 +3,26 @@
 
 use super::stats::{band, quantile};
 use super::voi::{self, Voi, evppi_binned};
-use super::{CellBands, Design, PolicyStats, Uncertainty, UncertaintyError, Weights, leaf_at};
+use super::{CellBands, Design, PolicyStats, Uncertainty, UncertaintyError, Weights};
 use crate::model::decision::{Candidate, argmax};
 use crate::model::evaluate::{Model, SampleOut, SampleScratch};
+
+/// The leaf drawn for motive quantile `u` under these leaf weights.
+pub(super) fn leaf_at(w: &[f64], u: f64) -> usize {
+    let total: f64 = w.iter().sum();
+    let mut acc = 0.0;
+    let mut last = 0;
+    for (l, &x) in w.iter().enumerate() {
+        if x > 0.0 {
+            last = l;
+            acc += x / total;
+            if u < acc {
+                return l;
+            }
+        }
+    }
+    last
+}
 
 /// The reference's buffers.
 #[derive(Default)]

@@ -356,3 +356,31 @@ fn sample_counts_outside_the_limits_are_refused() {
     assert_eq!(check_samples(10), Ok(10));
     assert!(check_samples(0).unwrap_err().to_string().contains("ask for 1 to"));
 }
+
+/// The drawn leaf from the running sums worked out once is the reference's (summed anew for each
+/// sample) for every quantile:
+/// weights with zeros (first, inside, last), one leaf, all weight on one, and quantiles at, just
+/// below and past each running sum.
+#[test]
+fn the_leaf_drawn_is_the_one_the_running_sums_give() {
+    for w in [
+        vec![0.2, 0.0, 0.5, 0.3],
+        vec![0.0, 0.0, 1.0],
+        vec![1.0],
+        vec![0.1, 0.2, 0.3, 0.0],
+        vec![0.0, 3.0, 0.0, 1.0, 0.0],
+        vec![1.0 / 3.0; 3],
+    ] {
+        let draw = Draw::new(&w);
+        let total: f64 = w.iter().sum();
+        let mut qs: Vec<f64> = (0..=200).map(|i| f64::from(i) / 200.0).collect();
+        let mut acc = 0.0;
+        for x in &w {
+            acc += x / total;
+            qs.extend([acc, acc.next_down(), acc.next_up()]);
+        }
+        for q in qs {
+            assert_eq!(draw.at(q), super::reference::leaf_at(&w, q), "{w:?} at {q}");
+        }
+    }
+}
