@@ -79,9 +79,10 @@ pub(super) fn cell_bands(
         let mut out = vec![None; plan.n_nodes()];
         let computed: Vec<(usize, Band)> = (0..if constant.is_some() { varying.len() } else { 0 })
             .into_par_iter()
-            .map(|v| {
-                let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cells + v]).collect();
-                (varying[v], band(&mut col))
+            .map_init(Vec::new, |col, v| {
+                col.clear();
+                col.extend((0..n).map(|s| values[s * width + cells + v]));
+                (varying[v], band(col))
             })
             .collect();
         for (node, b) in computed {
@@ -91,9 +92,10 @@ pub(super) fn cell_bands(
     };
     (0..cells)
         .into_par_iter()
-        .map(|cell| {
-            let mut col: Vec<f64> = (0..n).map(|s| values[s * width + cell]).collect();
-            let expected = band(&mut col);
+        .map_init(Vec::new, |col, cell| {
+            col.clear();
+            col.extend((0..n).map(|s| values[s * width + cell]));
+            let expected = band(col);
             let by_leaf = constant.map_or_else(Vec::new, |constant| {
                 (0..leaves)
                     .map(|l| {

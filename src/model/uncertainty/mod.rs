@@ -121,6 +121,8 @@ pub struct Uncertainty {
 #[derive(Debug, Default, Clone)]
 pub struct Buffers {
     plan: Option<(u64, u64, usize, crate::model::evaluate::kernel::Plan)>,
+    /// The last run's per-sample arrays, reused so that a run does not fault in fresh pages.
+    kept: Kept,
     /// Whether to compute each outcome's band under each leaf ([`CellBands::by_leaf`]) as well
     /// as the expected one. The command line's JSON reports them; the app shows only the
     /// expected bands, so it leaves them out (empty).
@@ -136,6 +138,17 @@ impl Buffers {
             ..Self::default()
         }
     }
+}
+
+/// A run's per-sample arrays (see `montecarlo`): records, top expected utilities, winners,
+/// the banded candidate's values, expected utilities sample by sample.
+#[derive(Debug, Default, Clone)]
+struct Kept {
+    rec: Vec<f64>,
+    tops: Vec<f64>,
+    win: Vec<u32>,
+    band: Vec<f64>,
+    eu_t: Vec<f64>,
 }
 
 /// The weights a run reads: leaf weights, value weights and horizon weights.

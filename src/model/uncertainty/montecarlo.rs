@@ -11,10 +11,11 @@
 
 use super::figures::{cell_bands, vois};
 use super::stats::{quantile, row_sums};
-use super::{Buffers, Draw, PolicyStats, Uncertainty, UncertaintyError, Weights};
+use super::{Buffers, Draw, Kept, PolicyStats, Uncertainty, UncertaintyError, Weights};
 use crate::model::decision::{Candidate, argmax};
 use crate::model::evaluate::Model;
 use crate::model::evaluate::kernel::{BLOCK, KernelScratch, Plan, Prepared};
+use multiversion::multiversion;
 use rayon::prelude::*;
 
 use super::design::Design;
@@ -51,139 +52,138 @@ struct Shared<'a> {
     same_as: &'a [usize],
 }
 
-impl Shared<'_> {
-    /// Work through block `b`: per-sample records (`rec[j * m * 4 + figure * m + p]`), the
-    /// top expected utilities (`tops[j * 2]` over all candidates, `+ 1` over the named ones),
-    /// the winners (`win[j * 3]` drawn motive, `+ 1` motive averaged, `+ 2` among the named),
-    /// the banded candidate's expected cells and varying node values (`band[j * width + ..]`).
-    /// Returns the block's sums of utility per candidate and leaf.
-    fn block(
-        &self,
-        scratch: &mut BlockScratch,
-        b: usize,
-        (rec, tops_out, win, band): (&mut [f64], &mut [f64], &mut [u32], &mut [f64]),
-    ) -> Vec<f64> {
-        let (n, m, leaves) = (self.design.n, self.prepared.len(), self.model.n_leaves());
-        let s0 = b * BLOCK;
-        let k = BLOCK.min(n - s0);
-        scratch.utility.resize(m * leaves * BLOCK, 0.0);
-        scratch.tops.resize(leaves * BLOCK, 0.0);
-        let cells = self.model.cells();
-        let width = band.len() / k.max(1);
-        for (p, prepared) in self.prepared.iter().enumerate() {
-            // A candidate with the same levers as an earlier one has its utilities.
-            let q = self.same_as[p];
-            if q != p {
-                scratch
-                    .utility
-                    .copy_within(q * leaves * BLOCK..(q + 1) * leaves * BLOCK, p * leaves * BLOCK);
-                continue;
-            }
-            let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
-            // Only the banded candidate's bands read the values of every node.
-            let banded = self.same_as.get(self.banded) == Some(&p);
-            scratch.kernel.all_values = banded;
-            self.plan.evaluate(
-                self.model,
-                prepared,
-                (&self.design.multipliers, n),
-                (s0, k),
-                self.weights,
-                &mut scratch.kernel,
-                u,
-            );
-            // The banded candidate's values (or those of the first with its levers).
-            if banded {
-                let values = &scratch.kernel.values;
-                // Each cell's expectation over the leaves, the leaves summed in order for every
-                // sample of the block at once.
-                let mut column = [-0.0; BLOCK];
-                for cell in 0..cells {
-                    let column = &mut column[..k];
-                    column.fill(-0.0);
-                    for l in 0..leaves {
-                        let at = self.plan.node(l, cell) * BLOCK;
-                        let wl = self.w[l];
-                        for (x, v) in column.iter_mut().zip(&values[at..at + k]) {
-                            *x += wl * v;
-                        }
-                    }
-                    for (j, x) in column.iter().enumerate() {
-                        band[j * width + cell] = *x;
+/// Work through block `b`: per-sample records (`rec[j * m * 4 + figure * m + p]`), the
+/// top expected utilities (`tops[j * 2]` over all candidates, `+ 1` over the named ones),
+/// the winners (`win[j * 3]` drawn motive, `+ 1` motive averaged, `+ 2` among the named),
+/// the banded candidate's expected cells and varying node values (`band[j * width + ..]`).
+/// Returns the block's sums of utility per candidate and leaf.
+#[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
+fn block(
+    shared: &Shared<'_>,
+    scratch: &mut BlockScratch,
+    b: usize,
+    (rec, tops_out, win, band): (&mut [f64], &mut [f64], &mut [u32], &mut [f64]),
+) -> Vec<f64> {
+    let (n, m, leaves) = (shared.design.n, shared.prepared.len(), shared.model.n_leaves());
+    let s0 = b * BLOCK;
+    let k = BLOCK.min(n - s0);
+    scratch.utility.resize(m * leaves * BLOCK, 0.0);
+    scratch.tops.resize(leaves * BLOCK, 0.0);
+    let cells = shared.model.cells();
+    let width = band.len() / k.max(1);
+    for (p, prepared) in shared.prepared.iter().enumerate() {
+        // A candidate with the same levers as an earlier one has its utilities.
+        let q = shared.same_as[p];
+        if q != p {
+            scratch
+                .utility
+                .copy_within(q * leaves * BLOCK..(q + 1) * leaves * BLOCK, p * leaves * BLOCK);
+            continue;
+        }
+        let u = &mut scratch.utility[p * leaves * BLOCK..(p + 1) * leaves * BLOCK];
+        // Only the banded candidate's bands read the values of every node.
+        let banded = shared.same_as.get(shared.banded) == Some(&p);
+        scratch.kernel.all_values = banded;
+        shared.plan.evaluate(
+            shared.model,
+            prepared,
+            (&shared.design.multipliers, n),
+            (s0, k),
+            shared.weights,
+            &mut scratch.kernel,
+            u,
+        );
+        // The banded candidate's values (or those of the first with its levers).
+        if banded {
+            let values = &scratch.kernel.values;
+            // Each cell's expectation over the leaves, the leaves summed in order for every
+            // sample of the block at once.
+            let mut column = [-0.0; BLOCK];
+            for cell in 0..cells {
+                let column = &mut column[..k];
+                column.fill(-0.0);
+                for l in 0..leaves {
+                    let at = shared.plan.node(l, cell) * BLOCK;
+                    let wl = shared.w[l];
+                    for (x, v) in column.iter_mut().zip(&values[at..at + k]) {
+                        *x += wl * v;
                     }
                 }
-                for j in 0..k {
-                    let out = &mut band[j * width..(j + 1) * width];
-                    for (x, &node) in out[cells..]
-                        .iter_mut()
-                        .zip(self.plan.varying().iter().take(width - cells))
-                    {
-                        *x = values[node * BLOCK + j];
-                    }
+                for (j, x) in column.iter().enumerate() {
+                    band[j * width + cell] = *x;
+                }
+            }
+            for j in 0..k {
+                let out = &mut band[j * width..(j + 1) * width];
+                for (x, &node) in out[cells..]
+                    .iter_mut()
+                    .zip(shared.plan.varying().iter().take(width - cells))
+                {
+                    *x = values[node * BLOCK + j];
                 }
             }
         }
-        let utility = &scratch.utility;
-        let u = |p: usize, l: usize| &utility[(p * leaves + l) * BLOCK..(p * leaves + l) * BLOCK + k];
-        // The best utility under each leaf, over every candidate.
-        for l in 0..leaves {
-            let top = &mut scratch.tops[l * BLOCK..l * BLOCK + k];
-            top.fill(f64::NEG_INFINITY);
-            for p in 0..m {
-                for (t, &x) in top.iter_mut().zip(u(p, l)) {
-                    *t = t.max(x);
-                }
-            }
-        }
-        let tops = &scratch.tops;
-        let top = |l: usize| &tops[l * BLOCK..l * BLOCK + k];
-        // Per candidate: E over the motive of its utility and of its regret, sample by sample
-        // (`rec[(figure * m + p) * k + j]`), each summed over the leaves in leaf order.
-        for p in 0..m {
-            let (eu, rest) = rec[(EU * m + p) * k..].split_at_mut(k);
-            eu.fill(-0.0);
-            let regret = &mut rest[(REGRET * m - EU * m - 1) * k..][..k];
-            regret.fill(-0.0);
-            for l in 0..leaves {
-                let wl = self.w[l];
-                for (((e, r), &x), &t) in eu.iter_mut().zip(regret.iter_mut()).zip(u(p, l)).zip(top(l)) {
-                    *e += wl * x;
-                    *r += wl * (t - x);
-                }
-            }
-        }
-        // The best among the named policies under each leaf, then both tops' expectations.
-        let mut named_top = [f64::NEG_INFINITY; BLOCK];
-        let mut all = [-0.0; BLOCK];
-        let mut named = [-0.0; BLOCK];
-        for l in 0..leaves {
-            let wl = self.w[l];
-            let nt = &mut named_top[..k];
-            nt.fill(f64::NEG_INFINITY);
-            for p in 0..self.named {
-                for (t, &x) in nt.iter_mut().zip(u(p, l)) {
-                    *t = t.max(x);
-                }
-            }
-            for (((a, n), &t), &nt) in all.iter_mut().zip(named.iter_mut()).zip(top(l)).zip(nt.iter()) {
-                *a += wl * t;
-                *n += wl * nt;
-            }
-        }
-        for j in 0..k {
-            tops_out[j * 2] = all[j];
-            tops_out[j * 2 + 1] = named[j];
-            let h = self.drawn[s0 + j];
-            for p in 0..m {
-                rec[(DRAWN * m + p) * k + j] = u(p, h)[j];
-                rec[(DRAWN_REGRET * m + p) * k + j] = top(h)[j] - u(p, h)[j];
-            }
-            win[j * 3] = argmax((0..m).map(|p| u(p, h)[j])) as u32;
-            win[j * 3 + 1] = argmax((0..m).map(|p| rec[(EU * m + p) * k + j])) as u32;
-            win[j * 3 + 2] = argmax((0..self.named).map(|p| u(p, h)[j])) as u32;
-        }
-        row_sums(&scratch.utility, m * leaves, k)
     }
+    let utility = &scratch.utility;
+    let u = |p: usize, l: usize| &utility[(p * leaves + l) * BLOCK..(p * leaves + l) * BLOCK + k];
+    // The best utility under each leaf, over every candidate.
+    for l in 0..leaves {
+        let top = &mut scratch.tops[l * BLOCK..l * BLOCK + k];
+        top.fill(f64::NEG_INFINITY);
+        for p in 0..m {
+            for (t, &x) in top.iter_mut().zip(u(p, l)) {
+                *t = t.max(x);
+            }
+        }
+    }
+    let tops = &scratch.tops;
+    let top = |l: usize| &tops[l * BLOCK..l * BLOCK + k];
+    // Per candidate: E over the motive of its utility and of its regret, sample by sample
+    // (`rec[(figure * m + p) * k + j]`), each summed over the leaves in leaf order.
+    for p in 0..m {
+        let (eu, rest) = rec[(EU * m + p) * k..].split_at_mut(k);
+        eu.fill(-0.0);
+        let regret = &mut rest[(REGRET * m - EU * m - 1) * k..][..k];
+        regret.fill(-0.0);
+        for l in 0..leaves {
+            let wl = shared.w[l];
+            for (((e, r), &x), &t) in eu.iter_mut().zip(regret.iter_mut()).zip(u(p, l)).zip(top(l)) {
+                *e += wl * x;
+                *r += wl * (t - x);
+            }
+        }
+    }
+    // The best among the named policies under each leaf, then both tops' expectations.
+    let mut named_top = [f64::NEG_INFINITY; BLOCK];
+    let mut all = [-0.0; BLOCK];
+    let mut named = [-0.0; BLOCK];
+    for l in 0..leaves {
+        let wl = shared.w[l];
+        let nt = &mut named_top[..k];
+        nt.fill(f64::NEG_INFINITY);
+        for p in 0..shared.named {
+            for (t, &x) in nt.iter_mut().zip(u(p, l)) {
+                *t = t.max(x);
+            }
+        }
+        for (((a, n), &t), &nt) in all.iter_mut().zip(named.iter_mut()).zip(top(l)).zip(nt.iter()) {
+            *a += wl * t;
+            *n += wl * nt;
+        }
+    }
+    for j in 0..k {
+        tops_out[j * 2] = all[j];
+        tops_out[j * 2 + 1] = named[j];
+        let h = shared.drawn[s0 + j];
+        for p in 0..m {
+            rec[(DRAWN * m + p) * k + j] = u(p, h)[j];
+            rec[(DRAWN_REGRET * m + p) * k + j] = top(h)[j] - u(p, h)[j];
+        }
+        win[j * 3] = argmax((0..m).map(|p| u(p, h)[j])) as u32;
+        win[j * 3 + 1] = argmax((0..m).map(|p| rec[(EU * m + p) * k + j])) as u32;
+        win[j * 3 + 2] = argmax((0..shared.named).map(|p| u(p, h)[j])) as u32;
+    }
+    row_sums(&scratch.utility, m * leaves, k)
 }
 
 /// Run the Monte Carlo for `candidates` on `design`; outcome bands for candidate `banded`;
@@ -241,10 +241,19 @@ pub fn run(
         (true, false) => cells,
         (false, _) => 1,
     };
-    let mut rec = vec![0.0; n * PER_CANDIDATE * m.max(1)];
-    let mut tops = vec![0.0; n * 2];
-    let mut win = vec![0u32; n * 3];
-    let mut band = vec![0.0; n * width];
+    // The run's arrays, kept from the last run: every element is written before it is read.
+    let Kept {
+        mut rec,
+        mut tops,
+        mut win,
+        mut band,
+        mut eu_t,
+    } = std::mem::take(&mut buffers.kept);
+    rec.resize(n * PER_CANDIDATE * m.max(1), 0.0);
+    tops.resize(n * 2, 0.0);
+    win.resize(n * 3, 0);
+    band.resize(n * width, 0.0);
+    eu_t.resize(n * m, 0.0);
     let shared = Shared {
         model,
         plan,
@@ -269,20 +278,17 @@ pub fn run(
             .into_par_iter()
             .enumerate()
             .map_init(BlockScratch::default, |scratch, (b, outs)| {
-                shared.block(scratch, b, outs)
+                block(&shared, scratch, b, outs)
             })
             .collect()
     };
     let nf = n as f64;
     // A figure of candidate p over every sample: each block's run of it, in block order.
-    let column = |figure: usize, p: usize| -> Vec<f64> {
-        rec.chunks(BLOCK * PER_CANDIDATE * m)
-            .flat_map(|block| {
-                let k = block.len() / (PER_CANDIDATE * m);
-                &block[(figure * m + p) * k..(figure * m + p + 1) * k]
-            })
-            .copied()
-            .collect()
+    let column = |figure: usize, p: usize| {
+        rec.chunks(BLOCK * PER_CANDIDATE * m).flat_map(move |block| {
+            let k = block.len() / (PER_CANDIDATE * m);
+            &block[(figure * m + p) * k..(figure * m + p + 1) * k]
+        })
     };
     // Wins of each candidate: under the drawn motive, the motive averaged, among the named.
     let mut wins = vec![[0usize; 3]; m];
@@ -295,16 +301,23 @@ pub fn run(
     }
     let count = |kind: usize, p: usize| wins[p][kind];
     // Each candidate's figures on its own thread: the same numbers, in candidate order.
+    // A column copied into a thread's scratch (a selection reorders it).
+    let copy = |col: &mut Vec<f64>, figure: usize, p: usize| {
+        col.clear();
+        col.extend(column(figure, p));
+    };
     let policies: Vec<PolicyStats> = (0..m)
         .into_par_iter()
-        .map(|p| {
-            let mut du = column(DRAWN, p);
-            let (eu_p5, eu_p95) = (quantile(&mut du, 0.05), quantile(&mut du, 0.95));
+        .map_init(Vec::new, |col, p| {
+            copy(col, DRAWN, p);
+            let (eu_p5, eu_p95) = (quantile(col, 0.05), quantile(col, 0.95));
+            copy(col, DRAWN_REGRET, p);
+            let regret_p90 = quantile(col, 0.9);
             let mut regret = 0.0;
             for r in column(REGRET, p) {
                 regret += r;
             }
-            let eu: f64 = column(EU, p).iter().sum();
+            let eu: f64 = column(EU, p).sum();
             PolicyStats {
                 p_best: count(0, p) as f64 / nf,
                 p_best_motive_averaged: count(1, p) as f64 / nf,
@@ -313,7 +326,7 @@ pub fn run(
                 eu_p5,
                 eu_p95,
                 expected_regret: regret / nf,
-                regret_p90: quantile(&mut column(DRAWN_REGRET, p), 0.9),
+                regret_p90,
             }
         })
         .collect();
@@ -326,7 +339,6 @@ pub fn run(
         }
     }
     // Sample-major, as the binning reads them: each block's records turned, blocks in parallel.
-    let mut eu_t = vec![0.0; n * m];
     if m > 0 {
         eu_t.par_chunks_mut(BLOCK * m)
             .zip(rec.par_chunks(BLOCK * PER_CANDIDATE * m))
@@ -358,6 +370,13 @@ pub fn run(
         cell_bands(plan, w, &band, (n, width), leaf_bands.then_some(&constant[..]))
     } else {
         Vec::new()
+    };
+    buffers.kept = Kept {
+        rec,
+        tops,
+        win,
+        band,
+        eu_t,
     };
     Ok(Uncertainty {
         samples: n,

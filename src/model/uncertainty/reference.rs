@@ -249,8 +249,13 @@ mod compared {
     }
 
     /// Both runs on `s` at its defaults with the found settings among the candidates, bands for
-    /// candidate `banded` (clamped to the last).
+    /// candidate `banded` (clamped to the last), the kernel's with fresh buffers.
     fn both(s: &Scenario, n: usize, seed: u64, banded: usize) -> (Uncertainty, Uncertainty) {
+        both_with(s, n, seed, banded, &mut Buffers::by_leaf())
+    }
+
+    /// [`both`], the kernel's run with these buffers.
+    fn both_with(s: &Scenario, n: usize, seed: u64, banded: usize, kept: &mut Buffers) -> (Uncertainty, Uncertainty) {
         let model = Model::new(s).expect("valid");
         let settings = Settings::defaults(s);
         let design = Design::new(s, n, seed);
@@ -265,7 +270,7 @@ mod compared {
         };
         let banded = banded.min(c.len() - 1);
         let named = s.policies.len();
-        let fast = run(&model, &design, &c, weights, (banded, named), &mut Buffers::by_leaf()).expect("runs");
+        let fast = run(&model, &design, &c, weights, (banded, named), kept).expect("runs");
         let slow = super::reference_run(&model, &design, &c, weights, (banded, named)).expect("runs");
         (fast, slow)
     }
@@ -278,6 +283,27 @@ mod compared {
             let (fast, slow) = both(&s, n, seed, banded);
             assert_same(&fast, &slow);
             assert_eq!(fast.samples, n);
+        }
+    }
+
+    #[test]
+    fn buffers_kept_from_other_runs_give_the_reference_figures() {
+        // Each run finds the arrays of the one before in the buffers: larger, smaller, of
+        // another scenario (other candidates, leaves and cells), banded or not.
+        let paris = paris();
+        let bet = bet((0.2, 1.1), "Pert", true);
+        let mut kept = Buffers::by_leaf();
+        for (s, n, banded) in [
+            (&paris, 1_001, 0),
+            (&bet, 2_000, 1),
+            (&paris, 77, 4),
+            (&paris, 300, usize::MAX),
+            (&bet, 130, 0),
+            (&paris, 1_001, 2),
+        ] {
+            let (fast, slow) = both_with(s, n, 8, banded, &mut kept);
+            assert_same(&fast, &slow);
+            assert_eq!(fast, both(s, n, 8, banded).0, "{n} samples");
         }
     }
 

@@ -76,6 +76,7 @@ pub fn band(xs: &mut [f64]) -> Band {
 /// `utility[r * BLOCK..]`), each taken in sample order from `-0.0` as [`Iterator::sum`] does.
 /// Eight rows are summed side by side, so that their additions overlap instead of each waiting
 /// for the one before.
+#[inline(always)]
 pub(super) fn row_sums(utility: &[f64], rows: usize, k: usize) -> Vec<f64> {
     const SIDE: usize = 8;
     let mut sums = vec![0.0; rows];
