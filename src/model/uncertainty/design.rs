@@ -131,11 +131,11 @@ impl Shuffled {
     }
 
     /// The column: a uniform point in each of its strata, `(stratum + U(0, 1)) / n`.
-    fn fill(mut self, out: &mut [f64]) {
+    fn column(mut self) -> Vec<f64> {
         let n = self.strata.len() as f64;
-        for (q, &k) in out.iter_mut().zip(&self.strata) {
-            *q = (f64::from(k) + self.jitter.random::<f64>()) / n;
-        }
+        (self.strata.iter())
+            .map(|&k| (f64::from(k) + self.jitter.random::<f64>()) / n)
+            .collect()
     }
 }
 
@@ -180,8 +180,8 @@ impl Design {
         // Zeroed memory comes from the system untouched, and every element is written below.
         let mut multipliers = vec![0.0; count * n];
         let mut bins = vec![0; (unknowns.len() + 1) * n];
-        let mut motive = vec![0.0; n];
-        let mut reference = vec![0.0; n];
+        let mut motive = Vec::new();
+        let mut reference = Vec::new();
         let (mut m_rest, mut b_rest) = (&mut multipliers[..], &mut bins[..]);
         let mut columns = Vec::with_capacity(unknowns.len());
         for slots in drawn {
@@ -199,8 +199,7 @@ impl Design {
             for column in columns {
                 let shuffled = Shuffled::new(&mut rng, n);
                 scope.spawn(move |_| {
-                    let mut q = vec![0.0; n];
-                    shuffled.fill(&mut q);
+                    let q = shuffled.column();
                     bin_into(&q, b, column.bins);
                     for (&e, row) in column.slots.iter().zip(column.multipliers.chunks_mut(n.max(1))) {
                         let (dist, range) = slot(scenario, e);
@@ -209,8 +208,8 @@ impl Design {
                 });
             }
             let motive_column = Shuffled::new(&mut rng, n);
-            scope.spawn(|_| motive_column.fill(&mut motive));
-            Shuffled::new(&mut rng, n).fill(&mut reference);
+            scope.spawn(|_| motive = motive_column.column());
+            reference = Shuffled::new(&mut rng, n).column();
             bin_into(&reference, b, reference_bins);
         });
         Self {
