@@ -34,6 +34,7 @@ pub(super) fn nodes(
     }
     scratch.common.resize(BLOCK, 0.0);
     scratch.tmp.resize(2 * BLOCK, 0.0);
+    scratch.curves.resize(prepared.curve_rows as usize * BLOCK, 0.0);
     let m_row = |r: Row| &multipliers[r as usize * n + s0..r as usize * n + s0 + k];
     for (c, cell) in plan.order.iter().enumerate() {
         let (a, b) = prepared.cell_ops[c];
@@ -77,25 +78,43 @@ pub(super) fn nodes(
                     }
                     Op::Term(c, r) => add_term(y, c, (r != CERTAIN).then(|| m_row(r))),
                     Op::Reading(r, driver, with) => {
-                        // The driver's and the factor's values, where the driver is not a line
-                        // through a node's values (that is worked out in the summing pass).
-                        if !matches!(driver, Src::Linear(..)) {
-                            src_values(model, driver, before, v);
+                        // A curve of points first read here is worked out into its row; the
+                        // driver's and the factor's other values into the spare rows, where
+                        // the driver is not a line through a node's values (that is worked out
+                        // in the summing pass).
+                        for src in std::iter::once(driver).chain(with) {
+                            if let Src::Points(e, factor, node, row) = src {
+                                let curve = curve_of(model, e, factor);
+                                points_into(curve, xs(before, node, k), &mut scratch.curves[rows(row, k)]);
+                            }
                         }
-                        if let Some(w) = with {
-                            src_values(model, w, before, f);
+                        if matches!(driver, Src::Const(_)) {
+                            src_values(driver, before, v);
                         }
+                        if let Some(w @ (Src::Const(_) | Src::Linear(..))) = with {
+                            src_values(w, before, f);
+                        }
+                        let curves = &scratch.curves;
+                        let (v, f) = (&*v, &*f);
+                        // A source's values: its curve row, or the spare row they were put in.
+                        let values = |src: Src, spare| match src {
+                            Src::Points(.., row) | Src::Again(row) => &curves[rows(row, k)],
+                            _ => spare,
+                        };
                         let m = (r != CERTAIN).then(|| m_row(r));
                         match (driver, with) {
                             (Src::Linear(slope, x), None) => {
                                 add_values(y, m, xs(before, x, k).iter().map(|x| slope * x));
                             }
-                            (Src::Linear(slope, x), Some(_)) => {
-                                let line = xs(before, x, k).iter().zip(f.iter());
+                            (Src::Linear(slope, x), Some(w)) => {
+                                let line = xs(before, x, k).iter().zip(values(w, f));
                                 add_values(y, m, line.map(|(x, f)| slope * x * f));
                             }
-                            (_, None) => add_values(y, m, v.iter().copied()),
-                            (_, Some(_)) => add_values(y, m, v.iter().zip(f.iter()).map(|(v, f)| v * f)),
+                            (d, None) => add_values(y, m, values(d, v).iter().copied()),
+                            (d, Some(w)) => {
+                                let product = values(d, v).iter().zip(values(w, f));
+                                add_values(y, m, product.map(|(v, f)| v * f));
+                            }
                         }
                     }
                 }
@@ -234,27 +253,36 @@ fn add_term(target: &mut [f64], c: f64, m: Option<&[f64]>) {
     }
 }
 
-/// The values of `src` over a block, into `out`.
+/// The values of a constant or a line through a node's values over a block, into `out` (curves
+/// of points go to their rows).
 #[inline(always)]
-fn src_values(model: &Model, src: Src, before: &[f64], out: &mut [f64]) {
-    let k = out.len();
-    let xs = |node: u32| &before[node as usize * BLOCK..node as usize * BLOCK + k];
+fn src_values(src: Src, before: &[f64], out: &mut [f64]) {
     match src {
         Src::Const(c) => out.fill(c),
         Src::Linear(slope, node) => {
-            for (y, x) in out.iter_mut().zip(xs(node)) {
+            let k = out.len();
+            for (y, x) in out.iter_mut().zip(xs(before, node, k)) {
                 *y = slope * x;
             }
         }
-        Src::Points(e, factor, node) => {
-            let e = &model.effects[e as usize];
-            let curve = match (&e.with, factor) {
-                (Some((_, f)), true) => f,
-                _ => &e.curve,
-            };
-            points_into(curve, xs(node), out);
-        }
+        Src::Points(..) | Src::Again(_) => {}
     }
+}
+
+/// Effect `e`'s driver curve, or its factor's (`factor`).
+#[inline(always)]
+fn curve_of(model: &Model, e: u32, factor: bool) -> &Curve {
+    let e = &model.effects[e as usize];
+    match (&e.with, factor) {
+        (Some((_, f)), true) => f,
+        _ => &e.curve,
+    }
+}
+
+/// The first `k` samples of curve row `row`.
+#[inline(always)]
+fn rows(row: u32, k: usize) -> std::ops::Range<usize> {
+    row as usize * BLOCK..row as usize * BLOCK + k
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 )]
 
 use super::{Input, Model};
+use std::collections::HashMap;
 
 mod compile;
 mod lanes;
@@ -115,8 +116,10 @@ enum Src {
     /// `slope * x` of a node's values.
     Linear(f64, u32),
     /// A curve of points at a node's values: the effect's driver curve (`false`) or factor
-    /// (`true`).
-    Points(u32, bool, u32),
+    /// (`true`), worked out into curve row `.3` (see [`Prepared::curve_rows`]).
+    Points(u32, bool, u32, u32),
+    /// Curve row `.0`, worked out by an earlier reading of the same points at the same node.
+    Again(u32),
 }
 
 /// One step of a node's value, in the order [`Model::sample_into`] takes them.
@@ -139,6 +142,10 @@ pub struct Prepared {
     node_ops: Vec<(u32, u32)>,
     /// Per cell plan, the common terms' steps in `ops`.
     cell_ops: Vec<(u32, u32)>,
+    /// Rows of a block's values of curves of points: a curve of the same points at the same
+    /// node is worked out once per block, whichever effects read it (in Paris, 12 rows serve
+    /// 140 factors), and read again from its row.
+    curve_rows: u32,
 }
 
 /// The utility's weights on each cell's value for one run.
@@ -164,6 +171,8 @@ pub struct KernelScratch {
     common: Vec<f64>,
     tmp: Vec<f64>,
     spare: Vec<f64>,
+    /// A block's values of curves of points, `[row * BLOCK + j]` (see [`Prepared::curve_rows`]).
+    curves: Vec<f64>,
 }
 
 impl Plan {
@@ -205,6 +214,8 @@ impl Plan {
         out.ops.clear();
         out.node_ops.clear();
         out.cell_ops.clear();
+        // The row of each curve of points at a node, by the points' bits and the node.
+        let mut curves: HashMap<(Vec<(u64, u64)>, u32), u32> = HashMap::new();
         let row = |r: Option<usize>| r.map_or(CERTAIN, |r| r as Row);
         let value = |e: usize| model.effects[e].value(levers, &[]);
         let span = |ops: &mut Vec<Op>, f: &mut dyn FnMut(&mut Vec<Op>)| {
@@ -234,10 +245,17 @@ impl Plan {
                 }
                 for r in &node.readings {
                     let e = &model.effects[r.effect];
-                    let src = |arg: Arg, input: Input, curve: &Curve, factor: bool| match (arg, input) {
+                    let mut src = |arg: Arg, input: Input, curve: &Curve, factor: bool| match (arg, input) {
                         (Arg::Node(i), _) => match curve {
                             Curve::Linear(slope) => Src::Linear(*slope, i as u32),
-                            Curve::Points(_) => Src::Points(r.effect as u32, factor, i as u32),
+                            Curve::Points(points) => {
+                                let bits = points.iter().map(|(x, y)| (x.to_bits(), y.to_bits())).collect();
+                                let next = curves.len() as u32;
+                                match *curves.entry((bits, i as u32)).or_insert(next) {
+                                    row if row == next => Src::Points(r.effect as u32, factor, i as u32, row),
+                                    row => Src::Again(row),
+                                }
+                            }
                         },
                         (Arg::Lever, Input::Lever(l, slot)) => Src::Const(curve.at(Input::read_lever(l, slot, levers))),
                         (Arg::Lever, Input::Cell(_)) => Src::Const(0.0),
@@ -249,6 +267,7 @@ impl Plan {
             });
             out.node_ops.push(range);
         }
+        out.curve_rows = curves.len() as u32;
     }
 
     /// Evaluate samples `s0..s0 + k` (`k <= BLOCK`) of one candidate: node values into
@@ -277,6 +296,54 @@ impl Plan {
             weights,
             scratch,
             utility,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paris's readings of curves of points: each curve row is worked out by the first reading of
+    /// its points at its node and only read after, and most readings find their row worked out.
+    #[test]
+    fn the_same_points_at_the_same_node_are_worked_out_once_per_block() {
+        let shipped = crate::io::SHIPPED_SCENARIOS.first().expect("Paris ships");
+        let s = crate::io::parse_scenario(shipped.file_name, shipped.text).expect("parses");
+        let model = Model::new(&s).expect("valid");
+        let design = crate::model::uncertainty::Design::new(&s, 1, 1);
+        let plan = model.plan(&design.rows);
+        let mut prepared = Prepared::default();
+        plan.prepare(
+            &model,
+            &crate::model::settings::Settings::defaults(&s).levers,
+            &mut prepared,
+        );
+        let mut worked_out = vec![false; prepared.curve_rows as usize];
+        let mut reads = 0;
+        for op in &prepared.ops {
+            let Op::Reading(_, driver, with) = *op else {
+                continue;
+            };
+            for src in std::iter::once(driver).chain(with) {
+                match src {
+                    Src::Points(.., row) => {
+                        assert!(
+                            !std::mem::replace(&mut worked_out[row as usize], true),
+                            "row {row} twice"
+                        );
+                    }
+                    Src::Again(row) => assert!(worked_out[row as usize], "row {row} read before it is worked out"),
+                    Src::Const(_) | Src::Linear(..) => continue,
+                }
+                reads += 1;
+            }
+        }
+        assert!(worked_out.iter().all(|&w| w));
+        let rows = worked_out.len();
+        assert!(
+            rows > 0 && 4 * rows < reads,
+            "{rows} rows for {reads} readings of curves of points"
         );
     }
 }
