@@ -23,11 +23,13 @@ pub(super) fn vois(
     let unknowns = design.unknowns.len();
     let (n, leaves) = (design.n, w.len());
     let nf = n as f64;
-    let noise = voi::binned_by(eu_t, m, [m, named], design.bins_of(unknowns));
-    let parameters: Vec<[f64; 2]> = (0..unknowns)
-        .into_par_iter()
-        .map(|j| voi::binned_by(eu_t, m, [m, named], design.bins_of(j)))
+    // Every unknown's bins and then the reference's, a few unknowns per pass.
+    let of: Vec<&[u8]> = (0..=unknowns).map(|j| design.bins_of(j)).collect();
+    let mut parameters: Vec<[f64; 2]> = of
+        .par_chunks(voi::GROUP)
+        .flat_map_iter(|group| voi::binned_by(eu_t, m, [m, named], group))
         .collect();
+    let noise = parameters.pop().unwrap_or_default();
     let over = |k: usize, which: usize| -> Voi {
         if k == 0 {
             return Voi {
