@@ -2,6 +2,7 @@
 //! computation, the cells' evaluation order, and the leaves each node's value counts for.
 
 use super::{Arg, CellPlan, CellWeights, ClassKey, Input, Model, Node, Plan, Reading, Term};
+use crate::model::scenario::Curve;
 use std::collections::HashMap;
 
 impl Model {
@@ -90,6 +91,19 @@ impl Model {
             });
         }
         let varying = (0..nodes.len()).filter(|&j| nodes[j].varies).collect();
+        // An id for each distinct set of points among the effects' curves and factors.
+        let mut ids: HashMap<Vec<(u64, u64)>, u32> = HashMap::new();
+        let mut id = |curve: &Curve| match curve {
+            Curve::Points(points) => {
+                let next = ids.len() as u32;
+                *ids.entry(points.iter().map(|(x, y)| (x.to_bits(), y.to_bits())).collect())
+                    .or_insert(next)
+            }
+            Curve::Linear(_) => u32::MAX,
+        };
+        let curve_ids = (self.effects.iter())
+            .map(|e| [id(&e.curve), e.with.as_ref().map_or(u32::MAX, |(_, f)| id(f))])
+            .collect();
         let mut read = vec![false; nodes.len()];
         for r in nodes.iter().flat_map(|n| &n.readings) {
             for arg in [Some(r.driver), r.with].into_iter().flatten() {
@@ -110,6 +124,7 @@ impl Model {
         Plan {
             node_leaves,
             read,
+            curve_ids,
             order: cell_plans,
             nodes,
             leaf_node,

@@ -97,6 +97,9 @@ pub struct Plan {
     /// Per node, whether a later node reads its values (else they are needed only for the
     /// utility, and need not be kept).
     read: Vec<bool>,
+    /// Per effect, an id of its driver curve's points and of its factor's (the same id for the
+    /// same points bit for bit; unused for a line).
+    curve_ids: Vec<[u32; 2]>,
 }
 
 /// What makes a leaf's computation of a cell the same as another's: the baseline's bits, the
@@ -215,7 +218,7 @@ impl Plan {
         out.node_ops.clear();
         out.cell_ops.clear();
         // The row of each curve of points at a node, by the points' bits and the node.
-        let mut curves: HashMap<(Vec<(u64, u64)>, u32), u32> = HashMap::new();
+        let mut curves: HashMap<(u32, u32), u32> = HashMap::new();
         let row = |r: Option<usize>| r.map_or(CERTAIN, |r| r as Row);
         let value = |e: usize| model.effects[e].value(levers, &[]);
         let span = |ops: &mut Vec<Op>, f: &mut dyn FnMut(&mut Vec<Op>)| {
@@ -248,10 +251,10 @@ impl Plan {
                     let mut src = |arg: Arg, input: Input, curve: &Curve, factor: bool| match (arg, input) {
                         (Arg::Node(i), _) => match curve {
                             Curve::Linear(slope) => Src::Linear(*slope, i as u32),
-                            Curve::Points(points) => {
-                                let bits = points.iter().map(|(x, y)| (x.to_bits(), y.to_bits())).collect();
+                            Curve::Points(_) => {
+                                let points = self.curve_ids[r.effect][usize::from(factor)];
                                 let next = curves.len() as u32;
-                                match *curves.entry((bits, i as u32)).or_insert(next) {
+                                match *curves.entry((points, i as u32)).or_insert(next) {
                                     row if row == next => Src::Points(r.effect as u32, factor, i as u32, row),
                                     row => Src::Again(row),
                                 }
