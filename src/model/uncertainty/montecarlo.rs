@@ -353,21 +353,26 @@ pub fn run(
     }
     let (voi, voi_named) = vois(design, &eu_t, (m, named), &policies, &tops, (&by_leaf, w));
     let cells_out = if let Some(c) = prepared.get(banded) {
-        // The values of the nodes that never vary, from the first sample.
-        let mut scratch = KernelScratch::default();
-        scratch.all_values = true;
-        let mut utility = vec![0.0; leaves * BLOCK];
-        plan.evaluate(
-            model,
-            c,
-            (&design.multipliers, n),
-            (0, 1),
-            &cell_weights,
-            &mut scratch,
-            &mut utility,
-        );
-        let constant: Vec<f64> = (0..plan.n_nodes()).map(|j| scratch.values[j * BLOCK]).collect();
-        cell_bands(plan, w, &band, (n, width), leaf_bands.then_some(&constant[..]))
+        // For the bands under each leaf, the values of the nodes that never vary, from the first
+        // sample.
+        let constant = leaf_bands.then(|| {
+            let mut scratch = KernelScratch::default();
+            scratch.all_values = true;
+            let mut utility = vec![0.0; leaves * BLOCK];
+            plan.evaluate(
+                model,
+                c,
+                (&design.multipliers, n),
+                (0, 1),
+                &cell_weights,
+                &mut scratch,
+                &mut utility,
+            );
+            (0..plan.n_nodes())
+                .map(|j| scratch.values[j * BLOCK])
+                .collect::<Vec<f64>>()
+        });
+        cell_bands(plan, w, &band, (n, width), constant.as_deref())
     } else {
         Vec::new()
     };
