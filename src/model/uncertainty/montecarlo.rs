@@ -56,7 +56,8 @@ struct Shared<'a> {
 /// top expected utilities (`tops[j * 2]` over all candidates, `+ 1` over the named ones),
 /// the winners (`win[j * 3]` drawn motive, `+ 1` motive averaged, `+ 2` among the named),
 /// the banded candidate's expected cells and varying node values (`band[j * width + ..]`).
-/// Returns the block's sums of utility per candidate and leaf.
+/// Returns the block's sums of utility per candidate and leaf. Compiled, like the kernel, for the
+/// vector units the processor has.
 #[multiversion(targets("x86_64+avx2+fma", "x86_64+sse4.1"))]
 fn block(
     shared: &Shared<'_>,

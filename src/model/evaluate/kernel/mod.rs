@@ -217,7 +217,7 @@ impl Plan {
         out.ops.clear();
         out.node_ops.clear();
         out.cell_ops.clear();
-        // The row of each curve of points at a node, by the points' bits and the node.
+        // The row of each curve of points at a node, by its points' id and the node.
         let mut curves: HashMap<(u32, u32), u32> = HashMap::new();
         let row = |r: Option<usize>| r.map_or(CERTAIN, |r| r as Row);
         let value = |e: usize| model.effects[e].value(levers, &[]);
